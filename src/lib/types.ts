@@ -1,0 +1,67 @@
+/**
+ * Channel-neutral shapes shared by the router, dialogs, retrieval and the channel edges.
+ * Nothing here imports a third-party SDK: channels translate to and from these.
+ */
+export const MARKETS = ['TW', 'FR', 'PT', 'KR'] as const;
+export type Market = (typeof MARKETS)[number];
+
+export const MARKET_NAMES: Record<Market, string> = {
+  TW: 'Taiwan',
+  FR: 'France',
+  PT: 'Portugal',
+  KR: 'Korea',
+};
+
+export type ReplyKind = 'faq' | 'clarify' | 'fallback' | 'dialog' | 'handoff' | 'smalltalk' | 'system';
+
+/** DESIGN.md §3: carried by every bot message as channelData.support. */
+export interface SupportMeta {
+  kind: ReplyKind;
+  market?: Market;
+  faqId?: string;
+  score?: number;
+  source?: string;
+  dialog?: string;
+  step?: string;
+}
+
+/** A tappable choice. `value` is what the bot receives when it is tapped (typed text works too). */
+export interface Choice {
+  label: string;
+  value: string;
+}
+
+/** A reply is data until a channel renderer maps it to that channel's format. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  support: SupportMeta;
+  /** Extra data a channel may use (e.g. the hand-off event payload). Must be JSON-serialisable. */
+  attachments?: unknown[];
+}
+
+export type TurnType = 'message' | 'conversationUpdate' | 'event' | 'other';
+
+/** What every channel edge turns its inbound payload into. */
+export interface TurnInput {
+  /** Channel-scoped conversation id; the router prefixes nothing, channels must make it unique. */
+  conversationId: string;
+  activityId?: string;
+  channelId: string;
+  userId: string;
+  userName?: string;
+  type: TurnType;
+  text?: string;
+  /** Postback / button payload when the channel separates it from text. */
+  value?: unknown;
+  locale?: string;
+  /** Market the channel can infer (LINE → TW, WhatsApp → phone country code). Weaker than what the user said. */
+  channelMarket?: Market;
+  /** conversationUpdate: true when the user (not the bot) was added. */
+  userJoined?: boolean;
+  /** event activities: name of the event. */
+  eventName?: string;
+  /** Opaque, JSON-serialisable reference a channel needs to send proactively later. */
+  conversationRef?: unknown;
+  receivedAt?: number;
+}

@@ -1,0 +1,77 @@
+/**
+ * zod schemas for everything under knowledge/. Validated at start and by `npm run knowledge:check`;
+ * a bad file stops the start with its path and the entry at fault.
+ */
+import { z } from 'zod';
+import { MARKETS } from '../lib/types.js';
+
+export const Market = z.enum(MARKETS);
+
+/** The five source documents, kept verbatim in knowledge/sources/. */
+export const SourceDocument = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(3),
+  market: Market,
+  file: z.string().regex(/^[a-z0-9-]+\.txt$/),
+});
+export type SourceDocument = z.infer<typeof SourceDocument>;
+export const SourceList = z.array(SourceDocument).min(1);
+
+export const SourceRef = z.object({
+  /** id of a SourceDocument */
+  document: z.string().min(1),
+  /** heading or article of the document the answer comes from, e.g. "12. Returns, 12.2" */
+  section: z.string().min(1),
+});
+export type SourceRef = z.infer<typeof SourceRef>;
+
+/**
+ * One answerable question. Entries that answer the same customer need in different markets share a
+ * `topic`, so retrieval can tell "depends on the market" from "only one market's documents say".
+ */
+export const FaqEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case kebab-case'),
+  topic: z.string().regex(/^[a-z0-9-]+$/),
+  markets: z.array(Market).min(1),
+  question: z.string().min(8),
+  /** How customers actually ask: short, long, informal; at least three. */
+  phrasings: z.array(z.string().min(3)).min(3),
+  /** Chat-sized answer keeping the source's facts (numbers, phone numbers, hours, conditions). */
+  answer: z.string().min(20).max(1200),
+  source: SourceRef,
+  tags: z.array(z.string().min(2)).default([]),
+  /** Optional follow-up choices shown with the answer (e.g. start a guided dialog). */
+  followUps: z.array(z.object({ label: z.string().min(1).max(20), value: z.string().min(1) })).max(3).optional(),
+});
+export type FaqEntry = z.infer<typeof FaqEntry>;
+export const FaqFile = z.array(FaqEntry).min(1);
+
+/** Domain lexicon: each group maps variants (synonyms, misspellings, other languages) to one canonical token. */
+export const Lexicon = z.object({
+  synonyms: z.array(z.object({ canonical: z.string().min(2), variants: z.array(z.string().min(2)).min(1) })),
+  stopwords: z.array(z.string()).default([]),
+});
+export type Lexicon = z.infer<typeof Lexicon>;
+
+export const Contact = z.object({
+  market: Market,
+  phone: z.string().min(5),
+  phoneNote: z.string().optional(),
+  hours: z.string().min(2),
+  /** Machine-readable opening hours in the market's time zone, for hand-off decisions. */
+  timeZone: z.string().min(3),
+  /** Days are 0 (Sunday) to 6. null: the documents do not state hours for this market. */
+  openingHours: z
+    .array(
+      z.object({
+        days: z.array(z.number().int().min(0).max(6)).min(1),
+        open: z.string().regex(/^\d\d:\d\d$/),
+        close: z.string().regex(/^\d\d:\d\d$/),
+      }),
+    )
+    .nullable(),
+  other: z.array(z.string()).default([]),
+  source: SourceRef,
+});
+export type Contact = z.infer<typeof Contact>;
+export const ContactFile = z.array(Contact).length(4);
