@@ -1,0 +1,83 @@
+/**
+ * Builds the whole service from a Config: storage → knowledge → retrieval → router → channels →
+ * http server. Used by src/main.ts and by the tests (which listen on port 0).
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import type { Config } from './config.js';
+import { createBotFrameworkChannel, type BotFrameworkChannel } from './channels/bot-framework.js';
+import { createLogger, type Logger } from './lib/logger.js';
+import { botFrameworkRoutes } from './http/routes-bot.js';
+import { createHttpServer, type RouteModule } from './http/server.js';
+import { buildIndex } from './retrieval/faq-index.js';
+import { loadKnowledge, type Knowledge } from './retrieval/knowledge.js';
+import { loadThresholds, Retriever } from './retrieval/decide.js';
+import { Router, type RouterDeps } from './router/router.js';
+import { dialogEngine } from './router/dialog-engine.js';
+import { createStorage } from './state/index.js';
+import type { Storage } from './state/storage.js';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  storage: Storage;
+  knowledge: Knowledge;
+  retriever: Retriever;
+  router: Router;
+  botFramework: BotFrameworkChannel;
+  server: Server;
+  /** Start listening; resolves with the base URL. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stop accepting, finish turns in flight, close storage. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  logger?: Logger;
+  storage?: Storage;
+  knowledgeDir?: string;
+  now?: () => number;
+}
+
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
+  const knowledge = loadKnowledge(opts.knowledgeDir);
+  const retriever = new Retriever(knowledge, buildIndex(knowledge), loadThresholds(knowledge.dir));
+  const storage = opts.storage ?? (await createStorage(config, logger));
+
+  const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, onTurn: [], now: opts.now };
+  const router = new Router(routerDeps);
+  const botFramework = createBotFrameworkChannel(config, router, logger);
+
+  let shuttingDown = false;
+  const modules: RouteModule[] = [botFrameworkRoutes(botFramework)];
+  const server = createHttpServer({ config, logger, storage, modules, isShuttingDown: () => shuttingDown });
+
+  return {
+    config,
+    logger,
+    storage,
+    knowledge,
+    retriever,
+    router,
+    botFramework,
+    server,
+    listen(port = config.PORT, host = config.HOST) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const addr = server.server.address() as AddressInfo;
+          resolve(`http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`);
+        });
+      });
+    },
+    async close() {
+      shuttingDown = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections?.();
+      });
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Bot Framework Activity ⇄ TurnInput / Reply. Used by /api/messages and by the self-hosted
+ * Direct Line, so both speak the same activities.
+ */
+import { ActivityTypes, TurnContext, type Activity, type CardAction } from 'botbuilder';
+import type { Market, Reply, TurnInput } from '../lib/types.js';
+
+function valueText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    for (const k of ['text', 'value', 'choice']) if (typeof v[k] === 'string') return v[k] as string;
+  }
+  return undefined;
+}
+
+export function activityToTurn(activity: Partial<Activity>, channelMarket?: Market): TurnInput {
+  const conversationId = activity.conversation?.id ?? 'unknown';
+  const base: TurnInput = {
+    conversationId,
+    activityId: activity.id,
+    channelId: activity.channelId ?? 'unknown',
+    userId: activity.from?.id ?? 'anonymous',
+    userName: activity.from?.name,
+    locale: activity.locale,
+    type: 'other',
+    channelMarket,
+    receivedAt: Date.now(),
+  };
+  if (activity.serviceUrl && activity.conversation) {
+    base.conversationRef = TurnContext.getConversationReference(activity);
+  }
+  switch (activity.type) {
+    case ActivityTypes.Message: {
+      const text = typeof activity.text === 'string' && activity.text.trim() ? activity.text : valueText(activity.value);
+      return { ...base, type: 'message', text: text ?? '', value: activity.value };
+    }
+    case ActivityTypes.ConversationUpdate: {
+      const botId = activity.recipient?.id;
+      const userJoined = (activity.membersAdded ?? []).some((m) => m.id !== botId);
+      return { ...base, type: 'conversationUpdate', userJoined };
+    }
+    case ActivityTypes.Event:
+      return { ...base, type: 'event', eventName: activity.name, value: activity.value };
+    default:
+      return base;
+  }
+}
+
+export function replyToActivity(reply: Reply, recipientId?: string): Partial<Activity> {
+  const activity: Partial<Activity> = {
+    type: ActivityTypes.Message,
+    text: reply.text,
+    textFormat: 'plain',
+    inputHint: reply.choices?.length ? 'expectingInput' : 'acceptingInput',
+    channelData: { support: reply.support },
+  };
+  if (reply.choices?.length) {
+    const actions: CardAction[] = reply.choices.map((c) => ({ type: 'imBack', title: c.label, value: c.value }));
+    activity.suggestedActions = { actions, to: recipientId ? [recipientId] : [] };
+  }
+  if (reply.attachments?.length) activity.attachments = reply.attachments as Activity['attachments'];
+  return activity;
+}

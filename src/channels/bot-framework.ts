@@ -1,0 +1,74 @@
+/**
+ * POST /api/messages: botbuilder's CloudAdapter (JWT checked when MicrosoftAppId is set, anonymous
+ * otherwise, as with the Emulator). Replies go to the activity's serviceUrl; `expectReplies` is
+ * handled by the adapter. Proactive sends (agent messages) use stored conversation references.
+ */
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConversationReference,
+  type TurnContext,
+} from 'botbuilder';
+import type { Config } from '../config.js';
+import { errorCode } from '../lib/errors.js';
+import type { Logger } from '../lib/logger.js';
+import type { Reply } from '../lib/types.js';
+import type { Router } from '../router/router.js';
+import { activityToTurn, replyToActivity } from './activity.js';
+
+export interface BotFrameworkChannel {
+  adapter: CloudAdapter;
+  /** restify-compatible handler body. */
+  process(req: { body?: unknown; headers: Record<string, string | string[] | undefined>; method?: string }, res: unknown): Promise<void>;
+  /** Send replies proactively to a stored conversation reference. */
+  sendProactive(reference: ConversationReference, replies: Reply[], extra?: Partial<Activity>[]): Promise<void>;
+}
+
+export function apologyFor(err: unknown): string {
+  const code = errorCode(err);
+  if (code === 'BOT_LOCK_FAILED') return "I'm still working on your previous message. Please send this one again in a moment.";
+  if (code === 'STORAGE_UNAVAILABLE') return "Sorry, I'm having trouble reaching my memory right now. Please try again in a minute.";
+  return 'Sorry, something went wrong on my side. Please try again, or type "talk to a person".';
+}
+
+export function createBotFrameworkChannel(config: Config, router: Router, logger: Logger): BotFrameworkChannel {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    ...(config.BOT_OPENID_METADATA_URL
+      ? { ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL, ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL }
+      : {}),
+  });
+  const adapter = new CloudAdapter(auth);
+
+  adapter.onTurnError = async (context: TurnContext, err: unknown) => {
+    const code = errorCode(err);
+    logger.error(
+      { err, code, conversation: context.activity.conversation?.id, activity: context.activity.id, channel: context.activity.channelId },
+      'turn failed',
+    );
+    await context
+      .sendActivity({ type: 'message', text: apologyFor(err), channelData: { support: { kind: 'system' } } })
+      .catch((sendErr) => logger.warn({ err: sendErr, code: 'CHANNEL_SEND_FAILED' }, 'apology could not be sent'));
+  };
+
+  const logic = async (context: TurnContext) => {
+    const input = activityToTurn(context.activity);
+    const replies = await router.handle(input);
+    if (replies.length) await context.sendActivities(replies.map((r) => replyToActivity(r, input.userId)));
+  };
+
+  return {
+    adapter,
+    process: (req, res) => adapter.process(req as never, res as never, logic),
+    async sendProactive(reference, replies, extra = []) {
+      await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
+        const activities = [...replies.map((r) => replyToActivity(r, reference.user?.id)), ...extra];
+        if (activities.length) await context.sendActivities(activities);
+      });
+    },
+  };
+}

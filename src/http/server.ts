@@ -1,0 +1,93 @@
+/**
+ * The restify server: routes only. Each channel or API module registers its own routes through a
+ * RouteModule; this file owns the body handling, errors, health and static pages.
+ */
+import { readFileSync } from 'node:fs';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Config } from '../config.js';
+import { AppError, isAppError } from '../lib/errors.js';
+import type { Logger } from '../lib/logger.js';
+import type { Storage } from '../state/storage.js';
+import { jsonBody, sendError } from './body.js';
+
+export type Handler = (req: Request, res: Response) => Promise<void>;
+
+export interface HttpContext {
+  config: Config;
+  logger: Logger;
+  storage: Storage;
+  /** Wrap a handler: body limit and JSON parsing first, coded errors → status + JSON. */
+  route(handler: Handler, options?: { rawOnly?: boolean }): Handler;
+  /** Reports whether the process is shutting down (readiness fails then). */
+  isShuttingDown(): boolean;
+}
+
+export type RouteModule = (server: Server, http: HttpContext) => void;
+
+export interface ServerOptions {
+  config: Config;
+  logger: Logger;
+  storage: Storage;
+  modules: RouteModule[];
+  isShuttingDown?: () => boolean;
+}
+
+export function createHttpServer(opts: ServerOptions): Server {
+  const { config, logger, storage } = opts;
+  const server = restify.createServer({ name: 'support-bot', handleUncaughtExceptions: false });
+  const parse = jsonBody(config.MAX_BODY_BYTES);
+
+  const route: HttpContext['route'] = (handler) => async (req, res) => {
+    try {
+      await parse(req, res);
+      await handler(req, res);
+    } catch (err) {
+      const appErr = isAppError(err) ? err : new AppError('TURN_FAILED', undefined, { cause: err });
+      if (appErr.status >= 500) logger.error({ err, code: appErr.code, path: req.path() }, 'request failed');
+      else logger.info({ code: appErr.code, path: req.path() }, 'request rejected');
+      sendError(res, appErr);
+    }
+  };
+
+  const http: HttpContext = {
+    config,
+    logger,
+    storage,
+    route,
+    isShuttingDown: opts.isShuttingDown ?? (() => false),
+  };
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.json({ status: 'ok' });
+  });
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const storageOk = await storage.ping().catch(() => false);
+    const ok = storageOk && !http.isShuttingDown();
+    res.status(ok ? 200 : 503);
+    res.json({ status: ok ? 'ready' : 'not ready', storage: storageOk ? storage.kind : `${storage.kind} unreachable`, shuttingDown: http.isShuttingDown() });
+  });
+
+  for (const mod of opts.modules) mod(server, http);
+
+  server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, cb: () => void) => {
+    // Unknown routes and methods: keep restify's status, answer with our JSON error shape.
+    const status = err.statusCode ?? 500;
+    if (status >= 500) logger.error({ err, path: req.path() }, 'unhandled error');
+    const code = status === 404 ? 'NOT_FOUND' : status === 405 ? 'BAD_REQUEST' : status >= 500 ? 'TURN_FAILED' : 'BAD_REQUEST';
+    err.toJSON = () => ({ error: { code, message: status >= 500 ? 'Internal error.' : err.message } });
+    return cb();
+  });
+  return server;
+}
+
+/** Serve one static file with a content type (pages under web/). */
+export function staticFile(path: string, type: string): Handler {
+  let cached: Buffer | undefined;
+  return async (_req, res) => {
+    cached ??= readFileSync(path);
+    res.setHeader('content-type', type);
+    res.setHeader('cache-control', 'no-cache');
+    res.writeHead(200);
+    res.end(cached);
+  };
+}

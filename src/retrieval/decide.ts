@@ -1,0 +1,133 @@
+/**
+ * From search candidates to one outcome: answer, clarify ("did you mean", up to 3 choices),
+ * ask the market (the answer depends on it and none is known), say that the customer's market's
+ * documents are silent (only another market's cover it), or abstain.
+ * Thresholds come from knowledge/thresholds.json, calibrated by `npm run eval -- --calibrate`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Market } from '../lib/types.js';
+import type { FaqEntry } from './knowledge-schema.js';
+import type { Knowledge } from './knowledge.js';
+import type { Candidate, FaqIndex } from './faq-index.js';
+
+export const Thresholds = z.object({
+  /** Minimum score to answer. */
+  answer: z.number().min(0).max(1),
+  /** Minimum score to offer a candidate in "did you mean". */
+  clarify: z.number().min(0).max(1),
+  /** A second topic within this distance of the first makes the answer a "did you mean". */
+  margin: z.number().min(0).max(1),
+});
+export type Thresholds = z.infer<typeof Thresholds>;
+
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05 };
+
+export function loadThresholds(knowledgeDir: string): Thresholds {
+  try {
+    return Thresholds.parse(JSON.parse(readFileSync(join(knowledgeDir, 'thresholds.json'), 'utf8')));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_THRESHOLDS;
+    throw new Error(`${join(knowledgeDir, 'thresholds.json')}: ${(err as Error).message}`);
+  }
+}
+
+export type Decision =
+  | { type: 'answer'; entry: FaqEntry; score: number; candidates: Candidate[] }
+  | { type: 'clarify'; options: Candidate[]; candidates: Candidate[] }
+  | { type: 'askMarket'; entry: FaqEntry; score: number; candidates: Candidate[] }
+  | { type: 'otherMarketOnly'; entry: FaqEntry; score: number; candidates: Candidate[] }
+  | { type: 'abstain'; candidates: Candidate[] };
+
+export class Retriever {
+  private readonly topicMarkets = new Map<string, Set<Market>>();
+  private readonly byQuestion = new Map<string, FaqEntry>();
+
+  constructor(
+    readonly knowledge: Knowledge,
+    readonly index: FaqIndex,
+    readonly thresholds: Thresholds,
+  ) {
+    for (const e of knowledge.entries) {
+      let s = this.topicMarkets.get(e.topic);
+      if (!s) this.topicMarkets.set(e.topic, (s = new Set()));
+      for (const m of e.markets) s.add(m);
+      this.byQuestion.set(questionKey(e.question), e);
+    }
+  }
+
+  marketsOfTopic(topic: string): Market[] {
+    return [...(this.topicMarkets.get(topic) ?? [])];
+  }
+
+  /** The entry of `topic` for `market`, if that market's documents cover it. */
+  entryFor(topic: string, market: Market): FaqEntry | undefined {
+    return this.knowledge.entries.find((e) => e.topic === topic && e.markets.includes(market));
+  }
+
+  /** A tapped "did you mean" choice sends the entry's question back: recognise it exactly. */
+  exactQuestion(text: string): FaqEntry | undefined {
+    return this.byQuestion.get(questionKey(text));
+  }
+
+  decide(text: string, market: Market | undefined): Decision {
+    const exact = this.exactQuestion(text);
+    if (exact) return this.resolveEntry(exact, 1, market, [{ entry: exact, score: 1 }]);
+
+    const t = this.thresholds;
+    const q = this.index.analyse(text);
+    const candidates = this.index.searchAnalysed(q, market ? [market] : undefined, 8);
+    const distinct = distinctTopics(candidates);
+    const top = distinct[0];
+
+    if (top && top.score >= t.answer) {
+      const rival = distinct[1];
+      if (rival && rival.score >= t.clarify && top.score - rival.score < t.margin) {
+        return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
+      }
+      return this.resolveEntry(top.entry, top.score, market, candidates);
+    }
+    if (top && top.score >= t.clarify) {
+      return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
+    }
+    if (market) {
+      // The customer's market has nothing close: does another market's document cover the question?
+      const all = distinctTopics(this.index.searchAnalysed(q, undefined, 8));
+      const other = all[0];
+      if (other && other.score >= t.answer && !this.entryFor(other.entry.topic, market)) {
+        return { type: 'otherMarketOnly', entry: other.entry, score: other.score, candidates: all };
+      }
+    }
+    return { type: 'abstain', candidates };
+  }
+
+  /** An entry was chosen: answer it for the customer's market, or ask the market, or say it's silent. */
+  resolveEntry(entry: FaqEntry, score: number, market: Market | undefined, candidates: Candidate[]): Decision {
+    if (!market) {
+      return this.marketsOfTopic(entry.topic).length > 1
+        ? { type: 'askMarket', entry, score, candidates }
+        : { type: 'answer', entry, score, candidates };
+    }
+    if (entry.markets.includes(market)) return { type: 'answer', entry, score, candidates };
+    const local = this.entryFor(entry.topic, market);
+    if (local) return { type: 'answer', entry: local, score, candidates };
+    return { type: 'otherMarketOnly', entry, score, candidates };
+  }
+}
+
+function questionKey(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Best candidate per topic, in score order. */
+function distinctTopics(candidates: Candidate[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const c of candidates) {
+    if (seen.has(c.entry.topic)) continue;
+    seen.add(c.entry.topic);
+    out.push(c);
+  }
+  return out;
+}

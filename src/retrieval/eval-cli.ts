@@ -1,0 +1,61 @@
+/**
+ * `npm run eval`: retrieval quality on test/eval/questions.json.
+ * `npm run eval -- --calibrate`: grid-search the thresholds on half of the questions (even
+ * positions), report the other half as held out, and write knowledge/thresholds.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildIndex } from './faq-index.js';
+import { loadKnowledge } from './knowledge.js';
+import { loadThresholds, Retriever, type Thresholds } from './decide.js';
+import { cost, evaluate, loadQuestions, type EvalReport } from './eval.js';
+
+const QUESTIONS = fileURLToPath(new URL('../../test/eval/questions.json', import.meta.url));
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+function print(label: string, r: EvalReport): void {
+  console.log(`\n${label}`);
+  console.log(`  in-domain questions       ${r.inDomain}`);
+  console.log(`  top-1 accuracy            ${pct(r.top1Accuracy)} (${r.top1}/${r.inDomain}; wrong ${r.inDomainWrong}, not answered ${r.inDomainNotAnswered})`);
+  console.log(`  out-of-domain questions   ${r.outOfDomain}`);
+  console.log(`  out-of-domain not answered ${pct(r.oodNotAnsweredRate)} (${r.outOfDomain - r.oodAnswered}/${r.outOfDomain})`);
+  console.log(`  abstention precision      ${pct(r.abstentionPrecision)}`);
+  console.log(`  abstention recall         ${pct(r.abstentionRecall)}`);
+}
+
+const knowledge = loadKnowledge();
+const index = buildIndex(knowledge);
+const questions = loadQuestions(QUESTIONS);
+const calibrate = process.argv.includes('--calibrate');
+const quiet = process.argv.includes('--quiet');
+
+if (calibrate) {
+  const train = questions.filter((_, i) => i % 2 === 0);
+  const held = questions.filter((_, i) => i % 2 === 1);
+  let best: { t: Thresholds; c: number } | undefined;
+  for (let answer = 0.3; answer <= 0.9001; answer += 0.02) {
+    for (let clarify = 0.2; clarify <= answer + 1e-9; clarify += 0.05) {
+      for (const margin of [0, 0.02, 0.04, 0.06, 0.08, 0.1]) {
+        const t = { answer: +answer.toFixed(2), clarify: +clarify.toFixed(2), margin };
+        const c = cost(evaluate(new Retriever(knowledge, index, t), train));
+        if (!best || c < best.c) best = { t, c };
+      }
+    }
+  }
+  const t = best!.t;
+  console.log(`calibrated thresholds: ${JSON.stringify(t)} (training cost ${best!.c})`);
+  print('training half', evaluate(new Retriever(knowledge, index, t), train));
+  print('held-out half', evaluate(new Retriever(knowledge, index, t), held));
+  writeFileSync(join(knowledge.dir, 'thresholds.json'), `${JSON.stringify(t, null, 2)}\n`);
+  console.log(`\nwrote ${join(knowledge.dir, 'thresholds.json')}`);
+}
+
+const thresholds = loadThresholds(knowledge.dir);
+const report = evaluate(new Retriever(knowledge, index, thresholds), questions);
+console.log(`\nthresholds ${JSON.stringify(thresholds)}; ${knowledge.entries.length} entries`);
+print('all labelled questions', report);
+if (!quiet && report.failures.length) {
+  console.log(`\nfailures (${report.failures.length}):`);
+  for (const f of report.failures) console.log(`  ${f.id} [${f.market}] "${f.text}"\n      expected ${f.expected}\n      got      ${f.got}`);
+}

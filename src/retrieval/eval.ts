@@ -1,0 +1,131 @@
+/**
+ * Evaluation of retrieval on the project's labelled questions (test/eval/questions.json):
+ * top-1 accuracy in domain, abstention precision and recall, and the list of failures.
+ * A correct answer comes from the expected document and states every expected fact.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Market } from './knowledge-schema.js';
+import type { Decision, Retriever } from './decide.js';
+
+export const LabelledQuestion = z.object({
+  id: z.string(),
+  text: z.string().min(1),
+  market: Market,
+  expect: z.union([z.literal('abstain'), z.object({ document: z.string(), contains: z.array(z.string()).min(1) })]),
+  note: z.string().optional(),
+});
+export type LabelledQuestion = z.infer<typeof LabelledQuestion>;
+
+export function loadQuestions(path: string): LabelledQuestion[] {
+  return z.array(LabelledQuestion).parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+const digits = (s: string) => s.replace(/\D/g, '');
+
+/** A fact is stated when it appears (case and spacing folded); phone-like facts compare digits. */
+export function statesFact(answer: string, fact: string): boolean {
+  if (squash(answer).includes(squash(fact))) return true;
+  const d = digits(fact);
+  if (d.length >= 6 && d.length >= fact.replace(/\s/g, '').length - 2) return digits(answer).includes(d);
+  return false;
+}
+
+export interface EvalFailure {
+  id: string;
+  text: string;
+  market: string;
+  expected: string;
+  got: string;
+}
+
+export interface EvalReport {
+  inDomain: number;
+  outOfDomain: number;
+  top1: number;
+  /** In-domain questions the bot clarified or abstained on (not wrong, not answered). */
+  inDomainNotAnswered: number;
+  /** In-domain questions answered with the wrong entry or missing facts. */
+  inDomainWrong: number;
+  oodAnswered: number;
+  top1Accuracy: number;
+  oodNotAnsweredRate: number;
+  abstentionPrecision: number;
+  abstentionRecall: number;
+  failures: EvalFailure[];
+}
+
+function describe(d: Decision): string {
+  switch (d.type) {
+    case 'answer':
+      return `answer ${d.entry.id} (${d.score})`;
+    case 'clarify':
+      return `clarify [${d.options.map((o) => `${o.entry.id} ${o.score}`).join(', ')}]`;
+    case 'askMarket':
+      return `askMarket ${d.entry.id}`;
+    case 'otherMarketOnly':
+      return `otherMarketOnly ${d.entry.id} (${d.score})`;
+    case 'abstain':
+      return `abstain (best ${d.candidates[0] ? `${d.candidates[0].entry.id} ${d.candidates[0].score}` : 'none'})`;
+  }
+}
+
+export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): EvalReport {
+  let inDomain = 0;
+  let top1 = 0;
+  let inDomainWrong = 0;
+  let inDomainNotAnswered = 0;
+  let ood = 0;
+  let oodAnswered = 0;
+  let abstainedTotal = 0;
+  let abstainedCorrectly = 0;
+  const failures: EvalFailure[] = [];
+  for (const q of questions) {
+    const d = retriever.decide(q.text, q.market);
+    const answered = d.type === 'answer';
+    if (!answered) abstainedTotal += 1;
+    if (q.expect === 'abstain') {
+      ood += 1;
+      if (answered) {
+        oodAnswered += 1;
+        failures.push({ id: q.id, text: q.text, market: q.market, expected: 'abstain', got: describe(d) });
+      } else abstainedCorrectly += 1;
+      continue;
+    }
+    inDomain += 1;
+    const exp = q.expect;
+    if (answered && d.entry.source.document === exp.document && exp.contains.every((f) => statesFact(d.entry.answer, f))) {
+      top1 += 1;
+      continue;
+    }
+    if (answered) inDomainWrong += 1;
+    else inDomainNotAnswered += 1;
+    const missing = answered ? exp.contains.filter((f) => !statesFact(d.entry.answer, f)) : [];
+    failures.push({
+      id: q.id,
+      text: q.text,
+      market: q.market,
+      expected: `${exp.document}: ${exp.contains.join(' | ')}`,
+      got: describe(d) + (missing.length ? ` — missing ${missing.join(' | ')}` : ''),
+    });
+  }
+  return {
+    inDomain,
+    outOfDomain: ood,
+    top1,
+    inDomainNotAnswered,
+    inDomainWrong,
+    oodAnswered,
+    top1Accuracy: inDomain ? top1 / inDomain : 0,
+    oodNotAnsweredRate: ood ? (ood - oodAnswered) / ood : 1,
+    abstentionPrecision: abstainedTotal ? abstainedCorrectly / abstainedTotal : 1,
+    abstentionRecall: ood ? abstainedCorrectly / ood : 1,
+    failures,
+  };
+}
+
+/** Cost used for calibration: a confident wrong answer costs twice an honest "I'm not sure". */
+export function cost(r: EvalReport): number {
+  return 2 * (r.inDomainWrong + r.oodAnswered) + r.inDomainNotAnswered;
+}

@@ -1,0 +1,101 @@
+/**
+ * Text normalisation shared by indexing and querying: Unicode NFKC, lower case, accents folded,
+ * punctuation dropped, a light English stemmer, and the domain lexicon (synonyms, misspellings,
+ * multi-word phrases) mapped to canonical tokens.
+ */
+import type { Lexicon } from './knowledge-schema.js';
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+
+/** Clean raw customer text: control characters out, Unicode normalised, whitespace collapsed. */
+export function cleanText(raw: string): string {
+  return raw.normalize('NFKC').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function foldAccents(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+/** Light suffix stripping: enough to join plural/verb forms, never so much that words collide. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  else if (w.endsWith('es') && w.length > 4 && /(?:ch|sh|x|ss|zz)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+export function rawTokens(text: string): string[] {
+  return foldAccents(cleanText(text).toLowerCase())
+    .replace(/[€$₩]/g, ' ')
+    .replace(/(\d)[.,](\d)/g, '$1$2')
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ')
+    .filter(Boolean);
+}
+
+export interface Normaliser {
+  /** Canonical tokens, stop words removed. */
+  tokens(text: string): string[];
+  /** Canonical form of one already-split token (used after spelling correction). */
+  canonical(token: string): string;
+  isStopword(token: string): boolean;
+}
+
+export function createNormaliser(lexicon: Lexicon): Normaliser {
+  const single = new Map<string, string>();
+  const phrases: Array<{ words: string[]; canonical: string }> = [];
+  for (const group of lexicon.synonyms) {
+    const canonical = group.canonical.toLowerCase();
+    for (const variant of [...group.variants, group.canonical]) {
+      const words = rawTokens(variant);
+      if (words.length === 0) continue;
+      if (words.length === 1) {
+        const w = words[0]!;
+        if (!single.has(w)) single.set(w, canonical);
+        const s = stem(w);
+        if (!single.has(s)) single.set(s, canonical);
+      } else phrases.push({ words, canonical });
+    }
+  }
+  phrases.sort((a, b) => b.words.length - a.words.length);
+  const stop = new Set(lexicon.stopwords.map((w) => w.toLowerCase()));
+
+  const canonical = (token: string): string => {
+    const direct = single.get(token);
+    if (direct) return stem(direct);
+    const s = stem(token);
+    const viaStem = single.get(s);
+    return viaStem ? stem(viaStem) : s;
+  };
+
+  return {
+    canonical,
+    isStopword: (t) => stop.has(t),
+    tokens(text: string): string[] {
+      const words = rawTokens(text);
+      const out: string[] = [];
+      for (let i = 0; i < words.length; ) {
+        const match = phrases.find((p) => p.words.every((w, k) => words[i + k] === w));
+        if (match) {
+          out.push(stem(match.canonical));
+          i += match.words.length;
+          continue;
+        }
+        const w = words[i]!;
+        i += 1;
+        if (stop.has(w)) continue;
+        out.push(canonical(w));
+      }
+      return out;
+    },
+  };
+}

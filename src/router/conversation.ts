@@ -1,0 +1,55 @@
+/** What the router keeps per conversation and per user (JSON, small, versioned by the storage). */
+import type { Market } from '../lib/types.js';
+import type { DialogEnvelope } from './dialog-port.js';
+import type { MarketSource } from './market.js';
+
+export type Pending =
+  /** We asked for the market; `text` is the question to answer once we know it. */
+  | { type: 'askMarket'; text: string }
+  /** We asked "did you mean"; the options' FAQ ids in order (a typed number picks one). */
+  | { type: 'clarify'; options: Array<{ faqId: string; label: string }> }
+  /** We asked "did this answer your question?" about this FAQ entry. */
+  | { type: 'feedback'; faqId: string };
+
+export interface ConversationState {
+  /** Storage key id: `${channelId}:${conversationId}`. */
+  id: string;
+  channelId: string;
+  userId: string;
+  market?: Market;
+  marketSource?: MarketSource;
+  locale?: string;
+  dialog?: DialogEnvelope;
+  pending?: Pending;
+  /** Abstentions in a row; two trigger the offer of a person. */
+  fallbacks: number;
+  lastFaqId?: string;
+  /** Channel-specific reference for proactive messages (agent replies). */
+  conversationRef?: unknown;
+  createdAt: number;
+  updatedAt: number;
+  turns: number;
+  /** Set when the conversation's outcome is known: resolved | handedOff | abandoned. */
+  outcome?: 'resolved' | 'handedOff' | 'abandoned';
+}
+
+export interface UserState {
+  market?: Market;
+  model?: string;
+  name?: string;
+}
+
+export function conversationKey(channelId: string, conversationId: string): string {
+  return `${channelId}:${conversationId}`;
+}
+
+export function newConversation(id: string, channelId: string, userId: string, now: number): ConversationState {
+  return { id, channelId, userId, fallbacks: 0, createdAt: now, updatedAt: now, turns: 0 };
+}
+
+export interface TranscriptLine {
+  at: number;
+  from: 'user' | 'bot' | 'agent' | 'system';
+  text: string;
+  kind?: string;
+}

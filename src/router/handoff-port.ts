@@ -1,0 +1,24 @@
+/**
+ * What the router needs from the hand-off service (src/handoff). The router asks it first on every
+ * customer message (a conversation with an agent is relayed and the bot says nothing of its own),
+ * and calls `request` when a trigger fires.
+ */
+import type { Reply, TurnInput } from '../lib/types.js';
+import type { Candidate } from '../retrieval/faq-index.js';
+import type { ConversationState } from './conversation.js';
+
+export type HandoffReason = 'customer-request' | 'two-fallbacks' | 'thumbs-down' | 'dialog' | 'booking-failed';
+
+export interface HandoffContext {
+  state: ConversationState;
+  input: TurnInput;
+  /** Text the customer sent in this turn (already cleaned). */
+  text: string;
+}
+
+export interface HandoffPort {
+  /** Conversation queued or with an agent: relay and return what (if anything) the bot may say; null: not in a hand-off. */
+  onCustomerMessage(ctx: HandoffContext): Promise<Reply[] | null>;
+  /** Start a hand-off; returns what to tell the customer (queue position, hours, leave a message). */
+  request(ctx: HandoffContext & { reason: HandoffReason; candidates?: Candidate[]; dialogSlots?: Record<string, unknown> }): Promise<Reply[]>;
+}

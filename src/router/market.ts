@@ -1,0 +1,70 @@
+/**
+ * Market resolution (DESIGN.md §4), in order: what the customer said in this conversation, what is
+ * stored for the user, the region of the activity's locale, the channel's default (LINE → TW,
+ * WhatsApp → the phone number's country code), DEFAULT_MARKET.
+ */
+import type { Market } from '../lib/types.js';
+
+export type MarketSource = 'said' | 'user' | 'locale' | 'channel' | 'default';
+
+const NAMES: Array<[RegExp, Market]> = [
+  [/\b(taiwan|taiwanese|taipei|tw|台灣|台湾|臺灣)\b/iu, 'TW'],
+  [/\b(france|french|fr|paris)\b/iu, 'FR'],
+  [/\b(portugal|portuguese|pt|lisbon|lisboa)\b/iu, 'PT'],
+  [/\b(korea|korean|kr|seoul|한국|대한민국)\b/iu, 'KR'],
+];
+
+const COUNTRY_ONLY = /^\s*(?:(?:i'?m |i am |we'?re |we are )?(?:in |from )?(?:the )?)?(taiwan|france|portugal|(?:south )?korea|tw|fr|pt|kr)\s*[.!]?\s*$/iu;
+/** "I'm in Korea", "I live in France", "customer from Portugal", "... in Taiwan?" */
+const STATEMENT =
+  /\b(?:i'?m|i am|we'?re|we are|i live|we live|living|based|located|customer|client|here)\b[^.?!]{0,20}?\b(?:in|from)\s+(?:the\s+)?(taiwan|france|portugal|(?:south\s+)?korea)\b/iu;
+/** "warranty in Korea" counts; "bought in France" (an overseas purchase) does not. */
+const IN_COUNTRY = /\b(?<!(?:bought|purchased|made|ordered|got|buy|purchase)(?: it| them| this| that| my machine| the machine)? )in\s+(taiwan|france|portugal|(?:south\s+)?korea)\b/iu;
+
+function toMarket(word: string): Market | undefined {
+  for (const [re, m] of NAMES) if (re.test(word)) return m;
+  return undefined;
+}
+
+/** A market the customer states in their message, if any. */
+export function marketFromText(text: string): Market | undefined {
+  const only = COUNTRY_ONLY.exec(text);
+  if (only) return toMarket(only[1]!);
+  const said = STATEMENT.exec(text) ?? IN_COUNTRY.exec(text);
+  return said ? toMarket(said[1]!) : undefined;
+}
+
+/** True when the message is nothing but a country (an answer to "which country are you in?"). */
+export function isCountryOnly(text: string): boolean {
+  return COUNTRY_ONLY.test(text);
+}
+
+const REGION: Record<string, Market> = { TW: 'TW', FR: 'FR', PT: 'PT', KR: 'KR' };
+
+export function marketFromLocale(locale: string | undefined): Market | undefined {
+  if (!locale) return undefined;
+  const parts = locale.replace('_', '-').split('-');
+  for (const p of parts.slice(1)) {
+    const m = REGION[p.toUpperCase()];
+    if (m) return m;
+  }
+  return undefined;
+}
+
+export interface MarketInputs {
+  said?: Market;
+  user?: Market;
+  locale?: string;
+  channel?: Market;
+  fallback?: Market;
+}
+
+export function resolveMarket(i: MarketInputs): { market?: Market; source?: MarketSource } {
+  if (i.said) return { market: i.said, source: 'said' };
+  if (i.user) return { market: i.user, source: 'user' };
+  const fromLocale = marketFromLocale(i.locale);
+  if (fromLocale) return { market: fromLocale, source: 'locale' };
+  if (i.channel) return { market: i.channel, source: 'channel' };
+  if (i.fallback) return { market: i.fallback, source: 'default' };
+  return {};
+}

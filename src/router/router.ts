@@ -1,0 +1,143 @@
+/**
+ * The turn pipeline (DESIGN.md §1): lock → de-duplicate → load → decide → save → release.
+ * Channel-neutral: takes a TurnInput, returns Reply[]; channels render and send them.
+ */
+import type { Config } from '../config.js';
+import { AppError } from '../lib/errors.js';
+import type { Logger } from '../lib/logger.js';
+import type { Reply, TurnInput } from '../lib/types.js';
+import { keys, type Storage } from '../state/storage.js';
+import type { Knowledge } from '../retrieval/knowledge.js';
+import type { Retriever } from '../retrieval/decide.js';
+import { cleanText } from '../retrieval/normalise.js';
+import { BookingStore } from './bookings.js';
+import { conversationKey, newConversation, type ConversationState, type TranscriptLine, type UserState } from './conversation.js';
+import type { DialogEngine } from './dialog-port.js';
+import type { HandoffPort } from './handoff-port.js';
+import { decideTurn, type TurnServices } from './turn.js';
+import * as say from './replies.js';
+
+export const MAX_TEXT = 2000;
+const SEEN_TTL_MS = 24 * 3600_000;
+const TRANSCRIPT_MAX = 200;
+
+export interface RouterDeps {
+  config: Config;
+  logger: Logger;
+  storage: Storage;
+  knowledge: Knowledge;
+  retriever: Retriever;
+  dialogs?: DialogEngine;
+  handoff?: HandoffPort;
+  /** Observers (metrics, outcomes): called after each turn, never allowed to fail the turn. */
+  onTurn?: Array<(e: TurnEvent) => void>;
+  now?: () => number;
+}
+
+export interface TurnEvent {
+  input: TurnInput;
+  replies: Reply[];
+  state: ConversationState;
+  durationMs: number;
+  duplicate: boolean;
+}
+
+export class Router {
+  readonly bookings: BookingStore;
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: RouterDeps) {
+    this.bookings = new BookingStore(deps.storage);
+    this.ttlMs = deps.config.CONVERSATION_TTL_DAYS * 24 * 3600_000;
+    this.now = deps.now ?? Date.now;
+  }
+
+  get storage(): Storage {
+    return this.deps.storage;
+  }
+
+  async loadConversation(id: string): Promise<ConversationState | undefined> {
+    return (await this.deps.storage.get<ConversationState>(keys.conversation(id)))?.value;
+  }
+
+  async transcript(id: string, limit?: number): Promise<TranscriptLine[]> {
+    return this.deps.storage.listRange<TranscriptLine>(keys.transcript(id), limit);
+  }
+
+  async appendTranscript(id: string, line: TranscriptLine): Promise<void> {
+    await this.deps.storage.listPush(keys.transcript(id), line, TRANSCRIPT_MAX, this.ttlMs);
+  }
+
+  /** Handle one inbound activity. Throws AppError('BOT_LOCK_FAILED') when the conversation stays busy. */
+  async handle(input: TurnInput): Promise<Reply[]> {
+    const started = performance.now();
+    const { storage, config } = this.deps;
+    const id = conversationKey(input.channelId, input.conversationId);
+    const token = await storage.acquireLock(keys.lock(id), config.LOCK_TTL_MS, config.LOCK_WAIT_MS);
+    if (!token) throw new AppError('BOT_LOCK_FAILED');
+    try {
+      if (input.activityId && (await storage.get(keys.seen(id, input.activityId)))) {
+        const state = (await this.loadConversation(id)) ?? newConversation(id, input.channelId, input.userId, this.now());
+        this.emit({ input, replies: [], state, durationMs: performance.now() - started, duplicate: true });
+        return [];
+      }
+      const loaded = await storage.get<ConversationState>(keys.conversation(id));
+      const state: ConversationState = loaded
+        ? structuredClone(loaded.value)
+        : newConversation(id, input.channelId, input.userId, this.now());
+      const userKey = keys.user(input.channelId, input.userId);
+      const userLoaded = await storage.get<UserState>(userKey);
+      const user: UserState = { ...(userLoaded?.value ?? {}) };
+      const userBefore = JSON.stringify(user);
+
+      if (input.conversationRef !== undefined) state.conversationRef = input.conversationRef;
+      if (input.locale) state.locale = input.locale;
+
+      const raw = typeof input.text === 'string' ? input.text : '';
+      let text = cleanText(raw);
+      const notes: Reply[] = [];
+      if (text.length > MAX_TEXT) {
+        text = text.slice(0, MAX_TEXT);
+        notes.push(say.system(`Your message was long, so I read only its first ${MAX_TEXT.toLocaleString('en')} characters.`));
+      }
+      if (input.type === 'message' && text) await this.appendTranscript(id, { at: this.now(), from: 'user', text });
+
+      const services: TurnServices = {
+        config,
+        knowledge: this.deps.knowledge,
+        retriever: this.deps.retriever,
+        dialogs: this.deps.dialogs,
+        handoff: this.deps.handoff,
+        bookings: this.bookings,
+        storage,
+        logger: this.deps.logger,
+        now: this.now,
+      };
+      const replies = [...notes, ...(await decideTurn(services, input, text, state, user))];
+
+      state.turns += 1;
+      state.updatedAt = this.now();
+      if ((await storage.compareAndSet(keys.conversation(id), state, loaded?.version, this.ttlMs)) === null) {
+        throw new AppError('STATE_CONFLICT', `conversation ${id} changed during the turn`);
+      }
+      if (JSON.stringify(user) !== userBefore) await storage.set(userKey, user, this.ttlMs);
+      for (const r of replies) await this.appendTranscript(id, { at: this.now(), from: 'bot', text: r.text, kind: r.support.kind });
+      if (input.activityId) await storage.setIfAbsent(keys.seen(id, input.activityId), SEEN_TTL_MS);
+      this.emit({ input, replies, state, durationMs: performance.now() - started, duplicate: false });
+      return replies;
+    } finally {
+      await storage.releaseLock(keys.lock(id), token).catch((err) => this.deps.logger.warn({ err, code: 'BOT_LOCK_FAILED' }, 'lock release failed'));
+    }
+  }
+
+  private emit(e: TurnEvent): void {
+    for (const fn of this.deps.onTurn ?? []) {
+      try {
+        fn(e);
+      } catch (err) {
+        this.deps.logger.warn({ err }, 'turn observer failed');
+      }
+    }
+  }
+}

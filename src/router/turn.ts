@@ -1,0 +1,346 @@
+/**
+ * The decision of one turn (DESIGN.md §1 step 3), in order: hand-off relay, global commands,
+ * pending questions (market, "did you mean", feedback), the active dialog (with digressions),
+ * dialog triggers, then retrieval: answer, clarify or abstain.
+ */
+import type { Config } from '../config.js';
+import type { Logger } from '../lib/logger.js';
+import { redact } from '../lib/redact.js';
+import { MARKET_NAMES, type Market, type Reply, type TurnInput } from '../lib/types.js';
+import type { Retriever, Decision } from '../retrieval/decide.js';
+import type { Knowledge } from '../retrieval/knowledge.js';
+import { keys, type Storage } from '../state/storage.js';
+import type { BookingStore } from './bookings.js';
+import { detectCommand, detectSmalltalk, yesNo } from './commands.js';
+import type { ConversationState, UserState } from './conversation.js';
+import type { DialogEngine, DialogId, DialogInput, DialogStep } from './dialog-port.js';
+import type { HandoffPort, HandoffReason } from './handoff-port.js';
+import { isCountryOnly, marketFromText, resolveMarket } from './market.js';
+import * as say from './replies.js';
+
+export interface TurnServices {
+  config: Config;
+  knowledge: Knowledge;
+  retriever: Retriever;
+  dialogs?: DialogEngine;
+  handoff?: HandoffPort;
+  bookings: BookingStore;
+  storage: Storage;
+  logger: Logger;
+  now: () => number;
+}
+
+interface Turn {
+  s: TurnServices;
+  input: TurnInput;
+  text: string;
+  state: ConversationState;
+  user: UserState;
+  market?: Market;
+}
+
+/** A dialog trigger must be at least this sure before it beats a FAQ answer. */
+const DIALOG_TRIGGER_CONFIDENCE = 0.6;
+
+export async function decideTurn(
+  s: TurnServices,
+  input: TurnInput,
+  text: string,
+  state: ConversationState,
+  user: UserState,
+): Promise<Reply[]> {
+  const said = text ? marketFromText(text) : undefined;
+  if (said) {
+    state.market = said;
+    state.marketSource = 'said';
+    user.market = said;
+  }
+  const fromState = state.marketSource === 'said' ? state.market : undefined;
+  const resolved = resolveMarket({
+    said: fromState,
+    user: user.market,
+    locale: input.locale ?? state.locale,
+    channel: input.channelMarket,
+    fallback: s.config.DEFAULT_MARKET,
+  });
+  if (resolved.market && state.marketSource !== 'said') {
+    state.market = resolved.market;
+    state.marketSource = resolved.source;
+  }
+  const t: Turn = { s, input, text, state, user, market: resolved.market };
+
+  if (input.type === 'conversationUpdate') return input.userJoined ? [say.welcome(t.market)] : [];
+  if (input.type !== 'message') return [];
+
+  // 1. A conversation queued for or held by an agent: relay; the bot says nothing of its own.
+  if (s.handoff) {
+    const relayed = await s.handoff.onCustomerMessage({ state, input, text });
+    if (relayed) return relayed;
+  }
+
+  if (!text) {
+    return [say.system("I didn't catch any text. Type your question, or pick one of these:", t.market, say.MENU)];
+  }
+
+  // 2. Global commands.
+  const command = detectCommand(text);
+  if (command) return runCommand(t, command);
+
+  // 3. Pending questions.
+  const pending = state.pending;
+  if (pending?.type === 'askMarket') {
+    state.pending = undefined;
+    if (said) {
+      const out: Reply[] = isCountryOnly(text) ? [say.marketSet(said)] : [];
+      return [...out, ...(await routeText(t, pending.text))];
+    }
+  } else if (pending?.type === 'clarify') {
+    state.pending = undefined;
+    const n = /^\s*(\d)\s*$/.exec(text);
+    const pick = n ? pending.options[Number(n[1]) - 1] : undefined;
+    const entry = pick ? s.knowledge.byId.get(pick.faqId) : undefined;
+    if (entry) return answerDecision(t, s.retriever.resolveEntry(entry, 1, t.market, []), text);
+    if (/^something else$/i.test(text)) {
+      return [say.system('No problem — tell me a little more about what you need, in your own words.', t.market)];
+    }
+  } else if (pending?.type === 'feedback') {
+    const yn = yesNo(text);
+    state.pending = undefined;
+    if (yn) return feedback(t, pending.faqId, yn);
+  }
+
+  if (said && isCountryOnly(text)) {
+    return [say.marketSet(said), ...(state.dialog ? await continueOrRepeat(t) : [])];
+  }
+
+  // 4. Booking status by reference.
+  const reference = s.dialogs?.parseBookingReference(text);
+  if (reference) return bookingStatus(t, reference);
+
+  return routeText(t, text);
+}
+
+async function routeText(t: Turn, text: string): Promise<Reply[]> {
+  const { s, state } = t;
+  // 5. The active dialog gets the message, unless it is a confident FAQ question that does not
+  //    answer the pending step (a digression): answer it, then ask the step again.
+  if (state.dialog && s.dialogs) {
+    if (!s.dialogs.accepts(state.dialog, text)) {
+      const decision = s.retriever.decide(text, t.market);
+      if (decision.type === 'answer') {
+        const answer = answerDecision(t, decision, text);
+        state.pending = undefined; // the dialog's step is what we wait for, not feedback
+        const prompt = s.dialogs.repeatPrompt(state.dialog, dialogInput(t, {}));
+        return [...(await answer), dialogReply(t, state.dialog.machine, prompt)];
+      }
+    }
+    return runStep(t, s.dialogs.continue(state.dialog, text, dialogInput(t, {}), dialogDeps(t)), state.dialog.machine);
+  }
+
+  // 6. A dialog trigger starts its machine.
+  const trigger = s.dialogs?.detect(text);
+  if (trigger && trigger.confidence >= DIALOG_TRIGGER_CONFIDENCE) {
+    if (!t.market) {
+      state.pending = { type: 'askMarket', text };
+      return [say.askMarket('dialog')];
+    }
+    return startDialog(t, trigger.dialog, trigger.slots);
+  }
+
+  // 7. Small talk, then retrieval.
+  const small = detectSmalltalk(text);
+  if (small === 'greeting') return [say.smalltalk('Hello! What can I help you with today?', t.market, say.MENU)];
+  if (small === 'thanks') return [say.smalltalk("You're welcome! Anything else I can help with?", t.market)];
+  if (small === 'bye') return [say.smalltalk('Goodbye, and enjoy your coffee!', t.market)];
+
+  return answerDecision(t, s.retriever.decide(text, t.market), text);
+}
+
+async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply[]> {
+  const { s, state } = t;
+  switch (d.type) {
+    case 'answer': {
+      state.fallbacks = 0;
+      state.lastFaqId = d.entry.id;
+      state.pending = { type: 'feedback', faqId: d.entry.id };
+      return [say.faqAnswer(d.entry, d.score, t.market, s.knowledge.sourceById.get(d.entry.source.document), !t.market)];
+    }
+    case 'askMarket':
+      state.pending = { type: 'askMarket', text };
+      return [say.askMarket('depends')];
+    case 'clarify':
+      state.pending = { type: 'clarify', options: d.options.map((o) => ({ faqId: o.entry.id, label: o.entry.question })) };
+      return [say.clarify(d.options, t.market)];
+    case 'otherMarketOnly': {
+      state.fallbacks = 0;
+      return [say.otherMarketOnly(d.entry, t.market!, s.knowledge.contacts[t.market!])];
+    }
+    case 'abstain': {
+      state.fallbacks += 1;
+      await s.storage
+        .listPush(keys.unanswered(), { at: s.now(), market: t.market, text: redact(text).slice(0, 300) }, 5000)
+        .catch((err) => s.logger.warn({ err }, 'could not record an unanswered question'));
+      if (state.fallbacks >= 2 && s.handoff) {
+        state.fallbacks = 0;
+        return requestHandoff(t, 'two-fallbacks', d.candidates);
+      }
+      return [say.abstain(t.market ? s.knowledge.contacts[t.market] : undefined, t.market, state.fallbacks >= 2)];
+    }
+  }
+}
+
+async function runCommand(t: Turn, command: NonNullable<ReturnType<typeof detectCommand>>): Promise<Reply[]> {
+  const { state } = t;
+  switch (command) {
+    case 'cancel': {
+      const had = state.dialog;
+      state.dialog = undefined;
+      state.pending = undefined;
+      return [
+        say.system(had ? 'OK, I stopped that task. What else can I help with?' : "There's nothing to cancel. What can I help with?", t.market, say.MENU),
+      ];
+    }
+    case 'startOver':
+      state.dialog = undefined;
+      state.pending = undefined;
+      state.fallbacks = 0;
+      return [say.welcome(t.market)];
+    case 'help':
+      return [say.help(t.market), ...(state.dialog ? await continueOrRepeat(t) : [])];
+    case 'agent':
+      return requestHandoff(t, 'customer-request');
+    case 'changeCountry':
+      state.pending = undefined;
+      state.market = undefined;
+      state.marketSource = undefined;
+      t.user.market = undefined;
+      return [say.askMarket('change')];
+    case 'forgetMe':
+      return forgetMe(t);
+  }
+}
+
+async function continueOrRepeat(t: Turn): Promise<Reply[]> {
+  const { s, state } = t;
+  if (!state.dialog || !s.dialogs) return [];
+  return [dialogReply(t, state.dialog.machine, s.dialogs.repeatPrompt(state.dialog, dialogInput(t, {})))];
+}
+
+async function requestHandoff(t: Turn, reason: HandoffReason, candidates?: Decision['candidates']): Promise<Reply[]> {
+  const { s, state } = t;
+  if (!s.handoff) {
+    const c = t.market ? s.knowledge.contacts[t.market] : undefined;
+    return [
+      say.system(
+        c
+          ? `No agent can join this chat right now. To reach a person, please ${say.contactLine(c)}.`
+          : 'No agent can join this chat right now. Tell me your country and I will give you the phone number to call.',
+        t.market,
+      ),
+    ];
+  }
+  const dialogSlots = state.dialog && s.dialogs ? s.dialogs.slots(state.dialog) : undefined;
+  return s.handoff.request({ state, input: t.input, text: t.text, reason, candidates, dialogSlots });
+}
+
+async function feedback(t: Turn, faqId: string, yn: 'yes' | 'no'): Promise<Reply[]> {
+  const { s, state } = t;
+  await s.storage
+    .listPush(keys.feedback(), { at: s.now(), faqId, helpful: yn === 'yes', market: t.market, conversation: state.id }, 20000)
+    .catch((err) => s.logger.warn({ err }, 'could not record feedback'));
+  if (yn === 'yes') {
+    state.outcome = 'resolved';
+    return [say.smalltalk('Great, glad that helped! Anything else?', t.market)];
+  }
+  return requestHandoff(t, 'thumbs-down');
+}
+
+async function forgetMe(t: Turn): Promise<Reply[]> {
+  const { s, state, input } = t;
+  await s.storage.delete(keys.user(input.channelId, input.userId), keys.transcript(state.id));
+  state.dialog = undefined;
+  state.pending = undefined;
+  state.market = undefined;
+  state.marketSource = undefined;
+  state.conversationRef = undefined;
+  t.user.market = undefined;
+  t.user.model = undefined;
+  t.user.name = undefined;
+  return [
+    say.system(
+      'Done: I deleted what I kept about you in this chat (your country, machine, transcript and any task in progress). ' +
+        'Repair bookings already confirmed are kept for the repair itself; quote the reference to an agent to have them removed.',
+      undefined,
+    ),
+  ];
+}
+
+async function bookingStatus(t: Turn, reference: string): Promise<Reply[]> {
+  const booking = await t.s.bookings.find(reference);
+  if (!booking) {
+    return [say.system(`I can't find a booking with the reference ${reference}. Please check it, or ask for a person.`, t.market)];
+  }
+  return [
+    {
+      text:
+        `Booking ${booking.reference}: ${booking.model} repair, received on ${booking.createdAt.slice(0, 10)}. ` +
+        `Status: received — our service team will contact you at the phone number you gave to arrange the collection.`,
+      support: { kind: 'dialog', market: booking.market, dialog: 'repairBooking', step: 'status' },
+    },
+  ];
+}
+
+function dialogInput(t: Turn, slots: Record<string, string | number | boolean>): DialogInput {
+  const market = t.market!;
+  const c = t.s.knowledge.contacts[market];
+  return {
+    market,
+    contact: { phone: c.phone, hours: c.hours },
+    slots,
+    today: new Date(t.s.now()).toISOString().slice(0, 10),
+  };
+}
+
+function dialogDeps(t: Turn) {
+  return {
+    saveBooking: (b: Parameters<BookingStore['save']>[0]) => t.s.bookings.save(b, t.state.id),
+  };
+}
+
+function dialogReply(t: Turn, dialog: DialogId, r: { text: string; choices?: Reply['choices']; step: string }): Reply {
+  return { text: r.text, choices: r.choices, support: { kind: 'dialog', market: t.market, dialog, step: r.step } };
+}
+
+async function startDialog(t: Turn, dialog: DialogId, slots: Record<string, string | number | boolean>): Promise<Reply[]> {
+  const { s, user } = t;
+  const filled = { ...slots };
+  if (user.model && filled.model === undefined && dialog !== 'passwordReset') filled.model = user.model;
+  t.state.pending = undefined;
+  return runStep(t, s.dialogs!.start(dialog, dialogInput(t, filled), dialogDeps(t)), dialog);
+}
+
+async function runStep(t: Turn, stepPromise: Promise<DialogStep>, dialog: DialogId): Promise<Reply[]> {
+  const { s, state } = t;
+  const step = await stepPromise;
+  state.dialog = step.envelope;
+  const replies = step.replies.map((r) => dialogReply(t, dialog, r));
+  const slots = step.envelope && s.dialogs ? s.dialogs.slots(step.envelope) : undefined;
+  if (typeof slots?.model === 'string') t.user.model = slots.model;
+  const out = step.output;
+  if (!out) return replies;
+  state.dialog = undefined;
+  switch (out.outcome) {
+    case 'completed':
+      state.outcome = 'resolved';
+      return replies;
+    case 'cancelled':
+      return replies;
+    case 'handoff':
+      return [...replies, ...(await requestHandoff(t, out.reason === 'booking-failed' ? 'booking-failed' : 'dialog'))];
+    case 'switch':
+      if (!out.switchTo) return replies;
+      return [...replies, ...(await startDialog(t, out.switchTo.dialog, out.switchTo.slots))];
+  }
+}
+
+export { MARKET_NAMES };

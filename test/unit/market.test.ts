@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { isCountryOnly, marketFromLocale, marketFromText, resolveMarket } from '../../src/router/market.js';
+
+describe('market from what the customer says', () => {
+  it.each([
+    ["I'm in Korea", 'KR'],
+    ['i live in france', 'FR'],
+    ['we are based in Portugal, how do returns work?', 'PT'],
+    ['Taiwan', 'TW'],
+    ['korea', 'KR'],
+    ['how long is the warranty in korea?', 'KR'],
+  ])('%s → %s', (text, market) => {
+    expect(marketFromText(text)).toBe(market);
+  });
+
+  it.each(['my machine was bought in France, can you repair it?', 'how long is the warranty', 'I bought it in korea'])(
+    'no market stated in %s',
+    (text) => {
+      expect(marketFromText(text)).toBeUndefined();
+    },
+  );
+
+  it('tells a bare country from a question that names one', () => {
+    expect(isCountryOnly('France')).toBe(true);
+    expect(isCountryOnly("I'm in Korea")).toBe(true);
+    expect(isCountryOnly('warranty in korea')).toBe(false);
+  });
+});
+
+describe('market resolution order (DESIGN.md §4)', () => {
+  it('reads the region of the locale', () => {
+    expect(marketFromLocale('zh-TW')).toBe('TW');
+    expect(marketFromLocale('fr-FR')).toBe('FR');
+    expect(marketFromLocale('pt-PT')).toBe('PT');
+    expect(marketFromLocale('ko-KR')).toBe('KR');
+    expect(marketFromLocale('fr')).toBeUndefined();
+    expect(marketFromLocale('en-US')).toBeUndefined();
+  });
+
+  it('prefers what was said, then the user, then the locale, then the channel, then the default', () => {
+    const all = { said: 'KR', user: 'FR', locale: 'pt-PT', channel: 'TW', fallback: 'FR' } as const;
+    expect(resolveMarket(all)).toEqual({ market: 'KR', source: 'said' });
+    expect(resolveMarket({ ...all, said: undefined })).toEqual({ market: 'FR', source: 'user' });
+    expect(resolveMarket({ ...all, said: undefined, user: undefined })).toEqual({ market: 'PT', source: 'locale' });
+    expect(resolveMarket({ ...all, said: undefined, user: undefined, locale: 'en-US' })).toEqual({ market: 'TW', source: 'channel' });
+    expect(resolveMarket({ fallback: 'FR' })).toEqual({ market: 'FR', source: 'default' });
+    expect(resolveMarket({})).toEqual({});
+  });
+});

@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/retrieval/faq-index.js';
+import { loadKnowledge } from '../../src/retrieval/knowledge.js';
+import { Retriever } from '../../src/retrieval/decide.js';
+import { createNormaliser } from '../../src/retrieval/normalise.js';
+
+const dir = fileURLToPath(new URL('../fixtures/knowledge', import.meta.url));
+
+function retriever(margin = 0.05) {
+  const k = loadKnowledge(dir);
+  return new Retriever(k, buildIndex(k), { answer: 0.5, clarify: 0.3, margin });
+}
+
+describe('normalisation', () => {
+  it('folds case, accents, punctuation, plurals and lexicon variants', () => {
+    const n = createNormaliser({ synonyms: [{ canonical: 'warranty', variants: ['guarantee'] }], stopwords: ['the'] });
+    expect(n.tokens('The GUARANTEE, on machines!')).toEqual(['warranty', 'on', 'machin']);
+    expect(n.tokens('Café')).toEqual(['cafe']);
+  });
+});
+
+describe('retrieval per market', () => {
+  it('answers with the entry of the customer’s market when a topic differs by market', () => {
+    const r = retriever();
+    const fr = r.decide('how long is the guarantee on my machine', 'FR');
+    const kr = r.decide('how long is the guarantee on my machine', 'KR');
+    expect(fr.type === 'answer' && fr.entry.id).toBe('fr-warranty');
+    expect(kr.type === 'answer' && kr.entry.id).toBe('kr-warranty');
+  });
+
+  it('asks for the market when the answer depends on it and none is known', () => {
+    const d = retriever().decide('how long is the warranty', undefined);
+    expect(d.type).toBe('askMarket');
+  });
+
+  it('answers a one-market topic without a market, scoped to that market', () => {
+    const d = retriever().decide('how often should I descale', undefined);
+    expect(d.type === 'answer' && d.entry.id).toBe('tw-descale');
+  });
+
+  it('says the market is silent rather than giving another market’s policy', () => {
+    const d = retriever().decide('can I return my plus programme machine', 'FR');
+    expect(d.type).toBe('otherMarketOnly');
+  });
+
+  it('tolerates typos through the vocabulary index', () => {
+    const d = retriever().decide('forgot my pasword', 'TW');
+    expect(d.type === 'answer' && d.entry.id).toBe('tw-forgot-password');
+    const typo = retriever().decide('when to descael', 'TW');
+    expect(typo.type === 'answer' && typo.entry.id).toBe('tw-descale');
+  });
+
+  it('abstains on out-of-domain questions that share words with the documents', () => {
+    // Unknown words ("wifi", "router") weigh against the match: never a confident answer.
+    expect(retriever().decide('reset my wifi router password', 'TW').type).not.toBe('answer');
+    expect(retriever().decide('what is the weather tomorrow', 'FR').type).toBe('abstain');
+  });
+
+  it('clarifies when two topics are close', () => {
+    const d = retriever(0.15).decide('return', 'PT');
+    expect(d.type).toBe('clarify');
+    if (d.type === 'clarify') expect(d.options.map((o) => o.entry.id).sort()).toEqual(['pt-refund-timing', 'pt-returns-days']);
+  });
+
+  it('recognises a tapped "did you mean" choice exactly', () => {
+    const d = retriever().decide('When will I get my refund after a return?', 'PT');
+    expect(d.type === 'answer' && d.entry.id).toBe('pt-refund-timing');
+  });
+});
