@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createBotFrameworkChannel, type BotFrameworkChannel } from './channels/bot-framework.js';
+import { Outbound } from './channels/outbound.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { botFrameworkRoutes } from './http/routes-bot.js';
 import { createHttpServer, type RouteModule } from './http/server.js';
@@ -25,6 +26,8 @@ export interface App {
   retriever: Retriever;
   router: Router;
   botFramework: BotFrameworkChannel;
+  /** Proactive sends to a customer on their own channel (agent messages). */
+  outbound: Outbound;
   server: Server;
   /** Start listening; resolves with the base URL. */
   listen(port?: number, host?: string): Promise<string>;
@@ -48,6 +51,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, onTurn: [], now: opts.now };
   const router = new Router(routerDeps);
   const botFramework = createBotFrameworkChannel(config, router, logger);
+  const outbound = new Outbound();
+  outbound.register(botFramework.outbound);
 
   let shuttingDown = false;
   const modules: RouteModule[] = [botFrameworkRoutes(botFramework)];
@@ -61,6 +66,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     retriever,
     router,
     botFramework,
+    outbound,
     server,
     listen(port = config.PORT, host = config.HOST) {
       return new Promise((resolve, reject) => {

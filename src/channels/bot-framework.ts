@@ -16,6 +16,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Reply } from '../lib/types.js';
 import type { Router } from '../router/router.js';
 import { activityToTurn, replyToActivity } from './activity.js';
+import type { OutboundChannel } from './outbound.js';
 
 export interface BotFrameworkChannel {
   adapter: CloudAdapter;
@@ -23,6 +24,8 @@ export interface BotFrameworkChannel {
   process(req: { body?: unknown; headers: Record<string, string | string[] | undefined>; method?: string }, res: unknown): Promise<void>;
   /** Send replies proactively to a stored conversation reference. */
   sendProactive(reference: ConversationReference, replies: Reply[], extra?: Partial<Activity>[]): Promise<void>;
+  /** Proactive sender for conversations that came through /api/messages (any Bot Framework channel). */
+  outbound: OutboundChannel;
 }
 
 export function apologyFor(err: unknown): string {
@@ -61,14 +64,30 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
     if (replies.length) await context.sendActivities(replies.map((r) => replyToActivity(r, input.userId)));
   };
 
+  const sendProactive: BotFrameworkChannel['sendProactive'] = async (reference, replies, extra = []) => {
+    await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
+      const activities = [...replies.map((r) => replyToActivity(r, reference.user?.id)), ...extra];
+      if (activities.length) await context.sendActivities(activities);
+    });
+  };
+
   return {
     adapter,
     process: (req, res) => adapter.process(req as never, res as never, logic),
-    async sendProactive(reference, replies, extra = []) {
-      await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
-        const activities = [...replies.map((r) => replyToActivity(r, reference.user?.id)), ...extra];
-        if (activities.length) await context.sendActivities(activities);
-      });
+    sendProactive,
+    outbound: {
+      channelIds: ['*'],
+      async send(state, replies) {
+        const ref = state.conversationRef as ConversationReference | undefined;
+        if (!ref?.serviceUrl) return { ok: false, reason: 'no-reference' };
+        try {
+          await sendProactive(ref, replies);
+          return { ok: true };
+        } catch (err) {
+          logger.warn({ err, code: 'CHANNEL_SEND_FAILED', conversation: state.id }, 'proactive send failed');
+          return { ok: false, reason: 'rejected', detail: (err as Error).message };
+        }
+      },
     },
   };
 }
