@@ -8,6 +8,9 @@ import type { Config } from './config.js';
 import { createBotFrameworkChannel, type BotFrameworkChannel } from './channels/bot-framework.js';
 import { Outbound } from './channels/outbound.js';
 import { createLogger, type Logger } from './lib/logger.js';
+import { Metrics } from './lib/metrics.js';
+import { metricsObserver } from './router/observe.js';
+import { metricsRoutes } from './http/routes-metrics.js';
 import { botFrameworkRoutes } from './http/routes-bot.js';
 import { createHttpServer, type RouteModule } from './http/server.js';
 import { buildIndex } from './retrieval/faq-index.js';
@@ -16,12 +19,13 @@ import { loadThresholds, Retriever } from './retrieval/decide.js';
 import { Router, type RouterDeps } from './router/router.js';
 import { dialogEngine } from './router/dialog-engine.js';
 import { createStorage } from './state/index.js';
-import type { Storage } from './state/storage.js';
+import { keys, type Storage } from './state/storage.js';
 
 export interface App {
   config: Config;
   logger: Logger;
   storage: Storage;
+  metrics: Metrics;
   knowledge: Knowledge;
   retriever: Retriever;
   router: Router;
@@ -40,6 +44,8 @@ export interface AppOptions {
   storage?: Storage;
   knowledgeDir?: string;
   now?: () => number;
+  /** Node process metrics in /metrics (default on; tests with many apps turn them off). */
+  defaultMetrics?: boolean;
 }
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
@@ -48,20 +54,22 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const retriever = new Retriever(knowledge, buildIndex(knowledge), loadThresholds(knowledge.dir));
   const storage = opts.storage ?? (await createStorage(config, logger));
 
-  const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, onTurn: [], now: opts.now };
+  const metrics = new Metrics({ defaultMetrics: opts.defaultMetrics, queueLength: async () => (await storage.zRange(keys.handoffQueue())).length });
+  const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, onTurn: [metricsObserver(metrics)], now: opts.now };
   const router = new Router(routerDeps);
-  const botFramework = createBotFrameworkChannel(config, router, logger);
+  const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
 
   let shuttingDown = false;
-  const modules: RouteModule[] = [botFrameworkRoutes(botFramework)];
-  const server = createHttpServer({ config, logger, storage, modules, isShuttingDown: () => shuttingDown });
+  const modules: RouteModule[] = [metricsRoutes(metrics), botFrameworkRoutes(botFramework)];
+  const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 
   return {
     config,
     logger,
     storage,
+    metrics,
     knowledge,
     retriever,
     router,

@@ -55,6 +55,11 @@ export const Config = z.object({
   /** Agents: bearer token for /api/agent and the console. Unset → agent routes answer 401 (console disabled). */
   AGENT_TOKEN: optionalString,
 
+  /** Customer messages per conversation per minute before the bot asks them to slow down (0: off). */
+  RATE_LIMIT_PER_CONVERSATION: int(30, 0, 10000),
+  /** Requests per client address per minute on the public endpoints (web chat, anonymous /api/messages); 0: off. */
+  RATE_LIMIT_PER_ADDRESS: int(600, 0, 1_000_000),
+
   /** Upper bound on request bodies, bytes. */
   MAX_BODY_BYTES: int(262144, 1024, 10 * 1024 * 1024),
 });

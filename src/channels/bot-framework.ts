@@ -13,6 +13,7 @@ import {
 import type { Config } from '../config.js';
 import { errorCode } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
+import type { Metrics } from '../lib/metrics.js';
 import type { Reply } from '../lib/types.js';
 import type { Router } from '../router/router.js';
 import { activityToTurn, replyToActivity } from './activity.js';
@@ -35,7 +36,7 @@ export function apologyFor(err: unknown): string {
   return 'Sorry, something went wrong on my side. Please try again, or type "talk to a person".';
 }
 
-export function createBotFrameworkChannel(config: Config, router: Router, logger: Logger): BotFrameworkChannel {
+export function createBotFrameworkChannel(config: Config, router: Router, logger: Logger, metrics?: Metrics): BotFrameworkChannel {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -49,6 +50,7 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
 
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     const code = errorCode(err);
+    metrics?.errors.inc({ code });
     logger.error(
       { err, code, conversation: context.activity.conversation?.id, activity: context.activity.id, channel: context.activity.channelId },
       'turn failed',

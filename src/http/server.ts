@@ -7,6 +7,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Config } from '../config.js';
 import { AppError, isAppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
+import type { Metrics } from '../lib/metrics.js';
 import type { Storage } from '../state/storage.js';
 import { jsonBody, sendError } from './body.js';
 
@@ -29,6 +30,7 @@ export interface ServerOptions {
   logger: Logger;
   storage: Storage;
   modules: RouteModule[];
+  metrics?: Metrics;
   isShuttingDown?: () => boolean;
 }
 
@@ -43,6 +45,7 @@ export function createHttpServer(opts: ServerOptions): Server {
       await handler(req, res);
     } catch (err) {
       const appErr = isAppError(err) ? err : new AppError('TURN_FAILED', undefined, { cause: err });
+      opts.metrics?.errors.inc({ code: appErr.code });
       if (appErr.status >= 500) logger.error({ err, code: appErr.code, path: req.path() }, 'request failed');
       else logger.info({ code: appErr.code, path: req.path() }, 'request rejected');
       sendError(res, appErr);

@@ -29,6 +29,10 @@ export interface ConversationState {
   createdAt: number;
   updatedAt: number;
   turns: number;
+  /** Kind of the last reply the bot sent (outcome rules read it). */
+  lastReplyKind?: string;
+  /** Times of recent customer messages, for the per-conversation rate limit. */
+  recent?: number[];
   /** Set when the conversation's outcome is known: resolved | handedOff | abandoned. */
   outcome?: 'resolved' | 'handedOff' | 'abandoned';
 }

@@ -18,6 +18,8 @@ import { decideTurn, type TurnServices } from './turn.js';
 import * as say from './replies.js';
 
 export const MAX_TEXT = 2000;
+/** Per-conversation rate limit: at most this many messages in RATE_WINDOW_MS. */
+export const RATE_WINDOW_MS = 60_000;
 const SEEN_TTL_MS = 24 * 3600_000;
 const TRANSCRIPT_MAX = 200;
 
@@ -38,8 +40,12 @@ export interface TurnEvent {
   input: TurnInput;
   replies: Reply[];
   state: ConversationState;
+  /** The dialog that was active before this turn, and its pending step. */
+  dialogBefore?: { machine: string; step: string };
   durationMs: number;
   duplicate: boolean;
+  /** Refused by the per-conversation rate limit. */
+  rateLimited?: boolean;
 }
 
 export class Router {
@@ -93,6 +99,22 @@ export class Router {
 
       if (input.conversationRef !== undefined) state.conversationRef = input.conversationRef;
       if (input.locale) state.locale = input.locale;
+      const dialogBefore =
+        state.dialog && this.deps.dialogs
+          ? { machine: state.dialog.machine, step: safeStep(this.deps.dialogs, state.dialog) }
+          : undefined;
+
+      if (input.type === 'message' && config.RATE_LIMIT_PER_CONVERSATION > 0) {
+        const now = this.now();
+        state.recent = (state.recent ?? []).filter((t) => now - t < RATE_WINDOW_MS);
+        if (state.recent.length >= config.RATE_LIMIT_PER_CONVERSATION) {
+          const replies = [say.system("You're sending messages faster than I can read them. Please wait a few seconds, then send your message again.", state.market)];
+          await storage.compareAndSet(keys.conversation(id), state, loaded?.version, this.ttlMs);
+          this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false, rateLimited: true });
+          return replies;
+        }
+        state.recent.push(now);
+      }
 
       const raw = typeof input.text === 'string' ? input.text : '';
       let text = cleanText(raw);
@@ -118,13 +140,14 @@ export class Router {
 
       state.turns += 1;
       state.updatedAt = this.now();
+      if (replies.length) state.lastReplyKind = replies[replies.length - 1]!.support.kind;
       if ((await storage.compareAndSet(keys.conversation(id), state, loaded?.version, this.ttlMs)) === null) {
         throw new AppError('STATE_CONFLICT', `conversation ${id} changed during the turn`);
       }
       if (JSON.stringify(user) !== userBefore) await storage.set(userKey, user, this.ttlMs);
       for (const r of replies) await this.appendTranscript(id, { at: this.now(), from: 'bot', text: r.text, kind: r.support.kind });
       if (input.activityId) await storage.setIfAbsent(keys.seen(id, input.activityId), SEEN_TTL_MS);
-      this.emit({ input, replies, state, durationMs: performance.now() - started, duplicate: false });
+      this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false });
       return replies;
     } finally {
       await storage.releaseLock(keys.lock(id), token).catch((err) => this.deps.logger.warn({ err, code: 'BOT_LOCK_FAILED' }, 'lock release failed'));
@@ -132,6 +155,7 @@ export class Router {
   }
 
   private emit(e: TurnEvent): void {
+    if (!this.deps.onTurn?.length) return;
     for (const fn of this.deps.onTurn ?? []) {
       try {
         fn(e);
@@ -139,5 +163,13 @@ export class Router {
         this.deps.logger.warn({ err }, 'turn observer failed');
       }
     }
+  }
+}
+
+function safeStep(dialogs: DialogEngine, envelope: NonNullable<ConversationState['dialog']>): string {
+  try {
+    return dialogs.currentStep(envelope);
+  } catch {
+    return 'unknown';
   }
 }
