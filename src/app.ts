@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './lib/logger.js';
 import { Metrics } from './lib/metrics.js';
 import { metricsObserver } from './router/observe.js';
 import { metricsRoutes } from './http/routes-metrics.js';
+import { reportRoutes } from './http/routes-report.js';
 import { botFrameworkRoutes } from './http/routes-bot.js';
 import { createHttpServer, type RouteModule } from './http/server.js';
 import { buildIndex } from './retrieval/faq-index.js';
@@ -55,14 +56,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const storage = opts.storage ?? (await createStorage(config, logger));
 
   const metrics = new Metrics({ defaultMetrics: opts.defaultMetrics, queueLength: async () => (await storage.zRange(keys.handoffQueue())).length });
-  const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, onTurn: [metricsObserver(metrics)], now: opts.now };
+  const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, onTurn: [metricsObserver(metrics)], onHandoff: (reason) => metrics.handoffs.inc({ reason }), now: opts.now };
   const router = new Router(routerDeps);
   const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
 
   let shuttingDown = false;
-  const modules: RouteModule[] = [metricsRoutes(metrics), botFrameworkRoutes(botFramework)];
+  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework)];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 
   return {

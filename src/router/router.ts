@@ -31,6 +31,8 @@ export interface RouterDeps {
   retriever: Retriever;
   dialogs?: DialogEngine;
   handoff?: HandoffPort;
+  /** Called when a hand-off is requested (metrics). */
+  onHandoff?: (reason: string) => void;
   /** Observers (metrics, outcomes): called after each turn, never allowed to fail the turn. */
   onTurn?: Array<(e: TurnEvent) => void>;
   now?: () => number;
@@ -135,6 +137,7 @@ export class Router {
         storage,
         logger: this.deps.logger,
         now: this.now,
+        onHandoff: this.deps.onHandoff,
       };
       const replies = [...notes, ...(await decideTurn(services, input, text, state, user))];
 

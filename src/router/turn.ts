@@ -28,6 +28,8 @@ export interface TurnServices {
   storage: Storage;
   logger: Logger;
   now: () => number;
+  /** Called when a hand-off is requested (metrics). */
+  onHandoff?: (reason: HandoffReason) => void;
 }
 
 interface Turn {
@@ -240,6 +242,11 @@ async function requestHandoff(t: Turn, reason: HandoffReason, candidates?: Decis
     ];
   }
   const dialogSlots = state.dialog && s.dialogs ? s.dialogs.slots(state.dialog) : undefined;
+  state.outcome = 'handedOff';
+  await s.storage
+    .listPush(keys.outcomes(), { at: s.now(), reason, market: t.market, channel: t.input.channelId }, 20000)
+    .catch((err) => s.logger.warn({ err }, 'could not record a hand-off'));
+  s.onHandoff?.(reason);
   return s.handoff.request({ state, input: t.input, text: t.text, reason, candidates, dialogSlots });
 }
 
