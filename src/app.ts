@@ -38,6 +38,8 @@ export interface App {
   listen(port?: number, host?: string): Promise<string>;
   /** Stop accepting, finish turns in flight, close storage. */
   close(): Promise<void>;
+  /** Run `fn` during close(), after turns in flight finished and before storage closes (websockets, timers). */
+  onClose(fn: () => Promise<void> | void): void;
 }
 
 export interface AppOptions {
@@ -63,6 +65,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   outbound.register(botFramework.outbound);
 
   let shuttingDown = false;
+  const closeHooks: Array<() => Promise<void> | void> = [];
   const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework)];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 
@@ -87,12 +90,20 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       });
     },
     async close() {
+      if (shuttingDown) return;
       shuttingDown = true;
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.server.closeAllConnections?.();
-      });
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      const drained = await router.drain(10_000);
+      if (!drained) logger.warn({ turns: router.turnsInFlight }, 'shutdown: turns still in flight after 10 s');
+      server.server.closeIdleConnections?.();
+      const timer = setTimeout(() => server.server.closeAllConnections?.(), 2_000);
+      for (const fn of closeHooks) await Promise.resolve(fn()).catch((err) => logger.warn({ err }, 'close hook failed'));
+      await closed;
+      clearTimeout(timer);
       await storage.close();
+    },
+    onClose(fn) {
+      closeHooks.push(fn);
     },
   };
 }

@@ -54,6 +54,8 @@ export class Router {
   readonly bookings: BookingStore;
   private readonly ttlMs: number;
   private readonly now: () => number;
+  private inFlight = 0;
+  private idleWaiters: Array<() => void> = [];
 
   constructor(private readonly deps: RouterDeps) {
     this.bookings = new BookingStore(deps.storage);
@@ -77,8 +79,35 @@ export class Router {
     await this.deps.storage.listPush(keys.transcript(id), line, TRANSCRIPT_MAX, this.ttlMs);
   }
 
+  /** Turns being handled right now. */
+  get turnsInFlight(): number {
+    return this.inFlight;
+  }
+
+  /** Resolves when no turn is in flight, or after timeoutMs (graceful shutdown). */
+  drain(timeoutMs: number): Promise<boolean> {
+    if (this.inFlight === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.idleWaiters.push(() => {
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  }
+
   /** Handle one inbound activity. Throws AppError('BOT_LOCK_FAILED') when the conversation stays busy. */
   async handle(input: TurnInput): Promise<Reply[]> {
+    this.inFlight += 1;
+    try {
+      return await this.handleTurn(input);
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0) for (const w of this.idleWaiters.splice(0)) w();
+    }
+  }
+
+  private async handleTurn(input: TurnInput): Promise<Reply[]> {
     const started = performance.now();
     const { storage, config } = this.deps;
     const id = conversationKey(input.channelId, input.conversationId);
