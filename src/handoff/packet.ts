@@ -1,0 +1,87 @@
+/**
+ * The context packet an agent gets with a hand-off: who, where, why, what the bot was doing, what it
+ * found, and earlier bookings. Built once when the hand-off starts; the transcript is read live.
+ */
+import { MARKET_NAMES, type Market } from '../lib/types.js';
+import type { HandoffReason } from '../router/handoff-port.js';
+import type { StoredBooking } from '../router/bookings.js';
+import type { Candidate } from '../retrieval/faq-index.js';
+import type { Contact } from '../retrieval/knowledge-schema.js';
+import type { HoursStatus } from './hours.js';
+
+export interface ContextPacket {
+  conversationId: string;
+  channel: string;
+  market?: Market;
+  marketName?: string;
+  locale?: string;
+  reason: HandoffReason;
+  reasonText: string;
+  customer: { userId: string; name?: string };
+  /** The guided dialog that was active, its current step and the slots already filled. */
+  dialog?: { machine: string; step?: string; slots: Record<string, unknown> };
+  /** What retrieval found for the customer's question, best first. */
+  faqCandidates: Array<{ faqId: string; question: string; score: number }>;
+  /** Thumbs-down: the FAQ answer the customer said did not help. */
+  rejectedAnswer?: { faqId: string; question?: string };
+  bookings: Array<Pick<StoredBooking, 'reference' | 'model' | 'market' | 'createdAt' | 'status' | 'warranty'> & { serviceOption?: string }>;
+  hours?: { text: string; timeZone: string; phone: string; status: HoursStatus['kind'] };
+  afterHours: boolean;
+}
+
+export const REASON_TEXT: Record<HandoffReason, string> = {
+  'customer-request': 'The customer asked for a person.',
+  'two-fallbacks': 'The bot could not answer twice in a row.',
+  'thumbs-down': 'The customer said an answer did not help.',
+  dialog: 'A guided task needs a person.',
+  'booking-failed': 'A repair booking could not be saved.',
+};
+
+export interface PacketInput {
+  conversationId: string;
+  channel: string;
+  market?: Market;
+  locale?: string;
+  reason: HandoffReason;
+  customer: { userId: string; name?: string };
+  dialog?: { machine: string; step?: string; slots: Record<string, unknown> };
+  candidates: Candidate[];
+  rejected?: { faqId: string; question?: string };
+  bookings: StoredBooking[];
+  contact?: Contact;
+  hours?: HoursStatus;
+}
+
+export function buildPacket(p: PacketInput): ContextPacket {
+  return {
+    conversationId: p.conversationId,
+    channel: p.channel,
+    market: p.market,
+    marketName: p.market ? MARKET_NAMES[p.market] : undefined,
+    locale: p.locale,
+    reason: p.reason,
+    reasonText: REASON_TEXT[p.reason],
+    customer: p.customer,
+    dialog: p.dialog,
+    faqCandidates: p.candidates.slice(0, 5).map((c) => ({ faqId: c.entry.id, question: c.entry.question, score: round(c.score) })),
+    rejectedAnswer: p.rejected,
+    bookings: p.bookings.map((b) => ({
+      reference: b.reference,
+      model: b.model,
+      market: b.market,
+      createdAt: b.createdAt,
+      status: b.status,
+      warranty: b.warranty,
+      ...(b.serviceOption ? { serviceOption: b.serviceOption } : {}),
+    })),
+    hours:
+      p.contact && p.hours
+        ? { text: p.contact.hours, timeZone: p.contact.timeZone, phone: p.contact.phone, status: p.hours.kind }
+        : undefined,
+    afterHours: p.hours?.kind === 'closed',
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
