@@ -7,6 +7,9 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createBotFrameworkChannel, type BotFrameworkChannel } from './channels/bot-framework.js';
 import { Outbound } from './channels/outbound.js';
+import { handoffInitiator } from './channels/handoff-event.js';
+import { HandoffService } from './handoff/service.js';
+import { agentRoutes } from './http/routes-agent.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { Metrics } from './lib/metrics.js';
 import { metricsObserver } from './router/observe.js';
@@ -58,15 +61,26 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const storage = opts.storage ?? (await createStorage(config, logger));
 
   const metrics = new Metrics({ defaultMetrics: opts.defaultMetrics, queueLength: async () => (await storage.zRange(keys.handoffQueue())).length });
-  const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, onTurn: [metricsObserver(metrics)], onHandoff: (reason) => metrics.handoffs.inc({ reason }), now: opts.now };
+  const handoff = new HandoffService({
+    storage,
+    logger,
+    knowledge,
+    retriever,
+    dialogs: dialogEngine,
+    ttlMs: config.CONVERSATION_TTL_DAYS * 24 * 3600_000,
+    now: opts.now,
+    onAccepted: (seconds) => metrics.handoffWait.observe(seconds),
+  });
+  const routerDeps: RouterDeps = { config, logger, storage, knowledge, retriever, dialogs: dialogEngine, handoff, onTurn: [metricsObserver(metrics)], onHandoff: (reason) => metrics.handoffs.inc({ reason }), now: opts.now };
   const router = new Router(routerDeps);
   const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
+  handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
-  const closeHooks: Array<() => Promise<void> | void> = [];
-  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework)];
+  const closeHooks: Array<() => Promise<void> | void> = [() => handoff.events.close()];
+  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff)];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 
   return {

@@ -72,6 +72,8 @@ export async function decideTurn(
   const t: Turn = { s, input, text, state, user, market: resolved.market };
 
   if (input.type === 'conversationUpdate') return input.userJoined ? [say.welcome(t.market)] : [];
+  // Channel events during a hand-off (Bot Framework `handoff.status` from the channel's own hub).
+  if (input.type === 'event' && s.handoff) return (await s.handoff.onCustomerMessage({ state, input, text })) ?? [];
   if (input.type !== 'message') return [];
 
   // 1. A conversation queued for or held by an agent: relay; the bot says nothing of its own.

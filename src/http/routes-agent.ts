@@ -1,0 +1,129 @@
+/**
+ * The agent API under /api/agent (Bearer AGENT_TOKEN, DESIGN.md §3), live console events over SSE
+ * at /api/agent/events (token in the header or `?token=`, since EventSource cannot set headers),
+ * and the console page at /agent. Conversation ids in URLs are the router's key, URL-encoded.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Request, Response } from 'restify';
+import { z } from 'zod';
+import { AppError } from '../lib/errors.js';
+import type { AgentEvent } from '../handoff/events.js';
+import { AcceptBody, AgentMessageBody, EndBody } from '../handoff/schemas.js';
+import type { AgentResult, HandoffService } from '../handoff/service.js';
+import { bearerMatches, presentedToken } from './bearer.js';
+import { staticFile, type RouteModule } from './server.js';
+
+const web = (name: string) => fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
+const HEARTBEAT_MS = 20_000;
+
+const STATUS_CODE: Record<number, string> = { 400: 'BAD_REQUEST', 404: 'NOT_FOUND', 409: 'CONFLICT', 502: 'CHANNEL_SEND_FAILED' };
+
+export function agentRoutes(service: HandoffService): RouteModule {
+  return (server, http) => {
+    const token = http.config.AGENT_TOKEN;
+    if (!token) http.logger.warn('AGENT_TOKEN is not set: the agent console is disabled and every /api/agent route answers 401');
+
+    const authorize = (req: Request, res: Response, allowQuery = false) => {
+      if (!bearerMatches(token, presentedToken(req, allowQuery))) {
+        res.header('www-authenticate', 'Bearer realm="agent"');
+        throw new AppError('UNAUTHORIZED', token ? 'Missing or invalid agent token.' : 'The agent console is disabled (AGENT_TOKEN is not set).');
+      }
+    };
+    const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
+      const r = schema.safeParse(body ?? undefined);
+      if (!r.success) throw new AppError('BAD_REQUEST', z.prettifyError(r.error));
+      return r.data;
+    };
+    const idOf = (req: Request): string => {
+      const id = String(req.params?.id ?? '');
+      if (!id || id.length > 512) throw new AppError('BAD_REQUEST', 'Missing conversation id.');
+      return id;
+    };
+    const answer = <T>(res: Response, result: AgentResult<T>) => {
+      if (result.ok) {
+        res.json(result.value);
+        return;
+      }
+      res.status(result.status);
+      res.json({ error: { code: STATUS_CODE[result.status] ?? 'CONFLICT', message: result.message, ...(result.reason ? { reason: result.reason } : {}) } });
+    };
+
+    server.get('/agent', staticFile(web('agent.html'), 'text/html; charset=utf-8'));
+    server.get('/agent/agent.js', staticFile(web('agent.js'), 'text/javascript; charset=utf-8'));
+    server.get('/agent/agent.css', staticFile(web('agent.css'), 'text/css; charset=utf-8'));
+
+    server.get(
+      '/api/agent/queue',
+      http.route(async (req, res) => {
+        authorize(req, res);
+        res.json(await service.queue());
+      }),
+    );
+
+    server.get(
+      '/api/agent/conversations/:id',
+      http.route(async (req, res) => {
+        authorize(req, res);
+        const found = await service.conversation(idOf(req));
+        if (!found) throw new AppError('NOT_FOUND', 'This conversation has no hand-off.');
+        res.json(found);
+      }),
+    );
+
+    server.post(
+      '/api/agent/conversations/:id/accept',
+      http.route(async (req, res) => {
+        authorize(req, res);
+        const body = parse(AcceptBody, req.body);
+        answer(res, await service.accept(idOf(req), body.agent));
+      }),
+    );
+
+    server.post(
+      '/api/agent/conversations/:id/messages',
+      http.route(async (req, res) => {
+        authorize(req, res);
+        const body = parse(AgentMessageBody, req.body);
+        answer(res, await service.agentMessage(idOf(req), body.text, body.agent));
+      }),
+    );
+
+    server.post(
+      '/api/agent/conversations/:id/end',
+      http.route(async (req, res) => {
+        authorize(req, res);
+        const body = parse(EndBody, req.body);
+        answer(res, await service.end(idOf(req), body.note || undefined));
+      }),
+    );
+
+    server.get(
+      '/api/agent/events',
+      http.route(async (req, res) => {
+        authorize(req, res, true);
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
+        res.write('retry: 3000\n\n');
+        const send = (e: AgentEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
+        let shutdown = () => {};
+        const closed = new Promise<void>((resolve) => {
+          req.once('close', resolve);
+          res.once('close', resolve);
+          shutdown = resolve;
+        });
+        const stop = await service.events.listen(send, () => shutdown());
+        send({ type: 'ready' });
+        const ping = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+        // The handler lives as long as the console stays connected (or until the service shuts down).
+        await closed;
+        clearInterval(ping);
+        stop();
+        if (!res.writableEnded) res.end();
+      }),
+    );
+  };
+}

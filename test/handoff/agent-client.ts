@@ -1,0 +1,107 @@
+/** A test client for the agent API and its live event stream (SSE), as the console uses them. */
+import type { AgentEvent } from '../../src/handoff/events.js';
+
+export interface AgentResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+export class AgentClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: string | undefined,
+  ) {}
+
+  async request<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<AgentResponse<T>> {
+    const headers: Record<string, string> = {};
+    if (this.token !== undefined) headers.authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${this.baseUrl}/api/agent/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed as T };
+  }
+
+  queue() {
+    return this.request('GET', 'queue');
+  }
+  conversation(id: string) {
+    return this.request('GET', `conversations/${encodeURIComponent(id)}`);
+  }
+  accept(id: string, agent?: string) {
+    return this.request('POST', `conversations/${encodeURIComponent(id)}/accept`, agent ? { agent } : undefined);
+  }
+  send(id: string, text: string) {
+    return this.request('POST', `conversations/${encodeURIComponent(id)}/messages`, { text });
+  }
+  end(id: string, note?: string) {
+    return this.request('POST', `conversations/${encodeURIComponent(id)}/end`, note ? { note } : {});
+  }
+}
+
+export interface EventStream {
+  status: number;
+  events: AgentEvent[];
+  waitFor(pred: (e: AgentEvent) => boolean, timeoutMs?: number): Promise<AgentEvent>;
+  close(): void;
+}
+
+/** Open /api/agent/events with the token in the query (as EventSource does) and collect events. */
+export async function openEvents(baseUrl: string, token: string | undefined): Promise<EventStream> {
+  const abort = new AbortController();
+  const q = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+  const res = await fetch(`${baseUrl}/api/agent/events${q}`, { signal: abort.signal });
+  const events: AgentEvent[] = [];
+  const waiters: Array<() => void> = [];
+  if (res.ok && res.body) {
+    void (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      try {
+        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+          buffer += decoder.decode(chunk, { stream: true });
+          let sep: number;
+          while ((sep = buffer.indexOf('\n\n')) >= 0) {
+            const block = buffer.slice(0, sep);
+            buffer = buffer.slice(sep + 2);
+            const data = block
+              .split('\n')
+              .filter((l) => l.startsWith('data: '))
+              .map((l) => l.slice(6))
+              .join('\n');
+            if (data) events.push(JSON.parse(data) as AgentEvent);
+            for (const w of waiters.splice(0)) w();
+          }
+        }
+      } catch {
+        /* aborted */
+      }
+    })();
+  } else {
+    await res.text().catch(() => undefined);
+  }
+  const waitFor: EventStream['waitFor'] = async (pred, timeoutMs = 5000) => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = events.find(pred);
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no matching agent event in ${timeoutMs} ms; got ${JSON.stringify(events)}`);
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(resolve, left);
+        waiters.push(() => {
+          clearTimeout(t);
+          resolve();
+        });
+      });
+    }
+  };
+  return { status: res.status, events, waitFor, close: () => abort.abort() };
+}
+
+export const messages = <T extends { type: string }>(acts: T[]) => acts.filter((a) => a.type === 'message');
