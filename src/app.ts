@@ -7,6 +7,8 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createBotFrameworkChannel, type BotFrameworkChannel } from './channels/bot-framework.js';
 import { Outbound } from './channels/outbound.js';
+import { createLineChannel, type LineChannel } from './channels/line.js';
+import { lineRoutes } from './http/routes-line.js';
 import { handoffInitiator } from './channels/handoff-event.js';
 import { HandoffService } from './handoff/service.js';
 import { agentRoutes } from './http/routes-agent.js';
@@ -34,6 +36,8 @@ export interface App {
   retriever: Retriever;
   router: Router;
   botFramework: BotFrameworkChannel;
+  /** LINE and WhatsApp: undefined when their env vars are unset (their routes then answer 503). */
+  line?: LineChannel;
   /** Proactive sends to a customer on their own channel (agent messages). */
   outbound: Outbound;
   server: Server;
@@ -76,11 +80,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
+  const line = createLineChannel({ config, router, storage, logger, now: opts.now });
+  for (const channel of [line]) if (channel) outbound.register(channel.outbound);
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
-  const closeHooks: Array<() => Promise<void> | void> = [() => handoff.events.close()];
-  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff)];
+  const closeHooks: Array<() => Promise<void> | void> = [async () => void (await Promise.all([line?.drain()])), () => handoff.events.close()];
+  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), lineRoutes(line)];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 
   return {
@@ -92,6 +98,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     retriever,
     router,
     botFramework,
+    line,
     outbound,
     server,
     listen(port = config.PORT, host = config.HOST) {

@@ -16,8 +16,8 @@ export interface ChoiceStyle {
   /** A row may carry a description this long (WhatsApp list rows): a long label's rest goes there. */
   descriptionMax?: number;
   /**
-   * Labels may be shortened to fit: the tap still sends the full value, and the full labels are
-   * listed in the message text so the customer can read them (LINE quick replies).
+   * Labels may be shortened to fit: the tap still sends the full value (and LINE shows the full
+   * label as what the customer said), and the full labels are listed, numbered, in the message text.
    */
   truncate?: boolean;
   /** Longest payload carried by a tap (message text, button id, row id). */

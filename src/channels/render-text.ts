@@ -85,6 +85,8 @@ export interface PlannedChoice {
   title: string;
   /** What the tap sends back: the choice's value. */
   payload: string;
+  /** The full label (what the customer is shown as having said, where the platform shows that). */
+  label: string;
   /** List rows: the full label when the title had to be shortened. */
   description?: string;
 }
@@ -108,18 +110,19 @@ function fit(choices: Choice[], style: ChoiceStyle): PlannedChoice[] | { numbere
   const labels = choices.map((c) => oneLine(c.label) || c.value);
   if (labels.every((l) => l.length <= style.labelMax)) {
     if (new Set(labels).size !== labels.length) return undefined;
-    return labels.map((title, i) => ({ title, payload: payloads[i]! }));
+    return labels.map((title, i) => ({ title, payload: payloads[i]!, label: title }));
   }
   if (style.descriptionMax !== undefined && labels.every((l) => l.length <= style.descriptionMax!)) {
     const items = labels.map((l, i) => ({
       title: truncate(l, style.labelMax),
       payload: payloads[i]!,
+      label: l,
       ...(l.length > style.labelMax ? { description: l } : {}),
     }));
     return items;
   }
   if (style.truncate) {
-    return { numbered: labels.map((l, i) => ({ title: truncate(`${i + 1}. ${l}`, style.labelMax), payload: payloads[i]! })) };
+    return { numbered: labels.map((l, i) => ({ title: truncate(`${i + 1}. ${l}`, style.labelMax), payload: payloads[i]!, label: l })) };
   }
   return undefined;
 }

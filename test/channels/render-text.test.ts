@@ -90,7 +90,7 @@ describe('planChoices', () => {
     const plan = planChoices(cs, WHATSAPP_CAPABILITIES);
     expect(plan.kind).toBe('list');
     if (plan.kind !== 'list') throw new Error('unreachable');
-    expect(plan.items[0]).toEqual({ title: 'A rather long choice la…', payload: 'value 1', description: 'A rather long choice label 1' });
+    expect(plan.items[0]).toEqual({ title: 'A rather long choice la…', payload: 'value 1', label: 'A rather long choice label 1', description: 'A rather long choice label 1' });
   });
 
   it('WhatsApp: labels beyond a row description go to numbered text', () => {
