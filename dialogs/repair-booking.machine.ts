@@ -1,0 +1,191 @@
+/**
+ * Repair booking: model, purchase date and proof, registration where the market requires it, warranty and
+ * cost by the market's rules, the market's service terms, contact details, a summary to confirm or
+ * correct, then the booking saved through the injected `saveBooking` actor (idempotent on bookingId).
+ */
+import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
+import { findModel, getModel, warrantyRules } from '../src/retrieval/policy.js';
+import { isProfessional, repairSteps, type RepairStep } from './repair-booking.steps.js';
+import { bookingOf, modelName, needsFrBrand, needsKrRegistration, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';
+import { parseDate } from './parse.js';
+import { baseContext, contactLine, replyOf, repromptOf } from './step-kit.js';
+import { BookingReference, type DialogInput, type DialogOutput, type RepairBooking, type ReplyEmitted, type UserSaid } from './types.js';
+
+export const REPAIR_BOOKING_VERSION = 1;
+export type { RepairContext } from './repair-booking.texts.js';
+export { repairSteps, type RepairStep } from './repair-booking.steps.js';
+
+export function repairContext(input: DialogInput): RepairContext {
+  const s = input.slots;
+  const ctx: RepairContext = {
+    ...baseContext(input),
+    bookingId: typeof s.bookingId === 'string' && s.bookingId ? s.bookingId : globalThis.crypto.randomUUID(),
+  };
+  if (typeof s.model === 'string') ctx.model = (getModel(s.model) ?? findModel(s.model))?.id;
+  if (typeof s.purchaseDate === 'string') {
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(s.purchaseDate) ? { date: s.purchaseDate, precision: 'day' as const } : parseDate(s.purchaseDate, input.today, input.market);
+    if (d && d.date <= input.today) {
+      ctx.purchaseDate = d.date;
+      const p = s.purchasePrecision;
+      ctx.purchasePrecision = p === 'month' || p === 'approx' || p === 'day' ? p : d.precision;
+    }
+  }
+  if (typeof s.hasProof === 'boolean') ctx.hasProof = s.hasProof;
+  if (typeof s.overseas === 'boolean' && input.market === 'KR') ctx.overseas = s.overseas;
+  if (typeof s.ambassador === 'boolean' && input.market === 'FR') ctx.ambassador = s.ambassador;
+  return ctx;
+}
+
+const asking = <S extends RepairStep>(step: S) =>
+  ({
+    tags: ['awaitingInput'],
+    entry: { type: 'ask', params: { step } },
+    on: {
+      'user.said': [
+        { guard: { type: 'isAnswer', params: { step } }, actions: { type: 'take', params: { step } }, target: 'routing' },
+        { actions: { type: 'reprompt', params: { step } } },
+      ],
+    },
+  }) as const;
+
+export const repairBookingMachine = setup({
+  types: {
+    context: {} as RepairContext,
+    events: {} as UserSaid,
+    input: {} as DialogInput,
+    emitted: {} as ReplyEmitted,
+    output: {} as DialogOutput,
+  },
+  actors: {
+    /** Replaced by the runtime (and by fakes in tests); must be idempotent on booking.id. */
+    saveBooking: fromPromise<{ reference: string }, RepairBooking>(async () => {
+      throw new Error('saveBooking is not provided');
+    }),
+  },
+  delays: { saveTimeout: 10_000 },
+  guards: {
+    isAnswer: ({ context, event }, p: { step: RepairStep }) => repairSteps[p.step].answer(event.text, context).ok,
+    hasOutcome: ({ context }) => context.outcome !== undefined,
+    hasNoModel: ({ context }) => context.model === undefined,
+    isProfessional: ({ context }) => isProfessional(context),
+    needsOrigin: ({ context }) => context.market === 'KR' && context.overseas === undefined,
+    hasNoPurchaseDate: ({ context }) => context.purchaseDate === undefined,
+    hasNoProofAnswer: ({ context }) => context.hasProof === undefined,
+    needsManufacturingDate: ({ context }) =>
+      context.market === 'KR' && context.hasProof === false && !context.overseas && context.manufacturingDate === undefined && !context.manufacturingUnknown,
+    needsRegistration: ({ context }) =>
+      context.registered === undefined && ((context.market === 'FR' && warrantyRules.FR.registrationRequired) || needsKrRegistration(context)),
+    isUnregisteredInFrance: ({ context }) => context.market === 'FR' && context.registered === false,
+    needsAmbassador: ({ context }) => context.market === 'FR' && context.ambassador === undefined,
+    needsBrand: ({ context }) => needsFrBrand(context),
+    hasNotSeenTerms: ({ context }) => !context.warrantyShown,
+    needsRental: ({ context }) => context.rental === undefined && needsRental(context),
+    needsServiceOption: ({ context }) => context.market === 'FR' && context.serviceOption === undefined,
+    hasNoName: ({ context }) => context.name === undefined,
+    hasNoPhone: ({ context }) => context.phone === undefined,
+    hasNoEmail: ({ context }) => context.email === undefined,
+    hasNoAddress: ({ context }) => context.address === undefined,
+    isChoosingField: ({ context }) => context.choosingField === true,
+    isConfirmed: ({ context }) => context.confirmed === true,
+    hasSaveFailed: ({ context }) => context.saveFailed === true,
+    isValidReference: ({ event }) => BookingReference.safeParse((event as unknown as { output?: { reference?: unknown } }).output?.reference).success,
+  },
+  actions: {
+    ask: emit(({ context }, p: { step: RepairStep }) => ({ type: 'reply', reply: replyOf(p.step, repairSteps[p.step].prompt(context)) }) as const),
+    reprompt: emit(({ context, event }, p: { step: RepairStep }) => {
+      const a = repairSteps[p.step].answer(event.text, context);
+      return { type: 'reply', reply: repromptOf(p.step, a.ok ? '' : a.reason, repairSteps[p.step].prompt(context)) } as const;
+    }),
+    take: assign(({ context, event }, p: { step: RepairStep }) => {
+      const a = repairSteps[p.step].answer(event.text, context);
+      return a.ok ? a.patch : {};
+    }),
+    tellTerms: emit(({ context }) => ({ type: 'reply', reply: { text: termsText(context), step: 'reportingTerms' } }) as const),
+    markTermsShown: assign({ warrantyShown: true }),
+    redirectProfessional: assign(({ context }) => ({
+      outcome: { outcome: 'completed', reason: 'professional machine', summary: `Repair request for a professional machine (${modelName(context)})` } as DialogOutput,
+      closing:
+        context.market === 'KR'
+          ? `The ${modelName(context)} is a professional machine: repairs are arranged on site by the Nespresso Professional club, on 080-734-1113.`
+          : `The ${modelName(context)} is a professional machine, and my documents only cover household machines. Please contact Nespresso on ${contactLine(context)}.`,
+    })),
+    markSaveFailed: assign({ saveFailed: true, confirmed: false }),
+    storeReference: assign(({ context, event }) => {
+      const reference = (event as unknown as { output: { reference: string } }).output.reference;
+      return {
+        reference,
+        confirmed: false,
+        outcome: { outcome: 'completed', reason: 'booking saved', summary: `Repair booking ${reference}: ${modelName(context)} (${context.market})` } as DialogOutput,
+        closing: `Your repair booking is saved. Your reference is ${reference}: please quote it when you contact Nespresso on ${contactLine(context)}, or ask me "status of ${reference}" at any time.`,
+      };
+    }),
+    sayClosing: enqueueActions(({ context, enqueue }) => {
+      if (context.closing) enqueue.emit({ type: 'reply', reply: { text: context.closing, step: 'done' } });
+    }),
+  },
+}).createMachine({
+  id: 'repairBooking',
+  version: String(REPAIR_BOOKING_VERSION),
+  context: ({ input }) => repairContext(input),
+  initial: 'routing',
+  output: ({ context }) => context.outcome ?? { outcome: 'cancelled' },
+  states: {
+    routing: {
+      always: [
+        { guard: 'hasOutcome', target: 'done' },
+        { guard: 'hasNoModel', target: 'askingModel' },
+        { guard: 'isProfessional', actions: 'redirectProfessional', target: 'done' },
+        { guard: 'needsOrigin', target: 'askingOrigin' },
+        { guard: 'hasNoPurchaseDate', target: 'askingPurchaseDate' },
+        { guard: 'hasNoProofAnswer', target: 'askingProof' },
+        { guard: 'needsManufacturingDate', target: 'askingManufacturingDate' },
+        { guard: 'needsRegistration', target: 'askingRegistration' },
+        { guard: 'isUnregisteredInFrance', target: 'awaitingRegistration' },
+        { guard: 'needsAmbassador', target: 'askingAmbassador' },
+        { guard: 'needsBrand', target: 'askingBrand' },
+        { guard: 'hasNotSeenTerms', actions: ['tellTerms', 'markTermsShown'], target: 'routing', reenter: true },
+        { guard: 'needsRental', target: 'askingRental' },
+        { guard: 'needsServiceOption', target: 'askingServiceOption' },
+        { guard: 'hasNoName', target: 'askingName' },
+        { guard: 'hasNoPhone', target: 'askingPhone' },
+        { guard: 'hasNoEmail', target: 'askingEmail' },
+        { guard: 'hasNoAddress', target: 'askingAddress' },
+        { guard: 'hasSaveFailed', target: 'retryingSave' },
+        { guard: 'isConfirmed', target: 'saving' },
+        { guard: 'isChoosingField', target: 'askingField' },
+        { target: 'confirming' },
+      ],
+    },
+    askingModel: asking('askingModel'),
+    askingOrigin: asking('askingOrigin'),
+    askingPurchaseDate: asking('askingPurchaseDate'),
+    askingProof: asking('askingProof'),
+    askingManufacturingDate: asking('askingManufacturingDate'),
+    askingRegistration: asking('askingRegistration'),
+    awaitingRegistration: asking('awaitingRegistration'),
+    askingAmbassador: asking('askingAmbassador'),
+    askingBrand: asking('askingBrand'),
+    askingRental: asking('askingRental'),
+    askingServiceOption: asking('askingServiceOption'),
+    askingName: asking('askingName'),
+    askingPhone: asking('askingPhone'),
+    askingEmail: asking('askingEmail'),
+    askingAddress: asking('askingAddress'),
+    confirming: asking('confirming'),
+    askingField: asking('askingField'),
+    retryingSave: asking('retryingSave'),
+    saving: {
+      invoke: {
+        src: 'saveBooking',
+        input: ({ context }) => bookingOf(context),
+        onDone: [
+          { guard: 'isValidReference', actions: 'storeReference', target: 'done' },
+          { actions: 'markSaveFailed', target: 'routing' },
+        ],
+        onError: { actions: 'markSaveFailed', target: 'routing' },
+      },
+      after: { saveTimeout: { actions: 'markSaveFailed', target: 'routing' } },
+    },
+    done: { type: 'final', entry: { type: 'sayClosing' } },
+  },
+});

@@ -1,0 +1,57 @@
+/**
+ * What every dialog shares: a step is a question (prompt) and an answer parser. Machines keep one table of
+ * steps keyed by state name; the runtime uses the same table to repeat a prompt or to tell whether a
+ * message answers the pending step.
+ */
+import type { Choice } from '../src/lib/types.js';
+import { parseChoice } from './parse.js';
+import type { BaseContext, DialogInput, DialogReply } from './types.js';
+
+export interface Prompt {
+  text: string;
+  choices?: Choice[];
+}
+
+export type Answer<C> = { ok: true; patch: Partial<C> } | { ok: false; reason: string };
+
+export interface Step<C> {
+  prompt(ctx: C): Prompt;
+  answer(text: string, ctx: C): Answer<C>;
+}
+
+export type StepTable<C> = Record<string, Step<C>>;
+
+export function replyOf(step: string, p: Prompt): DialogReply {
+  return p.choices?.length ? { text: p.text, choices: p.choices, step } : { text: p.text, step };
+}
+
+/** The prompt again, with the reason the last answer was not taken. */
+export function repromptOf(step: string, reason: string, p: Prompt): DialogReply {
+  return replyOf(step, { ...p, text: `${reason}\n\n${p.text}` });
+}
+
+export function baseContext(input: DialogInput): BaseContext {
+  return { market: input.market, contact: { ...input.contact }, today: input.today };
+}
+
+/** "0809 001 886 (toll-free, every day 08:00–22:00)" — hours left out where the documents state none. */
+export function contactLine(ctx: BaseContext): string {
+  const { phone, note, hours } = ctx.contact;
+  const details = [note, hours && !/not stated/i.test(hours) ? hours : undefined].filter(Boolean);
+  return details.length ? `${phone} (${details.join(', ')})` : phone;
+}
+
+/** A choice step: the answer is one of `choices` (label, value or number). */
+export function choiceAnswer<C>(text: string, choices: readonly Choice[], take: (value: string) => Partial<C> | undefined, expected: string): Answer<C> {
+  const value = parseChoice(text, choices);
+  const patch = value === undefined ? undefined : take(value);
+  if (patch) return { ok: true, patch };
+  return { ok: false, reason: `Sorry, I did not catch that. ${expected}` };
+}
+
+export const PERSON: Choice = { label: 'Talk to a person', value: 'person' };
+export const NO_THANKS: Choice = { label: 'No, thanks', value: 'no thanks' };
+export const YES_NO: Choice[] = [
+  { label: 'Yes', value: 'yes' },
+  { label: 'No', value: 'no' },
+];
