@@ -1,0 +1,162 @@
+/**
+ * The runtime the router calls to run the guided dialogs (dialogs/): start a machine, restore its persisted
+ * snapshot from a versioned envelope, feed it the customer's message, wait until it settles (tag
+ * `awaitingInput` or done) and hand back its replies and the envelope to store.
+ */
+import { createActor, fromPromise, waitFor, type AnyActorRef, type AnyStateMachine } from 'xstate';
+import { z } from 'zod';
+import { detectDialog as detect, parseBookingReference as parseReference } from '../../dialogs/detect.js';
+import { dialogRegistry, isDialogId, slotsOf, stepOf, type DialogDefinition } from '../../dialogs/registry.js';
+import { replyOf } from '../../dialogs/step-kit.js';
+import type { BaseContext, DialogId, DialogInput, DialogOutput, DialogReply, RepairBooking, ReplyEmitted, Slots } from '../../dialogs/types.js';
+
+export interface DialogEnvelope {
+  machine: DialogId;
+  version: number;
+  snapshot: unknown;
+}
+export interface DialogDeps {
+  saveBooking(b: RepairBooking): Promise<{ reference: string }>;
+}
+export interface DialogStep {
+  /** undefined when the dialog is done */
+  envelope?: DialogEnvelope;
+  replies: DialogReply[];
+  output?: DialogOutput;
+  restarted?: boolean;
+}
+
+/** How long a turn waits for a dialog to settle (the repair booking's own save timeout is shorter). */
+const SETTLE_TIMEOUT_MS = 15_000;
+
+const PersistedSnapshot = z.object({
+  status: z.literal('active'),
+  value: z.string(),
+  context: z.looseObject({ market: z.string(), today: z.string() }),
+});
+
+export function detectDialog(text: string): { dialog: DialogId; slots: Record<string, string | number | boolean>; confidence: number } | undefined {
+  return detect(text);
+}
+
+export function parseBookingReference(text: string): string | undefined {
+  return parseReference(text);
+}
+
+function machineFor(def: DialogDefinition, deps?: DialogDeps): AnyStateMachine {
+  if (def.id !== 'repairBooking' || !deps) return def.machine;
+  return def.machine.provide({ actors: { saveBooking: fromPromise<{ reference: string }, RepairBooking>(({ input }) => deps.saveBooking(input)) } });
+}
+
+interface Peeked {
+  def: DialogDefinition;
+  step: string;
+  context: BaseContext & Record<string, unknown>;
+}
+
+/** The envelope's machine, pending step and context without running anything; undefined when unusable. */
+function peek(envelope: DialogEnvelope): Peeked | undefined {
+  if (!envelope || !isDialogId(envelope.machine)) return undefined;
+  const def = dialogRegistry[envelope.machine];
+  if (envelope.version !== def.version || !PersistedSnapshot.safeParse(envelope.snapshot).success) return undefined;
+  try {
+    const snap = createActor(def.machine, { snapshot: envelope.snapshot as never }).getSnapshot();
+    const step = typeof snap.value === 'string' ? snap.value : undefined;
+    if (!step || !stepOf(def, step) || !snap.hasTag('awaitingInput')) return undefined;
+    return { def, step, context: snap.context as Peeked['context'] };
+  } catch {
+    return undefined;
+  }
+}
+
+async function run(def: DialogDefinition, actor: AnyActorRef, text?: string): Promise<DialogStep> {
+  const replies: DialogReply[] = [];
+  const sub = actor.on('reply', (e: ReplyEmitted) => replies.push(e.reply));
+  try {
+    actor.start();
+    if (text !== undefined) actor.send({ type: 'user.said', text });
+    const snap = await waitFor(actor, (s) => s.status !== 'active' || s.hasTag('awaitingInput'), { timeout: SETTLE_TIMEOUT_MS });
+    if (snap.status === 'done') return { replies, output: snap.output as DialogOutput };
+    return { replies, envelope: { machine: def.id, version: def.version, snapshot: actor.getPersistedSnapshot() } };
+  } catch (err) {
+    const snap = actor.getSnapshot();
+    if (snap.status === 'active') {
+      // Still working (a slow save): keep the snapshot; the save re-runs on restore and is idempotent.
+      return {
+        replies: [...replies, { text: 'This is taking a little longer than usual. Please send me any message in a moment and I will carry on.', step: 'waiting' }],
+        envelope: { machine: def.id, version: def.version, snapshot: actor.getPersistedSnapshot() },
+      };
+    }
+    return {
+      replies: [...replies, { text: 'Sorry, something went wrong on my side with this request. Let me put you through to a person.', step: 'error' }],
+      output: { outcome: 'handoff', reason: `dialog ${def.id} failed: ${(err as Error).message ?? 'error'}` },
+    };
+  } finally {
+    sub.unsubscribe();
+    actor.stop();
+  }
+}
+
+export async function startDialog(dialog: DialogId, input: DialogInput, deps: DialogDeps): Promise<DialogStep> {
+  const def = dialogRegistry[dialog];
+  return run(def, createActor(machineFor(def, deps), { input }));
+}
+
+const RESTART_TEXT = 'Sorry, I lost track of where we were in this conversation, so let us pick it up again from the start.';
+
+export async function continueDialog(envelope: DialogEnvelope, text: string, input: DialogInput, deps: DialogDeps): Promise<DialogStep> {
+  const peeked = peek(envelope);
+  if (!peeked) {
+    if (!envelope || !isDialogId(envelope.machine)) {
+      return { replies: [{ text: `${RESTART_TEXT} What can I help you with?`, step: 'restart' }], output: { outcome: 'cancelled', reason: 'unknown dialog in stored state' }, restarted: true };
+    }
+    const fresh = await startDialog(envelope.machine, { ...input, slots: {} }, deps);
+    return { ...fresh, replies: [{ text: RESTART_TEXT, step: 'restart' }, ...fresh.replies], restarted: true };
+  }
+  if (peeked.context.market !== input.market) {
+    // Never carry one market's rules into another's: start again for the new market, keeping what the customer told us.
+    const slots = carriedSlots(peeked.context);
+    const fresh = await startDialog(peeked.def.id, { ...input, slots }, deps);
+    if (fresh.envelope && acceptsAnswer(fresh.envelope, text)) {
+      const next = await continueDialog(fresh.envelope, text, input, deps);
+      return { ...next, replies: [...fresh.replies.slice(0, -1), ...next.replies] };
+    }
+    return fresh;
+  }
+  const actor = createActor(machineFor(peeked.def, deps), { snapshot: envelope.snapshot as never, input });
+  return run(peeked.def, actor, text);
+}
+
+function carriedSlots(context: Record<string, unknown>): Slots {
+  const out: Slots = {};
+  for (const [k, v] of Object.entries(slotsOf(context))) {
+    if (k === 'market' || k === 'model') continue;
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+  }
+  if (typeof context.model === 'string') out.model = context.model;
+  return out;
+}
+
+/** True when `text` answers the pending step; false for a digression (a question to answer first). */
+export function acceptsAnswer(envelope: DialogEnvelope, text: string): boolean {
+  const p = peek(envelope);
+  if (!p) return true; // continueDialog restarts politely
+  return stepOf(p.def, p.step)?.answer(text, p.context).ok ?? false;
+}
+
+export function currentStep(envelope: DialogEnvelope): string {
+  return peek(envelope)?.step ?? 'restart';
+}
+
+/** The pending step's question again, e.g. after answering a digression. */
+export function repeatPrompt(envelope: DialogEnvelope, input: DialogInput): DialogReply {
+  const p = peek(envelope);
+  const step = p && stepOf(p.def, p.step);
+  if (!p || !step) return { text: RESTART_TEXT, step: 'restart' };
+  return replyOf(p.step, step.prompt({ ...p.context, contact: input.contact }));
+}
+
+export function dialogSlots(envelope: DialogEnvelope): Record<string, unknown> {
+  const p = peek(envelope);
+  return p ? slotsOf(p.context) : {};
+}
