@@ -1,0 +1,317 @@
+/**
+ * A self-hosted Direct Line 3.0 subset, enough for the unmodified Web Chat: tokens, conversations,
+ * activities over REST and a WebSocket stream. User activities are echoed into the conversation's
+ * log (Web Chat waits for that echo) and handed to the router in-process; the router's replies and
+ * agent messages are appended as bot activities. Nothing is POSTed anywhere: clients read the log.
+ */
+import type { Activity } from 'botbuilder';
+import type { Config } from '../../config.js';
+import { AppError, errorCode } from '../../lib/errors.js';
+import type { Logger } from '../../lib/logger.js';
+import type { Reply } from '../../lib/types.js';
+import type { Router } from '../../router/router.js';
+import type { Storage } from '../../state/storage.js';
+import { activityToTurn, replyToActivity } from '../activity.js';
+import { apologyFor } from '../bot-framework.js';
+import type { OutboundChannel } from '../outbound.js';
+import { ActivityLog, type ConversationMeta, type DirectLineActivity } from './log.js';
+import {
+  CONVERSATION_ID,
+  GenerateTokenBody,
+  InboundActivity,
+  MAX_ACTIVITY_BYTES,
+  MAX_ACTIVITY_TEXT,
+  parseWatermark,
+  StartConversationBody,
+} from './schema.js';
+import { DirectLineStream } from './stream.js';
+import { DirectLineTokens, randomId, type TokenClaims } from './tokens.js';
+
+export const CHANNEL_ID = 'directline';
+/** Never dialled: Direct Line replies are stored in the log, not POSTed to a connector. */
+export const SERVICE_URL = 'urn:support-bot:directline';
+export const BOT = { id: 'bot', name: 'Support', role: 'bot' } as const;
+const MAX_ACTIVITIES_PER_CONVERSATION = 500;
+
+export interface TokenResponse {
+  conversationId: string;
+  token: string;
+  expires_in: number;
+}
+export interface ConversationResponse extends TokenResponse {
+  streamUrl: string;
+}
+export interface ActivitySet {
+  activities: DirectLineActivity[];
+  watermark?: string;
+}
+
+export interface DirectLineDeps {
+  config: Config;
+  router: Router;
+  storage: Storage;
+  logger: Logger;
+  now?: () => number;
+  pingIntervalMs?: number;
+}
+
+function bearerOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const m = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
+  return m?.[1];
+}
+
+function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError('BAD_REQUEST', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined);
+}
+
+export class DirectLineChannel {
+  readonly tokens: DirectLineTokens;
+  readonly log: ActivityLog;
+  readonly stream: DirectLineStream;
+  private readonly router: Router;
+  private readonly logger: Logger;
+  private readonly now: () => number;
+
+  constructor(deps: DirectLineDeps) {
+    const { config } = deps;
+    this.router = deps.router;
+    this.now = deps.now ?? Date.now;
+    this.logger = deps.logger.child({ channel: CHANNEL_ID });
+    this.tokens = new DirectLineTokens(config.DIRECTLINE_SECRET, config.DIRECTLINE_TOKEN_TTL_SECONDS, deps.now);
+    this.log = new ActivityLog(deps.storage, {
+      ttlMs: config.CONVERSATION_TTL_DAYS * 24 * 3600_000,
+      maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
+      lockTtlMs: config.LOCK_TTL_MS,
+      lockWaitMs: config.LOCK_WAIT_MS,
+      now: deps.now,
+    });
+    this.stream = new DirectLineStream(this.log, (id, token) => this.authorizeStream(id, token), this.logger, {
+      pingIntervalMs: deps.pingIntervalMs,
+    });
+  }
+
+  // ── tokens ──────────────────────────────────────────────────────────────────────────────────
+
+  /** POST tokens/generate: anonymous (the page) or with DIRECTLINE_SECRET (a website back end). */
+  generateToken(authorization: string | string[] | undefined, body: unknown): TokenResponse {
+    const bearer = bearerOf(authorization);
+    if (authorization !== undefined && !this.tokens.isSecret(bearer)) throw new AppError('FORBIDDEN', 'Unknown Direct Line secret.');
+    const parsed = parseBody(GenerateTokenBody, body);
+    const trusted = bearer !== undefined;
+    const user = trusted && parsed?.user ? (parsed.user.id.startsWith('dl_') ? parsed.user.id : `dl_${parsed.user.id}`) : `dl_${randomId(12)}`;
+    const conversationId = randomId(16);
+    return { conversationId, ...this.tokens.issue(conversationId, user) };
+  }
+
+  /** POST tokens/refresh: a fresh expiry for a token that is still valid. */
+  refreshToken(authorization: string | string[] | undefined): TokenResponse {
+    const claims = this.claims(authorization);
+    return { conversationId: claims.conv, ...this.tokens.issue(claims.conv, claims.user) };
+  }
+
+  // ── conversations ───────────────────────────────────────────────────────────────────────────
+
+  /**
+   * POST conversations: start the token's conversation (idempotent) and greet the user: the router
+   * gets a conversationUpdate with the user in membersAdded, its welcome goes into the log.
+   */
+  async startConversation(authorization: string | string[] | undefined, body: unknown, origin: string): Promise<ConversationResponse & { created: boolean }> {
+    const claims = this.claims(authorization);
+    const start = parseBody(StartConversationBody, body);
+    const meta: ConversationMeta = { conversationId: claims.conv, userId: claims.user, locale: start?.locale, createdAt: this.now() };
+    const created = await this.log.create(meta);
+    if (created) {
+      const joined: Partial<Activity> = {
+        ...this.envelope(meta),
+        type: 'conversationUpdate',
+        locale: meta.locale,
+        from: { id: meta.userId, name: start?.user?.name ?? '', role: 'user' },
+        membersAdded: [{ id: meta.userId, name: start?.user?.name ?? '' }],
+      };
+      await this.turn(meta, joined);
+    }
+    return { ...this.conversationResponse(claims, origin), created };
+  }
+
+  /** GET conversations/:id?watermark=: reconnect; a new streamUrl that replays after the watermark. */
+  async reconnect(authorization: string | string[] | undefined, id: string, watermark: unknown, origin: string): Promise<ConversationResponse> {
+    const claims = this.claims(authorization, id);
+    const mark = parseWatermark(watermark);
+    if (mark === 'invalid') throw new AppError('BAD_REQUEST', 'watermark: expected the index of an activity.');
+    await this.requireConversation(id);
+    return this.conversationResponse(claims, origin, mark);
+  }
+
+  // ── activities ──────────────────────────────────────────────────────────────────────────────
+
+  /** GET conversations/:id/activities?watermark=: what was appended after the watermark. */
+  async getActivities(authorization: string | string[] | undefined, id: string, watermark: unknown): Promise<ActivitySet> {
+    this.claims(authorization, id);
+    const mark = parseWatermark(watermark);
+    if (mark === 'invalid') throw new AppError('BAD_REQUEST', 'watermark: expected the index of an activity.');
+    await this.requireConversation(id);
+    const entries = await this.log.read(id, mark);
+    const last = entries.at(-1)?.seq ?? mark;
+    return { activities: entries.map((e) => e.activity), ...(last !== undefined ? { watermark: String(last) } : {}) };
+  }
+
+  /**
+   * POST conversations/:id/activities: echo the user's activity (server id, timestamp, role user,
+   * channelData.clientActivityID kept) and run the turn; replies are in the log before this returns.
+   */
+  async postActivity(authorization: string | string[] | undefined, id: string, body: unknown): Promise<{ id: string }> {
+    const claims = this.claims(authorization, id);
+    const meta = await this.requireConversation(id);
+    const inbound = this.validateActivity(body);
+
+    const clientActivityId = typeof inbound.channelData?.clientActivityID === 'string' ? inbound.channelData.clientActivityID.slice(0, 128) : undefined;
+    if (clientActivityId) {
+      const claim = await this.log.claimClientActivity(id, clientActivityId);
+      if (!claim.first) {
+        if (claim.id) return { id: claim.id }; // a resend: same answer, processed once
+        throw new AppError('CONFLICT', 'This activity is still being processed.');
+      }
+    }
+
+    const locale = inbound.locale ?? meta.locale;
+    const activity: Partial<Activity> = {
+      ...(inbound as Partial<Activity>),
+      ...this.envelope(meta),
+      from: { id: claims.user, name: inbound.from?.name ?? '', role: 'user' },
+      locale,
+    };
+    let echoed: DirectLineActivity;
+    try {
+      echoed = (await this.log.append(id, [activity]))[0]!.activity;
+    } catch (err) {
+      if (clientActivityId) await this.log.releaseClientActivity(id, clientActivityId).catch(() => undefined);
+      throw err;
+    }
+    if (clientActivityId) await this.log.recordClientActivity(id, clientActivityId, echoed.id);
+    if (locale !== meta.locale) meta.locale = locale;
+    await this.log.touch(meta);
+
+    if (echoed.type === 'message' || echoed.type === 'event') await this.turn(meta, echoed);
+    return { id: echoed.id };
+  }
+
+  // ── outbound (agent messages) ───────────────────────────────────────────────────────────────
+
+  readonly outbound: OutboundChannel = {
+    channelIds: [CHANNEL_ID],
+    send: async (state, replies) => {
+      const ref = state.conversationRef as { conversation?: { id?: string } } | undefined;
+      const id = ref?.conversation?.id ?? (state.id.startsWith(`${CHANNEL_ID}:`) ? state.id.slice(CHANNEL_ID.length + 1) : state.id);
+      const meta = await this.log.meta(id);
+      if (!meta) return { ok: false, reason: 'no-reference', detail: 'the web chat conversation has expired' };
+      try {
+        await this.appendReplies(meta, replies);
+        return { ok: true };
+      } catch (err) {
+        this.logger.warn({ err, code: errorCode(err), conversation: id }, 'direct line outbound append failed');
+        return { ok: false, reason: 'rejected', detail: (err as Error).message };
+      }
+    },
+  };
+
+  async close(): Promise<void> {
+    await this.stream.close();
+  }
+
+  // ── internals ───────────────────────────────────────────────────────────────────────────────
+
+  /** Verify the bearer token; with `conversationId`, it must be that conversation's token. */
+  private claims(authorization: string | string[] | undefined, conversationId?: string): TokenClaims {
+    const token = bearerOf(authorization);
+    if (!token) throw new AppError('UNAUTHORIZED', 'A Direct Line token is required (Authorization: Bearer <token>).');
+    const check = this.tokens.verify(token);
+    if (!check.ok) throw new AppError('FORBIDDEN', check.reason === 'expired' ? 'The token has expired.' : 'The token is not valid.');
+    if (conversationId !== undefined && check.claims.conv !== conversationId) {
+      throw new AppError('FORBIDDEN', 'The token belongs to another conversation.');
+    }
+    return check.claims;
+  }
+
+  private async requireConversation(id: string): Promise<ConversationMeta> {
+    const meta = CONVERSATION_ID.test(id) ? await this.log.meta(id) : undefined;
+    if (!meta) throw new AppError('NOT_FOUND', 'Unknown conversation.');
+    return meta;
+  }
+
+  private async authorizeStream(id: string, token: string | undefined): Promise<{ ok: true } | { ok: false; status: 401 | 403 | 404 }> {
+    try {
+      this.claims(token ? `Bearer ${token}` : undefined, id);
+      await this.requireConversation(id);
+      return { ok: true };
+    } catch (err) {
+      const status = err instanceof AppError ? err.status : 500;
+      if (status === 401 || status === 403 || status === 404) return { ok: false, status };
+      throw err;
+    }
+  }
+
+  private validateActivity(body: unknown): InboundActivity {
+    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('BAD_REQUEST', 'Expected an activity (a JSON object).');
+    const text = (body as { text?: unknown }).text;
+    if (typeof text === 'string' && text.length > MAX_ACTIVITY_TEXT) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The message is too long (at most ${MAX_ACTIVITY_TEXT} characters).`);
+    }
+    const inbound = parseBody(InboundActivity, body);
+    if (Buffer.byteLength(JSON.stringify(inbound)) > MAX_ACTIVITY_BYTES) {
+      throw new AppError('PAYLOAD_TOO_LARGE', `The activity is too large (at most ${MAX_ACTIVITY_BYTES} bytes).`);
+    }
+    return inbound;
+  }
+
+  /** The fields every activity in a conversation shares. */
+  private envelope(meta: ConversationMeta): Partial<Activity> {
+    return {
+      channelId: CHANNEL_ID,
+      serviceUrl: SERVICE_URL,
+      conversation: { id: meta.conversationId } as Activity['conversation'],
+      recipient: { ...BOT },
+    };
+  }
+
+  /** Hand an activity to the router; append its replies (or an apology) as bot activities. */
+  private async turn(meta: ConversationMeta, activity: Partial<Activity>): Promise<void> {
+    let replies: Reply[];
+    try {
+      replies = await this.router.handle(activityToTurn(activity));
+    } catch (err) {
+      this.logger.error({ err, code: errorCode(err), conversation: meta.conversationId, activity: activity.id }, 'turn failed');
+      replies = [{ text: apologyFor(err), support: { kind: 'system' } }];
+    }
+    await this.appendReplies(meta, replies, activity.id);
+  }
+
+  private async appendReplies(meta: ConversationMeta, replies: Reply[], replyToId?: string): Promise<void> {
+    const user = { id: meta.userId, name: '', role: 'user' };
+    await this.log.append(
+      meta.conversationId,
+      replies.map((r) => ({
+        ...replyToActivity(r, meta.userId),
+        ...this.envelope(meta),
+        from: { ...BOT },
+        recipient: user,
+        ...(replyToId ? { replyToId } : {}),
+        ...(meta.locale ? { locale: meta.locale } : {}),
+      })),
+    );
+  }
+
+  private conversationResponse(claims: TokenClaims, origin: string, watermark?: number): ConversationResponse {
+    const { token, expires_in } = this.tokens.issue(claims.conv, claims.user);
+    const query = new URLSearchParams({ watermark: watermark === undefined ? '' : String(watermark), t: token });
+    const streamUrl = `${origin}/v3/directline/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`;
+    return { conversationId: claims.conv, token, expires_in, streamUrl };
+  }
+}
+
+export function createDirectLineChannel(deps: DirectLineDeps): DirectLineChannel {
+  return new DirectLineChannel(deps);
+}

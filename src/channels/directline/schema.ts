@@ -1,0 +1,61 @@
+/**
+ * What a Direct Line client may send, parsed at the edge (zod). Unknown fields are dropped, so
+ * the stored and echoed activity only carries what the service understands.
+ */
+import { z } from 'zod';
+
+/** Longest message text accepted. The router reads at most its own MAX_TEXT and says so. */
+export const MAX_ACTIVITY_TEXT = 5000;
+/** Largest activity kept in a conversation's log (serialised JSON, bytes). */
+export const MAX_ACTIVITY_BYTES = 32 * 1024;
+
+const shortString = (max: number) => z.string().max(max);
+
+export const ClientAccount = z.object({
+  id: shortString(256).optional(),
+  name: shortString(256).optional(),
+  role: shortString(32).optional(),
+});
+
+export const InboundActivity = z.object({
+  type: z.enum(['message', 'event', 'typing']),
+  /** Length is checked separately: too long is 413, not 400. */
+  text: z.string().optional(),
+  textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
+  value: z.unknown().optional(),
+  name: shortString(256).optional(),
+  locale: shortString(35).optional(),
+  localTimestamp: shortString(64).optional(),
+  localTimezone: shortString(64).optional(),
+  from: ClientAccount.optional(),
+  channelData: z.record(z.string(), z.unknown()).optional(),
+  entities: z.array(z.record(z.string(), z.unknown())).max(16).optional(),
+  attachments: z.array(z.record(z.string(), z.unknown())).max(0, 'attachments are not supported').optional(),
+});
+export type InboundActivity = z.infer<typeof InboundActivity>;
+
+export const StartConversationBody = z
+  .object({
+    user: ClientAccount.optional(),
+    locale: shortString(35).optional(),
+  })
+  .optional();
+export type StartConversationBody = z.infer<typeof StartConversationBody>;
+
+export const GenerateTokenBody = z
+  .object({
+    /** Honoured only when the caller presents DIRECTLINE_SECRET (a trusted website back end). */
+    user: z.object({ id: z.string().regex(/^[\w.:@-]{1,64}$/), name: shortString(256).optional() }).optional(),
+  })
+  .optional();
+export type GenerateTokenBody = z.infer<typeof GenerateTokenBody>;
+
+/** A watermark is the index of the last activity a client has; absent or empty means "from the start". */
+export function parseWatermark(raw: unknown): number | undefined | 'invalid' {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^-?\d{1,12}$/.test(raw)) return 'invalid';
+  const n = Number(raw);
+  return n < -1 ? 'invalid' : n;
+}
+
+export const CONVERSATION_ID = /^[\w-]{8,128}$/;

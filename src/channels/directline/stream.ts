@@ -1,0 +1,158 @@
+/**
+ * The Direct Line WebSocket stream (`streamUrl`): on connect, replay the log after the client's
+ * watermark, then forward every activity appended on any instance (Storage pub/sub). Frames are
+ * `{ activities, watermark }`. Protocol-level pings every ~20 s keep proxies from idling the
+ * socket out and drop clients that stopped answering; Web Chat's own "" keep-alives are ignored.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../../lib/logger.js';
+import type { ActivityLog, LoggedActivity } from './log.js';
+
+export const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/?]+)\/stream$/;
+
+/** Decides whether a socket may open: the conversation id on success, else an HTTP status. */
+export type StreamAuthorizer = (conversationId: string, token: string | undefined) => Promise<{ ok: true } | { ok: false; status: 401 | 403 | 404 }>;
+
+export interface StreamOptions {
+  pingIntervalMs?: number;
+  /** Biggest frame accepted from a client (they only send keep-alives). */
+  maxPayloadBytes?: number;
+}
+
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
+
+function refuse(socket: Duplex, status: number): void {
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+export class DirectLineStream {
+  private readonly wss: WebSocketServer;
+  private readonly pingIntervalMs: number;
+
+  constructor(
+    private readonly log: ActivityLog,
+    private readonly authorize: StreamAuthorizer,
+    private readonly logger: Logger,
+    opts: StreamOptions = {},
+  ) {
+    this.pingIntervalMs = opts.pingIntervalMs ?? 20_000;
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: opts.maxPayloadBytes ?? 4096 });
+  }
+
+  /** True for upgrade requests this stream serves; other paths are left to other handlers. */
+  matches(url: string | undefined): boolean {
+    return STREAM_PATH.test(new URL(url ?? '/', 'http://localhost').pathname);
+  }
+
+  /** Node 'upgrade' handler body for a matching request. */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const id = decodeURIComponent(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
+    const raw = url.searchParams.get('watermark');
+    const watermark = raw === null || raw === '' ? undefined : /^-?\d{1,12}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (Number.isNaN(watermark)) return refuse(socket, 400);
+    this.authorize(id, url.searchParams.get('t') ?? undefined).then(
+      (check) => {
+        if (!check.ok) return refuse(socket, check.status);
+        this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, id, watermark));
+      },
+      (err) => {
+        this.logger.error({ err, conversation: id }, 'direct line stream authorisation failed');
+        refuse(socket, 500);
+      },
+    );
+  }
+
+  private attach(ws: WebSocket, conversationId: string, watermark: number | undefined): void {
+    let last = watermark ?? -1;
+    let reading = false;
+    let again = false;
+    let alive = true;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    const log = this.logger.child({ conversation: conversationId, channel: 'directline' });
+
+    const send = (entries: LoggedActivity[]) => {
+      if (!entries.length || ws.readyState !== ws.OPEN) return;
+      last = entries[entries.length - 1]!.seq;
+      ws.send(JSON.stringify({ activities: entries.map((e) => e.activity), watermark: String(last) }));
+    };
+
+    // Read the log from the last index sent. Runs one at a time; a call while reading asks for one more pass.
+    const catchUp = async () => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      try {
+        do {
+          again = false;
+          send(await this.log.read(conversationId, last));
+        } while (again && ws.readyState === ws.OPEN);
+      } catch (err) {
+        log.warn({ err }, 'direct line stream could not read the log');
+      } finally {
+        reading = false;
+      }
+    };
+
+    const onPublished = (entries: LoggedActivity[]) => {
+      const fresh = entries.filter((e) => e.seq > last);
+      if (!fresh.length) return;
+      // In order and nothing in flight: forward as is. A gap (a message lost between instances) or a
+      // replay still running: read the log instead, which is the source of truth.
+      if (!reading && fresh[0]!.seq === last + 1 && fresh.every((e, i) => e.seq === fresh[0]!.seq + i)) send(fresh);
+      else void catchUp();
+    };
+
+    const ping = setInterval(() => {
+      if (!alive) {
+        ws.terminate();
+        return;
+      }
+      alive = false;
+      ws.ping();
+    }, this.pingIntervalMs);
+    ping.unref();
+
+    ws.on('pong', () => {
+      alive = true;
+    });
+    ws.on('message', () => {
+      alive = true; // Web Chat sends "" every 20 s; nothing else is expected from the client
+    });
+    ws.on('error', (err) => log.debug({ err }, 'direct line socket error'));
+    ws.on('close', () => {
+      clearInterval(ping);
+      void unsubscribe?.().catch((err) => log.warn({ err }, 'direct line unsubscribe failed'));
+      unsubscribe = undefined;
+    });
+
+    this.log
+      .subscribe(conversationId, onPublished)
+      .then((off) => {
+        if (ws.readyState === ws.CLOSED || ws.readyState === ws.CLOSING) return void off();
+        unsubscribe = off;
+        return catchUp();
+      })
+      .catch((err) => {
+        log.warn({ err }, 'direct line stream could not subscribe');
+        ws.close(1011, 'unavailable');
+      });
+  }
+
+  /** Sockets currently open (tests, metrics). */
+  get size(): number {
+    return this.wss.clients.size;
+  }
+
+  /** Close every socket (shutdown): clients reconnect to another instance with their watermark. */
+  async close(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
