@@ -7,6 +7,9 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createBotFrameworkChannel, type BotFrameworkChannel } from './channels/bot-framework.js';
 import { Outbound } from './channels/outbound.js';
+import { createDirectLineChannel } from './channels/directline/channel.js';
+import { directLineRoutes } from './http/routes-directline.js';
+import { webChatPageRoutes } from './http/routes-webchat.js';
 import { createLineChannel, type LineChannel } from './channels/line.js';
 import { lineRoutes } from './http/routes-line.js';
 import { handoffInitiator } from './channels/handoff-event.js';
@@ -80,13 +83,16 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
+  const directLine = createDirectLineChannel({ config, router, storage, logger, now: opts.now });
+  outbound.register(directLine.outbound);
   const line = createLineChannel({ config, router, storage, logger, now: opts.now });
   for (const channel of [line]) if (channel) outbound.register(channel.outbound);
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
   const closeHooks: Array<() => Promise<void> | void> = [async () => void (await Promise.all([line?.drain()])), () => handoff.events.close()];
-  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), lineRoutes(line)];
+  closeHooks.push(() => directLine.close());
+  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), lineRoutes(line), directLineRoutes(directLine), webChatPageRoutes()];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 
   return {
