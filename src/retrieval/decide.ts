@@ -19,10 +19,12 @@ export const Thresholds = z.object({
   clarify: z.number().min(0).max(1),
   /** A second topic within this distance of the first makes the answer a "did you mean". */
   margin: z.number().min(0).max(1),
+  /** When unknown words carry at least this share of the query, never answer outright. */
+  maxUnknownShare: z.number().min(0).max(1).default(1),
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };
 
 export function loadThresholds(knowledgeDir: string): Thresholds {
   try {
@@ -80,8 +82,10 @@ export class Retriever {
     const candidates = this.index.searchAnalysed(q, market ? [market] : undefined, 8);
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
+    // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
+    const foreign = this.index.unknownShare(q) >= t.maxUnknownShare;
 
-    if (top && top.score >= t.answer) {
+    if (top && top.score >= t.answer && !foreign) {
       const rival = distinct[1];
       if (rival && rival.score >= t.clarify && top.score - rival.score < t.margin) {
         return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
@@ -91,7 +95,7 @@ export class Retriever {
     if (top && top.score >= t.clarify) {
       return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
     }
-    if (market) {
+    if (market && !foreign) {
       // The customer's market has nothing close: does another market's document cover the question?
       const all = distinctTopics(this.index.searchAnalysed(q, undefined, 8));
       const other = all[0];

@@ -34,12 +34,23 @@ if (calibrate) {
   const train = questions.filter((_, i) => i % 2 === 0);
   const held = questions.filter((_, i) => i % 2 === 1);
   let best: { t: Thresholds; c: number } | undefined;
+  // Thresholds do not change the search itself: memoise it so the grid costs little.
+  const search = index.searchAnalysed.bind(index);
+  const memo = new Map<string, ReturnType<typeof search>>();
+  index.searchAnalysed = (q, markets, limit) => {
+    const key = `${q.tokens.join(' ')}|${markets?.join(',') ?? '*'}|${limit}`;
+    let hit = memo.get(key);
+    if (!hit) memo.set(key, (hit = search(q, markets, limit)));
+    return hit;
+  };
   for (let answer = 0.3; answer <= 0.9001; answer += 0.02) {
     for (let clarify = 0.2; clarify <= answer + 1e-9; clarify += 0.05) {
-      for (const margin of [0, 0.02, 0.04, 0.06, 0.08, 0.1]) {
-        const t = { answer: +answer.toFixed(2), clarify: +clarify.toFixed(2), margin };
-        const c = cost(evaluate(new Retriever(knowledge, index, t), train));
-        if (!best || c < best.c) best = { t, c };
+      for (const margin of [0, 0.02, 0.04, 0.06, 0.08]) {
+        for (const maxUnknownShare of [0.3, 0.4, 0.5, 0.6, 1]) {
+          const t = { answer: +answer.toFixed(2), clarify: +clarify.toFixed(2), margin, maxUnknownShare };
+          const c = cost(evaluate(new Retriever(knowledge, index, t), train));
+          if (!best || c < best.c) best = { t, c };
+        }
       }
     }
   }

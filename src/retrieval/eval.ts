@@ -21,7 +21,12 @@ export function loadQuestions(path: string): LabelledQuestion[] {
   return z.array(LabelledQuestion).parse(JSON.parse(readFileSync(path, 'utf8')));
 }
 
-const squash = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').replace(/[’]/g, "'");
+const squash = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/[’]/g, "'");
 const digits = (s: string) => s.replace(/\D/g, '');
 
 /** A fact is stated when it appears (case and spacing folded); phone-like facts compare digits. */

@@ -43,6 +43,13 @@ export interface QueryAnalysis {
 
 const FIELD_WEIGHT = { question: 1, phrasing: 1, tags: 0.7, answer: 0.55 } as const;
 
+export interface IndexOptions {
+  /** F-beta between query coverage and phrasing coverage: > 1 favours covering the query. */
+  beta?: number;
+  /** fuse.js score under which an unknown word is read as a misspelling of a known one. */
+  typoThreshold?: number;
+}
+
 export class FaqIndex {
   readonly normaliser: Normaliser;
   private readonly items: IndexedEntry[];
@@ -52,8 +59,13 @@ export class FaqIndex {
   private readonly vocabSet: Set<string>;
   private readonly correctionCache = new Map<string, string | null>();
 
-  constructor(entries: FaqEntry[], normaliser: Normaliser) {
+  private readonly beta2: number;
+  private readonly typoThreshold: number;
+
+  constructor(entries: FaqEntry[], normaliser: Normaliser, options: IndexOptions = {}) {
     this.normaliser = normaliser;
+    this.beta2 = (options.beta ?? 1.5) ** 2;
+    this.typoThreshold = options.typoThreshold ?? 0.3;
     const tok = (s: string) => normaliser.tokens(s).filter((t) => !MARKET_WORDS.has(t));
     const raw = entries.map((entry) => ({
       entry,
@@ -94,7 +106,7 @@ export class FaqIndex {
         }),
     }));
     this.vocabSet = vocab;
-    this.vocab = new Fuse([...vocab].filter((t) => t.length >= 4), { threshold: 0.25, includeScore: true, ignoreLocation: true });
+    this.vocab = new Fuse([...vocab].filter((t) => t.length >= 4), { threshold: this.typoThreshold, includeScore: true, ignoreLocation: true });
   }
 
   get size(): number {
@@ -108,7 +120,7 @@ export class FaqIndex {
     if (token.length >= 4 && !/\d/.test(token)) {
       const hit = this.vocab.search(token, { limit: 1 })[0];
       // Accept only close matches of similar length: "pasword" → "password", not "wash" → "washing".
-      if (hit && (hit.score ?? 1) <= 0.25 && Math.abs(hit.item.length - token.length) <= 2) result = hit.item;
+      if (hit && (hit.score ?? 1) <= this.typoThreshold && Math.abs(hit.item.length - token.length) <= 2) result = hit.item;
     }
     if (this.correctionCache.size > 50_000) this.correctionCache.clear();
     this.correctionCache.set(token, result);
@@ -144,6 +156,20 @@ export class FaqIndex {
     return /^\d+$/.test(token) ? this.unknownIdf * 0.3 : this.unknownIdf;
   }
 
+  /** Share of the query's weight carried by words the knowledge base does not know (0..1). */
+  unknownShare(q: QueryAnalysis): number {
+    if (q.tokens.length === 0) return 0;
+    let total = 0;
+    let unknown = 0;
+    const u = new Set(q.unknown);
+    for (const t of q.tokens) {
+      const w = this.weightOf(t);
+      total += w;
+      if (u.has(t)) unknown += w;
+    }
+    return total ? unknown / total : 0;
+  }
+
   /** Candidates for the query, best first, one per entry; `markets` filters entries. */
   search(text: string, markets?: readonly Market[], limit = 5): Candidate[] {
     return this.searchAnalysed(this.analyse(text), markets, limit);
@@ -163,9 +189,9 @@ export class FaqIndex {
         if (shared === 0) continue;
         const qCov = shared / qMass;
         const dCov = shared / d.mass;
-        // Recall on the query matters more than covering the whole phrasing (F-beta, beta = 2);
+        // Covering the query matters more than covering the whole phrasing (F-beta, beta > 1);
         // the answer text is long, so only query coverage counts there.
-        const sim = d.weight === FIELD_WEIGHT.answer ? qCov : (5 * qCov * dCov) / (4 * dCov + qCov);
+        const sim = d.weight === FIELD_WEIGHT.answer ? qCov : ((1 + this.beta2) * qCov * dCov) / (this.beta2 * dCov + qCov);
         const s = sim * d.weight;
         if (s > best) best = s;
       }
@@ -176,8 +202,8 @@ export class FaqIndex {
   }
 }
 
-export function buildIndex(knowledge: Knowledge): FaqIndex {
-  return new FaqIndex(knowledge.entries, createNormaliser(knowledge.lexicon));
+export function buildIndex(knowledge: Knowledge, options?: IndexOptions): FaqIndex {
+  return new FaqIndex(knowledge.entries, createNormaliser(knowledge.lexicon), options);
 }
 
 export { rawTokens };

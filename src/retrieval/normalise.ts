@@ -22,8 +22,8 @@ export function stem(word: string): string {
   if (w.length <= 3 || /\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
-  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3));
+  else if (w.endsWith('ed') && w.length > 4 && !w.endsWith('eed')) w = undouble(w.slice(0, -2));
   else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
   else if (w.endsWith('es') && w.length > 4 && /(?:ch|sh|x|ss|zz)es$/.test(w)) w = w.slice(0, -2);
   else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
@@ -31,15 +31,26 @@ export function stem(word: string): string {
   return w;
 }
 
+/** "runn" → "run", "stopp" → "stop"; keeps ll/ss/zz ("fill", "press"). */
+function undouble(w: string): string {
+  const a = w[w.length - 1];
+  return w.length > 3 && a === w[w.length - 2] && a !== undefined && /[bcdfgkmnprt]/.test(a) ? w.slice(0, -1) : w;
+}
+
+/** Contractions typed without the apostrophe ("didnt", "cant", "wont") read as "not". */
+const BARE_NEGATION = /^(?:didnt|doesnt|dont|isnt|arent|wasnt|werent|hasnt|havent|hadnt|cant|couldnt|wouldnt|shouldnt|wont|aint)$/;
+
 export function rawTokens(text: string): string[] {
   return foldAccents(cleanText(text).toLowerCase())
     .replace(/[€$₩]/g, ' ')
     .replace(/(\d)[.,](\d)/g, '$1$2')
     .replace(/['’]s\b/g, '')
+    .replace(/n['’]t\b/g, ' not')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter(Boolean);
+    .filter(Boolean)
+    .map((w) => (BARE_NEGATION.test(w) ? 'not' : w));
 }
 
 export interface Normaliser {
