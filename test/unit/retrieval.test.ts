@@ -58,7 +58,7 @@ describe('retrieval per market', () => {
   });
 
   it('clarifies when two topics are close', () => {
-    const d = retriever(0.15).decide('return', 'PT');
+    const d = retriever(0.2).decide('return', 'PT');
     expect(d.type).toBe('clarify');
     if (d.type === 'clarify') expect(d.options.map((o) => o.entry.id).sort()).toEqual(['pt-refund-timing', 'pt-returns-days']);
   });
