@@ -318,6 +318,7 @@ function renderContext(rec, position) {
       section(
         'Guided task',
         h('p', { class: 'ctx-line' }, h('strong', {}, p.dialog.machine), p.dialog.step ? ` · step ${p.dialog.step}` : ''),
+        p.dialog.summary ? h('p', { class: 'ctx-line muted' }, p.dialog.summary) : null,
         slots.length
           ? h('table', { class: 'slots' }, h('tbody', {}, ...slots.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, String(v))))))
           : h('p', { class: 'muted' }, 'No answers yet.'),

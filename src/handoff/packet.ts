@@ -18,8 +18,8 @@ export interface ContextPacket {
   reason: HandoffReason;
   reasonText: string;
   customer: { userId: string; name?: string };
-  /** The guided dialog that was active, its current step and the slots already filled. */
-  dialog?: { machine: string; step?: string; slots: Record<string, unknown> };
+  /** The guided dialog that was active (or ended asking for a person), its step, the slots already filled, its summary. */
+  dialog?: { machine: string; step?: string; summary?: string; slots: Record<string, unknown> };
   /** What retrieval found for the customer's question, best first. */
   faqCandidates: Array<{ faqId: string; question: string; score: number }>;
   /** Thumbs-down: the FAQ answer the customer said did not help. */
@@ -44,7 +44,7 @@ export interface PacketInput {
   locale?: string;
   reason: HandoffReason;
   customer: { userId: string; name?: string };
-  dialog?: { machine: string; step?: string; slots: Record<string, unknown> };
+  dialog?: ContextPacket['dialog'];
   candidates: Candidate[];
   rejected?: { faqId: string; question?: string };
   bookings: StoredBooking[];

@@ -9,7 +9,7 @@ import type { Retriever } from '../retrieval/decide.js';
 import type { Candidate } from '../retrieval/faq-index.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 import type { StoredBooking } from '../router/bookings.js';
-import { detectCommand } from '../router/commands.js';
+import { detectCommand, yesNo } from '../router/commands.js';
 import type { ConversationState, TranscriptLine } from '../router/conversation.js';
 import type { DialogEngine } from '../router/dialog-port.js';
 import type { HandoffContext, HandoffPort, HandoffReason } from '../router/handoff-port.js';
@@ -87,7 +87,7 @@ export class HandoffService implements HandoffPort {
 
   // ---- HandoffPort (called by the router inside the conversation's turn) ----
 
-  async request(ctx: HandoffContext & { reason: HandoffReason; candidates?: Candidate[]; dialogSlots?: Record<string, unknown> }): Promise<Reply[]> {
+  async request(ctx: Parameters<HandoffPort['request']>[0]): Promise<Reply[]> {
     const { state, input, reason } = ctx;
     const now = this.now();
     const market = state.market;
@@ -107,9 +107,11 @@ export class HandoffService implements HandoffPort {
       locale: state.locale,
       reason,
       customer: { userId: state.userId, ...(input.userName ? { name: input.userName } : {}) },
-      dialog: state.dialog
-        ? { machine: state.dialog.machine, step: this.safeStep(state), slots: ctx.dialogSlots ?? {} }
-        : undefined,
+      dialog: ctx.dialog
+        ? { ...ctx.dialog, slots: ctx.dialogSlots ?? {} }
+        : state.dialog
+          ? { machine: state.dialog.machine, step: this.safeStep(state), slots: ctx.dialogSlots ?? {} }
+          : undefined,
       candidates,
       rejected:
         reason === 'thumbs-down' && state.lastFaqId
@@ -320,12 +322,12 @@ export class HandoffService implements HandoffPort {
     return last ? last.text.slice(0, 140) : undefined;
   }
 
-  /** FAQ candidates for the customer's last real question (not the "talk to a person" itself). */
+  /** FAQ candidates for the customer's last real question (not "talk to a person" or "no, that did not help"). */
   private guessCandidates(transcript: TranscriptLine[], market: Market | undefined): Candidate[] {
     if (!this.opts.retriever) return [];
     for (let i = transcript.length - 1; i >= 0; i--) {
       const l = transcript[i]!;
-      if (l.from !== 'user' || l.text.length < 4 || detectCommand(l.text)) continue;
+      if (l.from !== 'user' || l.text.length < 4 || detectCommand(l.text) || yesNo(l.text)) continue;
       try {
         return this.opts.retriever.decide(l.text, market).candidates;
       } catch {

@@ -20,5 +20,13 @@ export interface HandoffPort {
   /** Conversation queued or with an agent: relay and return what (if anything) the bot may say; null: not in a hand-off. */
   onCustomerMessage(ctx: HandoffContext): Promise<Reply[] | null>;
   /** Start a hand-off; returns what to tell the customer (queue position, hours, leave a message). */
-  request(ctx: HandoffContext & { reason: HandoffReason; candidates?: Candidate[]; dialogSlots?: Record<string, unknown> }): Promise<Reply[]>;
+  request(
+    ctx: HandoffContext & {
+      reason: HandoffReason;
+      candidates?: Candidate[];
+      dialogSlots?: Record<string, unknown>;
+      /** A dialog that ended asking for a person (its envelope is gone): which one, its last step, its summary for the agent. */
+      dialog?: { machine: string; step?: string; summary?: string };
+    },
+  ): Promise<Reply[]>;
 }

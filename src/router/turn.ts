@@ -230,7 +230,12 @@ async function continueOrRepeat(t: Turn): Promise<Reply[]> {
   return [dialogReply(t, state.dialog.machine, s.dialogs.repeatPrompt(state.dialog, dialogInput(t, {})))];
 }
 
-async function requestHandoff(t: Turn, reason: HandoffReason, candidates?: Decision['candidates']): Promise<Reply[]> {
+async function requestHandoff(
+  t: Turn,
+  reason: HandoffReason,
+  candidates?: Decision['candidates'],
+  finished?: { machine: DialogId; step?: string; summary?: string; slots?: Record<string, unknown> },
+): Promise<Reply[]> {
   const { s, state } = t;
   if (!s.handoff) {
     const c = t.market ? s.knowledge.contacts[t.market] : undefined;
@@ -243,13 +248,14 @@ async function requestHandoff(t: Turn, reason: HandoffReason, candidates?: Decis
       ),
     ];
   }
-  const dialogSlots = state.dialog && s.dialogs ? s.dialogs.slots(state.dialog) : undefined;
+  const dialogSlots = finished?.slots ?? (state.dialog && s.dialogs ? s.dialogs.slots(state.dialog) : undefined);
+  const dialog = finished ? { machine: finished.machine, step: finished.step, summary: finished.summary } : undefined;
   state.outcome = 'handedOff';
   await s.storage
     .listPush(keys.outcomes(), { at: s.now(), reason, market: t.market, channel: t.input.channelId }, 20000)
     .catch((err) => s.logger.warn({ err }, 'could not record a hand-off'));
   s.onHandoff?.(reason);
-  return s.handoff.request({ state, input: t.input, text: t.text, reason, candidates, dialogSlots });
+  return s.handoff.request({ state, input: t.input, text: t.text, reason, candidates, dialogSlots, dialog });
 }
 
 async function feedback(t: Turn, faqId: string, yn: 'yes' | 'no'): Promise<Reply[]> {
@@ -330,6 +336,7 @@ async function startDialog(t: Turn, dialog: DialogId, slots: Record<string, stri
 
 async function runStep(t: Turn, stepPromise: Promise<DialogStep>, dialog: DialogId): Promise<Reply[]> {
   const { s, state } = t;
+  const before = state.dialog;
   const step = await stepPromise;
   state.dialog = step.envelope;
   const replies = step.replies.map((r) => dialogReply(t, dialog, r));
@@ -344,8 +351,16 @@ async function runStep(t: Turn, stepPromise: Promise<DialogStep>, dialog: Dialog
       return replies;
     case 'cancelled':
       return replies;
-    case 'handoff':
-      return [...replies, ...(await requestHandoff(t, out.reason === 'booking-failed' ? 'booking-failed' : 'dialog'))];
+    case 'handoff': {
+      // The machine is done and its envelope gone: give the agent what it knew just before.
+      const finished = {
+        machine: dialog,
+        step: before && s.dialogs ? s.dialogs.currentStep(before) : undefined,
+        summary: out.summary,
+        slots: before && s.dialogs ? s.dialogs.slots(before) : undefined,
+      };
+      return [...replies, ...(await requestHandoff(t, out.reason === 'booking-failed' ? 'booking-failed' : 'dialog', undefined, finished))];
+    }
     case 'switch':
       if (!out.switchTo) return replies;
       return [...replies, ...(await startDialog(t, out.switchTo.dialog, out.switchTo.slots))];
