@@ -7,6 +7,8 @@ import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createBotFrameworkChannel, type BotFrameworkChannel } from './channels/bot-framework.js';
 import { Outbound } from './channels/outbound.js';
+import { createWhatsAppChannel, type WhatsAppChannel } from './channels/whatsapp.js';
+import { whatsappRoutes } from './http/routes-whatsapp.js';
 import { createDirectLineChannel } from './channels/directline/channel.js';
 import { directLineRoutes } from './http/routes-directline.js';
 import { webChatPageRoutes } from './http/routes-webchat.js';
@@ -40,6 +42,7 @@ export interface App {
   router: Router;
   botFramework: BotFrameworkChannel;
   /** LINE and WhatsApp: undefined when their env vars are unset (their routes then answer 503). */
+  whatsapp?: WhatsAppChannel;
   line?: LineChannel;
   /** Proactive sends to a customer on their own channel (agent messages). */
   outbound: Outbound;
@@ -83,16 +86,17 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
+  const line = createLineChannel({ config, router, storage, logger, now: opts.now });
+  const whatsapp = createWhatsAppChannel({ config, router, storage, logger, now: opts.now });
+  for (const channel of [line, whatsapp]) if (channel) outbound.register(channel.outbound);
   const directLine = createDirectLineChannel({ config, router, storage, logger, now: opts.now });
   outbound.register(directLine.outbound);
-  const line = createLineChannel({ config, router, storage, logger, now: opts.now });
-  for (const channel of [line]) if (channel) outbound.register(channel.outbound);
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
-  const closeHooks: Array<() => Promise<void> | void> = [async () => void (await Promise.all([line?.drain()])), () => handoff.events.close()];
+  const closeHooks: Array<() => Promise<void> | void> = [async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])), () => handoff.events.close()];
   closeHooks.push(() => directLine.close());
-  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), lineRoutes(line), directLineRoutes(directLine), webChatPageRoutes()];
+  const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), directLineRoutes(directLine), webChatPageRoutes(), lineRoutes(line), whatsappRoutes(whatsapp)];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 
   return {
@@ -105,6 +109,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     router,
     botFramework,
     line,
+    whatsapp,
     outbound,
     server,
     listen(port = config.PORT, host = config.HOST) {

@@ -68,13 +68,34 @@ export function splitText(text: string, max: number): string[] {
 
 /**
  * Split so that every chunk fits `max` and the last one also fits `tailMax` (the text that travels
- * with interactive choices is shorter on WhatsApp).
+ * with interactive choices is shorter on WhatsApp): the last chunk gives up only what does not fit,
+ * cut at the earliest good boundary, so the tail stays as long as allowed.
  */
 export function splitWithTail(text: string, max: number, tailMax: number): string[] {
   const chunks = splitText(text, max);
   const last = chunks.pop() ?? '';
   if (last.length <= tailMax) return [...chunks, last];
-  return [...chunks, ...splitText(last, tailMax)];
+  const start = last.length - tailMax;
+  let cut: number | undefined;
+  for (const re of BOUNDARIES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(last); m; m = re.exec(last)) {
+      const end = m.index + m[0].length;
+      if (end >= start && end < last.length) {
+        cut = end;
+        break;
+      }
+    }
+    if (cut !== undefined) break;
+  }
+  if (cut === undefined) {
+    cut = start;
+    const code = last.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut += 1; // keep a surrogate pair whole (in the head)
+  }
+  const head = last.slice(0, cut).trimEnd();
+  const tail = last.slice(cut).trimStart();
+  return [...chunks, ...(head ? [head] : []), tail];
 }
 
 // ---------------------------------------------------------------------------------------------

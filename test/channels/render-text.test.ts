@@ -57,6 +57,16 @@ describe('splitText', () => {
     expect(chunks.every((c) => c.length <= 4096)).toBe(true);
     expect(chunks.join(' ')).toBe(text);
   });
+
+  it('gives the interactive tail as much as it may hold, the rest in one message', () => {
+    const text = Array.from({ length: 45 }, (_, i) => sentence(i)).join(' '); // about 3000 characters
+    const [head, tail, ...rest] = splitWithTail(text, 4096, 1024);
+    expect(rest).toEqual([]);
+    expect(tail!.length).toBeLessThanOrEqual(1024);
+    expect(tail!.length).toBeGreaterThan(1024 - sentence(99).length - 1);
+    expect(`${head} ${tail}`).toBe(text);
+    expect(splitWithTail('x'.repeat(30), 100, 10)).toEqual(['x'.repeat(20), 'x'.repeat(10)]);
+  });
 });
 
 describe('planChoices', () => {
