@@ -42,8 +42,18 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    // Overriding one endpoint makes botbuilder take every endpoint from us: give the public-cloud
+    // values for the rest (the same ones it uses by default).
     ...(config.BOT_OPENID_METADATA_URL
-      ? { ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL, ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL }
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+          ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+          ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+          ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+          ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+          OAuthUrl: 'https://api.botframework.com',
+          ValidateAuthority: true,
+        }
       : {}),
   });
   const adapter = new CloudAdapter(auth);
@@ -75,7 +85,23 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
 
   return {
     adapter,
-    process: (req, res) => adapter.process(req as never, res as never, logic),
+    async process(req, res) {
+      if (config.MicrosoftAppId) {
+        // botbuilder answers 500 when the JWT library throws (bad signature, malformed token):
+        // check first, so every authentication failure is a 401.
+        const header = req.headers.authorization;
+        try {
+          await auth.authenticateRequest(req.body as Activity, typeof header === 'string' ? header : '');
+        } catch (err) {
+          logger.info({ code: 'UNAUTHORIZED', reason: (err as Error).message }, 'bot framework request refused');
+          const r = res as { status(n: number): void; json?(b: unknown): void; send(b: unknown): void; end(): void };
+          r.status(401);
+          r.send({ error: { code: 'UNAUTHORIZED', message: 'Missing or invalid Bot Framework credentials.' } });
+          return;
+        }
+      }
+      await adapter.process(req as never, res as never, logic);
+    },
     sendProactive,
     outbound: {
       channelIds: ['*'],

@@ -40,7 +40,8 @@ describe('/api/messages round trip', () => {
   it('answers a FAQ question for the customer’s market, with the source named and feedback buttons', async () => {
     const c = new BotConversation(svc, { locale: 'zh-TW' });
     const [answer] = await c.say('how often do i need to descale my machine');
-    expect(answer?.text).toMatch(/1 and half year|1 or 1\.5|1 and a half/i);
+    expect(answer?.text).toMatch(/descal/i);
+    expect(answer?.text).toMatch(/1 and half year|1\.5 year|1 and a half year/i);
     expect(answer?.text).toMatch(/Source: Taiwan/);
     expect(support(answer)).toMatchObject({ kind: 'faq', market: 'TW', source: expect.stringContaining('tw-account-faq') });
     expect(support(answer)?.faqId).toEqual(expect.any(String));
@@ -60,7 +61,7 @@ describe('/api/messages round trip', () => {
 
   it('never gives one market’s policy to another market’s customer', async () => {
     const c = new BotConversation(svc, { locale: 'fr-FR' });
-    const [reply] = await c.say('how many days do i have to return an unopened plus programme machine?');
+    const [reply] = await c.say('how do i get the plus programme coffee discount?');
     expect(support(reply)?.kind).not.toBe('faq');
     expect(reply?.text).toMatch(/0800 55 52 53/);
   });
