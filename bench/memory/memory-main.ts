@@ -1,0 +1,134 @@
+/**
+ * Memory per conversation, in its own process (node --expose-gc).
+ * - "memory": conversations created through the router in-process (no HTTP, same activity mapping
+ *   as /api/messages), in memory state; RSS and heap after GC at each count.
+ * - "redis": the same conversations on Redis: MEMORY USAGE of every key of one conversation, and the
+ *   INFO used_memory delta over N conversations (a throw-away server the benchmark owns).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Activity } from 'botbuilder';
+import { createApp, type App } from '../../src/app.js';
+import { activityToTurn } from '../../src/channels/activity.js';
+import { testConfig } from '../../src/config.js';
+import { redisCommand } from '../../test/helpers/redis.js';
+import { LOCALE, loadQuestions, type Question } from '../load/scenarios.js';
+import { chooseKnowledge } from '../lib/knowledge.js';
+import { serveCommands } from '../lib/proc.js';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const MB = 1024 * 1024;
+
+function usage() {
+  gc?.();
+  gc?.();
+  const m = process.memoryUsage();
+  return { rssMB: m.rss / MB, heapUsedMB: m.heapUsed / MB, externalMB: m.external / MB };
+}
+
+/** One customer: joins, then asks `questions` FAQ questions in their market. */
+async function converse(app: App, i: number, questions: Question[], turns: number, serviceUrl: string): Promise<void> {
+  const q0 = questions.length ? questions[i % questions.length]! : { text: 'help', market: 'FR' };
+  const conversation = { id: `mem-${i}` };
+  const base = {
+    channelId: 'emulator',
+    serviceUrl,
+    from: { id: `user-${i}`, name: 'Customer', role: 'user' },
+    recipient: { id: 'bot', name: 'Support bot', role: 'bot' },
+    conversation,
+    locale: LOCALE[q0.market],
+  };
+  await app.router.handle(activityToTurn({ ...base, type: 'conversationUpdate', id: `mem-${i}-a0`, membersAdded: [{ id: `user-${i}` }, { id: 'bot' }] } as Partial<Activity>));
+  for (let t = 1; t < turns; t++) {
+    const q = questions.length ? questions[(i * 7 + t * 13) % questions.length]! : q0;
+    await app.router.handle(activityToTurn({ ...base, type: 'message', id: `mem-${i}-a${t}`, text: q.text } as Partial<Activity>));
+  }
+}
+
+async function many(app: App, from: number, to: number, turns: number, parallel: number, questions: Question[]): Promise<void> {
+  let next = from;
+  const serviceUrl = 'http://127.0.0.1:9/'; // never called: the router does not send
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < to) await converse(app, next++, questions, turns, serviceUrl);
+    }),
+  );
+}
+
+async function build(redisUrl?: string): Promise<App> {
+  const chosen = chooseKnowledge();
+  return createApp(testConfig({ LOG_LEVEL: 'error', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }), { knowledgeDir: chosen.dir });
+}
+
+serveCommands({
+  /** { counts: number[], turns: number } → RSS/heap at 0 and at each count. */
+  memory: async (msg) => {
+    const counts = msg.counts as number[];
+    const turns = msg.turns as number;
+    const questions = loadQuestions();
+    const app = await build();
+    await many(app, 0, 20, turns, 1, questions); // warm the code paths before the baseline
+    const baseline = usage();
+    const points: Array<{ conversations: number; seconds: number; rssMB: number; heapUsedMB: number; rssDeltaMB: number; heapDeltaMB: number; heapBytesPerConversation: number }> = [];
+    let done = 20;
+    const t0 = performance.now();
+    for (const count of counts) {
+      await many(app, done, count + 20, turns, 8, questions);
+      done = count + 20;
+      const u = usage();
+      points.push({
+        conversations: count,
+        seconds: (performance.now() - t0) / 1000,
+        rssMB: u.rssMB,
+        heapUsedMB: u.heapUsedMB,
+        rssDeltaMB: u.rssMB - baseline.rssMB,
+        heapDeltaMB: u.heapUsedMB - baseline.heapUsedMB,
+        heapBytesPerConversation: ((u.heapUsedMB - baseline.heapUsedMB) * MB) / count,
+      });
+      process.send?.({ type: 'progress', point: points[points.length - 1] });
+    }
+    await app.close();
+    return { baseline, points, turnsPerConversation: turns };
+  },
+
+  /** { redisUrl, conversations, turns } → bytes of one conversation's keys and used_memory per conversation. */
+  redis: async (msg) => {
+    const url = msg.redisUrl as string;
+    const n = msg.conversations as number;
+    const turns = msg.turns as number;
+    const questions = loadQuestions();
+    await redisCommand(url, ['FLUSHALL']);
+    const app = await build(url);
+    const info = async () => {
+      const text = String(await redisCommand(url, ['INFO', 'memory']));
+      return Number(/used_memory:(\d+)/.exec(text)?.[1] ?? NaN);
+    };
+    // One sample conversation: every key it owns, with MEMORY USAGE.
+    await many(app, 0, 1, turns, 1, questions);
+    const scanned = (await redisCommand(url, ['KEYS', '*'])) as string[]; // only this conversation exists yet
+    const keys: Array<{ key: string; bytes: number; type: string }> = [];
+    for (const key of [...scanned].sort()) {
+      keys.push({ key, bytes: Number(await redisCommand(url, ['MEMORY', 'USAGE', key, 'SAMPLES', '0'])), type: String(await redisCommand(url, ['TYPE', key])) });
+    }
+    await redisCommand(url, ['FLUSHALL']);
+    await new Promise((r) => setTimeout(r, 100));
+    const before = await info();
+    const t0 = performance.now();
+    await many(app, 1, n + 1, turns, 16, questions);
+    const seconds = (performance.now() - t0) / 1000;
+    const after = await info();
+    const dbsize = Number(await redisCommand(url, ['DBSIZE']));
+    await app.close();
+    return {
+      conversations: n,
+      turnsPerConversation: turns,
+      seconds,
+      sampleKeys: keys,
+      sampleBytes: keys.reduce((a, k) => a + k.bytes, 0),
+      usedMemoryDelta: after - before,
+      bytesPerConversation: (after - before) / n,
+      keysPerConversation: dbsize / n,
+    };
+  },
+  stop: () => process.exit(0),
+});
+process.send?.({ type: 'ready' });

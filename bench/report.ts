@@ -1,0 +1,135 @@
+/** The printed report: header, one table per section, targets with PASS/MISS. */
+import { errorTotal } from './load/load-section.js';
+import { formatProfile } from './lib/profile.js';
+import type { BenchResults, LoadPoint, Target } from './types.js';
+
+const f = (x: number | undefined, digits = 2) =>
+  x === undefined || !Number.isFinite(x) ? '–' : x >= 1000 ? Math.round(x).toLocaleString('en') : x >= 100 ? x.toFixed(0) : x.toFixed(digits);
+const ratio = (x: number | undefined) => (x === undefined ? '–' : `${x.toFixed(2)}×`);
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 3 && i < head.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const peak = (points: LoadPoint[], server: string, scenario: string, delivery = 'serviceUrl') =>
+  points
+    .filter((p) => p.server === server && p.scenario === scenario && p.delivery === delivery)
+    .reduce<LoadPoint | undefined>((best, p) => (!best || p.turnsPerSecond > best.turnsPerSecond ? p : best), undefined);
+
+export function evaluateTargets(r: BenchResults): Target[] {
+  const pts = r.load.points;
+  const echo = peak(pts, 'botbuilder-echo', 'echo');
+  const faq = peak(pts, 'service/memory', 'faq');
+  const dialogRedis = peak(pts, 'service/redis', 'dialog');
+  const faq10 = pts.find((p) => p.server === 'service/memory' && p.scenario === 'faq' && p.delivery === 'serviceUrl' && p.concurrency === 10);
+  const real = r.retrieval?.points.find((p) => p.label === 'real');
+  const tenK = r.retrieval?.points.find((p) => p.entries === 10_000);
+  const mem10k = r.memory?.points.find((p) => p.conversations === 10_000);
+  const t = (name: string, figure: string, goal: string, pass: boolean | undefined): Target => ({ name, figure, goal, pass });
+  const vs = (a?: LoadPoint, b?: LoadPoint) => (a && b ? a.turnsPerSecond / b.turnsPerSecond : undefined);
+  const faqRatio = vs(faq, echo);
+  const dialogRatio = vs(dialogRedis, echo);
+  return [
+    t('FAQ turn throughput vs botbuilder echo (peak, memory state)', faqRatio === undefined ? 'n/a' : `${ratio(faqRatio)} (${f(faq!.turnsPerSecond)} vs ${f(echo!.turnsPerSecond)} turns/s)`, '≥ 1.0×', faqRatio === undefined ? undefined : faqRatio >= 1),
+    t('Dialog turn throughput with Redis vs botbuilder echo (peak)', dialogRatio === undefined ? 'n/a' : `${ratio(dialogRatio)} (${f(dialogRedis!.turnsPerSecond)} vs ${f(echo!.turnsPerSecond)} turns/s)`, '≥ 0.7×', dialogRatio === undefined ? undefined : dialogRatio >= 0.7),
+    t('FAQ turn p99 at 10 concurrent conversations', faq10 ? `${f(faq10.latency.p99)} ms` : 'n/a', '≤ 25 ms', faq10 ? faq10.latency.p99 <= 25 : undefined),
+    t('Retrieval p99, real knowledge base', real ? `${f(real.latency.p99, 3)} ms (${real.entries} entries)` : 'n/a', '≤ 1 ms', real ? real.latency.p99 <= 1 : undefined),
+    t('Retrieval p99, 10k entries', tenK ? `${f(tenK.latency.p99)} ms` : 'n/a', '≤ 10 ms', tenK ? tenK.latency.p99 <= 10 : undefined),
+    t('Redis per idle conversation (used_memory delta)', r.redisBytes ? `${f(r.redisBytes.bytesPerConversation / 1024)} KB` : 'n/a', '≤ 3 KB', r.redisBytes ? r.redisBytes.bytesPerConversation <= 3 * 1024 : undefined),
+    t('RSS with 10k conversations in memory', mem10k ? `${f(mem10k.rssMB)} MB` : 'n/a', '≤ 300 MB', mem10k ? mem10k.rssMB <= 300 : undefined),
+  ];
+}
+
+export function formatReport(r: BenchResults): string {
+  const m = r.meta;
+  const out: string[] = [];
+  out.push(`Benchmark ${m.mode}${m.profile ? ' (with --profile: CPU profiler on, figures not comparable)' : ''} — ${m.date}`);
+  out.push(`machine: ${m.machine}, ${m.cores} cores, ${m.totalMemGB.toFixed(1)} GB; node ${m.node} (${m.platform}); git ${m.git ?? '?'}`);
+  out.push(`load average at start ${m.loadavgStart.map((x) => x.toFixed(2)).join(' ')}, at end ${m.loadavgEnd.map((x) => x.toFixed(2)).join(' ')} (busy if above ${m.cores})`);
+  if (m.knowledge) out.push(`knowledge: ${m.knowledge.entries} entries from ${m.knowledge.dir}${m.knowledge.fallback ? ` — FALLBACK, real one failed: ${m.knowledge.fallback}` : ''}; ${m.faqQuestions ?? 0} FAQ phrasings as load questions`);
+  for (const n of m.notes) out.push(`note: ${n}`);
+
+  if (r.load.points.length) {
+    out.push('', 'Turns under load (each conversation sequential; ratios against the baselines at the same delivery and concurrency)');
+    out.push(
+      table(
+        ['server', 'scenario', 'delivery', 'conc', 'turns', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu ms/turn', 'rss MB', '×restify', '×botbuilder', 'errors'],
+        r.load.points.map((p) => [
+          p.server,
+          p.scenario,
+          p.delivery,
+          String(p.concurrency),
+          String(p.turns),
+          f(p.turnsPerSecond),
+          f(p.latency.p50),
+          f(p.latency.p95),
+          f(p.latency.p99),
+          f(p.cpuMsPerTurn, 3),
+          f(p.serverRssMB, 0),
+          ratio(p.vsRestify),
+          ratio(p.vsBotbuilder),
+          String(errorTotal(p.errors)),
+        ]),
+      ),
+    );
+    const dialogs = r.load.points.filter((p) => p.dialog);
+    if (dialogs.length) {
+      const sum = (k: 'bookingsCompleted' | 'stuckSteps' | 'leftDialog') => dialogs.reduce((a, p) => a + p.dialog![k], 0);
+      out.push(`dialog turns: ${sum('bookingsCompleted')} bookings completed, ${sum('stuckSteps')} stuck steps cancelled, ${sum('leftDialog')} turns outside the dialog`);
+    }
+  }
+  for (const s of r.load.skipped) out.push(`skipped: ${s}`);
+
+  if (r.retrieval) {
+    out.push('', `Retrieval alone (Retriever.decide, one process, ${r.retrieval.queryCount} distinct queries: FAQ phrasings + eval set; cold spelling cache)`);
+    out.push(
+      table(
+        ['knowledge', '', '', 'entries', 'build ms', 'index heap MB', 'queries', 'queries/s', 'p50 ms', 'p99 ms', 'max ms', 'answer/clarify/abstain'],
+        r.retrieval.points.map((p) => [
+          p.label,
+          '',
+          '',
+          p.entries.toLocaleString('en'),
+          f(p.buildMs, 1),
+          f(p.indexHeapMB, 1),
+          String(p.queries),
+          f(p.queriesPerSecond),
+          f(p.latency.p50, 3),
+          f(p.latency.p99, 3),
+          f(p.latency.max, 2),
+          `${p.decisions.answer ?? 0}/${p.decisions.clarify ?? 0}/${(p.decisions.abstain ?? 0) + (p.decisions.otherMarketOnly ?? 0)}`,
+        ]),
+      ),
+    );
+  }
+
+  if (r.memory) {
+    out.push('', `Idle conversations in memory state (created through the router in-process, ${r.memory.turnsPerConversation} turns each; after GC; baseline RSS ${f(r.memory.baseline.rssMB, 0)} MB, heap ${f(r.memory.baseline.heapUsedMB, 0)} MB)`);
+    out.push(
+      table(
+        ['conversations', '', '', 'seconds', 'RSS MB', 'heap MB', 'RSS delta MB', 'heap delta MB', 'heap bytes/conv'],
+        r.memory.points.map((p) => [p.conversations.toLocaleString('en'), '', '', f(p.seconds, 1), f(p.rssMB, 0), f(p.heapUsedMB, 0), f(p.rssDeltaMB, 0), f(p.heapDeltaMB, 0), f(p.heapBytesPerConversation, 0)]),
+      ),
+    );
+  }
+  if (r.redisBytes) {
+    const b = r.redisBytes;
+    out.push('', `Redis per conversation (${b.turnsPerConversation} turns each): used_memory delta over ${b.conversations} conversations = ${f(b.bytesPerConversation, 0)} bytes/conversation, ${f(b.keysPerConversation, 1)} keys/conversation`);
+    out.push(`  MEMORY USAGE of one conversation's keys (${b.sampleBytes} bytes): ${b.sampleKeys.map((k) => `${k.key.replace(/\{.*\}/, '{…}')} ${k.type} ${k.bytes}`).join('; ')}`);
+  }
+
+  if (r.profiles.length) {
+    out.push('', 'CPU profiles (bench-results/profiles/)');
+    for (const p of r.profiles) out.push(formatProfile(p, 10));
+  }
+
+  out.push('', 'Targets');
+  out.push(table(['', 'target', '', 'figure', 'goal'], r.targets.map((t) => [t.pass === undefined ? 'n/a ' : t.pass ? 'PASS' : 'MISS', t.name, '', t.figure, t.goal])));
+  if (r.failures.length) {
+    out.push('', `FAILURES (${r.failures.length}):`);
+    for (const x of r.failures) out.push(`  - ${x}`);
+  } else out.push('', 'No errors under load.');
+  return out.join('\n');
+}

@@ -1,0 +1,116 @@
+/**
+ * Retrieval alone, in its own process (node --expose-gc): for the real knowledge base and for
+ * synthetic ones of growing size, the build (start-up) time, the heap it adds, and the cost of
+ * Retriever.decide per query (queries per second, p50/p99). Commands: "run" { sizes, budgetMs }.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { buildIndex } from '../../src/retrieval/faq-index.js';
+import { loadKnowledge, type Knowledge } from '../../src/retrieval/knowledge.js';
+import { loadThresholds, Retriever } from '../../src/retrieval/decide.js';
+import type { Market } from '../../src/lib/types.js';
+import { chooseKnowledge } from '../lib/knowledge.js';
+import { serveCommands } from '../lib/proc.js';
+import { summarise, type LatencySummary } from '../lib/stats.js';
+import { syntheticKnowledge } from './synthetic.js';
+
+export interface RetrievalPoint {
+  label: string;
+  entries: number;
+  /** load + validate the files (real knowledge base only). */
+  loadMs?: number;
+  buildMs: number;
+  /** Heap the index and retriever add (after GC). */
+  indexHeapMB: number;
+  /** Heap of the entries themselves (synthetic sizes: generated data). */
+  dataHeapMB?: number;
+  queries: number;
+  queriesPerSecond: number;
+  latency: LatencySummary;
+  decisions: Record<string, number>;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const heap = () => {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+};
+const MB = 1024 * 1024;
+
+interface Query {
+  text: string;
+  market?: Market;
+}
+
+function queriesFor(k: Knowledge): Query[] {
+  const out: Query[] = [];
+  for (const e of k.entries) for (const p of e.phrasings) out.push({ text: p, market: e.markets[0] });
+  try {
+    const evalPath = fileURLToPath(new URL('../../test/eval/questions.json', import.meta.url));
+    const evalSet = JSON.parse(readFileSync(evalPath, 'utf8')) as Array<{ text: string; market?: Market }>;
+    for (const q of evalSet) out.push({ text: q.text, market: q.market });
+  } catch {
+    /* no eval set: phrasings only */
+  }
+  // Interleave deterministically so every slice of the run mixes markets and sources.
+  return out.map((q, i) => ({ q, key: (i * 2654435761) % 4294967296 })).sort((a, b) => a.key - b.key).map((x) => x.q);
+}
+
+function measure(retriever: Retriever, queries: Query[], budgetMs: number, minQueries: number): { samples: number[]; decisions: Record<string, number> } {
+  const decisions: Record<string, number> = {};
+  // Warm-up: JIT and the spelling-correction cache, as a running service would have them.
+  const warm = Math.min(queries.length, 50);
+  for (let i = 0; i < warm; i++) retriever.decide(queries[i]!.text, queries[i]!.market);
+  const samples: number[] = [];
+  const end = performance.now() + budgetMs;
+  for (let i = 0; samples.length < minQueries || performance.now() < end; i++) {
+    const q = queries[i % queries.length]!;
+    const t0 = performance.now();
+    const d = retriever.decide(q.text, q.market);
+    samples.push(performance.now() - t0);
+    decisions[d.type] = (decisions[d.type] ?? 0) + 1;
+    if (samples.length >= 200_000) break;
+  }
+  return { samples, decisions };
+}
+
+function point(label: string, knowledge: Knowledge, queries: Query[], budgetMs: number, minQueries: number, extra: Partial<RetrievalPoint>): RetrievalPoint {
+  const before = heap();
+  const t0 = performance.now();
+  const retriever = new Retriever(knowledge, buildIndex(knowledge), loadThresholds(knowledge.dir));
+  const buildMs = performance.now() - t0;
+  const indexHeapMB = (heap() - before) / MB;
+  const { samples, decisions } = measure(retriever, queries, budgetMs, minQueries);
+  const latency = summarise(samples);
+  const total = samples.reduce((a, b) => a + b, 0);
+  return { label, entries: knowledge.entries.length, buildMs, indexHeapMB, queries: samples.length, queriesPerSecond: (samples.length / total) * 1000, latency, decisions, ...extra };
+}
+
+serveCommands({
+  run: async (msg) => {
+    const sizes = msg.sizes as number[];
+    const budgetMs = msg.budgetMs as number;
+    const minQueries = (msg.minQueries as number | undefined) ?? 50;
+    const chosen = chooseKnowledge();
+    const t0 = performance.now();
+    const real = loadKnowledge(chosen.dir);
+    const loadMs = performance.now() - t0;
+    const queries = queriesFor(real);
+    const points: RetrievalPoint[] = [point('real', real, queries, budgetMs, minQueries, { loadMs })];
+    process.send?.({ type: 'progress', point: points[0] });
+    for (const size of sizes) {
+      const before = heap();
+      let k: Knowledge | undefined = syntheticKnowledge(real, size);
+      const dataHeapMB = (heap() - before) / MB;
+      const p = point(`synthetic ${size >= 1000 ? `${size / 1000}k` : size}`, k, queries, budgetMs, minQueries, { dataHeapMB });
+      points.push(p);
+      process.send?.({ type: 'progress', point: p });
+      k = undefined;
+    }
+    return { points, knowledgeDir: chosen.dir, knowledgeFallback: chosen.fallbackReason, realEntries: real.entries.length, queryCount: queries.length };
+  },
+  stop: () => process.exit(0),
+});
+process.send?.({ type: 'ready' });

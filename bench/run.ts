@@ -1,0 +1,211 @@
+/**
+ * `npm run bench` — one run, one machine: the two baselines (bare restify echo, plain botbuilder
+ * echo bot), our service (FAQ and dialog turns, memory and Redis state, replies to a loopback
+ * serviceUrl and with expectReplies), retrieval alone at growing sizes, memory per conversation.
+ * Prints progress, then a table with targets; writes bench-results/latest.json.
+ *
+ *   --quick          smoke run (a few hundred turns, small sizes), < 1 minute
+ *   --profile        node --cpu-prof on each server process → bench-results/profiles/*.cpuprofile
+ *   --only <regex>   load points whose label matches ("service/memory faq serviceUrl c=10")
+ *   --sections <l>   comma list of load,retrieval,memory (default all)
+ *   --out <file>     JSON path (default bench-results/latest.json, quick: bench-results/quick.json)
+ *
+ * Exit code 1 only when the service fails under load (non-2xx, missing replies, apologies,
+ * crashes); never because of speed.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { getThrowawayRedis, type ThrowawayRedis } from '../test/helpers/redis.js';
+import { addRatios, runLoad, type LoadPlan } from './load/load-section.js';
+import { summariseProfile } from './lib/profile.js';
+import { forkTs } from './lib/proc.js';
+import { evaluateTargets, formatReport } from './report.js';
+import type { RetrievalPoint } from './retrieval/retrieval-main.js';
+import type { BenchResults, MemoryPoint, RedisBytes } from './types.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    sections: { type: 'string', default: 'load,retrieval,memory' },
+    out: { type: 'string' },
+  },
+});
+const quick = args.quick!;
+const sections = new Set(args.sections!.split(',').map((s) => s.trim()));
+const resultsDir = join(ROOT, 'bench-results');
+const outFile = resolve(args.out ?? join(resultsDir, quick ? 'quick.json' : 'latest.json'));
+const profileDir = args.profile ? join(resultsDir, 'profiles') : undefined;
+
+const PLAN: LoadPlan = quick
+  ? {
+      levels: [1, 10, 50],
+      durationMs: 1500,
+      maxTurns: (c) => Math.max(30, c),
+      warmupMs: 500,
+      warmupTurns: (c) => Math.max(10, c),
+      requestTimeoutMs: 10_000,
+      deliveries: { baseline: ['serviceUrl'], service: ['serviceUrl', 'expectReplies'] },
+    }
+  : {
+      levels: [1, 10, 50, 200],
+      durationMs: 2500,
+      maxTurns: () => 1_000_000,
+      warmupMs: 500,
+      warmupTurns: () => 1_000_000,
+      requestTimeoutMs: 10_000,
+      deliveries: { baseline: ['serviceUrl', 'expectReplies'], service: ['serviceUrl', 'expectReplies'] },
+    };
+if (args.only) PLAN.only = new RegExp(args.only);
+const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 100 };
+const MEMORY = quick ? { counts: [1000], turns: 3, redisConversations: 100 } : { counts: [10_000, 100_000], turns: 3, redisConversations: 2000 };
+/** Hard stop for the whole run: nothing keeps going if something hangs. */
+const WATCHDOG_MS = quick ? 3 * 60_000 : 10 * 60_000;
+
+const log = (line: string) => console.log(line);
+const started = Date.now();
+
+function git(): string | undefined {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'dialogs', 'knowledge'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return dirty ? `${sha} + uncommitted changes in src/dialogs/knowledge` : sha;
+  } catch {
+    return undefined;
+  }
+}
+
+async function main(): Promise<number> {
+  const watchdog = setTimeout(() => {
+    console.error(`\nbench: still running after ${WATCHDOG_MS / 1000} s — stopping (children are killed on exit)`);
+    process.exit(3);
+  }, WATCHDOG_MS);
+  watchdog.unref();
+  mkdirSync(resultsDir, { recursive: true });
+  rmSync(join(resultsDir, 'logs'), { recursive: true, force: true });
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+
+  const results: BenchResults = {
+    meta: {
+      date: new Date().toISOString(),
+      machine: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      totalMemGB: totalmem() / 1024 ** 3,
+      loadavgStart: loadavg(),
+      loadavgEnd: [],
+      mode: quick ? 'quick' : 'full',
+      profile: !!profileDir,
+      git: git(),
+      durationS: 0,
+      notes: [],
+    },
+    load: { points: [], skipped: [] },
+    profiles: [],
+    targets: [],
+    failures: [],
+  };
+  const m = results.meta;
+  log(`bench ${m.mode}: ${m.machine}, ${m.cores} cores, node ${m.node}, load average ${m.loadavgStart.map((x) => x.toFixed(2)).join(' ')}`);
+
+  let redis: Promise<ThrowawayRedis | undefined> | undefined;
+  const getRedis = () =>
+    (redis ??= getThrowawayRedis().then((r) => {
+      if (r) log(`  (throw-away redis-server on port ${r.port})`);
+      else m.notes.push('redis-server not installed: Redis points skipped');
+      return r;
+    }));
+
+  try {
+    if (sections.has('load')) {
+      log('\n1–2. Baselines and service under load');
+      const load = await runLoad(PLAN, {
+        resultsDir,
+        profileDir,
+        redis: getRedis,
+        log,
+        onClientInfo: (info) => (m.faqQuestions = info.questions),
+        onServerInfo: (name, info) => {
+          if (info.entries !== undefined && !m.knowledge) {
+            m.knowledge = { dir: String(info.knowledgeDir), entries: Number(info.entries), fallback: info.knowledgeFallback as string | undefined };
+          }
+        },
+      });
+      addRatios(load.points);
+      results.load = { points: load.points, skipped: load.skipped };
+      results.failures.push(...load.failures);
+    }
+
+    if (sections.has('retrieval')) {
+      log('\n3. Retrieval alone');
+      const child = forkTs(join(ROOT, 'bench/retrieval/retrieval-main.ts'), { name: 'retrieval', nodeFlags: ['--expose-gc'], logFile: join(resultsDir, 'logs', 'retrieval.log') });
+      try {
+        await child.waitFor('ready', 60_000);
+        child.process.on('message', (msg: { type?: string; point?: RetrievalPoint }) => {
+          if (msg.type !== 'progress' || !msg.point) return;
+          const p = msg.point;
+          log(`  ${p.label.padEnd(15)} ${String(p.entries).padStart(7)} entries  build ${p.buildMs.toFixed(0)} ms  heap +${p.indexHeapMB.toFixed(1)} MB  ${Math.round(p.queriesPerSecond)} q/s  p99 ${p.latency.p99.toFixed(3)} ms`);
+        });
+        const r = await child.request<{ points: RetrievalPoint[]; queryCount: number; knowledgeDir: string; realEntries: number; knowledgeFallback?: string }>({ type: 'run', ...RETRIEVAL }, 240_000);
+        results.retrieval = { points: r.points, queryCount: r.queryCount };
+        m.knowledge ??= { dir: r.knowledgeDir, entries: r.realEntries, fallback: r.knowledgeFallback };
+      } catch (err) {
+        results.failures.push(`retrieval: ${(err as Error).message}`);
+      } finally {
+        await child.stop();
+      }
+    }
+
+    if (sections.has('memory')) {
+      log('\n4. Memory per conversation');
+      const child = forkTs(join(ROOT, 'bench/memory/memory-main.ts'), { name: 'memory', nodeFlags: ['--expose-gc'], logFile: join(resultsDir, 'logs', 'memory.log') });
+      try {
+        await child.waitFor('ready', 60_000);
+        child.process.on('message', (msg: { type?: string; point?: MemoryPoint }) => {
+          if (msg.type !== 'progress' || !msg.point) return;
+          const p = msg.point;
+          log(`  ${String(p.conversations).padStart(7)} conversations in memory: RSS ${p.rssMB.toFixed(0)} MB, heap ${p.heapUsedMB.toFixed(0)} MB (${p.heapBytesPerConversation.toFixed(0)} bytes/conversation) after ${p.seconds.toFixed(1)} s`);
+        });
+        results.memory = await child.request({ type: 'memory', counts: MEMORY.counts, turns: MEMORY.turns }, 300_000);
+        const r = await getRedis();
+        if (r) {
+          const b = await child.request<RedisBytes>({ type: 'redis', redisUrl: r.url, conversations: MEMORY.redisConversations, turns: MEMORY.turns }, 120_000);
+          results.redisBytes = b;
+          log(`  redis: ${b.bytesPerConversation.toFixed(0)} bytes/conversation (used_memory delta over ${b.conversations}), ${b.keysPerConversation.toFixed(1)} keys/conversation`);
+        }
+      } catch (err) {
+        results.failures.push(`memory: ${(err as Error).message}`);
+      } finally {
+        await child.stop();
+      }
+    }
+  } finally {
+    await (await redis)?.stop();
+  }
+
+  if (profileDir && existsSync(profileDir)) {
+    for (const f of readdirSync(profileDir).filter((x) => x.endsWith('.cpuprofile')).sort()) results.profiles.push(summariseProfile(join(profileDir, f), 20));
+  }
+  m.loadavgEnd = loadavg();
+  m.durationS = (Date.now() - started) / 1000;
+  results.targets = evaluateTargets(results);
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\n${formatReport(results)}\n\n${m.durationS.toFixed(0)} s; results in ${outFile}`);
+  return results.failures.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,85 @@
+/** The shape of bench-results/*.json (one run of `npm run bench`). */
+import type { Delivery, ErrorCounts } from './load/client-main.js';
+import type { ScenarioName } from './load/scenarios.js';
+import type { LatencySummary } from './lib/stats.js';
+import type { ProfileSummary } from './lib/profile.js';
+import type { RetrievalPoint } from './retrieval/retrieval-main.js';
+
+export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis';
+
+export interface LoadPoint {
+  server: ServerName;
+  scenario: ScenarioName;
+  delivery: Delivery;
+  concurrency: number;
+  turns: number;
+  elapsedMs: number;
+  turnsPerSecond: number;
+  latency: LatencySummary;
+  /** Server process CPU (user + system) per measured turn. */
+  cpuMsPerTurn: number;
+  serverRssMB: number;
+  errors: ErrorCounts;
+  errorSamples: string[];
+  replyKinds: Record<string, number>;
+  dialog?: { bookingsCompleted: number; stuckSteps: number; leftDialog: number };
+  /** Throughput against the baselines at the same delivery and concurrency. */
+  vsRestify?: number;
+  vsBotbuilder?: number;
+}
+
+export interface MemoryPoint {
+  conversations: number;
+  seconds: number;
+  rssMB: number;
+  heapUsedMB: number;
+  rssDeltaMB: number;
+  heapDeltaMB: number;
+  heapBytesPerConversation: number;
+}
+
+export interface RedisBytes {
+  conversations: number;
+  turnsPerConversation: number;
+  seconds: number;
+  sampleKeys: Array<{ key: string; bytes: number; type: string }>;
+  sampleBytes: number;
+  usedMemoryDelta: number;
+  bytesPerConversation: number;
+  keysPerConversation: number;
+}
+
+export interface Target {
+  name: string;
+  figure: string;
+  goal: string;
+  pass: boolean | undefined;
+}
+
+export interface BenchResults {
+  meta: {
+    date: string;
+    machine: string;
+    cores: number;
+    node: string;
+    platform: string;
+    totalMemGB: number;
+    loadavgStart: number[];
+    loadavgEnd: number[];
+    mode: 'full' | 'quick';
+    profile: boolean;
+    git?: string;
+    durationS: number;
+    knowledge?: { dir: string; entries: number; fallback?: string };
+    faqQuestions?: number;
+    notes: string[];
+  };
+  load: { points: LoadPoint[]; skipped: string[] };
+  retrieval?: { points: RetrievalPoint[]; queryCount: number };
+  memory?: { baseline: { rssMB: number; heapUsedMB: number }; points: MemoryPoint[]; turnsPerConversation: number };
+  redisBytes?: RedisBytes;
+  profiles: ProfileSummary[];
+  targets: Target[];
+  /** Failures: errors under load, crashes. Non-empty → exit code 1. */
+  failures: string[];
+}
