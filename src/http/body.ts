@@ -31,13 +31,14 @@ export function readRawBody(req: Request, limit: number): Promise<Buffer> {
   });
 }
 
-/** Pre-handler for JSON routes: sets req.rawBody and req.body. */
+/** Pre-handler for JSON routes: sets req.rawBody and (unless rawOnly) req.body. */
 export function jsonBody(limit: number) {
-  return async (req: Request, res: Response) => {
+  return async (req: Request, _res: Response, rawOnly = false) => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return;
     if (req.rawBody) return;
     const raw = await readRawBody(req, limit);
     req.rawBody = raw;
+    if (rawOnly) return;
     if (raw.length === 0) {
       req.body = undefined;
       return;

@@ -17,7 +17,7 @@ export interface HttpContext {
   config: Config;
   logger: Logger;
   storage: Storage;
-  /** Wrap a handler: body limit and JSON parsing first, coded errors → status + JSON. */
+  /** Wrap a handler: body limit and JSON parsing first (rawOnly: raw bytes only, for signature checks), coded errors → status + JSON. */
   route(handler: Handler, options?: { rawOnly?: boolean }): Handler;
   /** Reports whether the process is shutting down (readiness fails then). */
   isShuttingDown(): boolean;
@@ -39,9 +39,9 @@ export function createHttpServer(opts: ServerOptions): Server {
   const server = restify.createServer({ name: 'support-bot', handleUncaughtExceptions: false });
   const parse = jsonBody(config.MAX_BODY_BYTES);
 
-  const route: HttpContext['route'] = (handler) => async (req, res) => {
+  const route: HttpContext['route'] = (handler, options) => async (req, res) => {
     try {
-      await parse(req, res);
+      await parse(req, res, options?.rawOnly);
       await handler(req, res);
     } catch (err) {
       const appErr = isAppError(err) ? err : new AppError('TURN_FAILED', undefined, { cause: err });

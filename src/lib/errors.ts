@@ -13,6 +13,7 @@ export const ERROR_TABLE = {
   PAYLOAD_TOO_LARGE: { status: 413, message: 'The request body is too large.' },
   RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
   STORAGE_UNAVAILABLE: { status: 503, message: 'Storage is not reachable.' },
+  CHANNEL_NOT_CONFIGURED: { status: 503, message: 'This channel is not configured.' },
   STATE_CONFLICT: { status: 409, message: 'State changed underneath this turn.' },
   KNOWLEDGE_INVALID: { status: 500, message: 'The knowledge base failed validation.' },
   CONFIG_INVALID: { status: 500, message: 'The configuration is not valid.' },
