@@ -70,11 +70,11 @@ function repairBooking(t: string, raw: string): Detection | undefined {
   const model = findModel(raw);
   if (model) slots.model = model.id;
   const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
-  if (bought?.[1]) slots.purchaseDate = bought[1].replace(/^(on|about|around)\s+/, '').trim();
+  if (bought?.[1]) slots.purchaseDate = bought[1].split(/\s+(?:and|but|with|so|because)\s+/)[0]!.replace(/^(on|about|around)\s+/, '').trim();
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
   if (/\b(bought|purchased)\b.{0,30}\b(abroad|overseas)\b/.test(t)) slots.overseas = true;
-  return { dialog: 'repairBooking', slots, confidence: strong ? 0.85 : 0.55 };
+  return { dialog: 'repairBooking', slots, confidence: strong || (model && /\b(broken|faulty|defective|repair)\b/.test(t)) ? 0.85 : 0.55 };
 }
 
 const MONEY_BEFORE_WITH = /\b(pay|paid|paying|pay only)\s*(?:€|eur\s*)?$/;

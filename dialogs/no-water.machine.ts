@@ -4,7 +4,7 @@
  */
 import { assign, emit, setup } from 'xstate';
 import { findModel, getModel } from '../src/retrieval/policy.js';
-import { parseYesNo } from './parse.js';
+import { parseChoice, parseYesNo } from './parse.js';
 import { baseContext, choiceAnswer, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, type Step } from './step-kit.js';
 import type { BaseContext, DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
@@ -66,10 +66,11 @@ export const noWaterSteps = {
   askingModel: {
     prompt: () => ({ text: 'Which Nespresso machine do you have? The steps depend on the model.', choices: [...MODEL_CHOICES, OTHER_MODEL] }),
     answer: (text) => {
-      if (/\b(another|other|don'?t know|not sure|no idea)\b/i.test(text) || text.trim().toLowerCase() === OTHER_MODEL.value) {
+      const choice = parseChoice(text, [...MODEL_CHOICES, OTHER_MODEL]);
+      if (choice === OTHER_MODEL.value || (!choice && /\b(another|other|don'?t know|not sure|no idea)\b/i.test(text))) {
         return { ok: true, patch: { modelNotListed: true } };
       }
-      const m = findModel(text);
+      const m = findModel(choice ?? text);
       if (m) return { ok: true, patch: { model: m.id } };
       return { ok: false, reason: 'I do not know that model. Please pick it from the list, type its name as written on the machine, or choose "Another model".' };
     },

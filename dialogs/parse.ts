@@ -33,14 +33,17 @@ export function looksLikeQuestion(text: string): boolean {
 
 // ── yes / no and choices ──────────────────────────────────────────────────────────────────────────
 
-const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|correct|right|that's right|it is|i do|i have|i did|it does|it did|it works|it worked|oui|sim|네|예|是|對|对|有)\b/;
-const NO = /^(n|no|nope|nah|not yet|not really|never|i don't|i do not|i haven't|i have not|i didn't|i did not|it doesn't|it didn't|still nothing|still no|non|não|nao|아니요|아니오|아뇨|否|不|沒有|没有)\b/;
+const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|correct|right|that's right|it is|i do|i have|i did|it does|it did|it works|it worked|oui|sim|네|예|是|對|对|有)(?![\p{L}\p{N}])/u;
+const NO = /^(n|no|nope|nah|not yet|not really|never|i don't|i do not|i haven't|i have not|i didn't|i did not|it doesn't|it didn't|still nothing|still no|non|não|nao|아니요|아니오|아뇨|否|不|沒有|没有)(?![\p{L}\p{N}])/u;
 
 export function parseYesNo(text: string): boolean | undefined {
   const t = normalise(text);
   if (NO.test(t)) return false;
-  if (YES.test(t)) return true;
-  return undefined;
+  const yes = YES.exec(t);
+  if (!yes) return undefined;
+  // "I have no receipt", "it is not working": a phrase that opens like a yes but is negated.
+  if (yes[1]!.includes(' ') && /\b(no|not|never|without)\b|n't\b/.test(t.slice(yes[0].length))) return false;
+  return true;
 }
 
 export const YesNo = z.string().transform((text, ctx) => {

@@ -117,6 +117,13 @@ export const repairSteps = {
           },
     answer: (text, ctx) => {
       if (ctx.market === 'FR') return yesNo(text, (v) => ({ registered: v }));
+      const yes = parseYesNo(text);
+      const afterDays = /\b(\d{1,3})\s*days?\s+(?:after|later|from)\b/i.exec(text);
+      if (afterDays) return { ok: true, patch: { registered: true, registeredWithinDays: Number(afterDays[1]) } };
+      const choice = parseChoice(text, REGISTRATION_CHOICES) ?? (/\blater\b/i.test(text) ? 'later' : /\bwithin\b/i.test(text) ? 'within' : yes === false ? 'no' : undefined);
+      // The choices bound the delay: "within 30 days" qualifies, "later" does not.
+      if (choice === 'no') return { ok: true, patch: { registered: false, registeredWithinDays: undefined } };
+      if (choice) return { ok: true, patch: { registered: true, registeredWithinDays: choice === 'within' ? KRW.registrationBonus.withinDays : KRW.registrationBonus.withinDays + 1 } };
       const date = parseDate(text, ctx.today, ctx.market);
       if (date && ctx.purchaseDate) {
         if (date.date > ctx.today) return { ok: false, reason: 'The registration date cannot be in the future.' };
@@ -124,13 +131,8 @@ export const repairSteps = {
         if (days < 0) return { ok: false, reason: `That is before the purchase date (${ctx.purchaseDate}).` };
         return { ok: true, patch: { registered: true, registeredWithinDays: days } };
       }
-      const yes = parseYesNo(text);
-      const choice = parseChoice(text, REGISTRATION_CHOICES) ?? (/\b(later|after)\b/i.test(text) ? 'later' : /\bwithin\b/i.test(text) ? 'within' : yes === false ? 'no' : undefined);
-      if (!choice && yes) return { ok: false, reason: `Thanks. Was that within ${KRW.registrationBonus.withinDays} days of purchase, or later? You can also type the date you registered it.` };
-      if (!choice) return { ok: false, reason: 'Please choose one of the options, or type the date you registered it.' };
-      // The choices bound the delay: "within 30 days" qualifies, "later" does not.
-      if (choice === 'no') return { ok: true, patch: { registered: false, registeredWithinDays: undefined } };
-      return { ok: true, patch: { registered: true, registeredWithinDays: choice === 'within' ? KRW.registrationBonus.withinDays : KRW.registrationBonus.withinDays + 1 } };
+      if (yes) return { ok: false, reason: `Thanks. Was that within ${KRW.registrationBonus.withinDays} days of purchase, or later? You can also type the date you registered it.` };
+      return { ok: false, reason: 'Please choose one of the options, or type the date you registered it.' };
     },
   },
   awaitingRegistration: {

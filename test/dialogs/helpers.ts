@@ -1,0 +1,59 @@
+/** Test helpers for the dialog machines: inputs per market from knowledge/contacts.json, a chat driver. */
+import { readFileSync } from 'node:fs';
+import { createActor, waitFor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import type { Market } from '../../src/lib/types.js';
+import type { DialogInput, DialogReply, Slots } from '../../dialogs/types.js';
+
+const contacts = JSON.parse(readFileSync(new URL('../../knowledge/contacts.json', import.meta.url), 'utf8')) as Array<{
+  market: Market;
+  phone: string;
+  hours: string;
+  phoneNote?: string;
+}>;
+
+export function inputFor(market: Market, slots: Slots = {}, today = '2025-06-15'): DialogInput {
+  const c = contacts.find((x) => x.market === market)!;
+  return { market, contact: { phone: c.phone, hours: c.hours }, slots, today };
+}
+
+/** Drives a machine like the runtime does: start, send `user.said`, collect emitted replies. */
+export function chat<M extends AnyStateMachine>(machine: M, options: { input?: DialogInput; snapshot?: unknown }) {
+  const replies: DialogReply[] = [];
+  const actor = createActor(machine, options as never);
+  actor.on('reply', (e: { reply: DialogReply }) => replies.push(e.reply));
+  actor.start();
+  return {
+    actor,
+    replies,
+    /** Sends one message; returns the replies it produced. */
+    say(text: string): DialogReply[] {
+      const from = replies.length;
+      actor.send({ type: 'user.said', text });
+      return replies.slice(from);
+    },
+    /** Sends one message and waits until the machine settles (for async actors). */
+    async sayAndSettle(text: string): Promise<DialogReply[]> {
+      const from = replies.length;
+      actor.send({ type: 'user.said', text });
+      await waitFor(actor, (s: SnapshotFrom<M>) => s.status !== 'active' || s.hasTag('awaitingInput'), { timeout: 2000 });
+      return replies.slice(from);
+    },
+    get step(): string {
+      const s = actor.getSnapshot();
+      return s.status === 'done' ? 'done' : String(s.value);
+    },
+    get context(): Record<string, unknown> {
+      return actor.getSnapshot().context as Record<string, unknown>;
+    },
+    get output(): unknown {
+      return actor.getSnapshot().output;
+    },
+    /** The persisted snapshot after a JSON round trip, as storage would keep it. */
+    persisted(): unknown {
+      return JSON.parse(JSON.stringify(actor.getPersistedSnapshot()));
+    },
+  };
+}
+
+export const texts = (replies: DialogReply[]) => replies.map((r) => r.text).join('\n');
+export const steps = (replies: DialogReply[]) => replies.map((r) => r.step);
