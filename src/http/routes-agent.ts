@@ -104,7 +104,8 @@ export function agentRoutes(service: HandoffService): RouteModule {
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-cache, no-transform',
-          connection: 'keep-alive',
+          // One stream per connection: when it ends (console gone, shutdown) the socket goes too.
+          connection: 'close',
           'x-accel-buffering': 'no',
         });
         res.write('retry: 3000\n\n');

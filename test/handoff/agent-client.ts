@@ -1,4 +1,5 @@
 /** A test client for the agent API and its live event stream (SSE), as the console uses them. */
+import { request } from 'node:http';
 import type { AgentEvent } from '../../src/handoff/events.js';
 
 export interface AgentResponse<T = any> {
@@ -52,56 +53,53 @@ export interface EventStream {
 }
 
 /** Open /api/agent/events with the token in the query (as EventSource does) and collect events. */
-export async function openEvents(baseUrl: string, token: string | undefined): Promise<EventStream> {
-  const abort = new AbortController();
+export function openEvents(baseUrl: string, token: string | undefined): Promise<EventStream> {
   const q = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
-  const res = await fetch(`${baseUrl}/api/agent/events${q}`, { signal: abort.signal });
   const events: AgentEvent[] = [];
   const waiters: Array<() => void> = [];
-  if (res.ok && res.body) {
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffer = '';
-      try {
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-          buffer += decoder.decode(chunk, { stream: true });
-          let sep: number;
-          while ((sep = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, sep);
-            buffer = buffer.slice(sep + 2);
-            const data = block
-              .split('\n')
-              .filter((l) => l.startsWith('data: '))
-              .map((l) => l.slice(6))
-              .join('\n');
-            if (data) events.push(JSON.parse(data) as AgentEvent);
-            for (const w of waiters.splice(0)) w();
-          }
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
-  } else {
-    await res.text().catch(() => undefined);
-  }
-  const waitFor: EventStream['waitFor'] = async (pred, timeoutMs = 5000) => {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = events.find(pred);
-      if (found) return found;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`no matching agent event in ${timeoutMs} ms; got ${JSON.stringify(events)}`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        waiters.push(() => {
-          clearTimeout(t);
-          resolve();
+  return new Promise((resolve, reject) => {
+    const req = request(`${baseUrl}/api/agent/events${q}`, { headers: { accept: 'text/event-stream' } });
+    const waitFor: EventStream['waitFor'] = async (pred, timeoutMs = 5000) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = events.find(pred);
+        if (found) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching agent event in ${timeoutMs} ms; got ${JSON.stringify(events)}`);
+        await new Promise<void>((done) => {
+          const t = setTimeout(done, left);
+          waiters.push(() => {
+            clearTimeout(t);
+            done();
+          });
         });
+      }
+    };
+    req.on('response', (res) => {
+      const status = res.statusCode ?? 0;
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let sep: number;
+        while ((sep = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, sep);
+          buffer = buffer.slice(sep + 2);
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
+          if (data && status === 200) events.push(JSON.parse(data) as AgentEvent);
+          for (const w of waiters.splice(0)) w();
+        }
       });
-    }
-  };
-  return { status: res.status, events, waitFor, close: () => abort.abort() };
+      res.on('error', () => undefined);
+      resolve({ status, events, waitFor, close: () => req.destroy() });
+    });
+    req.on('error', (err) => (events.length ? undefined : reject(err)));
+    req.end();
+  });
 }
 
 export const messages = <T extends { type: string }>(acts: T[]) => acts.filter((a) => a.type === 'message');
