@@ -294,7 +294,7 @@ export class DirectLineChannel {
     await this.log.append(
       meta.conversationId,
       replies.map((r) => ({
-        ...replyToActivity(r, meta.userId),
+        ...withDisplayText(replyToActivity(r, meta.userId)),
         ...this.envelope(meta),
         from: { ...BOT },
         recipient: user,
@@ -310,6 +310,27 @@ export class DirectLineChannel {
     const streamUrl = `${origin}/v3/directline/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`;
     return { conversationId: claims.conv, token, expires_in, streamUrl };
   }
+}
+
+/**
+ * Web Chat shows an imBack's value as the user's message ("start no water"). Where the value
+ * differs from the label, send a messageBack instead: the bot still gets the value as text, the
+ * transcript shows the label the customer tapped (channelData.messageBack.displayText).
+ */
+function withDisplayText(activity: Partial<Activity>): Partial<Activity> {
+  const actions = activity.suggestedActions?.actions;
+  if (!actions?.length) return activity;
+  return {
+    ...activity,
+    suggestedActions: {
+      ...activity.suggestedActions!,
+      actions: actions.map((a) =>
+        a.type === 'imBack' && typeof a.value === 'string' && a.value !== a.title
+          ? { type: 'messageBack', title: a.title, text: a.value, displayText: a.title, value: undefined }
+          : a,
+      ),
+    },
+  };
 }
 
 export function createDirectLineChannel(deps: DirectLineDeps): DirectLineChannel {
