@@ -1,0 +1,130 @@
+/**
+ * The customer page in a real browser: Microsoft's unmodified Web Chat (from node_modules) in
+ * Debian's Chromium, against the service's own Direct Line on loopback. Reads like a transcript:
+ * welcome → the no-water dialog by taps → a FAQ question → a 👍 tap → "talk to a person" →
+ * reload, and the same conversation is shown again. Saves test-artifacts/webchat.png.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startService, type TestService } from '../helpers/service.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+/** DESIGN.md §9: no network beyond loopback, no background services. */
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM)) return;
+  if (process.env.CI) throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium package (see .ci/run).`);
+  console.warn(`${CHROMIUM} is missing: installing Debian's chromium package for the browser test`);
+  execSync('apt-get update && apt-get install -y chromium', { stdio: 'inherit', timeout: 15 * 60_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is still missing after apt-get install chromium.`);
+}
+
+let svc: TestService;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  ensureChromium();
+  svc = await startService({}, { defaultMetrics: false });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}, 20 * 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await svc?.close();
+});
+
+const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
+const action = (page: Page, label: string) => page.locator('.webchat__suggested-actions button', { hasText: label });
+
+async function botSays(page: Page, text: string | RegExp): Promise<void> {
+  await bubble(page, text).last().waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+async function tap(page: Page, label: string): Promise<void> {
+  await action(page, label).first().click();
+}
+
+async function type(page: Page, text: string): Promise<void> {
+  const box = page.locator('[data-id="webchat-sendbox-input"]');
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** Web Chat marks a message it could not deliver; in this page's locale the label is Chinese. */
+async function sendFailures(page: Page): Promise<number> {
+  const failedInStore = await page.evaluate(() => {
+    const store = (window as unknown as { supportChat?: { store: { getState(): { activities: Array<{ channelData?: Record<string, unknown> }> } } } }).supportChat?.store;
+    return (store?.getState().activities ?? []).filter((a) => a.channelData?.['webchat:send-status'] === 'send failed').length;
+  });
+  const failedOnScreen = await page.getByText(/Send failed|傳送失敗/).count();
+  return failedInStore + failedOnScreen;
+}
+
+describe('the customer page with Web Chat', () => {
+  it('talks to the bot end to end and continues the conversation after a reload', async () => {
+    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 960, height: 1000 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('requestfailed', (req) => {
+      if (!req.url().startsWith(svc.url.replace('http', 'ws'))) pageErrors.push(`request failed: ${req.url()}`);
+    });
+
+    await page.goto(`${svc.url}/`);
+    // The market comes from the browser's locale: zh-TW → Taiwan.
+    await expect.poll(() => page.locator('#market').inputValue()).toBe('zh-TW');
+    await botSays(page, "I'm the Nespresso support assistant");
+    await expect.poll(() => page.locator('#status').getAttribute('data-state')).toBe('online');
+
+    // A suggested action starts the no-water dialog; the transcript shows the label that was tapped.
+    await tap(page, 'No water coming out');
+    await botSays(page, 'Which Nespresso machine do you have?');
+    await expect(bubble(page, 'No water coming out').count()).resolves.toBeGreaterThan(0);
+    await tap(page, 'Inissia');
+    await botSays(page, /your Inissia may have an air bubble/);
+    await tap(page, 'Yes, water flows');
+    await botSays(page, 'Good news: the air bubble has been released');
+
+    // A FAQ question typed in the send box, answered from the Taiwan account FAQ.
+    await type(page, 'How do I change my email address?');
+    await botSays(page, 'My personal Information');
+    await botSays(page, 'Did this answer your question?');
+    await tap(page, '👍 Yes');
+    await botSays(page, 'Great, glad that helped!');
+
+    // The header button sends "talk to a person"; the bot answers it.
+    const before = await page.locator('.webchat__bubble__content').count();
+    await page.locator('#person').click();
+    await bubble(page, 'talk to a person').first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.locator('.webchat__bubble__content').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 2);
+
+    expect(await sendFailures(page)).toBe(0);
+    const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+    expect(session.conversationId).toEqual(expect.any(String));
+    const transcript = await page.locator('.webchat__bubble__content').allInnerTexts();
+
+    // Reload: same tab, same token and conversation; the stream replays the earlier messages.
+    await page.reload();
+    await botSays(page, 'Good news: the air bubble has been released');
+    await botSays(page, 'Great, glad that helped!');
+    await expect.poll(() => page.locator('.webchat__bubble__content').allInnerTexts(), { timeout: 15_000 }).toEqual(transcript);
+    expect(await bubble(page, "I'm the Nespresso support assistant").count()).toBe(1); // continued, not a new conversation
+    const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+    expect(after.conversationId).toBe(session.conversationId);
+    expect(await sendFailures(page)).toBe(0);
+    expect(pageErrors).toEqual([]);
+
+    // Let Web Chat finish scrolling to the newest message before the picture is taken.
+    const lastBubble = page.locator('.webchat__bubble__content').last();
+    await expect
+      .poll(() => lastBubble.evaluate((el) => el.getBoundingClientRect().bottom <= document.querySelector('.webchat__send-box')!.getBoundingClientRect().top + 1))
+      .toBe(true);
+    await page.waitForTimeout(300);
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/webchat.png' });
+    await context.close();
+  }, 120_000);
+});
