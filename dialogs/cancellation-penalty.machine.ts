@@ -82,7 +82,7 @@ export const cancellationSteps = {
   askingUnopened: {
     prompt: () => ({ text: 'Is the product still unopened?', choices: YES_NO }),
     answer: (text) => {
-      const v = parseYesNo(text) ?? (/\bunopened|sealed|not opened\b/i.test(text) ? true : /\bopened|used\b/i.test(text) ? false : undefined);
+      const v = parseYesNo(text, YES_NO) ?? (/\bunopened|sealed|not opened\b/i.test(text) ? true : /\bopened|used\b/i.test(text) ? false : undefined);
       return v === undefined ? { ok: false, reason: 'Please answer yes (still unopened) or no.' } : { ok: true, patch: { unopened: v } };
     },
   },

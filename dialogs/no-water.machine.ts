@@ -55,7 +55,7 @@ function yesNoStep(prompt: (ctx: NoWaterContext) => string, onYes: (ctx: NoWater
   return {
     prompt: (ctx) => ({ text: prompt(ctx), choices: DID_IT_WORK }),
     answer: (text, ctx) => {
-      const v = parseYesNo(text) ?? (/\b(works?|flows?|came out|comes out)\b/i.test(text) && !/\b(not|n't|no)\b/i.test(text) ? true : undefined);
+      const v = parseYesNo(text, DID_IT_WORK) ?? (/\b(works?|flows?|came out|comes out)\b/i.test(text) && !/\b(not|n't|no)\b/i.test(text) ? true : undefined);
       if (v === undefined) return { ok: false, reason: 'Please tell me whether water came out: yes or no.' };
       return { ok: true, patch: v ? onYes(ctx) : onNo(ctx) };
     },

@@ -36,7 +36,12 @@ export function looksLikeQuestion(text: string): boolean {
 const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|correct|right|that's right|it is|i do|i have|i did|it does|it did|it works|it worked|oui|sim|네|예|是|對|对|有)(?![\p{L}\p{N}])/u;
 const NO = /^(n|no|nope|nah|not yet|not really|never|i don't|i do not|i haven't|i have not|i didn't|i did not|it doesn't|it didn't|still nothing|still no|non|não|nao|아니요|아니오|아뇨|否|不|沒有|没有)(?![\p{L}\p{N}])/u;
 
-export function parseYesNo(text: string): boolean | undefined {
+/** Yes or no; with the step's choices, their number or label counts too ("1" for Yes). */
+export function parseYesNo(text: string, choices?: readonly Choice[]): boolean | undefined {
+  if (choices && /^\s*#?\d{1,2}\s*$/.test(text)) {
+    const v = parseChoice(text, choices);
+    if (v === 'yes' || v === 'no') return v === 'yes';
+  }
   const t = normalise(text);
   if (NO.test(t)) return false;
   const yes = YES.exec(t);
@@ -70,7 +75,11 @@ export function parseChoice(text: string, choices: readonly Choice[]): string | 
   const exact = choices.find((c) => normalise(c.label) === t || normalise(c.value) === t);
   if (exact) return exact.value;
   if (t.length < 3) return undefined;
-  const partial = choices.filter((c) => normalise(c.label).includes(t) || t.includes(normalise(c.label)));
+  // A part of a label ("expired"), or a label inside a longer answer ("the refurbished exchange, please"); short labels ("No") only whole.
+  const partial = choices.filter((c) => {
+    const label = normalise(c.label);
+    return label.includes(t) || (label.length >= 4 && new RegExp(`(^|\\s)${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|\\s)`).test(t));
+  });
   return partial.length === 1 ? partial[0]?.value : undefined;
 }
 

@@ -106,7 +106,7 @@ export const passwordResetSteps = {
   askingIfFound: {
     prompt: () => ({ text: `Reset emails sometimes land in the wrong folder: ${FOLDERS}\n\nDid you find it there?`, choices: YES_NO }),
     answer: (text) => {
-      const v = parseYesNo(text);
+      const v = parseYesNo(text, YES_NO);
       return v === undefined ? { ok: false, reason: 'Please answer yes or no.' } : { ok: true, patch: { foundEmail: v } };
     },
   },
@@ -123,7 +123,7 @@ export const passwordResetSteps = {
       choices: YES_NO,
     }),
     answer: (text) => {
-      const v = parseYesNo(text);
+      const v = parseYesNo(text, YES_NO);
       return v === undefined ? { ok: false, reason: 'Please answer yes or no.' } : { ok: true, patch: { misuse: v } };
     },
   },

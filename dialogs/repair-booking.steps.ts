@@ -12,7 +12,7 @@ const KRW = warrantyRules.KR;
 const FRW = warrantyRules.FR;
 
 function yesNo(text: string, patch: (v: boolean) => Partial<RepairContext>, reason = 'Please answer yes or no.'): Answer<RepairContext> {
-  const v = parseYesNo(text);
+  const v = parseYesNo(text, YES_NO);
   return v === undefined ? { ok: false, reason } : { ok: true, patch: patch(v) };
 }
 

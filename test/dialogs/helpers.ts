@@ -1,6 +1,6 @@
 /** Test helpers for the dialog machines: inputs per market from knowledge/contacts.json, a chat driver. */
 import { readFileSync } from 'node:fs';
-import { createActor, waitFor, type AnyStateMachine, type SnapshotFrom } from 'xstate';
+import { createActor, waitFor, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { Market } from '../../src/lib/types.js';
 import type { DialogInput, DialogReply, Slots } from '../../dialogs/types.js';
 
@@ -17,7 +17,7 @@ export function inputFor(market: Market, slots: Slots = {}, today = '2025-06-15'
 }
 
 /** Drives a machine like the runtime does: start, send `user.said`, collect emitted replies. */
-export function chat<M extends AnyStateMachine>(machine: M, options: { input?: DialogInput; snapshot?: unknown }) {
+export function chat(machine: AnyStateMachine, options: { input?: DialogInput; snapshot?: unknown }) {
   const replies: DialogReply[] = [];
   const actor = createActor(machine, options as never);
   actor.on('reply', (e: { reply: DialogReply }) => replies.push(e.reply));
@@ -35,7 +35,7 @@ export function chat<M extends AnyStateMachine>(machine: M, options: { input?: D
     async sayAndSettle(text: string): Promise<DialogReply[]> {
       const from = replies.length;
       actor.send({ type: 'user.said', text });
-      await waitFor(actor, (s: SnapshotFrom<M>) => s.status !== 'active' || s.hasTag('awaitingInput'), { timeout: 2000 });
+      await waitFor(actor, (s: AnyMachineSnapshot) => s.status !== 'active' || s.hasTag('awaitingInput'), { timeout: 2000 });
       return replies.slice(from);
     },
     get step(): string {

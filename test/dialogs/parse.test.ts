@@ -52,7 +52,16 @@ describe('yes/no and choices', () => {
     expect(parseChoice('#1', choices)).toBe('repair');
     expect(parseChoice('a person', choices)).toBe('person');
     expect(parseChoice('3', choices)).toBeUndefined();
+    expect(parseChoice('I would like to book a repair please', choices)).toBe('repair');
+    expect(parseChoice('not sure', [{ label: 'No', value: 'no' }, { label: 'Yes', value: 'yes' }])).toBeUndefined();
     expect(parseChoice('maybe', choices)).toBeUndefined();
+  });
+  it('takes the number of a Yes / No choice', () => {
+    const yesNo = [{ label: 'Yes', value: 'yes' }, { label: 'No', value: 'no' }];
+    expect(parseYesNo('1', yesNo)).toBe(true);
+    expect(parseYesNo('2', yesNo)).toBe(false);
+    expect(parseYesNo('3', yesNo)).toBeUndefined();
+    expect(parseYesNo('2')).toBeUndefined();
   });
 });
 

@@ -34,7 +34,8 @@ describe('repair booking: slots and validation', () => {
     expect(c.say('next year')[0]!.text).toMatch(/cannot be in the future/);
     c.say('2024-12-01');
     expect(c.say('perhaps')[0]!.text).toMatch(/^Please answer yes or no: do you have the receipt or invoice\?/);
-    c.say('yes');
+    c.say('1');
+    expect(c.context.hasProof).toBe(true);
     expect(c.say('How do I descale my machine')[0]!.text).toMatch(/^That sounds like a question/);
     expect(c.say('R2D2')[0]!.text).toMatch(/only hold letters/);
     c.say('Chen Mei');
