@@ -248,11 +248,12 @@ function renderDetail() {
   $('chat-placeholder').hidden = !!d;
   $('chat').hidden = !d;
   $('context').hidden = !d;
+  $('console-view').classList.toggle('has-context', !!d);
   if (!d) return;
   const rec = d.handoff;
   const p = rec.packet;
   $('chat-title').textContent = p.customer?.name || shortId(rec.id);
-  $('chat-sub').textContent = [p.marketName || 'Market unknown', rec.channelId, `queued ${clock(rec.queuedAt)}`].join(' · ');
+  $('chat-sub').textContent = [p.marketName || 'Market unknown', rec.channelId, shortId(rec.id), `queued ${clock(rec.queuedAt)}`].join(' · ');
   const status = $('chat-status');
   status.textContent = rec.status === 'withAgent' && rec.agent ? `With ${rec.agent}` : STATUS[rec.status];
   status.dataset.status = rec.status;
