@@ -54,14 +54,35 @@ async function type(page: Page, text: string): Promise<void> {
   await box.press('Enter');
 }
 
-/** Web Chat marks a message it could not deliver; in this page's locale the label is Chinese. */
-async function sendFailures(page: Page): Promise<number> {
-  const failedInStore = await page.evaluate(() => {
-    const store = (window as unknown as { supportChat?: { store: { getState(): { activities: Array<{ channelData?: Record<string, unknown> }> } } } }).supportChat?.store;
-    return (store?.getState().activities ?? []).filter((a) => a.channelData?.['webchat:send-status'] === 'send failed').length;
+type Support = { kind?: string; dialog?: string; step?: string; faqId?: string; market?: string };
+
+/** channelData.support of the bot's messages, as Web Chat received them (its own store). */
+async function botSupport(page: Page): Promise<Support[]> {
+  return page.evaluate(() => {
+    type A = { from?: { role?: string }; channelData?: { support?: Support } };
+    const store = (window as unknown as { supportChat?: { store: { getState(): { activities: A[] } } } }).supportChat?.store;
+    return (store?.getState().activities ?? []).filter((a) => a.from?.role === 'bot').map((a) => a.channelData?.support ?? {});
   });
-  const failedOnScreen = await page.getByText(/Send failed|傳送失敗/).count();
-  return failedInStore + failedOnScreen;
+}
+
+const lastBotSupport = async (page: Page) => (await botSupport(page)).at(-1);
+
+/**
+ * Web Chat's send status of every message the customer sent: "sent" needs both the server's echo
+ * (matched by clientActivityID) and the POST's answer; without them it stays "sending" and then
+ * shows "Send failed" (傳送失敗 in this page's locale).
+ */
+async function sendStatuses(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type A = { from?: { role?: string }; channelData?: Record<string, unknown> };
+    const store = (window as unknown as { supportChat?: { store: { getState(): { activities: A[] } } } }).supportChat?.store;
+    return (store?.getState().activities ?? []).filter((a) => a.from?.role === 'user').map((a) => String(a.channelData?.['webchat:send-status']));
+  });
+}
+
+async function expectAllSent(page: Page, count: number): Promise<void> {
+  await expect.poll(() => sendStatuses(page), { timeout: 10_000 }).toEqual(Array(count).fill('sent'));
+  expect(await page.getByText(/Send failed|傳送失敗/).count()).toBe(0);
 }
 
 describe('the customer page with Web Chat', () => {
@@ -81,19 +102,25 @@ describe('the customer page with Web Chat', () => {
 
     // A suggested action starts the no-water dialog; the transcript shows the label that was tapped.
     await tap(page, 'No water coming out');
-    await botSays(page, 'Which Nespresso machine do you have?');
+    await expect.poll(() => lastBotSupport(page)).toMatchObject({ kind: 'dialog', dialog: 'noWater', step: 'askingModel', market: 'TW' });
     await expect(bubble(page, 'No water coming out').count()).resolves.toBeGreaterThan(0);
     await tap(page, 'Inissia');
-    await botSays(page, /your Inissia may have an air bubble/);
-    await tap(page, 'Yes, water flows');
-    await botSays(page, 'Good news: the air bubble has been released');
+    await expect.poll(() => lastBotSupport(page)).toMatchObject({ dialog: 'noWater', step: 'tryingFix' });
+    await botSays(page, /air bubble/);
+    await tap(page, 'Yes');
+    await botSays(page, /working again/);
+    const id = await page.evaluate(() => (window as unknown as { supportChat: { directLine: { conversationId: string } } }).supportChat.directLine.conversationId);
+    const state = await svc.app.router.loadConversation(`directline:${id}`);
+    expect(state).toMatchObject({ outcome: 'resolved' });
+    expect(state?.dialog).toBeUndefined(); // the dialog completed
 
     // A FAQ question typed in the send box, answered from the Taiwan account FAQ.
     await type(page, 'How do I change my email address?');
-    await botSays(page, 'My personal Information');
+    await expect.poll(() => lastBotSupport(page)).toMatchObject({ kind: 'faq', faqId: 'tw-change-email', market: 'TW' });
     await botSays(page, 'Did this answer your question?');
     await tap(page, '👍 Yes');
-    await botSays(page, 'Great, glad that helped!');
+    await expect.poll(() => lastBotSupport(page)).toMatchObject({ kind: 'smalltalk' });
+    await botSays(page, /glad that helped/);
 
     // The header button sends "talk to a person"; the bot answers it.
     const before = await page.locator('.webchat__bubble__content').count();
@@ -101,20 +128,20 @@ describe('the customer page with Web Chat', () => {
     await bubble(page, 'talk to a person').first().waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('.webchat__bubble__content').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 2);
 
-    expect(await sendFailures(page)).toBe(0);
+    await expectAllSent(page, 6); // no water, Inissia, yes, the FAQ question, 👍, talk to a person
     const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
     expect(session.conversationId).toEqual(expect.any(String));
     const transcript = await page.locator('.webchat__bubble__content').allInnerTexts();
 
     // Reload: same tab, same token and conversation; the stream replays the earlier messages.
     await page.reload();
-    await botSays(page, 'Good news: the air bubble has been released');
-    await botSays(page, 'Great, glad that helped!');
+    await botSays(page, /working again/);
+    await botSays(page, /glad that helped/);
     await expect.poll(() => page.locator('.webchat__bubble__content').allInnerTexts(), { timeout: 15_000 }).toEqual(transcript);
     expect(await bubble(page, "I'm the Nespresso support assistant").count()).toBe(1); // continued, not a new conversation
     const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
     expect(after.conversationId).toBe(session.conversationId);
-    expect(await sendFailures(page)).toBe(0);
+    await expectAllSent(page, 6);
     expect(pageErrors).toEqual([]);
 
     // Let Web Chat finish scrolling to the newest message before the picture is taken.
