@@ -6,7 +6,7 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import { findModel, getModel, warrantyRules } from '../src/retrieval/policy.js';
 import { isProfessional, repairSteps, type RepairStep } from './repair-booking.steps.js';
-import { bookingOf, modelName, needsFrBrand, needsKrRegistration, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';
+import { bookingOf, modelName, needsFrBrand, needsKrRegistration, needsLastRepair, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';
 import { parseDate } from './parse.js';
 import { baseContext, contactLine, replyOf, repromptOf } from './step-kit.js';
 import { BookingReference, type DialogInput, type DialogOutput, type RepairBooking, type ReplyEmitted, type UserSaid } from './types.js';
@@ -78,6 +78,7 @@ export const repairBookingMachine = setup({
     isUnregisteredInFrance: ({ context }) => context.market === 'FR' && context.registered === false,
     needsAmbassador: ({ context }) => context.market === 'FR' && context.ambassador === undefined,
     needsBrand: ({ context }) => needsFrBrand(context),
+    needsLastRepair: ({ context }) => needsLastRepair(context),
     hasNotSeenTerms: ({ context }) => !context.warrantyShown,
     needsRental: ({ context }) => context.rental === undefined && needsRental(context),
     needsServiceOption: ({ context }) => context.market === 'FR' && context.serviceOption === undefined,
@@ -143,6 +144,7 @@ export const repairBookingMachine = setup({
         { guard: 'isUnregisteredInFrance', target: 'awaitingRegistration' },
         { guard: 'needsAmbassador', target: 'askingAmbassador' },
         { guard: 'needsBrand', target: 'askingBrand' },
+        { guard: 'needsLastRepair', target: 'askingLastRepair' },
         { guard: 'hasNotSeenTerms', actions: ['tellTerms', 'markTermsShown'], target: 'routing', reenter: true },
         { guard: 'needsRental', target: 'askingRental' },
         { guard: 'needsServiceOption', target: 'askingServiceOption' },
@@ -165,6 +167,7 @@ export const repairBookingMachine = setup({
     awaitingRegistration: asking('awaitingRegistration'),
     askingAmbassador: asking('askingAmbassador'),
     askingBrand: asking('askingBrand'),
+    askingLastRepair: asking('askingLastRepair'),
     askingRental: asking('askingRental'),
     askingServiceOption: asking('askingServiceOption'),
     askingName: asking('askingName'),

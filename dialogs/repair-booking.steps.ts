@@ -5,7 +5,7 @@
 import type { Choice } from '../src/lib/types.js';
 import { daysBetween, findModel, getModel, warrantyRules } from '../src/retrieval/policy.js';
 import { Address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNo, pastDate, PersonName, phone } from './parse.js';
-import { modelName, SERVICE_OPTION_LABEL, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
+import { modelName, repairWarrantyMonths, SERVICE_OPTION_LABEL, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
 import { PERSON, YES_NO, type Answer, type Step } from './step-kit.js';
 
 const KRW = warrantyRules.KR;
@@ -45,6 +45,7 @@ const FIELDS: Record<string, { label: string; clears: Array<keyof RepairContext>
   model: { label: 'Machine', clears: ['model', 'warrantyShown', 'rental', 'brand', 'registered', 'registeredWithinDays'], words: /\b(machine|model)\b/i },
   purchaseDate: { label: 'Purchase date', clears: ['purchaseDate', 'purchasePrecision', 'registered', 'registeredWithinDays', 'warrantyShown', 'rental', 'brand'], words: /\b(purchase|date|bought)\b/i },
   hasProof: { label: 'Proof of purchase', clears: ['hasProof', 'manufacturingDate', 'manufacturingUnknown', 'warrantyShown', 'rental'], words: /\b(proof|receipt|invoice)\b/i },
+  lastRepairDate: { label: 'Last repair', clears: ['priorRepair', 'lastRepairDate', 'warrantyShown', 'rental'], when: (c) => c.priorRepair !== undefined, words: /\b(last|previous|earlier) repair\b/i },
   rental: { label: 'Rental machine', clears: ['rental'], when: (c) => c.rental !== undefined, words: /\brental\b/i },
   serviceOption: { label: 'Option', clears: ['serviceOption'], when: (c) => c.market === 'FR', words: /\b(option|refurbished|exchange)\b/i },
   name: { label: 'Name', clears: ['name'], words: /\bname\b/i },
@@ -166,6 +167,20 @@ export const repairSteps = {
       const t = text.toLowerCase().replace(/[^a-z]/g, '');
       const brand = FRW.brands.find((b) => t.includes(b.toLowerCase())) ?? parseChoice(text, BRAND_CHOICES);
       return brand ? { ok: true, patch: { brand } } : { ok: false, reason: `Please choose one of: ${BRAND_CHOICES.map((c) => c.label).join(', ')}.` };
+    },
+  },
+  askingLastRepair: {
+    prompt: (ctx) => ({
+      text: `Has Nespresso repaired this ${modelName(ctx)} before? A repair is warranted for ${repairWarrantyMonths(ctx)} months${ctx.market === 'TW' ? ' at least' : ''} for the same fault. If it was, type the repair date; if not, choose No.`,
+      choices: [{ label: 'No', value: 'no' }],
+    }),
+    answer: (text, ctx) => {
+      if (parseYesNo(text) === false || parseChoice(text, [{ label: 'No', value: 'no' }]) === 'no') return { ok: true, patch: { priorRepair: false } };
+      const date = parseDate(text, ctx.today, ctx.market);
+      if (!date) return { ok: false, reason: parseYesNo(text) ? 'When was it repaired? Please type the date, e.g. "2025-01-20" or "last January".' : 'Please type the date of the last repair, or choose No.' };
+      if (date.date > ctx.today) return { ok: false, reason: 'The repair date cannot be in the future.' };
+      if (ctx.purchaseDate && date.date < ctx.purchaseDate) return { ok: false, reason: `That is before the purchase date (${ctx.purchaseDate}).` };
+      return { ok: true, patch: { priorRepair: true, lastRepairDate: date.date } };
     },
   },
   askingRental: {

@@ -29,6 +29,9 @@ export interface RepairContext extends BaseContext {
   manufacturingUnknown?: boolean;
   registered?: boolean;
   registeredWithinDays?: number;
+  /** A previous repair by Nespresso (its own warranty can outlast the machine's). */
+  priorRepair?: boolean;
+  lastRepairDate?: string;
   ambassador?: boolean;
   brand?: string;
   warrantyShown?: boolean;
@@ -71,6 +74,7 @@ export function warrantyOf(ctx: RepairContext, brand = ctx.brand): { decision: W
       manufacturingDate: ctx.manufacturingDate,
       overseas: ctx.overseas,
       brand,
+      lastRepairDate: ctx.lastRepairDate,
       today: ctx.today,
     });
   const decision = query(ctx.purchaseDate);
@@ -92,6 +96,20 @@ export function needsFrBrand(ctx: RepairContext): boolean {
   if (ctx.market !== 'FR' || ctx.brand !== undefined) return false;
   const asMagimix = warrantyOf(ctx, 'Magimix').decision;
   return asMagimix.status === 'expired' && asMagimix.partsCovered === true;
+}
+
+/** KR, FR, TW: a repair has its own warranty; worth asking when the machine's own warranty does not cover it. */
+export function needsLastRepair(ctx: RepairContext): boolean {
+  if (ctx.priorRepair !== undefined || !['KR', 'FR', 'TW'].includes(ctx.market)) return false;
+  const { decision, uncertain } = warrantyOf(ctx);
+  return decision.status !== 'notCovered' && (decision.status !== 'covered' || uncertain);
+}
+
+/** Months a repair is warranted for, per market. */
+export function repairWarrantyMonths(ctx: RepairContext): number {
+  if (ctx.market === 'FR') return FRW.repairWarrantyMonths;
+  if (ctx.market === 'TW') return TWW.repairedPartsMinMonths;
+  return KRW.repairWarrantyMonths.household;
 }
 
 export function isPaidKr(ctx: RepairContext): boolean {
@@ -201,6 +219,7 @@ export function summaryText(ctx: RepairContext): string {
   ];
   if (ctx.manufacturingDate) lines.push(`• Manufacturing date: ${ctx.manufacturingDate}`);
   if (ctx.registered !== undefined) lines.push(`• Registered with Nespresso: ${ctx.registered ? 'yes' : 'no'}`);
+  if (ctx.lastRepairDate) lines.push(`• Last repair: ${ctx.lastRepairDate}`);
   if (ctx.market === 'FR') lines.push(`• Ambassador customer: ${ctx.ambassador ? 'yes' : 'no'}`);
   if (ctx.brand) lines.push(`• Brand: ${ctx.brand}`);
   const parts = decision.partsCovered ? `; spare parts covered until ${decision.partsEndDate}` : '';
@@ -238,6 +257,7 @@ export function bookingOf(ctx: RepairContext): RepairBooking {
     brand: ctx.brand,
     ambassador: ctx.ambassador,
     serviceOption: ctx.serviceOption,
+    lastRepairDate: ctx.lastRepairDate,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) (b as unknown as Record<string, unknown>)[k] = v;
   return b;

@@ -60,6 +60,8 @@ export interface RepairBooking {
   brand?: string;
   ambassador?: boolean;
   serviceOption?: 'repair' | 'refurbished' | 'newMachine';
+  /** Date of a previous repair by Nespresso, when the customer gave one. */
+  lastRepairDate?: string;
 }
 
 /** A booking reference customers can quote: `R-` and six upper-case letters or digits. */

@@ -249,18 +249,22 @@ function resolveModel(model: string | CatalogueModel): CatalogueModel | undefine
 export function warrantyDecision(q: WarrantyQuery): WarrantyDecision {
   const model = resolveModel(q.model);
   switch (q.market) {
-    case 'KR':
-      return krWarranty(q, model);
+    case 'KR': {
+      const business = model?.category === 'business';
+      const kr = warrantyRules.KR;
+      return withRepairWarranty(krWarranty(q, model), q, business ? kr.repairWarrantyMonths.business : kr.repairWarrantyMonths.household, 'the last repair is warranted');
+    }
     case 'FR':
-      return frWarranty(q, model);
+      return withRepairWarranty(frWarranty(q, model), q, warrantyRules.FR.repairWarrantyMonths, 'repairs made by the workshops are warranted');
     case 'TW': {
       const tw = warrantyRules.TW;
-      return {
+      const decision: WarrantyDecision = {
         status: 'undetermined',
         rule:
           `The Taiwan documents do not state the machine's warranty period. With the Nespresso Assistance Package, repaired parts are warranted ` +
           `for the unexpired portion of the original warranty or ${tw.repairedPartsMinMonths} months, whichever is greater.`,
       };
+      return withRepairWarranty(decision, q, tw.repairedPartsMinMonths, 'the repaired parts are warranted');
     }
     case 'PT':
       return {
@@ -270,6 +274,19 @@ export function warrantyDecision(q: WarrantyQuery): WarrantyDecision {
           `(without prejudice to your statutory rights); the documents I have give no duration.`,
       };
   }
+}
+
+/** A previous repair has its own warranty (same fault / repaired parts), which can outlast the machine's. */
+function withRepairWarranty(d: WarrantyDecision, q: WarrantyQuery, months: number, what: string): WarrantyDecision {
+  if (!q.lastRepairDate || d.status === 'notCovered') return d;
+  const end = lastDayOf(q.lastRepairDate, months);
+  const decision = { ...d, repairWarrantyEndDate: end };
+  if (d.status !== 'covered' && q.today <= end) {
+    decision.status = 'covered';
+    decision.endDate = end;
+    decision.rule = `${d.rule} After the repair of ${q.lastRepairDate}, ${what} for ${months} months, until ${end}, for the same fault.`;
+  }
+  return decision;
 }
 
 function withStatus(today: string, start: string, months: number, rule: string): WarrantyDecision {
@@ -320,16 +337,7 @@ function krWarranty(q: WarrantyQuery, model: CatalogueModel | undefined): Warran
       ? `household machines bought from ${kr.registrationBonus.purchasedFrom}: ${kr.householdMonths} months, plus ${kr.registrationBonus.months} because it was registered within ${kr.registrationBonus.withinDays} days of purchase`
       : `household machines bought from ${kr.registrationBonus.purchasedFrom}: ${kr.householdMonths} months (registering within ${kr.registrationBonus.withinDays} days of purchase would have added ${kr.registrationBonus.months})`;
   }
-  const decision = withStatus(q.today, start, months, `Korea, ${why}, counted ${startWords}.`);
-  if (q.lastRepairDate) {
-    const repairMonths = business ? kr.repairWarrantyMonths.business : kr.repairWarrantyMonths.household;
-    decision.repairWarrantyEndDate = lastDayOf(q.lastRepairDate, repairMonths);
-    if (decision.status === 'expired' && q.today <= decision.repairWarrantyEndDate) {
-      decision.status = 'covered';
-      decision.rule += ` The last repair is warranted ${repairMonths} months for the same fault, until ${decision.repairWarrantyEndDate}.`;
-    }
-  }
-  return decision;
+  return withStatus(q.today, start, months, `Korea, ${why}, counted ${startWords}.`);
 }
 
 function frWarranty(q: WarrantyQuery, model: CatalogueModel | undefined): WarrantyDecision {

@@ -55,7 +55,7 @@ describe('dialog runtime: turns', () => {
     const store = deps('R-ABC123');
     const input = inputFor('KR', { model: 'citiz', purchaseDate: '2021-01-10', hasProof: true });
     let step = await startDialog('repairBooking', input, store.deps);
-    for (const text of ['korea', 'yes', 'Kim Min-jun', '010-1234-5678', 'kim@example.com', 'Seoul, Gangnam-gu, Teheran-ro 123']) {
+    for (const text of ['korea', 'no', 'yes', 'Kim Min-jun', '010-1234-5678', 'kim@example.com', 'Seoul, Gangnam-gu, Teheran-ro 123']) {
       expect(JSON.stringify(step.envelope).length).toBeLessThan(2048);
       step = await continueDialog(stored(step), text, input, store.deps);
     }

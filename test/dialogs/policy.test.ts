@@ -93,6 +93,14 @@ describe('warrantyDecision — France, Taiwan, Portugal', () => {
     expect(d.rule).toMatch(/unexpired portion of the original warranty or 6 months, whichever is greater/);
   });
 
+  it('warrants French workshop repairs and Taiwanese repaired parts for 6 months', () => {
+    const fr = warrantyDecision({ ...FR, model: 'citiz', purchaseDate: '2020-01-01', lastRepairDate: '2025-01-15', today: '2025-07-14' });
+    expect(fr).toMatchObject({ status: 'covered', endDate: '2025-07-14', repairWarrantyEndDate: '2025-07-14' });
+    expect(warrantyDecision({ ...FR, model: 'citiz', purchaseDate: '2020-01-01', lastRepairDate: '2025-01-15', today: '2025-07-15' }).status).toBe('expired');
+    const tw = warrantyDecision({ market: 'TW', model: 'citiz', hasProof: true, purchaseDate: '2020-01-01', lastRepairDate: '2025-01-15', today: '2025-07-14' });
+    expect(tw).toMatchObject({ status: 'covered', repairWarrantyEndDate: '2025-07-14' });
+  });
+
   it('sends Portugal to the manufacturer\'s warranty', () => {
     const d = warrantyDecision({ market: 'PT', model: 'citiz', hasProof: true, purchaseDate: '2024-01-01', today: '2024-06-01' });
     expect(d.status).toBe('undetermined');

@@ -9,8 +9,8 @@ describe('repair booking in Korea', () => {
     const on23 = chat(fakeStore().machine, { input: inputFor('KR', { model: 'citiz', purchaseDate: '2022-08-23', hasProof: true, overseas: false }) });
     expect(steps(on23.replies)).toEqual(['askingRegistration']);
     const on22 = chat(fakeStore().machine, { input: inputFor('KR', { model: 'citiz', purchaseDate: '2022-08-22', hasProof: true, overseas: false }) });
-    expect(steps(on22.replies)[0]).toBe('reportingTerms');
-    expect(on22.replies[0]!.text).toMatch(/bought before 2022-08-23: 24 months/);
+    expect(steps(on22.replies)).toEqual(['askingLastRepair']);
+    expect(on22.say('no')[0]!.text).toMatch(/bought before 2022-08-23: 24 months/);
   });
 
   it('extends the warranty when registered on day 30, not on day 31', () => {
@@ -18,19 +18,20 @@ describe('repair booking in Korea', () => {
     const day30 = chat(fakeStore().machine, { input: inputFor('KR', input) });
     expect(day30.say('2024-05-31')[0]!.text).toMatch(/under warranty until 2026-04-30.*plus 12 because it was registered within 30 days/);
     const day31 = chat(fakeStore().machine, { input: inputFor('KR', input) });
-    expect(day31.say('2024-06-01')[0]!.text).toMatch(/warranty of your Pixie ended on 2025-04-30/);
+    expect(day31.say('2024-06-01')[0]).toMatchObject({ step: 'askingLastRepair' });
+    expect(day31.say('no')[0]!.text).toMatch(/warranty of your Pixie ended on 2025-04-30/);
   });
 
   it('prices a paid repair by tier, with the optional KRW 5,000 rental, paid in advance, KRW 10,000 kept if no fault', async () => {
     const store = fakeStore();
     const c = chat(store.machine, { input: inputFor('KR', { model: 'citiz', purchaseDate: '2021-01-10', hasProof: true, overseas: false }) });
-    const terms = c.replies[0]!.text;
+    const terms = c.say('No')[0]!.text;
     expect(terms).toMatch(/ended on 2023-01-09/);
     expect(terms).toMatch(/group C .* KRW 40,000/);
     expect(terms).toMatch(/rental machine .*KRW 5,000.*KRW 35,000 without it/);
     expect(terms).toMatch(/paid in advance/);
     expect(terms).toMatch(/refunded minus KRW 10,000 for delivery/);
-    expect(c.replies[1]).toMatchObject({ step: 'askingRental' });
+    expect(c.replies.at(-1)).toMatchObject({ step: 'askingRental' });
     c.say('no');
     for (const a of CONTACT_ANSWERS) c.say(a);
     expect(c.replies.at(-1)!.text).toContain('KRW 35,000 without a rental machine');
@@ -52,12 +53,14 @@ describe('repair booking in Korea', () => {
     expect(c.replies.at(-1)!.text).toMatch(/starts 6 months after the machine's manufacturing date/);
     c.say('2022-10-01');
     c.say('later');
+    c.say('no');
     expect(texts(c.replies)).toMatch(/counted from 2023-04-01: without proof of purchase/);
   });
 
   it('says the cost depends on the warranty when the manufacturing date is unknown', () => {
     const c = chat(fakeStore().machine, { input: inputFor('KR', { model: 'lattissima-one', purchaseDate: '2023-01-10', hasProof: false, overseas: false }) });
     c.say("I don't know");
+    c.say('no');
     c.say('no');
     const terms = c.replies.find((r) => r.step === 'reportingTerms')!.text;
     expect(terms).toMatch(/If it is no longer under warranty: Paid repairs are priced by model: KRW 60,000 for the Lattissima One \(F111\), KRW 75,000 for the Lattissima One \(F121\)/);
@@ -113,7 +116,8 @@ describe('repair booking in France', () => {
     c.say('yes');
     const r = c.say('no');
     expect(r[0]).toMatchObject({ step: 'askingBrand' });
-    const terms = c.say('Magimix');
+    c.say('Magimix');
+    const terms = c.say('no');
     expect(terms[0]!.text).toMatch(/ended on 2024-08-31.*Magimix: 2 years \(3 years for spare parts\).*spare parts are covered until 2025-08-31/s);
 
     const recent = chat(fakeStore().machine, { input: inputFor('FR', { model: 'citiz', purchaseDate: '2024-09-01', hasProof: true }) });
@@ -129,11 +133,37 @@ describe('repair booking in France', () => {
   });
 });
 
+describe('repair booking: a previous repair', () => {
+  it('KR: covers the same fault for 6 months after a repair even when the machine warranty has ended', () => {
+    const c = chat(fakeStore().machine, { input: inputFor('KR', { model: 'citiz', purchaseDate: '2021-01-10', hasProof: true, overseas: false }) });
+    expect(c.say('yes')[0]!.text).toMatch(/^When was it repaired\?/);
+    expect(c.say('2020-01-01')[0]!.text).toMatch(/before the purchase date/);
+    const r = c.say('2025-02-01');
+    expect(r[0]!.text).toMatch(/under warranty until 2025-07-31.*After the repair of 2025-02-01, the last repair is warranted for 6 months/s);
+    expect(steps(r)).not.toContain('askingRental');
+  });
+
+  it('FR: the 6-month warranty on repairs made by the workshops', () => {
+    const c = chat(fakeStore().machine, { input: inputFor('FR', { model: 'citiz', purchaseDate: '2020-01-10', hasProof: true }) });
+    c.say('yes');
+    c.say('no');
+    c.say('Krups');
+    expect(c.say('2025-03-01')[0]!.text).toMatch(/repairs made by the workshops are warranted for 6 months, until 2025-08-31/);
+  });
+
+  it('does not ask about earlier repairs when the machine is under warranty', () => {
+    const c = chat(fakeStore().machine, { input: inputFor('FR', { model: 'citiz', purchaseDate: '2025-01-10', hasProof: true }) });
+    c.say('yes');
+    expect(steps(c.say('no'))).toEqual(['reportingTerms', 'askingServiceOption']);
+  });
+});
+
 describe('repair booking in Taiwan and Portugal', () => {
   it('TW: the Nespresso Assistance Package terms, no registration, outlying islands excluded', () => {
     const c = chat(fakeStore().machine, { input: inputFor('TW', { model: 'pixie', purchaseDate: '2024-12-01', hasProof: true }) });
-    const terms = c.replies[0]!.text;
-    expect(c.replies[0]!.step).toBe('reportingTerms');
+    expect(c.replies[0]).toMatchObject({ step: 'askingLastRepair' });
+    expect(c.replies[0]!.text).toMatch(/warranted for 6 months at least for the same fault/);
+    const terms = c.say('no')[0]!.text;
     for (const s of ['diagnoses the machine by phone, on 0809 001 886', 'Nespresso Assistance Package', 'collection of the machine from your home or an address of your choice (outlying island areas excluded)', '5–7 working days', 'return to the same address', 'unexpired portion of the original warranty or 6 months, whichever is greater']) {
       expect(terms).toContain(s);
     }
