@@ -94,7 +94,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
-  const closeHooks: Array<() => Promise<void> | void> = [async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])), () => handoff.events.close()];
+  const closeHooks: Array<() => Promise<void> | void> = [async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])), () => handoff.close()];
   closeHooks.push(() => directLine.close());
   const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), directLineRoutes(directLine), webChatPageRoutes(), lineRoutes(line), whatsappRoutes(whatsapp)];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });

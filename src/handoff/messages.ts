@@ -1,6 +1,8 @@
 /** What the customer is told during a hand-off, in one place. Every reply carries support.kind 'handoff'. */
 import { MARKET_NAMES, type Choice, type Market, type Reply } from '../lib/types.js';
 import type { Contact } from '../retrieval/knowledge-schema.js';
+import type { ConversationState } from '../router/conversation.js';
+import type { DialogEngine } from '../router/dialog-port.js';
 import { zoneLabel, type HoursStatus } from './hours.js';
 
 const STOP_WAITING: Choice[] = [{ label: 'Stop waiting', value: 'cancel' }];
@@ -98,4 +100,18 @@ export function backWithBot(market: Market | undefined, resume: boolean): Reply 
       : "You're back with the assistant. Ask me anything else, or type \"talk to a person\" to reach an agent again.",
     market,
   );
+}
+
+/**
+ * What the bot says when the hand-off ends: that it is back, then the pending question of the dialog
+ * the customer was in (if any), so they can carry on where they left off.
+ */
+export function resume(state: ConversationState, dialogs: DialogEngine | undefined, contacts: Record<Market, Contact>, today: string): Reply[] {
+  const market = state.market;
+  if (state.dialog && dialogs && market) {
+    const c = contacts[market];
+    const p = dialogs.repeatPrompt(state.dialog, { market, contact: { phone: c.phone, hours: c.hours }, slots: {}, today });
+    return [backWithBot(market, true), { text: p.text, choices: p.choices, support: { kind: 'dialog', market, dialog: state.dialog.machine, step: p.step } }];
+  }
+  return [backWithBot(market, false)];
 }

@@ -5,6 +5,9 @@
 import { MARKET_NAMES, type Market } from '../lib/types.js';
 import type { HandoffReason } from '../router/handoff-port.js';
 import type { StoredBooking } from '../router/bookings.js';
+import { detectCommand, yesNo } from '../router/commands.js';
+import type { TranscriptLine } from '../router/conversation.js';
+import type { Retriever } from '../retrieval/decide.js';
 import type { Candidate } from '../retrieval/faq-index.js';
 import type { Contact } from '../retrieval/knowledge-schema.js';
 import type { HoursStatus } from './hours.js';
@@ -80,6 +83,21 @@ export function buildPacket(p: PacketInput): ContextPacket {
         : undefined,
     afterHours: p.hours?.kind === 'closed',
   };
+}
+
+/** FAQ candidates for the customer's last real question (not "talk to a person" nor "no, that did not help"). */
+export function candidatesFromTranscript(retriever: Retriever | undefined, transcript: TranscriptLine[], market: Market | undefined): Candidate[] {
+  if (!retriever) return [];
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const l = transcript[i]!;
+    if (l.from !== 'user' || l.text.length < 4 || detectCommand(l.text) || yesNo(l.text)) continue;
+    try {
+      return retriever.decide(l.text, market).candidates;
+    } catch {
+      return [];
+    }
+  }
+  return [];
 }
 
 function round(n: number): number {

@@ -9,9 +9,7 @@ export type AcceptBody = z.infer<typeof AcceptBody>;
 export const AgentMessageBody = z.object({ text: trimmed(4000), agent: trimmed(60).optional() });
 export type AgentMessageBody = z.infer<typeof AgentMessageBody>;
 
-export const EndBody = z
-  .object({ note: z.string().trim().max(2000).optional(), agent: trimmed(60).optional() })
-  .default({});
+export const EndBody = z.object({ note: z.string().trim().max(2000).optional() }).default({});
 export type EndBody = z.infer<typeof EndBody>;
 
 /** Bot Framework `handoff.status` event value: `{ state: 'accepted' | 'completed' | 'failed', message? }`. */

@@ -1,43 +1,29 @@
 /**
- * The hand-off service: implements the router's HandoffPort (request, relay while queued or with an
+ * The hand-off service: implements the router's HandoffPort (request; relay while queued or with an
  * agent) and the agent operations behind /api/agent (queue, accept, message, end). State lives in
  * the Storage (records, queue, transcripts), so it survives restarts and works across instances.
  */
 import type { Logger } from '../lib/logger.js';
-import type { Market, Reply } from '../lib/types.js';
+import type { Reply } from '../lib/types.js';
 import type { Retriever } from '../retrieval/decide.js';
-import type { Candidate } from '../retrieval/faq-index.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
-import type { StoredBooking } from '../router/bookings.js';
-import { detectCommand, yesNo } from '../router/commands.js';
+import { detectCommand } from '../router/commands.js';
 import type { ConversationState, TranscriptLine } from '../router/conversation.js';
 import type { DialogEngine } from '../router/dialog-port.js';
-import type { HandoffContext, HandoffPort, HandoffReason } from '../router/handoff-port.js';
+import type { HandoffContext, HandoffPort } from '../router/handoff-port.js';
 import { MENU } from '../router/replies.js';
 import type { Storage } from '../state/storage.js';
+import { CustomerDelivery } from './delivery.js';
 import { AgentEventHub } from './events.js';
 import { hoursStatus } from './hours.js';
 import * as say from './messages.js';
-import { buildPacket } from './packet.js';
+import { buildPacket, candidatesFromTranscript, type ContextPacket } from './packet.js';
+import type { AgentResult, ConversationAccess, CustomerSender, Delivery, HandoffInitiator, QueueItem } from './ports.js';
 import { RECORD_VERSION, isOpen, type HandoffRecord } from './record.js';
-import { HandoffStore } from './store.js';
 import { HubStatus } from './schemas.js';
+import { HandoffStore } from './store.js';
 
-/** What the service needs from the router (the Router class satisfies it). */
-export interface ConversationAccess {
-  loadConversation(id: string): Promise<ConversationState | undefined>;
-  transcript(id: string, limit?: number): Promise<TranscriptLine[]>;
-  appendTranscript(id: string, line: TranscriptLine): Promise<void>;
-  bookings: { forConversation(id: string): Promise<StoredBooking[]> };
-}
-
-/** Proactive delivery to the customer's own channel (src/channels/outbound.ts satisfies it). */
-export interface CustomerSender {
-  send(state: ConversationState, replies: Reply[]): Promise<{ ok: true } | { ok: false; reason: string; detail?: string }>;
-}
-
-/** Sends the Bot Framework `handoff.initiate` event where the channel routes hand-offs itself; false when not applicable. */
-export type HandoffInitiator = (state: ConversationState, packet: unknown, transcript: TranscriptLine[]) => Promise<boolean>;
+export type { AgentResult, ConversationAccess, CustomerSender, Delivery, HandoffInitiator, QueueItem } from './ports.js';
 
 export interface HandoffServiceOptions {
   storage: Storage;
@@ -51,26 +37,22 @@ export interface HandoffServiceOptions {
   onAccepted?: (waitSeconds: number) => void;
 }
 
-export type AgentResult<T> = { ok: true; value: T } | { ok: false; status: number; message: string; reason?: string };
-
-export interface Delivery {
-  delivered: boolean;
-  reason?: string;
-  message?: string;
-}
-
 export class HandoffService implements HandoffPort {
   readonly store: HandoffStore;
   readonly events: AgentEventHub;
   private readonly now: () => number;
+  private readonly delivery: CustomerDelivery;
   private conversations?: ConversationAccess;
   private sender?: CustomerSender;
   private initiate?: HandoffInitiator;
+  /** handoff.initiate sends under way (not awaited inside the customer's turn). */
+  private readonly pending = new Set<Promise<unknown>>();
 
   constructor(private readonly opts: HandoffServiceOptions) {
     this.store = new HandoffStore(opts.storage, opts.ttlMs);
     this.events = new AgentEventHub(opts.storage, opts.logger);
     this.now = opts.now ?? Date.now;
+    this.delivery = new CustomerDelivery({ conversations: () => this.convs, sender: () => this.sender, events: this.events, logger: opts.logger, now: this.now });
   }
 
   /** Late wiring: the router and the channels are built after the service (they depend on it). */
@@ -78,6 +60,12 @@ export class HandoffService implements HandoffPort {
     this.conversations = deps.conversations;
     this.sender = deps.sender;
     this.initiate = deps.initiate;
+  }
+
+  /** Shutdown: let handoff.initiate sends finish (briefly), then end the console streams. */
+  async close(): Promise<void> {
+    await Promise.race([Promise.allSettled([...this.pending]), new Promise((r) => setTimeout(r, 2000).unref())]);
+    await this.events.close();
   }
 
   private get convs(): ConversationAccess {
@@ -88,31 +76,29 @@ export class HandoffService implements HandoffPort {
   // ---- HandoffPort (called by the router inside the conversation's turn) ----
 
   async request(ctx: Parameters<HandoffPort['request']>[0]): Promise<Reply[]> {
-    const { state, input, reason } = ctx;
+    const { state, reason } = ctx;
     const now = this.now();
     const market = state.market;
     const contact = market ? this.opts.knowledge.contacts[market] : undefined;
     const hours = contact ? hoursStatus(contact, now) : undefined;
     state.pending = undefined; // a question the bot asked before does not survive the hand-off
 
-    const existing = await this.store.get(state.id);
-    if (isOpen(existing)) return [say.alreadyQueued(market, await this.store.position(state.id))];
+    if (isOpen(await this.store.get(state.id))) return [say.alreadyQueued(market, await this.store.position(state.id))];
 
     const transcript = await this.convs.transcript(state.id).catch(() => []);
-    const candidates = ctx.candidates?.length ? ctx.candidates : this.guessCandidates(transcript, market);
     const packet = buildPacket({
       conversationId: state.id,
       channel: state.channelId,
       market,
       locale: state.locale,
       reason,
-      customer: { userId: state.userId, ...(input.userName ? { name: input.userName } : {}) },
+      customer: { userId: state.userId, ...(ctx.input.userName ? { name: ctx.input.userName } : {}) },
       dialog: ctx.dialog
         ? { ...ctx.dialog, slots: ctx.dialogSlots ?? {} }
         : state.dialog
-          ? { machine: state.dialog.machine, step: this.safeStep(state), slots: ctx.dialogSlots ?? {} }
+          ? { machine: state.dialog.machine, step: this.currentStep(state), slots: ctx.dialogSlots ?? {} }
           : undefined,
-      candidates,
+      candidates: ctx.candidates?.length ? ctx.candidates : candidatesFromTranscript(this.opts.retriever, transcript, market),
       rejected:
         reason === 'thumbs-down' && state.lastFaqId
           ? { faqId: state.lastFaqId, question: this.opts.knowledge.byId.get(state.lastFaqId)?.question }
@@ -137,11 +123,7 @@ export class HandoffService implements HandoffPort {
     if (created) {
       this.opts.logger.info({ conversation: state.id, reason, market, afterHours: record.afterHours }, 'hand-off queued');
       await this.events.publish({ type: 'queue', action: 'queued', id: state.id, status: 'queued', at: now });
-      if (this.initiate) {
-        await this.initiate(state, packet, transcript).catch((err) =>
-          this.opts.logger.warn({ err, code: 'CHANNEL_SEND_FAILED', conversation: state.id }, 'handoff.initiate not sent'),
-        );
-      }
+      this.sendInitiation(structuredClone(state), packet, transcript);
     }
     return [say.queued({ market, contact, hours, position: await this.store.position(state.id) })];
   }
@@ -161,16 +143,13 @@ export class HandoffService implements HandoffPort {
     const command = text ? detectCommand(text) : undefined;
     if (command === 'cancel') {
       const t = await this.store.apply(state.id, { type: 'customer.left', at: this.now() });
-      if (t.ok) {
-        await this.events.publish({ type: 'queue', action: 'left', id: state.id, status: 'ended', at: this.now() });
-        return [say.leftQueue(state.market, MENU)];
-      }
-      return [];
+      if (!t.ok) return [];
+      await this.events.publish({ type: 'queue', action: 'left', id: state.id, status: 'ended', at: this.now() });
+      return [say.leftQueue(state.market, MENU)];
     }
     if (command === 'agent') return [say.alreadyQueued(state.market, await this.store.position(state.id))];
-    if (!rec.acknowledged) {
-      const t = await this.store.apply(state.id, { type: 'customer.acknowledged' });
-      if (t.ok) return [say.messageKept(state.market, rec.afterHours, await this.store.position(state.id))];
+    if (!rec.acknowledged && (await this.store.apply(state.id, { type: 'customer.acknowledged' })).ok) {
+      return [say.messageKept(state.market, rec.afterHours, await this.store.position(state.id))];
     }
     return [];
   }
@@ -187,7 +166,7 @@ export class HandoffService implements HandoffPort {
     if (!t.ok) return [];
     const action = t.next.status === 'ended' ? 'ended' : 'accepted';
     await this.events.publish({ type: 'queue', action, id: rec.id, status: t.next.status, agent: t.next.agent, at: this.now() });
-    return t.next.status === 'ended' ? this.backReplies(ctx.state) : [];
+    return t.next.status === 'ended' ? this.resumeReplies(ctx.state) : [];
   }
 
   // ---- Agent operations (/api/agent) ----
@@ -199,7 +178,7 @@ export class HandoffService implements HandoffPort {
     this.opts.logger.info({ conversation: id }, 'hand-off accepted');
     await this.events.publish({ type: 'queue', action: 'accepted', id, status: 'withAgent', agent: t.next.agent, at: this.now() });
     await this.note(id, `${t.next.agent} joined the conversation.`);
-    const delivery = await this.deliver(id, [say.agentJoined(t.next.market, agent)], 'bot');
+    const delivery = await this.delivery.deliver(id, [say.agentJoined(t.next.market, agent)], 'bot');
     return { ok: true, value: { handoff: t.next, delivery } };
   }
 
@@ -212,11 +191,10 @@ export class HandoffService implements HandoffPort {
     if (agent && rec.agent && agent !== rec.agent) return { ok: false, status: 409, message: `${rec.agent} holds this conversation.` };
     const state = await this.convs.loadConversation(id);
     if (!state) return { ok: false, status: 404, message: 'The conversation has expired.' };
-    const result = await this.sendTo(state, [say.agentMessage(rec.market, text)]);
-    if (!result.delivered) return { ok: false, status: result.reason === 'window-closed' ? 409 : 502, reason: result.reason, message: result.message! };
+    const sent = await this.delivery.send(state, [say.agentMessage(rec.market, text)]);
+    if (!sent.delivered) return { ok: false, status: sent.reason === 'window-closed' ? 409 : 502, reason: sent.reason, message: sent.message! };
     const line: TranscriptLine = { at: this.now(), from: 'agent', text, kind: 'handoff' };
-    await this.convs.appendTranscript(id, line);
-    await this.events.publish({ type: 'message', id, line });
+    await this.delivery.record(id, line);
     return { ok: true, value: { line } };
   }
 
@@ -227,14 +205,14 @@ export class HandoffService implements HandoffPort {
     await this.events.publish({ type: 'queue', action: 'ended', id, status: 'ended', agent: t.next.agent, at: this.now() });
     await this.note(id, `${t.next.agent ?? 'An agent'} ended the hand-off${note ? ` — note: ${note}` : ''}.`);
     const state = await this.convs.loadConversation(id);
-    const delivery = state ? await this.deliver(id, this.backReplies(state), 'bot', state) : { delivered: false, reason: 'no-conversation', message: 'The conversation has expired.' };
+    const delivery: Delivery = state
+      ? await this.delivery.deliver(id, this.resumeReplies(state), 'bot', state)
+      : { delivered: false, reason: 'no-conversation', message: 'The conversation has expired.' };
     return { ok: true, value: { handoff: t.next, delivery } };
   }
 
   /** The queue (waiting, oldest first, with places) and the conversations agents hold. */
   async queue(): Promise<{ waiting: QueueItem[]; withAgents: QueueItem[] }> {
-    const waiting = await this.store.waiting();
-    const withAgents = await this.store.withAgents();
     const item = async (r: HandoffRecord, position?: number): Promise<QueueItem> => ({
       id: r.id,
       status: r.status,
@@ -251,6 +229,7 @@ export class HandoffService implements HandoffPort {
       agent: r.agent,
       lastCustomerMessage: await this.lastCustomerLine(r.id),
     });
+    const [waiting, withAgents] = await Promise.all([this.store.waiting(), this.store.withAgents()]);
     return {
       waiting: await Promise.all(waiting.map((r, i) => item(r, i + 1))),
       withAgents: await Promise.all(withAgents.map((r) => item(r))),
@@ -265,113 +244,38 @@ export class HandoffService implements HandoffPort {
 
   // ---- helpers ----
 
-  private backReplies(state: ConversationState): Reply[] {
-    const market = state.market;
-    const dialogs = this.opts.dialogs;
-    if (state.dialog && dialogs && market) {
-      try {
-        const c = this.opts.knowledge.contacts[market];
-        const p = dialogs.repeatPrompt(state.dialog, {
-          market,
-          contact: { phone: c.phone, hours: c.hours },
-          slots: {},
-          today: new Date(this.now()).toISOString().slice(0, 10),
-        });
-        return [
-          say.backWithBot(market, true),
-          { text: p.text, choices: p.choices, support: { kind: 'dialog', market, dialog: state.dialog.machine, step: p.step } },
-        ];
-      } catch (err) {
-        this.opts.logger.warn({ err, conversation: state.id }, 'could not repeat the dialog prompt after a hand-off');
-      }
+  /** The Bot Framework `handoff.initiate` event, sent without holding up the customer's turn. */
+  private sendInitiation(state: ConversationState, packet: ContextPacket, transcript: TranscriptLine[]): void {
+    if (!this.initiate) return;
+    const sending = this.initiate(state, packet, transcript)
+      .catch((err) => this.opts.logger.warn({ err, code: 'CHANNEL_SEND_FAILED', conversation: state.id }, 'handoff.initiate not sent'))
+      .finally(() => this.pending.delete(sending));
+    this.pending.add(sending);
+  }
+
+  private resumeReplies(state: ConversationState): Reply[] {
+    try {
+      return say.resume(state, this.opts.dialogs, this.opts.knowledge.contacts, new Date(this.now()).toISOString().slice(0, 10));
+    } catch (err) {
+      this.opts.logger.warn({ err, conversation: state.id }, 'could not repeat the dialog prompt after a hand-off');
+      return [say.backWithBot(state.market, false)];
     }
-    return [say.backWithBot(market, false)];
   }
 
-  private async deliver(id: string, replies: Reply[], from: 'bot', known?: ConversationState): Promise<Delivery> {
-    const state = known ?? (await this.convs.loadConversation(id));
-    if (!state) return { delivered: false, reason: 'no-conversation', message: 'The conversation has expired.' };
-    const result = await this.sendTo(state, replies);
-    if (result.delivered) {
-      for (const r of replies) {
-        const line: TranscriptLine = { at: this.now(), from, text: r.text, kind: r.support.kind };
-        await this.convs.appendTranscript(id, line);
-        await this.events.publish({ type: 'message', id, line });
-      }
-    }
-    return result;
-  }
-
-  private async sendTo(state: ConversationState, replies: Reply[]): Promise<Delivery> {
-    if (!this.sender) return { delivered: false, reason: 'unsupported-channel', message: 'No channel sender is configured.' };
-    const result = await this.sender.send(state, replies).catch((err: Error) => ({ ok: false as const, reason: 'rejected', detail: err.message }));
-    if (result.ok) return { delivered: true };
-    this.opts.logger.warn({ conversation: state.id, reason: result.reason, code: 'CHANNEL_SEND_FAILED' }, 'message to the customer not delivered');
-    return { delivered: false, reason: result.reason, message: deliveryMessage(state.channelId, result.reason, result.detail) };
-  }
-
-  private async note(id: string, text: string): Promise<void> {
-    const line: TranscriptLine = { at: this.now(), from: 'system', text, kind: 'handoff' };
-    await this.convs.appendTranscript(id, line);
-    await this.events.publish({ type: 'message', id, line });
+  private note(id: string, text: string): Promise<void> {
+    return this.delivery.record(id, { at: this.now(), from: 'system', text, kind: 'handoff' });
   }
 
   private async lastCustomerLine(id: string): Promise<string | undefined> {
     const lines = await this.convs.transcript(id, 20).catch(() => [] as TranscriptLine[]);
-    const last = [...lines].reverse().find((l) => l.from === 'user');
-    return last ? last.text.slice(0, 140) : undefined;
+    return [...lines].reverse().find((l) => l.from === 'user')?.text.slice(0, 140);
   }
 
-  /** FAQ candidates for the customer's last real question (not "talk to a person" or "no, that did not help"). */
-  private guessCandidates(transcript: TranscriptLine[], market: Market | undefined): Candidate[] {
-    if (!this.opts.retriever) return [];
-    for (let i = transcript.length - 1; i >= 0; i--) {
-      const l = transcript[i]!;
-      if (l.from !== 'user' || l.text.length < 4 || detectCommand(l.text) || yesNo(l.text)) continue;
-      try {
-        return this.opts.retriever.decide(l.text, market).candidates;
-      } catch {
-        return [];
-      }
-    }
-    return [];
-  }
-
-  private safeStep(state: ConversationState): string | undefined {
+  private currentStep(state: ConversationState): string | undefined {
     try {
       return state.dialog && this.opts.dialogs ? this.opts.dialogs.currentStep(state.dialog) : undefined;
     } catch {
       return undefined;
     }
-  }
-}
-
-export interface QueueItem {
-  id: string;
-  status: HandoffRecord['status'];
-  position?: number;
-  reason: HandoffReason;
-  reasonText: string;
-  market?: Market;
-  marketName?: string;
-  channel: string;
-  customerName?: string;
-  afterHours: boolean;
-  queuedAt: number;
-  acceptedAt?: number;
-  agent?: string;
-  lastCustomerMessage?: string;
-}
-
-function deliveryMessage(channel: string, reason: string, detail?: string): string {
-  switch (reason) {
-    case 'window-closed':
-      return "WhatsApp's 24-hour window is closed: the customer last wrote more than 24 hours ago, so WhatsApp will not deliver this message. It is not sent; it can be sent once the customer writes again.";
-    case 'no-reference':
-      return `The customer's channel (${channel}) left no address to reply to, so the message is not sent.`;
-    case 'unsupported-channel':
-      return `Replies to ${channel} customers are not supported yet, so the message is not sent.`;
-    default:
-      return `The ${channel} channel rejected the message${detail ? ` (${detail.slice(0, 200)})` : ''}.`;
   }
 }

@@ -37,8 +37,9 @@ describe('hand-off on Bot Framework', () => {
     await events.waitFor((e) => e.type === 'queue' && e.action === 'queued' && e.id === id);
 
     // The channel also got the Bot Framework handoff.initiate event with the packet and transcript.
-    const initiate = svc.channel.forConversation(customer.id).find((a) => a.type === 'event' && a.name === 'handoff.initiate');
-    expect(initiate).toBeDefined();
+    const initiateEvent = () => svc.channel.forConversation(customer.id).find((a) => a.type === 'event' && a.name === 'handoff.initiate');
+    await expect.poll(initiateEvent).toBeDefined();
+    const initiate = initiateEvent();
     expect(initiate!.value).toMatchObject({ conversationId: id, reason: 'customer-request', market: 'KR' });
     expect(JSON.stringify(initiate!.attachments)).toContain('I need to talk to a person');
 
