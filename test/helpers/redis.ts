@@ -8,7 +8,7 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,17 +137,22 @@ process.on('exit', () => {
 });
 
 function startServer(port: number, dir: string, extra: string[] = []): Promise<ChildProcess> {
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, ...extra];
-  const child = spawn('redis-server', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const log = join(dir, `redis-${port}.log`);
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const child = spawn('redis-server', [...args, '--dir', dir, '--logfile', log, ...extra], { stdio: 'ignore' });
+  // A server a test forgot to stop does not keep the test process alive; the exit hook kills it.
+  child.unref();
   running.add(child);
   child.on('exit', () => running.delete(child));
   const url = `redis://127.0.0.1:${port}`;
   return new Promise((resolve, reject) => {
-    let stderr = '';
-    child.stderr?.on('data', (d) => (stderr += String(d)));
+    const tail = () => (existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '(no log)');
     child.on('error', reject);
-    child.on('exit', (code) => reject(new Error(`redis-server on ${port} exited (${code}): ${stderr}`)));
-    waitUntil(() => answers(url), `redis-server on port ${port}`).then(() => resolve(child), reject);
+    child.on('exit', (code) => reject(new Error(`redis-server on ${port} exited (${code}):\n${tail()}`)));
+    waitUntil(() => answers(url), `redis-server on port ${port}`).then(
+      () => resolve(child),
+      (err: Error) => reject(new Error(`${err.message}:\n${tail()}`)),
+    );
   });
 }
 
