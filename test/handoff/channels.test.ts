@@ -1,12 +1,26 @@
 /**
- * The same hand-off round trip for customers on our web chat (Direct Line) and on LINE (push):
- * agent messages reach them on their own channel, the bot says nothing in between, and after the
- * agent ends the bot answers again.
+ * The same hand-off round trip for customers on our web chat (Direct Line), on LINE (push) and on
+ * WhatsApp (inside the 24-hour window): agent messages reach them on their own channel, the bot
+ * says nothing in between, and after the agent ends the bot answers again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { line, lineMessages, LINE_SECRET, LINE_TOKEN, startFakeLine, type FakePlatform } from '../helpers/fake-platforms.js';
+import {
+  line,
+  lineMessages,
+  LINE_SECRET,
+  LINE_TOKEN,
+  startFakeLine,
+  startFakeWhatsApp,
+  wa,
+  WA_APP_SECRET,
+  WA_PHONE_ID,
+  WA_TOKEN,
+  WA_VERIFY_TOKEN,
+  whatsappMessages,
+  type FakePlatform,
+} from '../helpers/fake-platforms.js';
 import { startService, type TestService } from '../helpers/service.js';
-import { postLine } from '../channels/support.js';
+import { postLine, postWhatsApp } from '../channels/support.js';
 import { activities, openStream, say, startConversation, type DlActivity, type Stream } from '../directline/client.js';
 import { AgentClient } from './agent-client.js';
 
@@ -108,5 +122,54 @@ describe('hand-off on LINE', () => {
     expect(back.text).toMatch(/^You're back with the assistant/);
     const again = await customer('hello');
     expect(again.map((m) => m.text)).toEqual(['Hello! What can I help you with today?']);
+  });
+});
+
+describe('hand-off on WhatsApp', () => {
+  it('agent messages go out inside the 24-hour window; after it the agent gets 409 and a clear reason', async () => {
+    let clock = 0;
+    fake = await startFakeWhatsApp();
+    svc = await startService(
+      {
+        AGENT_TOKEN: TOKEN,
+        WHATSAPP_VERIFY_TOKEN: WA_VERIFY_TOKEN,
+        WHATSAPP_APP_SECRET: WA_APP_SECRET,
+        WHATSAPP_ACCESS_TOKEN: WA_TOKEN,
+        WHATSAPP_PHONE_NUMBER_ID: WA_PHONE_ID,
+        WHATSAPP_API_BASE_URL: fake.url,
+      },
+      { defaultMetrics: false, now: () => Date.now() + clock },
+    );
+    const agent = new AgentClient(svc.url, TOKEN);
+    const phone = `33${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
+    const id = `whatsapp:${phone}`;
+    const customer = async (text: string) => {
+      const before = whatsappMessages(fake!).length;
+      const at = String(Math.floor((Date.now() + clock) / 1000));
+      const body = wa.body({ messages: [wa.text(phone, text, { timestamp: at })], contacts: [{ wa_id: phone, profile: { name: 'Camille' } }] });
+      expect((await postWhatsApp(svc!, body)).status).toBe(200);
+      await svc!.app.whatsapp!.drain();
+      return whatsappMessages(fake!).slice(before);
+    };
+
+    expect((await customer('talk to a person')).map((m) => m.text).join()).toMatch(/support team/);
+    expect((await agent.accept(id, 'Lea')).status).toBe(200);
+    expect(whatsappMessages(fake).at(-1)).toMatchObject({ to: phone, text: 'Lea from our support team has joined the chat.' });
+    expect(await customer('My order is late')).toEqual([]);
+    expect((await agent.send(id, 'Let me check.')).status).toBe(200);
+    expect(whatsappMessages(fake).at(-1)).toMatchObject({ to: phone, text: 'Let me check.' });
+
+    clock = 24 * 3600_000 + 60_000; // the customer has been silent for a day
+    const requests = fake.requests.length;
+    const refused = await agent.send(id, 'Are you still there?');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'CONFLICT', reason: 'window-closed' });
+    expect(refused.body.error.message).toMatch(/WhatsApp's 24-hour window is closed/);
+    expect(fake.requests).toHaveLength(requests);
+
+    expect(await customer('Sorry, I was away')).toEqual([]); // the customer writes: the window opens again
+    expect((await agent.send(id, 'No problem, your order ships today.')).status).toBe(200);
+    expect((await agent.end(id)).status).toBe(200);
+    expect(whatsappMessages(fake).at(-1)!.text).toMatch(/^You're back with the assistant/);
   });
 });

@@ -125,4 +125,22 @@ describe('agent console', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("shows why a reply was not delivered (WhatsApp's 24-hour window) and keeps the text", async () => {
+    svc.app.outbound.register({ channelIds: ['closedwindow'], send: async () => ({ ok: false, reason: 'window-closed' }) });
+    const customer = new BotConversation(svc, { locale: 'ko-KR', channelId: 'closedwindow' });
+    await customer.say('talk to a person');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, TOKEN);
+    await page.locator(`#queue-waiting li[data-id="closedwindow:${customer.id}"] button`).click();
+    await page.click('#accept');
+    await expect.poll(() => page.textContent('#chat-error')).toMatch(/Accepted, but the customer was not told: WhatsApp's 24-hour window is closed/);
+    await page.fill('#message', 'Hello, are you still there?');
+    await page.click('#send');
+    await expect.poll(() => page.textContent('#chat-error')).toMatch(/^WhatsApp's 24-hour window is closed/);
+    expect(await page.isVisible('#chat-error')).toBe(true);
+    expect(await page.inputValue('#message')).toBe('Hello, are you still there?');
+    expect(await page.locator('#transcript .msg-agent').count()).toBe(0);
+    await page.close();
+  });
 });
