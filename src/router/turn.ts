@@ -310,7 +310,7 @@ function dialogInput(t: Turn, slots: Record<string, string | number | boolean>):
   const c = t.s.knowledge.contacts[market];
   return {
     market,
-    contact: { phone: c.phone, hours: c.hours },
+    contact: { phone: c.phone, hours: c.hours, note: c.phoneNote, other: c.other },
     slots,
     today: new Date(t.s.now()).toISOString().slice(0, 10),
   };

@@ -9,7 +9,7 @@ const dir = fileURLToPath(new URL('../fixtures/knowledge', import.meta.url));
 
 function retriever(margin = 0.05) {
   const k = loadKnowledge(dir);
-  return new Retriever(k, buildIndex(k), { answer: 0.5, clarify: 0.3, margin });
+  return new Retriever(k, buildIndex(k), { answer: 0.5, clarify: 0.3, margin, maxUnknownShare: 1 });
 }
 
 describe('normalisation', () => {
