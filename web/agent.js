@@ -296,6 +296,13 @@ function fact(label, value) {
   return [h('dt', {}, label), h('dd', {}, value)];
 }
 
+/** The bar's width through the CSSOM: the page's Content-Security-Policy forbids style attributes. */
+function scoreFill(score) {
+  const fill = h('span');
+  fill.style.width = `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
+  return fill;
+}
+
 function section(title, ...body) {
   return h('section', { class: 'ctx-section' }, h('h3', {}, title), ...body);
 }
@@ -341,7 +348,7 @@ function renderContext(rec, position) {
                 'li',
                 {},
                 h('div', { class: 'cand-q' }, c.question),
-                h('div', { class: 'cand-score' }, h('span', { class: 'bar' }, h('span', { style: `width:${Math.round(c.score * 100)}%` })), c.score.toFixed(2)),
+                h('div', { class: 'cand-score' }, h('span', { class: 'bar' }, scoreFill(c.score)), c.score.toFixed(2)),
               ),
             ),
           )

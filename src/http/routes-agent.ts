@@ -11,10 +11,21 @@ import type { AgentEvent } from '../handoff/events.js';
 import { AcceptBody, AgentMessageBody, EndBody } from '../handoff/schemas.js';
 import type { AgentResult, HandoffService } from '../handoff/service.js';
 import { bearerMatches, presentedToken } from './bearer.js';
-import { staticFile, type RouteModule } from './server.js';
+import { staticFile, type Handler, type RouteModule } from './server.js';
 
 const web = (name: string) => fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
 const HEARTBEAT_MS = 20_000;
+
+/** The console's files, with headers that keep the page (and the token it holds) to itself. */
+function consolePage(path: string, type: string): Handler {
+  const serve = staticFile(path, type);
+  return async (req, res) => {
+    res.setHeader('content-security-policy', "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    await serve(req, res);
+  };
+}
 
 const STATUS_CODE: Record<number, string> = { 400: 'BAD_REQUEST', 404: 'NOT_FOUND', 409: 'CONFLICT', 502: 'CHANNEL_SEND_FAILED' };
 
@@ -48,9 +59,11 @@ export function agentRoutes(service: HandoffService): RouteModule {
       res.json({ error: { code: STATUS_CODE[result.status] ?? 'CONFLICT', message: result.message, ...(result.reason ? { reason: result.reason } : {}) } });
     };
 
-    server.get('/agent', staticFile(web('agent.html'), 'text/html; charset=utf-8'));
-    server.get('/agent/agent.js', staticFile(web('agent.js'), 'text/javascript; charset=utf-8'));
-    server.get('/agent/agent.css', staticFile(web('agent.css'), 'text/css; charset=utf-8'));
+    const page = consolePage(web('agent.html'), 'text/html; charset=utf-8');
+    server.get('/agent', page);
+    server.get('/agent/', page);
+    server.get('/agent/agent.js', consolePage(web('agent.js'), 'text/javascript; charset=utf-8'));
+    server.get('/agent/agent.css', consolePage(web('agent.css'), 'text/css; charset=utf-8'));
 
     server.get(
       '/api/agent/queue',

@@ -103,6 +103,17 @@ describe('hand-off on Bot Framework', () => {
     expect((await agent.send(id, 'still there?')).status).toBe(409);
   });
 
+  it('conversation ids with reserved characters (Teams style) work URL-encoded', async () => {
+    const customer = new BotConversation(svc, { conversationId: `19:abc/def;messageid=17@thread.tacv2 x%` });
+    await customer.say('talk to a person');
+    const id = `emulator:${customer.id}`;
+    expect((await agent.conversation(id)).body.handoff.id).toBe(id);
+    expect((await agent.accept(id, 'Ana')).status).toBe(200);
+    expect((await agent.send(id, 'Hi there')).status).toBe(200);
+    expect(texts(messages(svc.channel.forConversation(customer.id))).at(-1)).toBe('Hi there');
+    expect((await agent.end(id)).status).toBe(200);
+  });
+
   it('two agents accepting at once: one wins, the other gets 409', async () => {
     const customer = new BotConversation(svc);
     await customer.say('talk to a person');

@@ -54,6 +54,7 @@ describe('agent console', () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
+    page.on('console', (msg) => msg.type() === 'error' && pageErrors.push(msg.text())); // e.g. a CSP violation
     await signIn(page, TOKEN);
     await page.waitForSelector('#console-view:not([hidden])');
     await expect.poll(() => page.textContent('#live-text')).toBe('Live');
