@@ -3,9 +3,8 @@
  * A configured Redis is never swapped for memory behind the operator's back: if it does not answer
  * at start, the service still uses it, says so once, and /readyz (ping) fails until it answers.
  */
-import type { Logger } from '../lib/logger.js';
 import { MemoryStorage } from './memory.js';
-import { RedisStorage } from './redis.js';
+import { RedisStorage, type StateLogger } from './redis.js';
 import { redactUrl } from './redis-connection.js';
 import type { Storage } from './storage.js';
 
@@ -22,7 +21,7 @@ export function conversationTtlMs(config: { CONVERSATION_TTL_DAYS: number }): nu
 
 export async function createStorage(
   config: { REDIS_URL?: string },
-  logger: Pick<Logger, 'info' | 'warn' | 'error'>,
+  logger: StateLogger,
 ): Promise<Storage> {
   if (!config.REDIS_URL) {
     logger.info({ storage: 'memory' }, 'state in memory (REDIS_URL unset): one instance only, lost on restart');

@@ -52,7 +52,7 @@ if tonumber(ARGV[3]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return 1`;
 
 type Handler = (message: string) => void;
-type StateLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
+export type StateLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export interface RedisStorageOptions {
   /** Connection lost/restored and failing pub/sub handlers are logged here. */
@@ -218,7 +218,8 @@ export class RedisStorage implements Storage {
     }
     return async () => {
       if (!subscribed.handlers.delete(handler) || subscribed.handlers.size > 0) return;
-      if (this.channels.get(channel) === subscribed) this.channels.delete(channel);
+      if (this.channels.get(channel) !== subscribed) return; // closed meanwhile: nothing to undo
+      this.channels.delete(channel);
       try {
         await sub.client.unsubscribe(channel);
       } catch (err) {

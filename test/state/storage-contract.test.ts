@@ -288,6 +288,13 @@ describe.each(backends)('$name storage', ({ store }) => {
       await expect.poll(() => third, { timeout: 2000 }).toEqual(['one', 'sentinel']);
       expect(first).toEqual(['one']);
     });
+
+    it('an unsubscribe after close resolves quietly (shutdown order does not matter)', async () => {
+      const c = open();
+      const stop = await c.subscribe(`${prefix}late`, () => {});
+      await c.close();
+      await expect(stop()).resolves.toBeUndefined();
+    });
   });
 
   describe('scanPrefix', () => {
