@@ -114,6 +114,18 @@ export function agentRoutes(service: HandoffService): RouteModule {
       '/api/agent/events',
       http.route(async (req, res) => {
         authorize(req, res, true);
+        let streaming = false;
+        const send = (e: AgentEvent) => streaming && res.write(`data: ${JSON.stringify(e)}\n\n`);
+        let shutdown = () => {};
+        const closed = new Promise<void>((resolve) => {
+          req.once('close', resolve);
+          res.once('close', resolve);
+          shutdown = resolve;
+        });
+        // Subscribe first: if the storage cannot, the console gets a plain error status, not a dead stream.
+        const stop = await service.events.listen(send, () => shutdown()).catch((err: unknown) => {
+          throw new AppError('STORAGE_UNAVAILABLE', undefined, { cause: err });
+        });
         res.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',
           'cache-control': 'no-cache, no-transform',
@@ -122,14 +134,7 @@ export function agentRoutes(service: HandoffService): RouteModule {
           'x-accel-buffering': 'no',
         });
         res.write('retry: 3000\n\n');
-        const send = (e: AgentEvent) => res.write(`data: ${JSON.stringify(e)}\n\n`);
-        let shutdown = () => {};
-        const closed = new Promise<void>((resolve) => {
-          req.once('close', resolve);
-          res.once('close', resolve);
-          shutdown = resolve;
-        });
-        const stop = await service.events.listen(send, () => shutdown());
+        streaming = true;
         send({ type: 'ready' });
         const ping = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
         // The handler lives as long as the console stays connected (or until the service shuts down).
