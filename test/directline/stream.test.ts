@@ -4,7 +4,7 @@
  * outbound registry, and keep-alive pings.
  */
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DirectLineChannel } from '../../src/channels/directline/channel.js';
 import { testConfig } from '../../src/config.js';
@@ -99,6 +99,38 @@ describe('replay and live frames', () => {
     await expect(openStream(unknown)).rejects.toMatchObject({ status: 404 });
     // The service is fine afterwards.
     expect((await say(svc.url, a, 'hello')).status).toBe(200);
+  });
+});
+
+/** The status line a raw WebSocket upgrade request gets. */
+function upgradeStatus(base: string, path: string): Promise<string> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1', () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`),
+    );
+    let data = '';
+    socket.on('data', (chunk) => {
+      data += chunk;
+      if (!data.includes('\r\n')) return;
+      resolve(data.split('\r\n')[0]!);
+      socket.destroy();
+    });
+    socket.on('close', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
+
+describe('malformed stream requests', () => {
+  it('answers 400 for bad encoding or watermarks and keeps serving', async () => {
+    const svc = await service();
+    const c = await startConversation(svc.url);
+    const path = `/v3/directline/conversations/${c.conversationId}/stream`;
+    expect(await upgradeStatus(svc.url, '/v3/directline/conversations/%E0%A4%A/stream?t=x')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await upgradeStatus(svc.url, `${path}?watermark=%ZZ&t=${c.token}`)).toBe('HTTP/1.1 400 Bad Request');
+    expect(await upgradeStatus(svc.url, `${path}?watermark=soon&t=${c.token}`)).toBe('HTTP/1.1 400 Bad Request');
+    expect(await upgradeStatus(svc.url, `${path}?t=${c.token}`)).toBe('HTTP/1.1 101 Switching Protocols');
+    expect((await say(svc.url, c, 'hello')).status).toBe(200);
   });
 });
 

@@ -24,8 +24,8 @@ export interface StreamOptions {
 const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error' };
 
 function refuse(socket: Duplex, status: number): void {
+  socket.once('finish', () => socket.destroy());
   socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? 'Error'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  socket.destroy();
 }
 
 export class DirectLineStream {
@@ -44,27 +44,35 @@ export class DirectLineStream {
 
   /** True for upgrade requests this stream serves; other paths are left to other handlers. */
   matches(url: string | undefined): boolean {
-    return STREAM_PATH.test(new URL(url ?? '/', 'http://localhost').pathname);
+    const path = (url ?? '/').split('?')[0]!;
+    return STREAM_PATH.test(path);
   }
 
-  /** Node 'upgrade' handler body for a matching request. */
+  /** Node 'upgrade' handler body for a matching request. Never throws: it runs outside any request handler. */
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const id = decodeURIComponent(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
-    const raw = url.searchParams.get('watermark');
-    const watermark = raw === null || raw === '' ? undefined : /^-?\d{1,12}$/.test(raw) ? Number(raw) : Number.NaN;
-    if (Number.isNaN(watermark)) return refuse(socket, 400);
-    this.authorize(id, url.searchParams.get('t') ?? undefined).then(
-      (check) => {
+    let id: string;
+    let watermark: number | undefined;
+    let token: string | undefined;
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      id = decodeURIComponent(STREAM_PATH.exec(url.pathname)?.[1] ?? '');
+      const raw = url.searchParams.get('watermark');
+      watermark = raw === null || raw === '' ? undefined : /^-?\d{1,12}$/.test(raw) ? Number(raw) : Number.NaN;
+      token = url.searchParams.get('t') ?? undefined;
+    } catch {
+      return refuse(socket, 400); // e.g. malformed percent-encoding
+    }
+    if (!id || Number.isNaN(watermark)) return refuse(socket, 400);
+    this.authorize(id, token)
+      .then((check) => {
         if (!check.ok) return refuse(socket, check.status);
         this.wss.handleUpgrade(req, socket, head, (ws) => this.attach(ws, id, watermark));
-      },
-      (err) => {
-        this.logger.error({ err, conversation: id }, 'direct line stream authorisation failed');
-        refuse(socket, 500);
-      },
-    );
+      })
+      .catch((err) => {
+        this.logger.error({ err, conversation: id }, 'direct line stream could not open');
+        if (!socket.destroyed) refuse(socket, 500);
+      });
   }
 
   private attach(ws: WebSocket, conversationId: string, watermark: number | undefined): void {
