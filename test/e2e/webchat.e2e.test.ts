@@ -154,4 +154,34 @@ describe('the customer page with Web Chat', () => {
     await page.screenshot({ path: 'test-artifacts/webchat.png' });
     await context.close();
   }, 120_000);
+
+  it('starts a fresh conversation when the saved token is refused (forged, or signed with an old secret)', async () => {
+    const context = await browser.newContext({ locale: 'ko-KR' });
+    const page = await context.newPage();
+    await page.goto(`${svc.url}/`);
+    await botSays(page, "I'm the Nespresso support assistant");
+    expect(await page.locator('#market').inputValue()).toBe('ko-KR');
+    const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+
+    // Tamper with the saved token from another page of the same origin (the chat page saves its own on pagehide).
+    await page.goto(`${svc.url}/healthz`);
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}');
+      const [header, payload, signature] = String(s.token).split('.');
+      s.token = [header, payload, `${signature!.slice(0, -8)}AAAAAAAA`].join('.');
+      sessionStorage.setItem('support-bot.webchat', JSON.stringify(s));
+    });
+    const refused: number[] = [];
+    page.on('response', (res) => {
+      if (res.url().includes(`/conversations/${saved.conversationId}`)) refused.push(res.status());
+    });
+    await page.goto(`${svc.url}/`);
+    await botSays(page, "I'm the Nespresso support assistant");
+    await expect.poll(() => page.locator('#status').getAttribute('data-state')).toBe('online');
+    const fresh = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+    expect(refused).toContain(403);
+    expect(fresh.conversationId).toEqual(expect.any(String));
+    expect(fresh.conversationId).not.toBe(saved.conversationId);
+    await context.close();
+  }, 60_000);
 });
