@@ -5,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DirectLineChannel } from '../../src/channels/directline/channel.js';
 import { testConfig } from '../../src/config.js';
 import { createLogger } from '../../src/lib/logger.js';
@@ -18,6 +18,9 @@ import { activities, call, eventually, openStream, say, startConversation, type 
 const SECRET = 'shared-directline-secret-for-two-instances';
 
 const redis = await getTestRedis();
+afterAll(async () => {
+  await redis?.stop(); // a no-op unless the helper started a throw-away server for this file
+});
 
 let cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
