@@ -97,8 +97,7 @@ describe('hand-off on Bot Framework', () => {
     expect(back?.text).toMatch(/^You're back with the assistant/);
     await events.waitFor((e) => e.type === 'queue' && e.action === 'ended' && e.id === id);
 
-    const answer = messages(await customer.say('hello'));
-    expect(texts(answer)).toEqual(['Hello! What can I help you with today?']);
+    expect(messages(await customer.say('hello')).map((a) => support(a)?.kind)).toEqual(['smalltalk']); // the bot answers again
     expect((await agent.queue()).body).toEqual({ waiting: [], withAgents: [] });
     expect((await agent.send(id, 'still there?')).status).toBe(409);
   });
@@ -146,7 +145,7 @@ describe('hand-off on Bot Framework', () => {
     expect(texts(messages(await second.say('talk to a person')))[0]).toMatch(/You're next in the queue/);
     expect((await agent.queue()).body.waiting.map((w: { id: string }) => w.id)).toEqual([`emulator:${second.id}`]);
     // The first customer is back with the bot.
-    expect(texts(messages(await first.say('hello')))).toEqual(['Hello! What can I help you with today?']);
+    expect(messages(await first.say('hello')).map((a) => support(a)?.kind)).toEqual(['smalltalk']);
   });
 
   it('a handoff.status event from the channel hub (completed) hands the conversation back to the bot', async () => {
@@ -163,6 +162,6 @@ describe('hand-off on Bot Framework', () => {
     const back = messages(svc.channel.forConversation(customer.id).slice(before));
     expect(back[0]?.text).toMatch(/^You're back with the assistant/);
     expect((await agent.conversation(id)).body.handoff).toMatchObject({ status: 'ended', endedBy: 'channel' });
-    expect(texts(messages(await customer.say('hello')))).toEqual(['Hello! What can I help you with today?']);
+    expect(messages(await customer.say('hello')).map((a) => support(a)?.kind)).toEqual(['smalltalk']);
   });
 });

@@ -69,7 +69,7 @@ describe.skipIf(!redis)('hand-off across instances (Redis)', () => {
 
     expect((await agentAfter.end(id)).status).toBe(200);
     expect(messages(front.channel.forConversation(customer.id)).at(-1)?.text).toMatch(/^You're back with the assistant/);
-    expect(texts(messages(await customer.say('hello')))).toEqual(['Hello! What can I help you with today?']);
+    expect(messages(await customer.say('hello')).map((a) => support(a)?.kind)).toEqual(['smalltalk']);
   });
 
   it('two agents on two instances accept at once: one wins, the other gets 409', async () => {
