@@ -262,7 +262,7 @@ export const repairSteps = {
         (v) =>
           v === 'retry'
             ? { saveFailed: false, confirmed: true }
-            : { outcome: { outcome: 'handoff', reason: 'booking could not be saved', summary: `Repair booking not saved: ${modelName(ctx)} (${ctx.market}), ${ctx.name}, ${ctx.phone}` } },
+            : { outcome: { outcome: 'handoff', reason: 'booking-failed', summary: `Repair booking not saved: ${modelName(ctx)} (${ctx.market}), ${ctx.name}, ${ctx.phone}` } },
         'Please choose "Try again" or "Talk to a person".',
       ),
   },
