@@ -122,7 +122,7 @@ describe('repair booking: summary, correction and saving', () => {
     await c.sayAndSettle('confirm');
     expect(c.step).toBe('retryingSave');
     c.say('Talk to a person');
-    expect(c.output).toMatchObject({ outcome: 'handoff', reason: 'booking could not be saved' });
+    expect(c.output).toMatchObject({ outcome: 'handoff', reason: 'booking-failed' });
   });
 
   it('cancels from the summary', () => {
