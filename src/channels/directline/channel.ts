@@ -16,14 +16,17 @@ import { apologyFor } from '../bot-framework.js';
 import type { OutboundChannel } from '../outbound.js';
 import { ActivityLog, type ConversationMeta, type DirectLineActivity } from './log.js';
 import {
+  bearerOf,
   CONVERSATION_ID,
   GenerateTokenBody,
   InboundActivity,
   MAX_ACTIVITY_BYTES,
   MAX_ACTIVITY_TEXT,
+  parseBody,
   parseWatermark,
   StartConversationBody,
 } from './schema.js';
+import { withDisplayText } from './render.js';
 import { DirectLineStream } from './stream.js';
 import { DirectLineTokens, randomId, type TokenClaims } from './tokens.js';
 
@@ -53,19 +56,6 @@ export interface DirectLineDeps {
   logger: Logger;
   now?: () => number;
   pingIntervalMs?: number;
-}
-
-function bearerOf(header: string | string[] | undefined): string | undefined {
-  const value = Array.isArray(header) ? header[0] : header;
-  const m = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
-  return m?.[1];
-}
-
-function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new AppError('BAD_REQUEST', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined);
 }
 
 export class DirectLineChannel {
@@ -310,27 +300,6 @@ export class DirectLineChannel {
     const streamUrl = `${origin}/v3/directline/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`;
     return { conversationId: claims.conv, token, expires_in, streamUrl };
   }
-}
-
-/**
- * Web Chat shows an imBack's value as the user's message ("start no water"). Where the value
- * differs from the label, send a messageBack instead: the bot still gets the value as text, the
- * transcript shows the label the customer tapped (channelData.messageBack.displayText).
- */
-function withDisplayText(activity: Partial<Activity>): Partial<Activity> {
-  const actions = activity.suggestedActions?.actions;
-  if (!actions?.length) return activity;
-  return {
-    ...activity,
-    suggestedActions: {
-      ...activity.suggestedActions!,
-      actions: actions.map((a) =>
-        a.type === 'imBack' && typeof a.value === 'string' && a.value !== a.title
-          ? { type: 'messageBack', title: a.title, text: a.value, displayText: a.title, value: undefined }
-          : a,
-      ),
-    },
-  };
 }
 
 export function createDirectLineChannel(deps: DirectLineDeps): DirectLineChannel {

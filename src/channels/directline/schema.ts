@@ -3,6 +3,7 @@
  * the stored and echoed activity only carries what the service understands.
  */
 import { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
 
 /** Longest message text accepted. The router reads at most its own MAX_TEXT and says so. */
 export const MAX_ACTIVITY_TEXT = 5000;
@@ -59,3 +60,18 @@ export function parseWatermark(raw: unknown): number | undefined | 'invalid' {
 }
 
 export const CONVERSATION_ID = /^[\w-]{8,128}$/;
+
+/** The token or secret from `Authorization: Bearer …`. */
+export function bearerOf(header: string | string[] | undefined): string | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  const m = value ? /^Bearer\s+(\S+)\s*$/i.exec(value) : null;
+  return m?.[1];
+}
+
+/** Parse with a zod schema; the first issue becomes a 400 with its path. */
+export function parseBody<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new AppError('BAD_REQUEST', issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : undefined);
+}
