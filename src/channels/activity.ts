@@ -3,7 +3,38 @@
  * Direct Line, so both speak the same activities.
  */
 import { ActivityTypes, TurnContext, type Activity, type CardAction } from 'botbuilder';
+import { z } from 'zod';
 import type { Market, Reply, TurnInput } from '../lib/types.js';
+
+const httpUrl = z
+  .string()
+  .max(2048)
+  .refine((u) => {
+    try {
+      const p = new URL(u).protocol;
+      return p === 'http:' || p === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+const Account = z.looseObject({ id: z.string().min(1).max(512), name: z.string().max(512).optional() });
+
+/** What an inbound Bot Framework activity must carry before the adapter sees it (400 otherwise). */
+export const InboundActivity = z.looseObject({
+  type: z.string().min(1).max(64),
+  id: z.string().max(512).optional(),
+  channelId: z.string().min(1).max(128),
+  serviceUrl: httpUrl.optional(),
+  conversation: z.looseObject({ id: z.string().min(1).max(512) }),
+  from: Account,
+  recipient: Account.optional(),
+  text: z.string().max(100_000).optional(),
+  locale: z.string().max(64).optional(),
+  deliveryMode: z.string().max(32).optional(),
+  membersAdded: z.array(Account).max(100).optional(),
+  name: z.string().max(256).optional(),
+});
+export type InboundActivity = z.infer<typeof InboundActivity>;
 
 function valueText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;

@@ -16,7 +16,8 @@ import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { Reply } from '../lib/types.js';
 import type { Router } from '../router/router.js';
-import { activityToTurn, replyToActivity } from './activity.js';
+import { z } from 'zod';
+import { activityToTurn, InboundActivity, replyToActivity } from './activity.js';
 import type { OutboundChannel } from './outbound.js';
 
 export interface BotFrameworkChannel {
@@ -71,6 +72,11 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
   };
 
   const logic = async (context: TurnContext) => {
+    if (context.activity.type === 'invoke') {
+      // No invoke is ours to handle: acknowledge politely rather than let the adapter answer 501.
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: {} } });
+      return;
+    }
     const input = activityToTurn(context.activity);
     const replies = await router.handle(input);
     if (replies.length) await context.sendActivities(replies.map((r) => replyToActivity(r, input.userId)));
@@ -86,6 +92,11 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
   return {
     adapter,
     async process(req, res) {
+      const send = (status: number, code: string, message: string) => {
+        const r = res as { status(n: number): void; send(b: unknown): void };
+        r.status(status);
+        r.send({ error: { code, message } });
+      };
       if (config.MicrosoftAppId) {
         // botbuilder answers 500 when the JWT library throws (bad signature, malformed token):
         // check first, so every authentication failure is a 401.
@@ -94,11 +105,14 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
           await auth.authenticateRequest(req.body as Activity, typeof header === 'string' ? header : '');
         } catch (err) {
           logger.info({ code: 'UNAUTHORIZED', reason: (err as Error).message }, 'bot framework request refused');
-          const r = res as { status(n: number): void; json?(b: unknown): void; send(b: unknown): void; end(): void };
-          r.status(401);
-          r.send({ error: { code: 'UNAUTHORIZED', message: 'Missing or invalid Bot Framework credentials.' } });
+          send(401, 'UNAUTHORIZED', 'Missing or invalid Bot Framework credentials.');
           return;
         }
+      }
+      const parsed = InboundActivity.safeParse(req.body);
+      if (!parsed.success) {
+        send(400, 'BAD_REQUEST', `Not a valid Bot Framework activity: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+        return;
       }
       await adapter.process(req as never, res as never, logic);
     },
