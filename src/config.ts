@@ -40,7 +40,7 @@ export const Config = z.object({
 
   /** Direct Line (web chat): secret used to sign tokens. Generated per process when unset (one instance only). */
   DIRECTLINE_SECRET: optionalString,
-  DIRECTLINE_TOKEN_TTL_SECONDS: int(1800, 60, 86400),
+  DIRECTLINE_TOKEN_TTL_SECONDS: int(1800, 1200, 86400), // Web Chat refreshes every 15 min: shorter tokens would expire first
 
   LINE_CHANNEL_SECRET: optionalString,
   LINE_CHANNEL_ACCESS_TOKEN: optionalString,

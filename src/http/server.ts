@@ -10,6 +10,7 @@ import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { Storage } from '../state/storage.js';
 import { jsonBody, sendError } from './body.js';
+import { AddressLimiter } from './rate-limit.js';
 
 export type Handler = (req: Request, res: Response) => Promise<void>;
 
@@ -38,6 +39,23 @@ export function createHttpServer(opts: ServerOptions): Server {
   const { config, logger, storage } = opts;
   const server = restify.createServer({ name: 'support-bot', handleUncaughtExceptions: false });
   const parse = jsonBody(config.MAX_BODY_BYTES);
+
+  // Public endpoints anyone can call without credentials are limited per client address.
+  const limiter = new AddressLimiter(config.RATE_LIMIT_PER_ADDRESS);
+  const limited = (path: string) => path.startsWith('/v3/directline/') || (path === '/api/messages' && !config.MicrosoftAppId);
+  server.pre((req: Request, res: Response, next: (err?: unknown) => void) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (limited(path)) {
+      const address = req.socket?.remoteAddress ?? 'unknown';
+      if (!limiter.allow(address)) {
+        opts.metrics?.rateLimited.inc({ scope: 'address' });
+        res.setHeader('retry-after', String(limiter.retryAfter(address)));
+        sendError(res, new AppError('RATE_LIMITED', 'Too many requests from this address; please wait a moment and try again.'));
+        return next(false);
+      }
+    }
+    return next();
+  });
 
   const route: HttpContext['route'] = (handler, options) => async (req, res) => {
     try {

@@ -126,3 +126,33 @@ describe('bad input never crashes the service', () => {
     expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
   });
 });
+
+describe('rate limits', () => {
+  it('answers 429 with Retry-After when one address sends too much to a public endpoint', async () => {
+    const limited = await startService({ RATE_LIMIT_PER_ADDRESS: '3' });
+    try {
+      const c = new BotConversation(limited, { locale: 'fr-FR' });
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await c.post(c.activity({ text: 'help' }))).status);
+      expect(statuses.slice(0, 3).every((s) => s < 300)).toBe(true);
+      const res = await fetch(`${limited.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(res.status).toBe(429);
+      expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((await fetch(`${limited.url}/healthz`)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('tells a customer who sends too fast to slow down', async () => {
+    const limited = await startService({ RATE_LIMIT_PER_CONVERSATION: '3' });
+    try {
+      const c = new BotConversation(limited, { locale: 'fr-FR' });
+      for (let i = 0; i < 3; i++) await c.say('help');
+      const [reply] = await c.say('help');
+      expect(reply?.text).toMatch(/faster than I can read/);
+    } finally {
+      await limited.close();
+    }
+  });
+});
