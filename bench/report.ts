@@ -48,14 +48,18 @@ export function formatReport(r: BenchResults): string {
   out.push(`Benchmark ${m.mode}${m.profile ? ' (with --profile: CPU profiler on, figures not comparable)' : ''} — ${m.date}`);
   out.push(`machine: ${m.machine}, ${m.cores} cores, ${m.totalMemGB.toFixed(1)} GB; node ${m.node} (${m.platform}); git ${m.git ?? '?'}`);
   out.push(`load average at start ${m.loadavgStart.map((x) => x.toFixed(2)).join(' ')}, at end ${m.loadavgEnd.map((x) => x.toFixed(2)).join(' ')} (busy if above ${m.cores})`);
-  if (m.knowledge) out.push(`knowledge: ${m.knowledge.entries} entries from ${m.knowledge.dir}${m.knowledge.fallback ? ` — FALLBACK, real one failed: ${m.knowledge.fallback}` : ''}; ${m.faqQuestions ?? 0} FAQ phrasings as load questions`);
+  if (m.knowledge) out.push(`knowledge: ${m.knowledge.entries} entries from ${m.knowledge.dir}${m.knowledge.fallback ? ` — FALLBACK, real one failed: ${m.knowledge.fallback}` : ''}`);
+  if (m.faqQuestions) {
+    const k = Object.entries(m.faqQuestions.firstReplyKinds).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    out.push(`FAQ load: ${m.faqQuestions.used} of ${m.faqQuestions.phrasings} phrasings (those answered with an FAQ entry when asked first; all: ${k})`);
+  }
   for (const n of m.notes) out.push(`note: ${n}`);
 
   if (r.load.points.length) {
     out.push('', 'Turns under load (each conversation sequential; ratios against the baselines at the same delivery and concurrency)');
     out.push(
       table(
-        ['server', 'scenario', 'delivery', 'conc', 'turns', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu ms/turn', 'rss MB', '×restify', '×botbuilder', 'errors'],
+        ['server', 'scenario', 'delivery', 'conc', 'turns', 'turns/s', 'p50 ms', 'p95 ms', 'p99 ms', 'cpu ms/turn', 'rss MB', 'heap kept MB', '×restify', '×botbuilder', 'errors'],
         r.load.points.map((p) => [
           p.server,
           p.scenario,
@@ -68,6 +72,7 @@ export function formatReport(r: BenchResults): string {
           f(p.latency.p99),
           f(p.cpuMsPerTurn, 3),
           f(p.serverRssMB, 0),
+          f(p.serverHeapKeptMB, 0),
           ratio(p.vsRestify),
           ratio(p.vsBotbuilder),
           String(errorTotal(p.errors)),
@@ -82,11 +87,26 @@ export function formatReport(r: BenchResults): string {
   }
   for (const s of r.load.skipped) out.push(`skipped: ${s}`);
 
+  if (r.framework?.length) {
+    out.push('', 'CloudAdapter alone, in-process echo turn (serviceUrl includes the loopback channel in the same process): stock vs connector/user-token clients reused');
+    const stock = (d: string) => r.framework!.find((c) => c.variant === 'stock' && c.delivery === d);
+    out.push(
+      table(
+        ['variant', 'delivery', '', 'turns', 'CPU µs/turn', 'wall µs/turn', 'CPU saved'],
+        r.framework.map((c) => {
+          const s = stock(c.delivery);
+          const saved = c.variant === 'reuse' && s ? `${(s.cpuUsPerTurn - c.cpuUsPerTurn).toFixed(0)} µs (${(((s.cpuUsPerTurn - c.cpuUsPerTurn) / s.cpuUsPerTurn) * 100).toFixed(0)}%)` : '';
+          return [c.variant, c.delivery, '', String(c.turns), f(c.cpuUsPerTurn, 1), f(c.wallUsPerTurn, 1), saved];
+        }),
+      ),
+    );
+  }
+
   if (r.retrieval) {
     out.push('', `Retrieval alone (Retriever.decide, one process, ${r.retrieval.queryCount} distinct queries: FAQ phrasings + eval set; cold spelling cache)`);
     out.push(
       table(
-        ['knowledge', '', '', 'entries', 'build ms', 'index heap MB', 'queries', 'queries/s', 'p50 ms', 'p99 ms', 'max ms', 'answer/clarify/abstain'],
+        ['knowledge', '', '', 'entries', 'build ms', 'index heap MB', 'queries', 'queries/s', 'p50 ms', 'p99 ms', 'max ms', 'warm p99 ms', 'answer/clarify/abstain'],
         r.retrieval.points.map((p) => [
           p.label,
           '',
@@ -99,6 +119,7 @@ export function formatReport(r: BenchResults): string {
           f(p.latency.p50, 3),
           f(p.latency.p99, 3),
           f(p.latency.max, 2),
+          f(p.warmLatency?.p99, 3),
           `${p.decisions.answer ?? 0}/${p.decisions.clarify ?? 0}/${(p.decisions.abstain ?? 0) + (p.decisions.otherMarketOnly ?? 0)}`,
         ]),
       ),

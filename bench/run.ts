@@ -7,14 +7,14 @@
  *   --quick          smoke run (a few hundred turns, small sizes), < 1 minute
  *   --profile        node --cpu-prof on each server process → bench-results/profiles/*.cpuprofile
  *   --only <regex>   load points whose label matches ("service/memory faq serviceUrl c=10")
- *   --sections <l>   comma list of load,retrieval,memory (default all)
+ *   --sections <l>   comma list of load,framework,retrieval,memory (default all)
  *   --out <file>     JSON path (default bench-results/latest.json, quick: bench-results/quick.json)
  *
  * Exit code 1 only when the service fails under load (non-2xx, missing replies, apologies,
  * crashes); never because of speed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { addRatios, runLoad, type LoadPlan } from './load/load-section.js';
 import { summariseProfile } from './lib/profile.js';
 import { forkTs } from './lib/proc.js';
 import { evaluateTargets, formatReport } from './report.js';
+import type { AdapterCost } from './framework/adapter-cost.js';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
 import type { BenchResults, MemoryPoint, RedisBytes } from './types.js';
 
@@ -33,25 +34,27 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     only: { type: 'string' },
-    sections: { type: 'string', default: 'load,retrieval,memory' },
+    sections: { type: 'string', default: 'load,framework,retrieval,memory' },
     out: { type: 'string' },
   },
 });
 const quick = args.quick!;
 const sections = new Set(args.sections!.split(',').map((s) => s.trim()));
-const resultsDir = join(ROOT, 'bench-results');
-const outFile = resolve(args.out ?? join(resultsDir, quick ? 'quick.json' : 'latest.json'));
+const outFile = resolve(args.out ?? join(ROOT, 'bench-results', quick ? 'quick.json' : 'latest.json'));
+/** Logs of the child processes and profiles go next to the JSON. */
+const resultsDir = dirname(outFile);
 const profileDir = args.profile ? join(resultsDir, 'profiles') : undefined;
 
 const PLAN: LoadPlan = quick
   ? {
-      levels: [1, 10, 50],
+      levels: [10, 50],
       durationMs: 1500,
       maxTurns: (c) => Math.max(30, c),
-      warmupMs: 500,
-      warmupTurns: (c) => Math.max(10, c),
+      warmupMs: 300,
+      warmupTurns: (c) => c,
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl'], service: ['serviceUrl', 'expectReplies'] },
+      experiments: false,
     }
   : {
       levels: [1, 10, 50, 200],
@@ -61,9 +64,10 @@ const PLAN: LoadPlan = quick
       warmupTurns: () => 1_000_000,
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl', 'expectReplies'], service: ['serviceUrl', 'expectReplies'] },
+      experiments: true,
     };
 if (args.only) PLAN.only = new RegExp(args.only);
-const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 100 };
+const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 60 };
 const MEMORY = quick ? { counts: [1000], turns: 3, redisConversations: 100 } : { counts: [10_000, 100_000], turns: 3, redisConversations: 2000 };
 /** Hard stop for the whole run: nothing keeps going if something hangs. */
 const WATCHDOG_MS = quick ? 3 * 60_000 : 10 * 60_000;
@@ -131,7 +135,7 @@ async function main(): Promise<number> {
         profileDir,
         redis: getRedis,
         log,
-        onClientInfo: (info) => (m.faqQuestions = info.questions),
+        onClientInfo: (info) => (m.faqQuestions = { used: info.questions, phrasings: info.phrasings, firstReplyKinds: info.questionKinds }),
         onServerInfo: (name, info) => {
           if (info.entries !== undefined && !m.knowledge) {
             m.knowledge = { dir: String(info.knowledgeDir), entries: Number(info.entries), fallback: info.knowledgeFallback as string | undefined };
@@ -141,6 +145,21 @@ async function main(): Promise<number> {
       addRatios(load.points);
       results.load = { points: load.points, skipped: load.skipped };
       results.failures.push(...load.failures);
+    }
+
+    if (sections.has('framework')) {
+      log('\n2b. The adapter alone (in-process CloudAdapter.process, echo turn): stock vs clients reused across turns');
+      const child = forkTs(join(ROOT, 'bench/framework/adapter-cost.ts'), { name: 'adapter-cost', logFile: join(resultsDir, 'logs', 'adapter-cost.log') });
+      try {
+        await child.waitFor('ready', 60_000);
+        const { results: costs } = await child.request<{ results: AdapterCost[] }>({ type: 'run', turns: quick ? 300 : 3000 }, 120_000);
+        results.framework = costs;
+        for (const c of costs) log(`  ${c.variant.padEnd(6)} ${c.delivery.padEnd(13)} ${c.cpuUsPerTurn.toFixed(0).padStart(5)} µs CPU/turn  ${c.wallUsPerTurn.toFixed(0).padStart(5)} µs wall/turn`);
+      } catch (err) {
+        results.failures.push(`framework: ${(err as Error).message}`);
+      } finally {
+        await child.stop();
+      }
     }
 
     if (sections.has('retrieval')) {
@@ -190,9 +209,7 @@ async function main(): Promise<number> {
     await (await redis)?.stop();
   }
 
-  if (profileDir && existsSync(profileDir)) {
-    for (const f of readdirSync(profileDir).filter((x) => x.endsWith('.cpuprofile')).sort()) results.profiles.push(summariseProfile(join(profileDir, f), 20));
-  }
+  if (profileDir && existsSync(profileDir)) results.profiles.push(...collectProfiles(profileDir));
   m.loadavgEnd = loadavg();
   m.durationS = (Date.now() - started) / 1000;
   results.targets = evaluateTargets(results);
@@ -200,6 +217,26 @@ async function main(): Promise<number> {
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
   log(`\n${formatReport(results)}\n\n${m.durationS.toFixed(0)} s; results in ${outFile}`);
   return results.failures.length ? 1 : 0;
+}
+
+/**
+ * Per server directory, node wrote one profile per thread: keep the main thread's (the largest)
+ * as profiles/<server>.cpuprofile, drop tsx's loader thread, and summarise it.
+ */
+function collectProfiles(dir: string) {
+  const out = [];
+  for (const sub of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    const files = readdirSync(join(dir, sub))
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => ({ f: join(dir, sub, f), size: statSync(join(dir, sub, f)).size }))
+      .sort((a, b) => b.size - a.size);
+    if (!files[0]) continue;
+    const target = join(dir, `${sub}.cpuprofile`);
+    renameSync(files[0].f, target);
+    rmSync(join(dir, sub), { recursive: true, force: true });
+    out.push(summariseProfile(target, 20));
+  }
+  return out;
 }
 
 main().then(

@@ -1,11 +1,12 @@
 /** The shape of bench-results/*.json (one run of `npm run bench`). */
+import type { AdapterCost } from './framework/adapter-cost.js';
 import type { Delivery, ErrorCounts } from './load/client-main.js';
 import type { ScenarioName } from './load/scenarios.js';
 import type { LatencySummary } from './lib/stats.js';
 import type { ProfileSummary } from './lib/profile.js';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
 
-export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis';
+export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis' | 'service/memory+reuse';
 
 export interface LoadPoint {
   server: ServerName;
@@ -19,6 +20,8 @@ export interface LoadPoint {
   /** Server process CPU (user + system) per measured turn. */
   cpuMsPerTurn: number;
   serverRssMB: number;
+  /** Server heap after a full GC at the end of the point: what it keeps (state, caches, leaks). */
+  serverHeapKeptMB: number;
   errors: ErrorCounts;
   errorSamples: string[];
   replyKinds: Record<string, number>;
@@ -71,10 +74,13 @@ export interface BenchResults {
     git?: string;
     durationS: number;
     knowledge?: { dir: string; entries: number; fallback?: string };
-    faqQuestions?: number;
+    /** Load questions: phrasings answered with an FAQ entry, of all phrasings (and what the others got). */
+    faqQuestions?: { used: number; phrasings: number; firstReplyKinds: Record<string, number> };
     notes: string[];
   };
   load: { points: LoadPoint[]; skipped: string[] };
+  /** CloudAdapter alone, stock vs clients reused across turns (bench/framework). */
+  framework?: AdapterCost[];
   retrieval?: { points: RetrievalPoint[]; queryCount: number };
   memory?: { baseline: { rssMB: number; heapUsedMB: number }; points: MemoryPoint[]; turnsPerConversation: number };
   redisBytes?: RedisBytes;

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { serveCommands } from '../lib/proc.js';
 import { summarise, type LatencySummary } from '../lib/stats.js';
 import { startCapture, type ReplyActivity } from './capture.js';
+import { answerableQuestions } from './questions.js';
 import { APOLOGY, RATE_LIMITED, dialogDriverFactory, faqDriverFactory, loadQuestions, type Driver, type DriverStats, type ScenarioName } from './scenarios.js';
 
 export type Delivery = 'serviceUrl' | 'expectReplies';
@@ -46,7 +47,8 @@ export interface PointResult {
   dialog?: DriverStats;
 }
 
-const questions = loadQuestions();
+const phrasings = loadQuestions();
+const { questions, kinds: questionKinds } = await answerableQuestions(phrasings);
 const capture = await startCapture();
 let runSeq = 0;
 
@@ -203,4 +205,4 @@ serveCommands({
     process.exit(0);
   },
 });
-process.send?.({ type: 'ready', questions: questions.length, capture: capture.url });
+process.send?.({ type: 'ready', questions: questions.length, phrasings: phrasings.length, questionKinds, capture: capture.url });

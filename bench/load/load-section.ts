@@ -25,7 +25,17 @@ export interface LoadPlan {
   requestTimeoutMs: number;
   /** Deliveries per server kind. */
   deliveries: { baseline: Delivery[]; service: Delivery[] };
+  /** Include the experiment servers (what a recommended change would give). */
+  experiments: boolean;
   only?: RegExp;
+}
+
+export interface ClientInfo {
+  /** FAQ phrasings the load asks (answered with an FAQ entry), of `phrasings` in knowledge/faq. */
+  questions: number;
+  phrasings: number;
+  /** What the service answers to each phrasing asked first: faq, dialog, clarify, handoff… */
+  questionKinds: Record<string, number>;
 }
 
 export interface LoadContext {
@@ -35,7 +45,7 @@ export interface LoadContext {
   redis: () => Promise<ThrowawayRedis | undefined>;
   log: (line: string) => void;
   onServerInfo: (name: ServerName, info: Record<string, unknown>) => void;
-  onClientInfo: (info: { questions: number }) => void;
+  onClientInfo: (info: ClientInfo) => void;
 }
 
 interface ServerSpec {
@@ -43,6 +53,10 @@ interface ServerSpec {
   kind: 'restify-echo' | 'botbuilder-echo' | 'service';
   scenarios: ScenarioName[];
   redis?: boolean;
+  /** Experiment: connector and user-token clients reused across turns (bench/framework/reuse-auth.ts). */
+  reuseClients?: boolean;
+  /** Concurrency levels of the plan this server runs (default: all). */
+  levels?: number[];
 }
 
 const SERVERS: ServerSpec[] = [
@@ -50,9 +64,10 @@ const SERVERS: ServerSpec[] = [
   { name: 'botbuilder-echo', kind: 'botbuilder-echo', scenarios: ['echo'] },
   { name: 'service/memory', kind: 'service', scenarios: ['faq', 'dialog'] },
   { name: 'service/redis', kind: 'service', scenarios: ['faq', 'dialog'], redis: true },
+  { name: 'service/memory+reuse', kind: 'service', scenarios: ['faq'], reuseClients: true, levels: [10, 50] },
 ];
 
-type Usage = { cpu: { user: number; system: number }; memory: { rss: number } };
+type Usage = { cpu: { user: number; system: number }; memory: { rss: number; heapUsed: number } };
 
 export const pointLabel = (server: string, scenario: string, delivery: string, c: number) => `${server} ${scenario} ${delivery} c=${c}`;
 
@@ -66,12 +81,14 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
   const skipped: string[] = [];
   const failures: string[] = [];
   const client = forkTs(CLIENT_MAIN, { name: 'load-client', logFile: join(ctx.resultsDir, 'logs', 'load-client.log') });
-  ctx.onClientInfo(await client.waitFor<{ questions: number }>('ready', 60_000));
+  ctx.onClientInfo(await client.waitFor<ClientInfo>('ready', 90_000));
 
-  const todo = SERVERS.flatMap((s) =>
+  const todo = SERVERS.filter((s) => plan.experiments || !s.reuseClients).flatMap((s) =>
     s.scenarios.flatMap((scenario) =>
       (s.kind === 'service' ? plan.deliveries.service : plan.deliveries.baseline).flatMap((delivery) =>
-        plan.levels.map((c) => ({ s, scenario, delivery, c, label: pointLabel(s.name, scenario, delivery, c) })),
+        plan.levels
+          .filter((c) => !s.levels || s.levels.includes(c))
+          .map((c) => ({ s, scenario, delivery, c, label: pointLabel(s.name, scenario, delivery, c) })),
       ),
     ),
   ).filter((p) => !plan.only || plan.only.test(p.label));
@@ -89,12 +106,13 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
         continue;
       }
       if (redis) await redisCommand(redis.url, ['FLUSHALL']);
-      const safe = spec.name.replace('/', '-');
+      const safe = spec.name.replace('/', '-').replace('+', '-');
       const server = forkTs(SERVER_MAIN, {
         name: spec.name,
         args: [spec.kind],
-        env: { BENCH_REDIS_URL: redis?.url ?? '' },
-        nodeFlags: ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', ctx.profileDir, '--cpu-prof-name', `server-${safe}.cpuprofile`] : [],
+        env: { BENCH_REDIS_URL: redis?.url ?? '', BENCH_REUSE_CLIENTS: spec.reuseClients ? '1' : '' },
+        // One directory per server: node writes a profile per thread (tsx's loader runs in a worker).
+        nodeFlags: ['--expose-gc', ...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(ctx.profileDir, `server-${safe}`)] : [])],
         logFile: join(ctx.resultsDir, 'logs', `server-${safe}.log`),
       });
       try {
@@ -145,6 +163,7 @@ async function runPoint(
     budget(plan.durationMs),
   );
   const after = await server.request<Usage>({ type: 'usage' }, 10_000);
+  const kept = await server.request<Usage>({ type: 'usage', gc: true }, 30_000);
   addErrors(point.errors, warm.point.errors);
   point.errorSamples.push(...warm.point.errorSamples.slice(0, Math.max(0, 5 - point.errorSamples.length)));
   const cpuMs = (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1000;
@@ -159,6 +178,7 @@ async function runPoint(
     latency: point.latency,
     cpuMsPerTurn: point.turns ? cpuMs / point.turns : 0,
     serverRssMB: after.memory.rss / 1024 / 1024,
+    serverHeapKeptMB: kept.memory.heapUsed / 1024 / 1024,
     errors: point.errors,
     errorSamples: point.errorSamples,
     replyKinds: point.replyKinds,

@@ -56,7 +56,7 @@ export interface DriverStats {
   leftDialog: number;
 }
 
-/** FAQ turns: one market per conversation, its questions in turn. */
+/** FAQ turns: one market per conversation, its questions in turn (answerable ones: see questions.ts). */
 export function faqDriverFactory(questions: Question[]): (index: number) => Driver {
   if (questions.length === 0) {
     return () => {

@@ -1,7 +1,8 @@
 /**
  * Retrieval alone, in its own process (node --expose-gc): for the real knowledge base and for
  * synthetic ones of growing size, the build (start-up) time, the heap it adds, and the cost of
- * Retriever.decide per query (queries per second, p50/p99). Commands: "run" { sizes, budgetMs }.
+ * Retriever.decide per query (queries per second, p50/p99). Commands: "run" { sizes, budgetMs,
+ * minQueries }. Queries: every FAQ phrasing and every question of the eval set.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -13,7 +14,7 @@ import type { Market } from '../../src/lib/types.js';
 import { chooseKnowledge } from '../lib/knowledge.js';
 import { serveCommands } from '../lib/proc.js';
 import { summarise, type LatencySummary } from '../lib/stats.js';
-import { syntheticKnowledge } from './synthetic.js';
+import { prng, syntheticKnowledge, vocabularyOf } from './synthetic.js';
 
 export interface RetrievalPoint {
   label: string;
@@ -27,7 +28,10 @@ export interface RetrievalPoint {
   dataHeapMB?: number;
   queries: number;
   queriesPerSecond: number;
+  /** Cold spelling-correction cache: each distinct query once. */
   latency: LatencySummary;
+  /** A second pass over the same queries (only when the first covered them all). */
+  warmLatency?: LatencySummary;
   decisions: Record<string, number>;
 }
 
@@ -58,20 +62,27 @@ function queriesFor(k: Knowledge): Query[] {
   return out.map((q, i) => ({ q, key: (i * 2654435761) % 4294967296 })).sort((a, b) => a.key - b.key).map((x) => x.q);
 }
 
+/** Queries of known words only: they warm the JIT without filling the spelling-correction cache. */
+function warmupQueries(k: Knowledge, n: number): Query[] {
+  const rand = prng(7);
+  const words = vocabularyOf(k);
+  return Array.from({ length: n }, () => ({ text: Array.from({ length: 5 }, () => words[Math.floor(rand() * words.length)]).join(' '), market: 'FR' as Market }));
+}
+
+/**
+ * Each distinct query once, in a fixed interleaved order, on a fresh index: the spelling cache is
+ * cold, as it is for a customer's new typo. Stops after budgetMs once minQueries are done.
+ */
 function measure(retriever: Retriever, queries: Query[], budgetMs: number, minQueries: number): { samples: number[]; decisions: Record<string, number> } {
   const decisions: Record<string, number> = {};
-  // Warm-up: JIT and the spelling-correction cache, as a running service would have them.
-  const warm = Math.min(queries.length, 50);
-  for (let i = 0; i < warm; i++) retriever.decide(queries[i]!.text, queries[i]!.market);
   const samples: number[] = [];
   const end = performance.now() + budgetMs;
-  for (let i = 0; samples.length < minQueries || performance.now() < end; i++) {
-    const q = queries[i % queries.length]!;
+  for (const q of queries) {
+    if (samples.length >= minQueries && performance.now() > end) break;
     const t0 = performance.now();
     const d = retriever.decide(q.text, q.market);
     samples.push(performance.now() - t0);
     decisions[d.type] = (decisions[d.type] ?? 0) + 1;
-    if (samples.length >= 200_000) break;
   }
   return { samples, decisions };
 }
@@ -82,10 +93,16 @@ function point(label: string, knowledge: Knowledge, queries: Query[], budgetMs: 
   const retriever = new Retriever(knowledge, buildIndex(knowledge), loadThresholds(knowledge.dir));
   const buildMs = performance.now() - t0;
   const indexHeapMB = (heap() - before) / MB;
+  for (const q of warmupQueries(knowledge, 100)) retriever.decide(q.text, q.market);
   const { samples, decisions } = measure(retriever, queries, budgetMs, minQueries);
   const latency = summarise(samples);
   const total = samples.reduce((a, b) => a + b, 0);
-  return { label, entries: knowledge.entries.length, buildMs, indexHeapMB, queries: samples.length, queriesPerSecond: (samples.length / total) * 1000, latency, decisions, ...extra };
+  const result: RetrievalPoint = { label, entries: knowledge.entries.length, buildMs, indexHeapMB, queries: samples.length, queriesPerSecond: (samples.length / total) * 1000, latency, decisions, ...extra };
+  if (samples.length === queries.length) {
+    // The same queries again: the spelling cache is warm now (repeated typos, a long-running process).
+    result.warmLatency = summarise(measure(retriever, queries, budgetMs, minQueries).samples);
+  }
+  return result;
 }
 
 serveCommands({

@@ -1,13 +1,15 @@
 /**
  * A server under test, in its own process so that the load generator never shares its event
  * loop. `tsx bench/servers/server-main.ts <restify-echo|botbuilder-echo|service>`; the service
- * uses REDIS_URL from BENCH_REDIS_URL when set, logs at BENCH_LOG_LEVEL (default error). Reports { type: 'ready', url } over IPC, then
+ * uses REDIS_URL from BENCH_REDIS_URL when set, logs at BENCH_LOG_LEVEL (default error), and with
+ * BENCH_REUSE_CLIENTS=1 gets the connector-reuse experiment (bench/framework/reuse-auth.ts). Reports { type: 'ready', url } over IPC, then
  * answers "usage" (CPU and memory, for CPU per turn) until "stop".
  */
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createApp, type App } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
+import { reuseClients } from '../framework/reuse-auth.js';
 import { chooseKnowledge } from '../lib/knowledge.js';
 import { serveCommands } from '../lib/proc.js';
 import { createBotbuilderEcho } from './echo-bot.js';
@@ -41,6 +43,11 @@ async function main(): Promise<void> {
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     });
     const app: App = await createApp(config, { knowledgeDir: chosen.dir });
+    if (process.env.BENCH_REUSE_CLIENTS) {
+      // Experiment only (src unchanged): what the recommended change to bot-framework.ts would give.
+      const adapter = app.botFramework.adapter as unknown as { botFrameworkAuthentication: Parameters<typeof reuseClients>[0] };
+      adapter.botFrameworkAuthentication = reuseClients(adapter.botFrameworkAuthentication);
+    }
     url = await app.listen(0, '127.0.0.1');
     close = () => app.close();
     info = { ...info, storage: app.storage.kind, entries: app.knowledge.entries.length, knowledgeDir: chosen.dir, knowledgeFallback: chosen.fallbackReason };
@@ -57,7 +64,11 @@ async function main(): Promise<void> {
   }
 
   serveCommands({
-    usage: () => ({ cpu: process.cpuUsage(), memory: process.memoryUsage() }),
+    /** { gc: true } collects first (node --expose-gc): then heapUsed is what the process keeps. */
+    usage: (msg) => {
+      if (msg.gc) (globalThis as { gc?: () => void }).gc?.();
+      return { cpu: process.cpuUsage(), memory: process.memoryUsage() };
+    },
     stop: async () => {
       await Promise.race([close(), new Promise((r) => setTimeout(r, 3000))]);
       process.exit(0); // --cpu-prof writes its profile on this exit
