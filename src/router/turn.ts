@@ -129,7 +129,7 @@ async function routeText(t: Turn, text: string): Promise<Reply[]> {
   // 5. The active dialog gets the message, unless it is a confident FAQ question that does not
   //    answer the pending step (a digression): answer it, then ask the step again.
   if (state.dialog && s.dialogs) {
-    if (!s.dialogs.accepts(state.dialog, text)) {
+    if (!s.dialogs.accepts(state.dialog, text) && !isBareAnswer(text)) {
       const decision = s.retriever.decide(text, t.market);
       if (decision.type === 'answer') {
         const answer = answerDecision(t, decision, text);
@@ -158,6 +158,11 @@ async function routeText(t: Turn, text: string): Promise<Reply[]> {
   if (small === 'bye') return [say.smalltalk('Goodbye, and enjoy your coffee!', t.market)];
 
   return answerDecision(t, s.retriever.decide(text, t.market), text);
+}
+
+/** "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to. */
+function isBareAnswer(text: string): boolean {
+  return yesNo(text) !== undefined || !/\p{L}{2,}/u.test(text);
 }
 
 async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply[]> {
