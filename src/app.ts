@@ -127,10 +127,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       const drained = await router.drain(10_000);
       if (!drained) logger.warn({ turns: router.turnsInFlight }, 'shutdown: turns still in flight after 10 s');
+      // Keep-alive connections become idle once their last response is written: close them as they do.
       server.server.closeIdleConnections?.();
+      const idle = setInterval(() => server.server.closeIdleConnections?.(), 50);
       const timer = setTimeout(() => server.server.closeAllConnections?.(), 2_000);
       for (const fn of closeHooks) await Promise.resolve(fn()).catch((err) => logger.warn({ err }, 'close hook failed'));
       await closed;
+      clearInterval(idle);
       clearTimeout(timer);
       await storage.close();
     },

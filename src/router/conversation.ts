@@ -33,6 +33,8 @@ export interface ConversationState {
   lastReplyKind?: string;
   /** Times of recent customer messages, for the per-conversation rate limit. */
   recent?: number[];
+  /** The customer asked to be forgotten this turn: delete instead of saving. Never persisted. */
+  forgotten?: boolean;
   /** Set when the conversation's outcome is known: resolved | handedOff | abandoned. */
   outcome?: 'resolved' | 'handedOff' | 'abandoned';
 }

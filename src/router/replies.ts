@@ -58,11 +58,13 @@ export function marketSet(market: Market): Reply {
   return { text: `Thanks — I'll answer for ${MARKET_NAMES[market]}.`, support: { kind: 'system', market } };
 }
 
+const FEEDBACK_QUESTION = '\n\nDid this answer your question?';
+
 export function faqAnswer(entry: FaqEntry, score: number, market: Market | undefined, source: SourceDocument | undefined, unsureMarket: boolean): Reply {
   const scope = unsureMarket && entry.markets.length === 1 ? `For ${MARKET_NAMES[entry.markets[0]!]}: ` : '';
   const cite = source ? `\n\nSource: ${source.title} — ${entry.source.section}` : '';
   return {
-    text: `${scope}${entry.answer}${cite}\n\nDid this answer your question?`,
+    text: `${scope}${entry.answer}${cite}${FEEDBACK_QUESTION}`,
     choices: [...(entry.followUps ?? []), ...FEEDBACK_CHOICES],
     support: {
       kind: 'faq',
@@ -72,6 +74,15 @@ export function faqAnswer(entry: FaqEntry, score: number, market: Market | undef
       source: `${entry.source.document}#${entry.source.section}`,
     },
   };
+}
+
+/**
+ * An FAQ answer given in the middle of a dialog (a digression): without "did this answer your question?" and its
+ * buttons, since the customer's next "yes" answers the dialog's question that follows.
+ */
+export function withoutFeedback(answer: Reply): Reply {
+  const text = answer.text.endsWith(FEEDBACK_QUESTION) ? answer.text.slice(0, -FEEDBACK_QUESTION.length) : answer.text;
+  return { ...answer, text, choices: undefined };
 }
 
 export function clarify(options: Candidate[], market: Market | undefined): Reply {

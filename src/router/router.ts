@@ -79,6 +79,14 @@ export class Router {
     await this.deps.storage.listPush(keys.transcript(id), line, TRANSCRIPT_MAX, this.ttlMs);
   }
 
+  /** "Delete my data": everything kept for this conversation and user, except confirmed bookings. */
+  private async forget(id: string, userKey: string): Promise<void> {
+    const { storage } = this.deps;
+    await storage.delete(keys.conversation(id), keys.transcript(id), keys.handoff(id), userKey);
+    await storage.zRemove(keys.handoffQueue(), id);
+    await storage.zRemove(`${keys.prefix}handoff-active`, id);
+  }
+
   /** Turns being handled right now. */
   get turnsInFlight(): number {
     return this.inFlight;
@@ -170,6 +178,12 @@ export class Router {
       };
       const replies = [...notes, ...(await decideTurn(services, input, text, state, user))];
 
+      if (state.forgotten) {
+        await this.forget(id, userKey);
+        if (input.activityId) await storage.setIfAbsent(keys.seen(id, input.activityId), SEEN_TTL_MS);
+        this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false });
+        return replies;
+      }
       state.turns += 1;
       state.updatedAt = this.now();
       if (replies.length) state.lastReplyKind = replies[replies.length - 1]!.support.kind;

@@ -76,6 +76,9 @@ export async function decideTurn(
   if (input.type === 'event' && s.handoff) return (await s.handoff.onCustomerMessage({ state, input, text })) ?? [];
   if (input.type !== 'message') return [];
 
+  // "Delete my data" works at any time, also while a person is requested or holds the chat.
+  if (text && detectCommand(text) === 'forgetMe') return forgetMe(t);
+
   // 1. A conversation queued for or held by an agent: relay; the bot says nothing of its own.
   if (s.handoff) {
     const relayed = await s.handoff.onCustomerMessage({ state, input, text });
@@ -135,7 +138,7 @@ async function routeText(t: Turn, text: string): Promise<Reply[]> {
         const answer = answerDecision(t, decision, text);
         state.pending = undefined; // the dialog's step is what we wait for, not feedback
         const prompt = s.dialogs.repeatPrompt(state.dialog, dialogInput(t, {}));
-        return [...(await answer), dialogReply(t, state.dialog.machine, prompt)];
+        return [...(await answer).map(say.withoutFeedback), dialogReply(t, state.dialog.machine, prompt)];
       }
     }
     return runStep(t, s.dialogs.continue(state.dialog, text, dialogInput(t, {}), dialogDeps(t)), state.dialog.machine);
@@ -276,19 +279,12 @@ async function feedback(t: Turn, faqId: string, yn: 'yes' | 'no'): Promise<Reply
 }
 
 async function forgetMe(t: Turn): Promise<Reply[]> {
-  const { s, state, input } = t;
-  await s.storage.delete(keys.user(input.channelId, input.userId), keys.transcript(state.id));
-  state.dialog = undefined;
-  state.pending = undefined;
-  state.market = undefined;
-  state.marketSource = undefined;
-  state.conversationRef = undefined;
-  t.user.market = undefined;
-  t.user.model = undefined;
-  t.user.name = undefined;
+  // The router deletes the conversation, its transcript, the user record and any hand-off after
+  // this turn instead of saving them (see Router.forget).
+  t.state.forgotten = true;
   return [
     say.system(
-      'Done: I deleted what I kept about you in this chat (your country, machine, transcript and any task in progress). ' +
+      'Done: I deleted what I kept about you in this chat (your country, machine, transcript, any task in progress and any request for a person). ' +
         'Repair bookings already confirmed are kept for the repair itself; quote the reference to an agent to have them removed.',
       undefined,
     ),
