@@ -51,6 +51,7 @@ export async function decideTurn(
   state: ConversationState,
   user: UserState,
 ): Promise<Reply[]> {
+  const marketBefore = state.market;
   const said = text ? marketFromText(text) : undefined;
   if (said) {
     state.market = said;
@@ -116,7 +117,9 @@ export async function decideTurn(
     if (yn) return feedback(t, pending.faqId, yn);
   }
 
-  if (said && isCountryOnly(text)) {
+  // "Korea" may also answer the dialog's question (bought from Nespresso Korea or overseas?): with the country unchanged, the dialog takes it.
+  const answersStep = said === marketBefore && !!state.dialog && !!s.dialogs?.accepts(state.dialog, text);
+  if (said && isCountryOnly(text) && !answersStep) {
     return [say.marketSet(said), ...(state.dialog ? await continueOrRepeat(t) : [])];
   }
 
