@@ -41,6 +41,9 @@ interface Turn {
   market?: Market;
 }
 
+/** The menu's task buttons' values ("start repair booking"). */
+const MENU_TASKS = new Set(say.MENU.map((c) => c.value).filter((v) => v.startsWith('start ')));
+
 /** A dialog trigger must be at least this sure before it beats a FAQ answer. */
 const DIALOG_TRIGGER_CONFIDENCE = 0.6;
 
@@ -132,6 +135,11 @@ export async function decideTurn(
 
 async function routeText(t: Turn, text: string): Promise<Reply[]> {
   const { s, state } = t;
+  // A task picked from the menu (shown by "help" and on leaving the queue) starts that task, also over one in progress.
+  if (state.dialog && s.dialogs && MENU_TASKS.has(text.trim().toLowerCase())) {
+    const picked = s.dialogs.detect(text);
+    if (picked) return startDialog(t, picked.dialog, picked.slots);
+  }
   // 5. The active dialog gets the message, unless it is a confident FAQ question that does not
   //    answer the pending step (a digression): answer it, then ask the step again.
   if (state.dialog && s.dialogs) {
