@@ -21,6 +21,16 @@ import type { Storage, Versioned } from './storage.js';
 declare module 'ioredis' {
   interface RedisCommander<Context> {
     sbCompareAndSet(key: string, expected: string, encoded: string, ttlMs: number): Result<number, Context>;
+    sbAcquireLock(
+      lock: string,
+      line: string,
+      alive: string,
+      token: string,
+      encoded: string,
+      ttlMs: number,
+      arrival: string,
+      aliveMs: number,
+    ): Result<[number, string], Context>;
     sbReleaseLock(key: string, encoded: string): Result<number, Context>;
     sbListPush(key: string, json: string, maxLength: number, ttlMs: number): Result<number, Context>;
   }
@@ -40,6 +50,49 @@ else
   redis.call('SET', KEYS[1], ARGV[2])
 end
 return 1`;
+
+/**
+ * A lock taken in arrival order: waiters stand in a line (a sorted set scored by the Redis time of
+ * their first attempt) and only the first of the line may take the free lock, so a conversation's
+ * messages are handled in the order they reached the service, whichever instance they reached.
+ * Waiters that stop asking (a killed process) leave the line after ARGV[5] ms (the alive set).
+ * KEYS: lock, line, alive. ARGV: token, lock value, lock TTL, arrival ('' on the first attempt),
+ * alive ms. Returns {1 taken | 0 waiting, arrival}.
+ */
+const ACQUIRE_LOCK = `
+if redis.replicate_commands then redis.replicate_commands() end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local arrival = ARGV[4]
+if arrival == '' then arrival = t[1] .. string.format('%06d', tonumber(t[2])) end
+for _, gone in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now)) do redis.call('ZREM', KEYS[2], gone) end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
+redis.call('ZADD', KEYS[2], 'NX', arrival, ARGV[1])
+if redis.call('ZRANGE', KEYS[2], 0, 0)[1] == ARGV[1] and redis.call('EXISTS', KEYS[1]) == 0 then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  redis.call('ZREM', KEYS[3], ARGV[1])
+  return {1, arrival}
+end
+redis.call('ZADD', KEYS[3], now + tonumber(ARGV[5]), ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
+redis.call('PEXPIRE', KEYS[3], ARGV[5])
+return {0, arrival}`;
+
+/** A waiter that stopped asking this long ago (its process died) leaves the line. */
+const WAITER_ALIVE_MS = 2000;
+/** Waiters ask again after 5, 10, 20 … ms, at most this: the first of the line should not sleep long on a free lock. */
+const MAX_LOCK_POLL_MS = 20;
+
+/**
+ * The line and alive keys of a lock, in the lock's Redis Cluster slot: the lock's own hash tag when
+ * it has one (keys.lock does), else the whole lock key as the tag.
+ */
+function lockLineKeys(lock: string): { line: string; alive: string } {
+  const open = lock.indexOf('{');
+  const base = open >= 0 && lock.indexOf('}', open + 1) > open + 1 ? lock : `{${lock}}`;
+  return { line: `${base}:line`, alive: `${base}:alive` };
+}
 
 const RELEASE_LOCK = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -84,6 +137,7 @@ export class RedisStorage implements Storage {
     this.client = createClient(redisUrl);
     for (const [name, lua, numberOfKeys] of [
       ['sbCompareAndSet', COMPARE_AND_SET, 1],
+      ['sbAcquireLock', ACQUIRE_LOCK, 3],
       ['sbReleaseLock', RELEASE_LOCK, 1],
       ['sbListPush', LIST_PUSH, 1],
     ] as const) {
@@ -144,19 +198,37 @@ export class RedisStorage implements Storage {
     return reply === 'OK';
   }
 
+  /** Waits its turn: the lock goes to waiters in the order they first asked (see ACQUIRE_LOCK). */
   async acquireLock(key: string, ttlMs: number, waitMs: number): Promise<string | null> {
     const token = newVersion();
     const encoded = encode(token, token);
+    const { line, alive } = lockLineKeys(key);
     const deadline = Date.now() + waitMs;
+    let arrival = '';
     let delay = 5;
-    for (;;) {
-      const reply = await this.run('acquireLock', (c) => c.set(key, encoded, 'PX', ttlMs, 'NX'));
-      if (reply === 'OK') return token;
-      const left = deadline - Date.now();
-      if (left <= 0) return null;
-      await sleep(Math.min(delay, left));
-      delay = Math.min(delay * 2, 50);
+    try {
+      for (;;) {
+        const [taken, at] = await this.run('acquireLock', (c) =>
+          c.sbAcquireLock(key, line, alive, token, encoded, ttlMs, arrival, WAITER_ALIVE_MS),
+        );
+        if (taken === 1) return token;
+        arrival = at;
+        const left = deadline - Date.now();
+        if (left <= 0) break;
+        await sleep(Math.min(delay, left));
+        delay = Math.min(delay * 2, MAX_LOCK_POLL_MS);
+      }
+    } catch (err) {
+      await this.leaveLine(line, alive, token);
+      throw err;
     }
+    await this.leaveLine(line, alive, token);
+    return null;
+  }
+
+  /** Best effort: a waiter that could not leave the line is dropped from it after WAITER_ALIVE_MS. */
+  private async leaveLine(line: string, alive: string, token: string): Promise<void> {
+    await this.run('acquireLock', (c) => Promise.all([c.zrem(line, token), c.zrem(alive, token)])).catch(() => undefined);
   }
 
   async releaseLock(key: string, token: string): Promise<void> {
