@@ -111,8 +111,8 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
     let year = s.get('year') ?? ref.getUTCFullYear();
     const month = s.get('month') ?? 1;
     const day = s.get('day') ?? 1;
-    // "last March" said in February means March of last year.
-    if (!s.isCertain('year') && iso(year, month, day) > today) year -= 1;
+    // "last March" said in February means March of last year; "next Tuesday" (no month named) stays in the future.
+    if (!s.isCertain('year') && s.isCertain('month') && iso(year, month, day) > today) year -= 1;
     const precision = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'approx';
     return { date: iso(year, month, day), precision };
   }
