@@ -1,6 +1,6 @@
 /** The printed report: header, one table per section, targets with PASS/MISS. */
 import { errorTotal } from './load/load-section.js';
-import { formatProfile } from './lib/profile.js';
+import { basename } from 'node:path';
 import type { BenchResults, LoadPoint, Target } from './types.js';
 
 const f = (x: number | undefined, digits = 2) =>
@@ -127,7 +127,7 @@ export function formatReport(r: BenchResults): string {
   }
 
   if (r.memory) {
-    out.push('', `Idle conversations in memory state (created through the router in-process, ${r.memory.turnsPerConversation} turns each; after GC; baseline RSS ${f(r.memory.baseline.rssMB, 0)} MB, heap ${f(r.memory.baseline.heapUsedMB, 0)} MB)`);
+    out.push('', `Idle conversations in memory state (created through the router in-process: joined + ${r.memory.turnsPerConversation - 1} question(s) each; after GC; baseline RSS ${f(r.memory.baseline.rssMB, 0)} MB, heap ${f(r.memory.baseline.heapUsedMB, 0)} MB)`);
     out.push(
       table(
         ['conversations', '', '', 'seconds', 'RSS MB', 'heap MB', 'RSS delta MB', 'heap delta MB', 'heap bytes/conv'],
@@ -137,13 +137,21 @@ export function formatReport(r: BenchResults): string {
   }
   if (r.redisBytes) {
     const b = r.redisBytes;
-    out.push('', `Redis per conversation (${b.turnsPerConversation} turns each): used_memory delta over ${b.conversations} conversations = ${f(b.bytesPerConversation, 0)} bytes/conversation, ${f(b.keysPerConversation, 1)} keys/conversation`);
-    out.push(`  MEMORY USAGE of one conversation's keys (${b.sampleBytes} bytes): ${b.sampleKeys.map((k) => `${k.key.replace(/\{.*\}/, '{…}')} ${k.type} ${k.bytes}`).join('; ')}`);
+    out.push('', `Redis per idle conversation (joined + ${b.turnsPerConversation - 1} question(s)): used_memory delta over ${b.conversations} conversations = ${f(b.bytesPerConversation, 0)} bytes/conversation, ${f(b.keysPerConversation, 1)} keys/conversation`);
+    out.push(`  MEMORY USAGE of one conversation's keys after ${b.sampleTurns} turns (${b.sampleBytes} bytes): ${b.sampleKeys.map((k) => `${k.key.replace(/\{.*\}/, '{…}')} ${k.type} ${k.bytes}`).join('; ')}`);
   }
 
   if (r.profiles.length) {
-    out.push('', 'CPU profiles (bench-results/profiles/)');
-    for (const p of r.profiles) out.push(formatProfile(p, 10));
+    out.push('', 'CPU profiles of the measured phases, self time (node/GC includes socket writes and JSON for everyone; full summaries in the JSON; files open in Chrome DevTools)');
+    for (const p of r.profiles) {
+      const pc = (x: number) => `${(x * 100).toFixed(0)}%`;
+      const g = p.groups;
+      const top = p.byOwner.filter((o) => !['node', 'native', '(garbage collector)', '(program)'].includes(o.owner)).slice(0, 4);
+      out.push(
+        `  ${basename(p.file).replace('.cpuprofile', '').padEnd(44)} ${(p.totalMs / 1000).toFixed(1).padStart(4)} s CPU: ` +
+          `Bot Framework SDK ${pc(g.botframework)}, restify ${pc(g.restify)}, ours ${pc(g.ours)}, node/GC ${pc(g.runtime)}; top: ${top.map((o) => `${o.owner} ${pc(o.share)}`).join(', ')}`,
+      );
+    }
   }
 
   out.push('', 'Targets');

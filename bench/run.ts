@@ -5,7 +5,8 @@
  * Prints progress, then a table with targets; writes bench-results/latest.json.
  *
  *   --quick          smoke run (a few hundred turns, small sizes), < 1 minute
- *   --profile        node --cpu-prof on each server process → bench-results/profiles/*.cpuprofile
+ *   --profile        V8 CPU profile of each server during each measured phase (what node --cpu-prof
+ *                    records, without start-up) → bench-results/profiles/<point>.cpuprofile
  *   --only <regex>   load points whose label matches ("service/memory faq serviceUrl c=10")
  *   --sections <l>   comma list of load,framework,retrieval,memory (default all)
  *   --out <file>     JSON path (default bench-results/latest.json, quick: bench-results/quick.json)
@@ -14,7 +15,7 @@
  * crashes); never because of speed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,9 +59,9 @@ const PLAN: LoadPlan = quick
     }
   : {
       levels: [1, 10, 50, 200],
-      durationMs: 2500,
+      durationMs: 2000,
       maxTurns: () => 1_000_000,
-      warmupMs: 500,
+      warmupMs: 400,
       warmupTurns: () => 1_000_000,
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl', 'expectReplies'], service: ['serviceUrl', 'expectReplies'] },
@@ -68,7 +69,10 @@ const PLAN: LoadPlan = quick
     };
 if (args.only) PLAN.only = new RegExp(args.only);
 const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 60 };
-const MEMORY = quick ? { counts: [1000], turns: 3, redisConversations: 100 } : { counts: [10_000, 100_000], turns: 3, redisConversations: 2000 };
+/** An idle conversation: the customer joined and asked one question (2 turns); the Redis key sample has 4. */
+const MEMORY = quick
+  ? { counts: [1000], turns: 2, sampleTurns: 4, redisConversations: 100 }
+  : { counts: [10_000, 100_000], turns: 2, sampleTurns: 4, redisConversations: 2000 };
 /** Hard stop for the whole run: nothing keeps going if something hangs. */
 const WATCHDOG_MS = quick ? 3 * 60_000 : 10 * 60_000;
 
@@ -93,7 +97,10 @@ async function main(): Promise<number> {
   watchdog.unref();
   mkdirSync(resultsDir, { recursive: true });
   rmSync(join(resultsDir, 'logs'), { recursive: true, force: true });
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  if (profileDir) {
+    rmSync(profileDir, { recursive: true, force: true });
+    mkdirSync(profileDir, { recursive: true });
+  }
 
   const results: BenchResults = {
     meta: {
@@ -195,7 +202,7 @@ async function main(): Promise<number> {
         results.memory = await child.request({ type: 'memory', counts: MEMORY.counts, turns: MEMORY.turns }, 300_000);
         const r = await getRedis();
         if (r) {
-          const b = await child.request<RedisBytes>({ type: 'redis', redisUrl: r.url, conversations: MEMORY.redisConversations, turns: MEMORY.turns }, 120_000);
+          const b = await child.request<RedisBytes>({ type: 'redis', redisUrl: r.url, conversations: MEMORY.redisConversations, turns: MEMORY.turns, sampleTurns: MEMORY.sampleTurns }, 120_000);
           results.redisBytes = b;
           log(`  redis: ${b.bytesPerConversation.toFixed(0)} bytes/conversation (used_memory delta over ${b.conversations}), ${b.keysPerConversation.toFixed(1)} keys/conversation`);
         }
@@ -209,7 +216,9 @@ async function main(): Promise<number> {
     await (await redis)?.stop();
   }
 
-  if (profileDir && existsSync(profileDir)) results.profiles.push(...collectProfiles(profileDir));
+  if (profileDir && existsSync(profileDir)) {
+    for (const f of readdirSync(profileDir).filter((x) => x.endsWith('.cpuprofile')).sort()) results.profiles.push(summariseProfile(join(profileDir, f), 25));
+  }
   m.loadavgEnd = loadavg();
   m.durationS = (Date.now() - started) / 1000;
   results.targets = evaluateTargets(results);
@@ -217,26 +226,6 @@ async function main(): Promise<number> {
   writeFileSync(outFile, `${JSON.stringify(results, null, 2)}\n`);
   log(`\n${formatReport(results)}\n\n${m.durationS.toFixed(0)} s; results in ${outFile}`);
   return results.failures.length ? 1 : 0;
-}
-
-/**
- * Per server directory, node wrote one profile per thread: keep the main thread's (the largest)
- * as profiles/<server>.cpuprofile, drop tsx's loader thread, and summarise it.
- */
-function collectProfiles(dir: string) {
-  const out = [];
-  for (const sub of readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    const files = readdirSync(join(dir, sub))
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .map((f) => ({ f: join(dir, sub, f), size: statSync(join(dir, sub, f)).size }))
-      .sort((a, b) => b.size - a.size);
-    if (!files[0]) continue;
-    const target = join(dir, `${sub}.cpuprofile`);
-    renameSync(files[0].f, target);
-    rmSync(join(dir, sub), { recursive: true, force: true });
-    out.push(summariseProfile(target, 20));
-  }
-  return out;
 }
 
 main().then(

@@ -45,6 +45,8 @@ export interface RedisBytes {
   conversations: number;
   turnsPerConversation: number;
   seconds: number;
+  /** The sample conversation whose keys are listed had this many turns. */
+  sampleTurns: number;
   sampleKeys: Array<{ key: string; bytes: number; type: string }>;
   sampleBytes: number;
   usedMemoryDelta: number;

@@ -1,34 +1,65 @@
 /**
  * The adapter's own cost per turn, in-process, without HTTP in front: CloudAdapter.process on a
  * restify-shaped request and response, an echo turn, expectReplies (no network) and serviceUrl
- * (one reply POSTed to a loopback channel). Stock adapter vs the same adapter with connector and
- * user-token clients reused across turns (reuse-auth.ts). CPU time per turn, after a warm-up.
+ * (one reply POSTed to a loopback channel). Stock adapter; the same with connector and user-token
+ * clients reused across turns (reuse-auth.ts); and that plus skipping process()'s per-request zod
+ * checks (DirectAdapter). CPU time per turn, after a warm-up.
  * Runs in its own process: `tsx bench/framework/adapter-cost.ts` prints JSON, or the benchmark
  * forks it and asks "run".
  */
 import { performance } from 'node:perf_hooks';
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { startCapture } from '../load/capture.js';
 import { serveCommands } from '../lib/proc.js';
 import { reuseClients } from './reuse-auth.js';
 
+type Variant = 'stock' | 'reuse' | 'reuse+direct';
+const VARIANTS: Variant[] = ['stock', 'reuse', 'reuse+direct'];
+
 export interface AdapterCost {
-  variant: 'stock' | 'reuse';
+  variant: Variant;
   delivery: 'expectReplies' | 'serviceUrl';
   turns: number;
   cpuUsPerTurn: number;
   wallUsPerTurn: number;
 }
 
-function adapter(reuse: boolean): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
-  return new CloudAdapter(reuse ? reuseClients(auth) : auth);
+/**
+ * "direct": what CloudAdapter.process does for a restify POST, minus its zod checks of the request,
+ * response and logic (our route has parsed and checked the body already): processActivity is
+ * protected, so a subclass calls it and writes the InvokeResponse itself.
+ */
+class DirectAdapter extends CloudAdapter {
+  async handle(body: Record<string, unknown>, authHeader: string, res: { status(n: number): void; send(b: unknown): void; end(): void }, logic: (c: TurnContext) => Promise<void>): Promise<void> {
+    const activity = body as unknown as Activity;
+    if (typeof activity.timestamp === 'string') activity.timestamp = new Date(activity.timestamp);
+    const invoke = await this.processActivity(authHeader, activity, logic);
+    res.status(invoke?.status ?? 200);
+    if (invoke?.body) res.send(invoke.body);
+    res.end();
+  }
 }
 
-async function measure(a: CloudAdapter, delivery: AdapterCost['delivery'], serviceUrl: string, turns: number): Promise<{ cpuUs: number; wallUs: number }> {
+type Run = (req: { body: Record<string, unknown>; headers: Record<string, string>; method: string }, res: never, logic: (c: TurnContext) => Promise<void>) => Promise<void>;
+
+function adapter(variant: Variant): Run {
+  const auth = new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: '', MicrosoftAppPassword: '', MicrosoftAppType: 'MultiTenant', MicrosoftAppTenantId: '' });
+  if (variant === 'stock') {
+    const a = new CloudAdapter(auth);
+    return (req, res, logic) => a.process(req as never, res, logic);
+  }
+  if (variant === 'reuse') {
+    const a = new CloudAdapter(reuseClients(auth));
+    return (req, res, logic) => a.process(req as never, res, logic);
+  }
+  const d = new DirectAdapter(reuseClients(auth));
+  return (req, res, logic) => d.handle(req.body, req.headers.authorization ?? '', res, logic);
+}
+
+async function measure(run: Run, delivery: AdapterCost['delivery'], serviceUrl: string, turns: number): Promise<{ cpuUs: number; wallUs: number }> {
   const res = { status: () => undefined, send: () => undefined, end: () => undefined, header: () => undefined };
   const turn = (i: number) =>
-    a.process(
+    run(
       {
         body: {
           type: 'message',
@@ -43,7 +74,7 @@ async function measure(a: CloudAdapter, delivery: AdapterCost['delivery'], servi
         },
         headers: {},
         method: 'POST',
-      } as never,
+      },
       res as never,
       async (context) => {
         await context.sendActivity('echo: hello');
@@ -62,17 +93,17 @@ export async function adapterCost(turns: number): Promise<AdapterCost[]> {
   const out: AdapterCost[] = [];
   try {
     for (const delivery of ['expectReplies', 'serviceUrl'] as const) {
-      // Alternate the variants twice so drift on a shared machine hits both alike; keep the better run of each.
-      const best = new Map<'stock' | 'reuse', { cpuUs: number; wallUs: number }>();
-      for (const round of [0, 1]) {
-        for (const variant of round === 0 ? (['stock', 'reuse'] as const) : (['reuse', 'stock'] as const)) {
-          const m = await measure(adapter(variant === 'reuse'), delivery, capture.url, turns);
+      // Each variant twice, in alternating order, so drift on a shared machine hits all alike; keep the better run of each.
+      const best = new Map<Variant, { cpuUs: number; wallUs: number }>();
+      for (const order of [VARIANTS, [...VARIANTS].reverse()]) {
+        for (const variant of order) {
+          const m = await measure(adapter(variant), delivery, capture.url, turns);
           capture.clear();
           const prev = best.get(variant);
           if (!prev || m.cpuUs < prev.cpuUs) best.set(variant, m);
         }
       }
-      for (const variant of ['stock', 'reuse'] as const) {
+      for (const variant of VARIANTS) {
         const m = best.get(variant)!;
         out.push({ variant, delivery, turns, cpuUsPerTurn: m.cpuUs, wallUsPerTurn: m.wallUs });
       }

@@ -23,8 +23,22 @@ export interface ProfileSummary {
   file: string;
   totalMs: number;
   idleMs: number;
+  /** Shares of CPU: the Bot Framework SDK and its HTTP stack, restify, our code, the runtime (node, native, GC). */
+  groups: Record<Group, number>;
   byOwner: Array<{ owner: string; ms: number; share: number }>;
   topFunctions: Array<{ fn: string; owner: string; ms: number; share: number }>;
+}
+
+export type Group = 'botframework' | 'restify' | 'ours' | 'runtime' | 'other';
+
+const BOTFRAMEWORK = /^(botbuilder|botframework-|@azure\/|@typespec\/|adaptivecards|jsonwebtoken|axios)/;
+
+export function groupOf(owner: string): Group {
+  if (BOTFRAMEWORK.test(owner)) return 'botframework';
+  if (owner === 'restify' || owner === 'find-my-way' || owner === 'restify-errors') return 'restify';
+  if (owner.startsWith('src/') || owner === 'dialogs' || ['fuse.js', 'xstate', 'chrono-node', 'ioredis', 'prom-client', 'pino', 'zod'].includes(owner)) return 'ours';
+  if (['node', 'native', '(garbage collector)', '(program)'].includes(owner)) return 'runtime';
+  return 'other';
 }
 
 /** "botframework-connector", "@azure/core-rest-pipeline", "src/router", "dialogs", "node", "(gc)". */
@@ -75,10 +89,13 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
     fns.set(key, f);
   }
   const share = (ms: number) => (total ? ms / total : 0);
+  const groups: Record<Group, number> = { botframework: 0, restify: 0, ours: 0, runtime: 0, other: 0 };
+  for (const [owner, ms] of owners) groups[groupOf(owner)] += share(ms);
   return {
     file,
     totalMs: total,
     idleMs: idle,
+    groups,
     byOwner: [...owners].map(([owner, ms]) => ({ owner, ms, share: share(ms) })).sort((a, b) => b.ms - a.ms),
     topFunctions: [...fns]
       .map(([fn, v]) => ({ fn, owner: v.owner, ms: v.ms, share: share(v.ms) }))
@@ -89,7 +106,8 @@ export function summariseProfile(file: string, top = 15): ProfileSummary {
 
 export function formatProfile(s: ProfileSummary, owners = 12): string {
   const pct = (x: number) => `${(x * 100).toFixed(1).padStart(5)}%`;
-  const lines = [`${s.file}: ${(s.totalMs / 1000).toFixed(2)} s on CPU (idle ${(s.idleMs / 1000).toFixed(2)} s)`, '  self time by owner:'];
+  const g = Object.entries(s.groups).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(', ');
+  const lines = [`${s.file}: ${(s.totalMs / 1000).toFixed(2)} s on CPU (idle ${(s.idleMs / 1000).toFixed(2)} s); ${g}`, '  self time by owner:'];
   for (const o of s.byOwner.slice(0, owners)) lines.push(`    ${pct(o.share)}  ${o.owner}`);
   lines.push('  top functions (self time):');
   for (const f of s.topFunctions) lines.push(`    ${pct(f.share)}  ${f.fn}`);

@@ -111,8 +111,7 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
         name: spec.name,
         args: [spec.kind],
         env: { BENCH_REDIS_URL: redis?.url ?? '', BENCH_REUSE_CLIENTS: spec.reuseClients ? '1' : '' },
-        // One directory per server: node writes a profile per thread (tsx's loader runs in a worker).
-        nodeFlags: ['--expose-gc', ...(ctx.profileDir ? ['--cpu-prof', '--cpu-prof-dir', join(ctx.profileDir, `server-${safe}`)] : [])],
+        nodeFlags: ['--expose-gc'],
         logFile: join(ctx.resultsDir, 'logs', `server-${safe}.log`),
       });
       try {
@@ -120,7 +119,8 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
         ctx.onServerInfo(spec.name, ready.info);
         for (const p of mine) {
           n += 1;
-          const point = await runPoint(client, server, ready.url, spec.name, p.scenario, p.delivery, p.c, plan);
+          const profile = ctx.profileDir ? join(ctx.profileDir, `${safe}-${p.scenario}-${p.delivery}-c${p.c}.cpuprofile`) : undefined;
+          const point = await runPoint(client, server, ready.url, spec.name, p.scenario, p.delivery, p.c, plan, profile);
           points.push(point);
           const errs = errorTotal(point.errors);
           if (errs > 0) failures.push(`${p.label}: ${errs} errors (${point.errorSamples.join(' | ')})`);
@@ -149,6 +149,7 @@ async function runPoint(
   delivery: Delivery,
   concurrency: number,
   plan: LoadPlan,
+  profileFile?: string,
 ): Promise<LoadPoint> {
   const label = pointLabel(name, scenario, delivery, concurrency);
   const base: Omit<RunCommand, 'durationMs' | 'maxTurns'> = { label, target, scenario, delivery, concurrency, requestTimeoutMs: plan.requestTimeoutMs };
@@ -157,12 +158,14 @@ async function runPoint(
     { type: 'run', ...base, durationMs: plan.warmupMs, maxTurns: plan.warmupTurns(concurrency), record: false },
     budget(plan.warmupMs),
   );
+  if (profileFile) await server.request({ type: 'profileStart' }, 10_000);
   const before = await server.request<Usage>({ type: 'usage' }, 10_000);
   const { point } = await client.request<{ point: PointResult }>(
     { type: 'run', ...base, durationMs: plan.durationMs, maxTurns: plan.maxTurns(concurrency), record: true },
     budget(plan.durationMs),
   );
   const after = await server.request<Usage>({ type: 'usage' }, 10_000);
+  if (profileFile) await server.request({ type: 'profileStop', file: profileFile }, 30_000);
   const kept = await server.request<Usage>({ type: 'usage', gc: true }, 30_000);
   addErrors(point.errors, warm.point.errors);
   point.errorSamples.push(...warm.point.errorSamples.slice(0, Math.max(0, 5 - point.errorSamples.length)));

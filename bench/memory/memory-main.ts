@@ -25,7 +25,7 @@ function usage() {
   return { rssMB: m.rss / MB, heapUsedMB: m.heapUsed / MB, externalMB: m.external / MB };
 }
 
-/** One customer: joins, then asks `questions` FAQ questions in their market. */
+/** One customer: joins (turn 1), then asks FAQ questions in their market (turns 2…). */
 async function converse(app: App, i: number, questions: Question[], turns: number, serviceUrl: string): Promise<void> {
   const q0 = questions.length ? questions[i % questions.length]! : { text: 'help', market: 'FR' };
   const conversation = { id: `mem-${i}` };
@@ -90,11 +90,12 @@ serveCommands({
     return { baseline, points, turnsPerConversation: turns };
   },
 
-  /** { redisUrl, conversations, turns } → bytes of one conversation's keys and used_memory per conversation. */
+  /** { redisUrl, conversations, turns, sampleTurns } → bytes of one conversation's keys and used_memory per conversation. */
   redis: async (msg) => {
     const url = msg.redisUrl as string;
     const n = msg.conversations as number;
     const turns = msg.turns as number;
+    const sampleTurns = msg.sampleTurns as number;
     const questions = loadQuestions();
     await redisCommand(url, ['FLUSHALL']);
     const app = await build(url);
@@ -102,8 +103,8 @@ serveCommands({
       const text = String(await redisCommand(url, ['INFO', 'memory']));
       return Number(/used_memory:(\d+)/.exec(text)?.[1] ?? NaN);
     };
-    // One sample conversation: every key it owns, with MEMORY USAGE.
-    await many(app, 0, 1, turns, 1, questions);
+    // One sample conversation after a few more turns: every key it owns, with MEMORY USAGE.
+    await many(app, 0, 1, sampleTurns, 1, questions);
     const scanned = (await redisCommand(url, ['KEYS', '*'])) as string[]; // only this conversation exists yet
     const keys: Array<{ key: string; bytes: number; type: string }> = [];
     for (const key of [...scanned].sort()) {
@@ -122,6 +123,7 @@ serveCommands({
       conversations: n,
       turnsPerConversation: turns,
       seconds,
+      sampleTurns,
       sampleKeys: keys,
       sampleBytes: keys.reduce((a, k) => a + k.bytes, 0),
       usedMemoryDelta: after - before,

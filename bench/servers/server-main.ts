@@ -3,8 +3,11 @@
  * loop. `tsx bench/servers/server-main.ts <restify-echo|botbuilder-echo|service>`; the service
  * uses REDIS_URL from BENCH_REDIS_URL when set, logs at BENCH_LOG_LEVEL (default error), and with
  * BENCH_REUSE_CLIENTS=1 gets the connector-reuse experiment (bench/framework/reuse-auth.ts). Reports { type: 'ready', url } over IPC, then
- * answers "usage" (CPU and memory, for CPU per turn) until "stop".
+ * answers "usage" (CPU and memory, for CPU per turn) and "profileStart"/"profileStop" (a
+ * .cpuprofile of the measured phase only) until "stop".
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createApp, type App } from '../../src/app.js';
@@ -63,11 +66,28 @@ async function main(): Promise<void> {
     throw new Error(`unknown server kind ${kind}`);
   }
 
+  let profiler: Session | undefined;
   serveCommands({
     /** { gc: true } collects first (node --expose-gc): then heapUsed is what the process keeps. */
     usage: (msg) => {
       if (msg.gc) (globalThis as { gc?: () => void }).gc?.();
       return { cpu: process.cpuUsage(), memory: process.memoryUsage() };
+    },
+    /** --profile: the V8 CPU profiler (what node --cpu-prof uses) around the measured phase only. */
+    profileStart: async () => {
+      profiler ??= new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.post('Profiler.start');
+      return {};
+    },
+    profileStop: async (msg) => {
+      if (!profiler) throw new Error('profiler not started');
+      const { profile } = await profiler.post('Profiler.stop');
+      writeFileSync(String(msg.file), JSON.stringify(profile));
+      profiler.disconnect();
+      return { file: msg.file };
     },
     stop: async () => {
       await Promise.race([close(), new Promise((r) => setTimeout(r, 3000))]);
