@@ -85,14 +85,20 @@ export class Retriever {
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
     const foreign = this.index.unknownShare(q) >= t.maxUnknownShare;
 
-    if (top && top.score >= t.answer && !foreign) {
+    // One shared word is enough evidence only when the customer wrote just that word ("descaling"),
+    // never a bare number ("18") or one word of several ("next tuesday" → "Vertuo Next").
+    const evidence = !!top && ((top.matched ?? 0) >= 2 || (q.tokens.length === 1 && !/^\d+$/.test(q.tokens[0]!)));
+
+    if (top && top.score >= t.answer && !foreign && evidence) {
       const rival = distinct[1];
       if (rival && rival.score >= t.clarify && top.score - rival.score < t.margin) {
         return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
       }
       return this.resolveEntry(top.entry, top.score, market, candidates);
     }
-    if (top && top.score >= t.clarify) {
+    // A word or two with no real evidence ("yes", "18", "next tuesday") is not a question to clarify.
+    const tooThin = !evidence && q.tokens.length <= 2;
+    if (top && top.score >= t.clarify && !tooThin) {
       return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
     }
     if (market && !foreign) {

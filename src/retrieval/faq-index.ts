@@ -32,6 +32,8 @@ interface IndexedEntry {
 export interface Candidate {
   entry: FaqEntry;
   score: number;
+  /** Query words shared with the best-matching field (evidence behind the score). */
+  matched?: number;
 }
 
 export interface QueryAnalysis {
@@ -41,7 +43,7 @@ export interface QueryAnalysis {
   corrected: Array<{ from: string; to: string }>;
 }
 
-const FIELD_WEIGHT = { question: 1, phrasing: 1, tags: 0.7, answer: 0.55 } as const;
+const FIELD_WEIGHT = { question: 1, phrasing: 1, tags: 0.7, answer: 0.4 } as const;
 
 export interface IndexOptions {
   /** F-beta between query coverage and phrasing coverage: > 1 favours covering the query. */
@@ -65,7 +67,7 @@ export class FaqIndex {
   constructor(entries: FaqEntry[], normaliser: Normaliser, options: IndexOptions = {}) {
     this.normaliser = normaliser;
     this.beta2 = (options.beta ?? 1.5) ** 2;
-    this.typoThreshold = options.typoThreshold ?? 0.3;
+    this.typoThreshold = options.typoThreshold ?? 0.45;
     const tok = (s: string) => normaliser.tokens(s).filter((t) => !MARKET_WORDS.has(t));
     const raw = entries.map((entry) => ({
       entry,
@@ -113,14 +115,26 @@ export class FaqIndex {
     return this.items.length;
   }
 
-  /** Spelling correction of one token against the vocabulary (fuse.js), cached. */
+  /**
+   * Spelling correction of one token against the vocabulary, cached: fuse.js finds candidates,
+   * then the closest by edit distance (transpositions count once) wins if it is close enough:
+   * one edit up to 5 letters, two from 6.
+   */
   private correct(token: string): string | null {
     if (this.correctionCache.has(token)) return this.correctionCache.get(token)!;
     let result: string | null = null;
     if (token.length >= 4 && !/\d/.test(token)) {
-      const hit = this.vocab.search(token, { limit: 1 })[0];
-      // Accept only close matches of similar length: "pasword" → "password", not "wash" → "washing".
-      if (hit && (hit.score ?? 1) <= this.typoThreshold && Math.abs(hit.item.length - token.length) <= 2) result = hit.item;
+      const allowed = token.length <= 5 ? 1 : 2;
+      let best = allowed + 1;
+      for (const hit of this.vocab.search(token, { limit: 12 })) {
+        if ((hit.score ?? 1) > this.typoThreshold) break;
+        const d = editDistance(token, hit.item, allowed);
+        if (d < best) {
+          best = d;
+          result = hit.item;
+        }
+      }
+      if (best > allowed) result = null;
     }
     if (this.correctionCache.size > 50_000) this.correctionCache.clear();
     this.correctionCache.set(token, result);
@@ -183,9 +197,15 @@ export class FaqIndex {
     for (const item of this.items) {
       if (markets && !item.entry.markets.some((m) => markets.includes(m))) continue;
       let best = 0;
+      let matched = 0;
       for (const d of item.docs) {
         let shared = 0;
-        for (const t of q.tokens) if (d.tokens.has(t)) shared += this.weightOf(t);
+        let count = 0;
+        for (const t of q.tokens) {
+          if (!d.tokens.has(t)) continue;
+          shared += this.weightOf(t);
+          count += 1;
+        }
         if (shared === 0) continue;
         const qCov = shared / qMass;
         const dCov = shared / d.mass;
@@ -193,13 +213,36 @@ export class FaqIndex {
         // the answer text is long, so only query coverage counts there.
         const sim = d.weight === FIELD_WEIGHT.answer ? qCov : ((1 + this.beta2) * qCov * dCov) / (this.beta2 * dCov + qCov);
         const s = sim * d.weight;
-        if (s > best) best = s;
+        if (s > best) {
+          best = s;
+          matched = count;
+        }
       }
-      if (best > 0) out.push({ entry: item.entry, score: Math.round(best * 1000) / 1000 });
+      if (best > 0) out.push({ entry: item.entry, score: Math.round(best * 1000) / 1000, matched });
     }
     out.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
     return out.slice(0, limit);
   }
+}
+
+/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped at max + 1. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) rows.push([i]);
+  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length]![b.length]!;
 }
 
 export function buildIndex(knowledge: Knowledge, options?: IndexOptions): FaqIndex {

@@ -68,3 +68,16 @@ describe('retrieval per market', () => {
     expect(d.type === 'answer' && d.entry.id).toBe('pt-refund-timing');
   });
 });
+
+describe('evidence before answering', () => {
+  it('never answers a bare number or a stray word, and does not offer choices for them', () => {
+    const r = retriever();
+    expect(r.decide('72', 'TW').type).toBe('abstain');
+    expect(r.decide('yes', 'TW').type).toBe('abstain');
+  });
+
+  it('answers a single meaningful keyword', () => {
+    const d = retriever().decide('descaling', 'TW');
+    expect(d.type === 'answer' && d.entry.id).toBe('tw-descale');
+  });
+});
