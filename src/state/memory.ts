@@ -20,6 +20,7 @@ export class MemoryStorage implements Storage {
   private readonly zsets = new Map<string, Map<string, number>>();
   private readonly lists = new Map<string, { items: string[]; expiresAt?: number }>();
   private readonly bus = new EventEmitter();
+  private readonly lockQueues = new Map<string, string[]>();
   private counter = 0;
 
   constructor() {
@@ -74,15 +75,25 @@ export class MemoryStorage implements Storage {
   async acquireLock(key: string, ttlMs: number, waitMs: number): Promise<string | null> {
     const token = randomUUID();
     const deadline = Date.now() + waitMs;
+    // Waiters are served in the order they asked (as the Redis implementation does).
+    let queue = this.lockQueues.get(key);
+    if (!queue) this.lockQueues.set(key, (queue = []));
+    queue.push(token);
     let delay = 2;
-    for (;;) {
-      if (!this.live(key)) {
-        this.values.set(key, { json: JSON.stringify(token), version: ++this.counter, expiresAt: Date.now() + ttlMs });
-        return token;
+    try {
+      for (;;) {
+        if (!this.live(key) && queue[0] === token) {
+          this.values.set(key, { json: JSON.stringify(token), version: ++this.counter, expiresAt: Date.now() + ttlMs });
+          return token;
+        }
+        if (Date.now() >= deadline) return null;
+        await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
+        delay = Math.min(delay * 2, 20);
       }
-      if (Date.now() >= deadline) return null;
-      await sleep(Math.min(delay, Math.max(1, deadline - Date.now())));
-      delay = Math.min(delay * 2, 50);
+    } finally {
+      const i = queue.indexOf(token);
+      if (i >= 0) queue.splice(i, 1);
+      if (queue.length === 0 && this.lockQueues.get(key) === queue) this.lockQueues.delete(key);
     }
   }
 
