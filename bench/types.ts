@@ -52,6 +52,10 @@ export interface RedisBytes {
   usedMemoryDelta: number;
   bytesPerConversation: number;
   keysPerConversation: number;
+  /** Redis commands the service sends per turn, by command (INFO commandstats). */
+  commandsPerTurn: Record<string, number>;
+  /** The sample conversation's transcript: bytes of the customer's lines and of the bot's. */
+  transcript: { lines: number; userBytes: number; botBytes: number };
 }
 
 export interface Target {

@@ -110,7 +110,16 @@ serveCommands({
     for (const key of [...scanned].sort()) {
       keys.push({ key, bytes: Number(await redisCommand(url, ['MEMORY', 'USAGE', key, 'SAMPLES', '0'])), type: String(await redisCommand(url, ['TYPE', key])) });
     }
+    const transcriptKey = keys.find((k) => k.type === 'list' && k.key.includes(':transcript:'))?.key;
+    const lines = transcriptKey ? ((await redisCommand(url, ['LRANGE', transcriptKey, '0', '-1'])) as string[]) : [];
+    const transcript = { lines: lines.length, userBytes: 0, botBytes: 0 };
+    for (const l of lines) {
+      const from = (JSON.parse(l) as { from?: string }).from;
+      if (from === 'user') transcript.userBytes += Buffer.byteLength(l);
+      else transcript.botBytes += Buffer.byteLength(l);
+    }
     await redisCommand(url, ['FLUSHALL']);
+    await redisCommand(url, ['CONFIG', 'RESETSTAT']);
     await new Promise((r) => setTimeout(r, 100));
     const before = await info();
     const t0 = performance.now();
@@ -118,6 +127,13 @@ serveCommands({
     const seconds = (performance.now() - t0) / 1000;
     const after = await info();
     const dbsize = Number(await redisCommand(url, ['DBSIZE']));
+    // Commands the service sent per turn (INFO commandstats; the INFO calls themselves left out).
+    const stats = String(await redisCommand(url, ['INFO', 'commandstats']));
+    const commandsPerTurn: Record<string, number> = {};
+    for (const m of stats.matchAll(/^cmdstat_([a-z|]+):calls=(\d+)/gm)) {
+      if (['info', 'config', 'dbsize', 'flushall'].includes(m[1]!)) continue;
+      commandsPerTurn[m[1]!] = Number(m[2]) / (n * turns);
+    }
     await app.close();
     return {
       conversations: n,
@@ -129,6 +145,8 @@ serveCommands({
       usedMemoryDelta: after - before,
       bytesPerConversation: (after - before) / n,
       keysPerConversation: dbsize / n,
+      commandsPerTurn,
+      transcript,
     };
   },
   stop: () => process.exit(0),
