@@ -78,8 +78,9 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
       return;
     }
     const input = activityToTurn(context.activity);
-    const replies = await router.handle(input);
-    if (replies.length) await context.sendActivities(replies.map((r) => replyToActivity(r, input.userId)));
+    await router.handle(input, async (replies) => {
+      await context.sendActivities(replies.map((r) => replyToActivity(r, input.userId)));
+    });
   };
 
   const sendProactive: BotFrameworkChannel['sendProactive'] = async (reference, replies, extra = []) => {

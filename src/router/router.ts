@@ -105,17 +105,18 @@ export class Router {
   }
 
   /** Handle one inbound activity. Throws AppError('BOT_LOCK_FAILED') when the conversation stays busy. */
-  async handle(input: TurnInput): Promise<Reply[]> {
+  async handle(input: TurnInput, deliver?: (replies: Reply[]) => Promise<void>): Promise<Reply[]> {
     this.inFlight += 1;
     try {
-      return await this.handleTurn(input);
+      return await this.handleTurn(input, deliver);
     } finally {
       this.inFlight -= 1;
       if (this.inFlight === 0) for (const w of this.idleWaiters.splice(0)) w();
     }
   }
 
-  private async handleTurn(input: TurnInput): Promise<Reply[]> {
+  /** `deliver`, when given, sends the replies while the conversation is still locked, so replies of consecutive turns reach the channel in order. */
+  private async handleTurn(input: TurnInput, deliver?: (replies: Reply[]) => Promise<void>): Promise<Reply[]> {
     const started = performance.now();
     const { storage, config } = this.deps;
     const id = conversationKey(input.channelId, input.conversationId);
@@ -150,6 +151,7 @@ export class Router {
           const replies = [say.system("You're sending messages faster than I can read them. Please wait a few seconds, then send your message again.", state.market)];
           await storage.compareAndSet(keys.conversation(id), state, loaded?.version, this.ttlMs);
           this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false, rateLimited: true });
+          if (deliver) await deliver(replies);
           return replies;
         }
         state.recent.push(now);
@@ -182,6 +184,7 @@ export class Router {
         await this.forget(id, userKey);
         if (input.activityId) await storage.setIfAbsent(keys.seen(id, input.activityId), SEEN_TTL_MS);
         this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false });
+        if (deliver && replies.length) await deliver(replies);
         return replies;
       }
       state.turns += 1;
@@ -194,6 +197,7 @@ export class Router {
       for (const r of replies) await this.appendTranscript(id, { at: this.now(), from: 'bot', text: r.text, kind: r.support.kind });
       if (input.activityId) await storage.setIfAbsent(keys.seen(id, input.activityId), SEEN_TTL_MS);
       this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false });
+      if (deliver && replies.length) await deliver(replies);
       return replies;
     } finally {
       await storage.releaseLock(keys.lock(id), token).catch((err) => this.deps.logger.warn({ err, code: 'BOT_LOCK_FAILED' }, 'lock release failed'));

@@ -53,7 +53,7 @@ describe('fuzzing /api/messages', () => {
       ),
       { numRuns: 120 },
     );
-  });
+  }, 120_000);
 
   it('mutated activities (missing, wrong-typed or junk fields) and junk bodies never get a 5xx', async () => {
     const c = new BotConversation(svc);
@@ -73,7 +73,7 @@ describe('fuzzing /api/messages', () => {
       ),
       { numRuns: 120 },
     );
-  });
+  }, 120_000);
 
   it('the service is still healthy and conversations still work afterwards', async () => {
     expect((await fetch(`${svc.url}/readyz`)).status).toBe(200);
