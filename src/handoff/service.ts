@@ -145,6 +145,10 @@ export class HandoffService implements HandoffPort {
       const t = await this.store.apply(state.id, { type: 'customer.left', at: this.now() });
       if (!t.ok) return [];
       await this.events.publish({ type: 'queue', action: 'left', id: state.id, status: 'ended', at: this.now() });
+      // "cancel" stops everything: a guided task left waiting behind the queue ends too, rather
+      // than silently taking the customer's next message as its answer.
+      state.dialog = undefined;
+      state.pending = undefined;
       return [say.leftQueue(state.market, MENU)];
     }
     if (command === 'agent') return [say.alreadyQueued(state.market, await this.store.position(state.id))];

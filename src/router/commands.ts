@@ -3,7 +3,7 @@
 export type Command = 'cancel' | 'startOver' | 'help' | 'agent' | 'changeCountry' | 'forgetMe';
 
 const COMMANDS: Array<[Command, RegExp]> = [
-  ['cancel', /^(?:cancel|stop|quit|exit|abort|never ?mind|forget it|cancel (?:this|that|it))$/],
+  ['cancel', /^(?:cancel|stop|quit|exit|abort|never ?mind|forget it|cancel (?:this|that|it)|stop waiting|leave the queue|i don'?t want to wait)$/],
   ['startOver', /^(?:start (?:over|again)|restart|reset|begin again|from the (?:start|beginning))$/],
   ['help', /^(?:help|menu|options|what can you do|show (?:me )?(?:the )?(?:topics|menu|options)|\?)$/],
   [

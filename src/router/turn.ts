@@ -44,6 +44,9 @@ interface Turn {
 /** The menu's task buttons' values ("start repair booking"). */
 const MENU_TASKS = new Set(say.MENU.map((c) => c.value).filter((v) => v.startsWith('start ')));
 
+/** "what's the status of my booking / repair?" without a reference. */
+const BOOKING_STATUS = /\b(?:status|update|news|progress|where(?:'s| is))\b.{0,30}\b(?:my|the) (?:booking|repair(?: booking)?)\b|\b(?:my|the) (?:booking|repair)(?: booking)?\b.{0,20}\bstatus\b/i;
+
 /** A dialog trigger must be at least this sure before it beats a FAQ answer. */
 const DIALOG_TRIGGER_CONFIDENCE = 0.6;
 
@@ -129,6 +132,20 @@ export async function decideTurn(
   // 4. Booking status by reference.
   const reference = s.dialogs?.parseBookingReference(text);
   if (reference) return bookingStatus(t, reference);
+  if (!state.dialog && BOOKING_STATUS.test(text)) {
+    const mine = await s.bookings.forConversation(state.id);
+    if (mine.length === 1) return bookingStatus(t, mine[0]!.reference);
+    if (mine.length > 1) {
+      return [
+        say.system(
+          'Which booking? Tap one:',
+          t.market,
+          mine.slice(-5).map((b) => ({ label: b.reference, value: `status of booking ${b.reference}` })),
+        ),
+      ];
+    }
+    return [say.system('I need the booking reference to look it up: it starts with "R-", like R-AB12CD. What is yours?', t.market)];
+  }
 
   return routeText(t, text);
 }

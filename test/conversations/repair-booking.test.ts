@@ -63,6 +63,16 @@ describe('repair booking', () => {
     expect(status?.text).toBe(
       `Booking ${reference}: CitiZ repair, received on 2025-06-16. Status: received — our service team will contact you at the phone number you gave to arrange the collection.`,
     );
+
+    // Without the reference, the booking of this conversation is found.
+    const [mine] = await c.say("what's the status of my booking?");
+    expect(mine?.text).toMatch(new RegExp(`^Booking ${reference}: CitiZ repair`));
+  });
+
+  it('asks for the reference when the conversation has no booking', async () => {
+    const c = new Customer(svc, { locale: 'fr-FR' });
+    const [ask] = await c.say('where is my repair?');
+    expect(ask?.text).toMatch(/I need the booking reference/);
   });
 
   it('France: model, date and proof from the first message; 2-year warranty, registration, then repair or refurbished exchange', async () => {
