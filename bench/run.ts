@@ -228,8 +228,26 @@ async function main(): Promise<number> {
   return results.failures.length ? 1 : 0;
 }
 
+let finished = false;
+// Say why the run ended early, whatever ended it (children are killed on exit by lib/proc.ts).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    console.error(`\nbench: stopped by ${signal} after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    process.exit(130);
+  });
+}
+process.on('beforeExit', () => {
+  if (!finished) {
+    console.error('\nbench: nothing left to wait for, but the run did not finish (an answer from a child never came)');
+    process.exit(4);
+  }
+});
+
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    finished = true;
+    process.exit(code);
+  },
   (err) => {
     console.error(err);
     process.exit(1);

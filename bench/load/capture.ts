@@ -24,7 +24,9 @@ export interface Capture {
 
 const PATH = /^\/v3\/conversations\/([^/]+)\/activities/;
 
-export async function startCapture(): Promise<Capture> {
+/** `keep: false`: a sink that answers like a channel and keeps nothing (memory measurements). */
+export async function startCapture(opts: { keep?: boolean } = {}): Promise<Capture> {
+  const keep = opts.keep ?? true;
   const byConversation = new Map<string, ReplyActivity[]>();
   let received = 0;
   let seq = 0;
@@ -46,7 +48,9 @@ export async function startCapture(): Promise<Capture> {
       received += 1;
       const id = decodeURIComponent(m[1]!);
       const list = byConversation.get(id);
-      if (list) list.push(body);
+      if (!keep) {
+        /* sink */
+      } else if (list) list.push(body);
       else byConversation.set(id, [body]);
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(`{"id":"r${++seq}"}`);

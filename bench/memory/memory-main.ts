@@ -1,7 +1,8 @@
 /**
  * Memory per conversation, in its own process (node --expose-gc).
  * - "memory": conversations created through the router in-process (no HTTP, same activity mapping
- *   as /api/messages), in memory state; RSS and heap after GC at each count.
+ *   as /api/messages), in memory state; RSS and heap after GC at each count. Customers ask the
+ *   questions the FAQ load asks (answered with an FAQ entry, see load/questions.ts).
  * - "redis": the same conversations on Redis: MEMORY USAGE of every key of one conversation, and the
  *   INFO used_memory delta over N conversations (a throw-away server the benchmark owns).
  */
@@ -11,6 +12,8 @@ import { createApp, type App } from '../../src/app.js';
 import { activityToTurn } from '../../src/channels/activity.js';
 import { testConfig } from '../../src/config.js';
 import { redisCommand } from '../../test/helpers/redis.js';
+import { startCapture } from '../load/capture.js';
+import { answerableQuestions } from '../load/questions.js';
 import { LOCALE, loadQuestions, type Question } from '../load/scenarios.js';
 import { chooseKnowledge } from '../lib/knowledge.js';
 import { serveCommands } from '../lib/proc.js';
@@ -44,9 +47,12 @@ async function converse(app: App, i: number, questions: Question[], turns: numbe
   }
 }
 
+/** Where proactive sends go (hand-off notices use the stored conversation reference): a sink. */
+const sink = await startCapture({ keep: false });
+
 async function many(app: App, from: number, to: number, turns: number, parallel: number, questions: Question[]): Promise<void> {
   let next = from;
-  const serviceUrl = 'http://127.0.0.1:9/'; // never called: the router does not send
+  const serviceUrl = sink.url;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
       while (next < to) await converse(app, next++, questions, turns, serviceUrl);
@@ -64,7 +70,7 @@ serveCommands({
   memory: async (msg) => {
     const counts = msg.counts as number[];
     const turns = msg.turns as number;
-    const questions = loadQuestions();
+    const { questions } = await answerableQuestions(loadQuestions());
     const app = await build();
     await many(app, 0, 20, turns, 1, questions); // warm the code paths before the baseline
     const baseline = usage();
@@ -96,7 +102,7 @@ serveCommands({
     const n = msg.conversations as number;
     const turns = msg.turns as number;
     const sampleTurns = msg.sampleTurns as number;
-    const questions = loadQuestions();
+    const { questions } = await answerableQuestions(loadQuestions());
     await redisCommand(url, ['FLUSHALL']);
     const app = await build(url);
     const info = async () => {
