@@ -59,16 +59,16 @@ const PLAN: LoadPlan = quick
     }
   : {
       levels: [1, 10, 50, 200],
-      durationMs: 2000,
+      durationMs: 1800,
       maxTurns: () => 1_000_000,
-      warmupMs: 400,
+      warmupMs: 300,
       warmupTurns: () => 1_000_000,
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl', 'expectReplies'], service: ['serviceUrl', 'expectReplies'] },
       experiments: true,
     };
 if (args.only) PLAN.only = new RegExp(args.only);
-const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 60 };
+const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 30 };
 /** An idle conversation: the customer joined and asked one question (2 turns); the Redis key sample has 4. */
 const MEMORY = quick
   ? { counts: [1000], turns: 2, sampleTurns: 4, redisConversations: 100 }
