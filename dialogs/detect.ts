@@ -29,7 +29,8 @@ export function parseBookingReference(text: string): string | undefined {
 
 export function detectDialog(text: string): Detection | undefined {
   const t = text.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
-  const payload = PAYLOADS[t];
+  // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
+  const payload = Object.hasOwn(PAYLOADS, t) ? PAYLOADS[t] : undefined;
   if (payload) return { dialog: payload, slots: {}, confidence: 1 };
   const found = [passwordReset(t), noWater(t, text), repairBooking(t, text), cancellation(t)].filter((d): d is Detection => d !== undefined);
   return found.sort((a, b) => b.confidence - a.confidence)[0];
