@@ -21,11 +21,11 @@ function claims(token: string): Record<string, unknown> {
 
 describe('POST /v3/directline/tokens/generate', () => {
   it('gives an anonymous page a token bound to a new conversation and a dl_ user', async () => {
-    svc = await startService({ DIRECTLINE_SECRET: SECRET, DIRECTLINE_TOKEN_TTL_SECONDS: '600' }, { defaultMetrics: false });
+    svc = await startService({ DIRECTLINE_SECRET: SECRET, DIRECTLINE_TOKEN_TTL_SECONDS: '1200' }, { defaultMetrics: false });
     const a = await call(svc.url, 'POST', '/tokens/generate');
     const b = await call(svc.url, 'POST', '/tokens/generate');
     expect(a.status).toBe(200);
-    expect(a.body).toEqual({ conversationId: expect.any(String), token: expect.any(String), expires_in: 600 });
+    expect(a.body).toEqual({ conversationId: expect.any(String), token: expect.any(String), expires_in: 1200 });
     expect(claims(a.body.token)).toMatchObject({ conv: a.body.conversationId, user: expect.stringMatching(/^dl_/) });
     expect(b.body.conversationId).not.toBe(a.body.conversationId);
     expect(claims(b.body.token).user).not.toBe(claims(a.body.token).user);
@@ -60,7 +60,7 @@ describe('POST /v3/directline/tokens/generate', () => {
 describe('POST /v3/directline/tokens/refresh', () => {
   it('renews the expiry for the same conversation and user', async () => {
     let clock = Date.now();
-    svc = await startService({ DIRECTLINE_TOKEN_TTL_SECONDS: '600' }, { defaultMetrics: false, now: () => clock });
+    svc = await startService({ DIRECTLINE_TOKEN_TTL_SECONDS: '1200' }, { defaultMetrics: false, now: () => clock });
     const c = await startConversation(svc.url);
     clock += 300_000;
     const res = await call(svc.url, 'POST', '/tokens/refresh', { token: c.token });
@@ -74,9 +74,9 @@ describe('POST /v3/directline/tokens/refresh', () => {
 
   it('refuses an expired token with 403, and a missing one with 401', async () => {
     let clock = Date.now();
-    svc = await startService({ DIRECTLINE_TOKEN_TTL_SECONDS: '60' }, { defaultMetrics: false, now: () => clock });
+    svc = await startService({ DIRECTLINE_TOKEN_TTL_SECONDS: '1200' }, { defaultMetrics: false, now: () => clock });
     const c = await startConversation(svc.url);
-    clock += 61_000;
+    clock += 1_201_000;
     const expired = await call(svc.url, 'POST', '/tokens/refresh', { token: c.token });
     expect(expired.status).toBe(403);
     expect(expired.body.error.message).toMatch(/expired/);
