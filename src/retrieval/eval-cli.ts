@@ -18,6 +18,7 @@ function print(label: string, r: EvalReport): void {
   console.log(`\n${label}`);
   console.log(`  in-domain questions       ${r.inDomain}`);
   console.log(`  top-1 accuracy            ${pct(r.top1Accuracy)} (${r.top1}/${r.inDomain}; wrong ${r.inDomainWrong}, not answered ${r.inDomainNotAnswered})`);
+  console.log(`  right answer among the "did you mean" choices ${r.inDomainClarifiedRight} more (top-1 or one tap: ${pct((r.top1 + r.inDomainClarifiedRight) / r.inDomain)})`);
   console.log(`  out-of-domain questions   ${r.outOfDomain}`);
   console.log(`  out-of-domain not answered ${pct(r.oodNotAnsweredRate)} (${r.outOfDomain - r.oodAnswered}/${r.outOfDomain})`);
   console.log(`  abstention precision      ${pct(r.abstentionPrecision)}`);

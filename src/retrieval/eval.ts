@@ -51,6 +51,8 @@ export interface EvalReport {
   top1: number;
   /** In-domain questions the bot clarified or abstained on (not wrong, not answered). */
   inDomainNotAnswered: number;
+  /** In-domain questions the bot clarified with a right answer among its choices (one tap away). */
+  inDomainClarifiedRight: number;
   /** In-domain questions answered with the wrong entry or missing facts. */
   inDomainWrong: number;
   oodAnswered: number;
@@ -81,6 +83,7 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
   let top1 = 0;
   let inDomainWrong = 0;
   let inDomainNotAnswered = 0;
+  let inDomainClarifiedRight = 0;
   let ood = 0;
   let oodAnswered = 0;
   let abstainedTotal = 0;
@@ -106,6 +109,9 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
     }
     if (answered) inDomainWrong += 1;
     else inDomainNotAnswered += 1;
+    if (d.type === 'clarify' && d.options.some((o) => o.entry.source.document === exp.document && exp.contains.every((f) => statesFact(o.entry.answer, f)))) {
+      inDomainClarifiedRight += 1;
+    }
     const missing = answered ? exp.contains.filter((f) => !statesFact(d.entry.answer, f)) : [];
     failures.push({
       id: q.id,
@@ -120,6 +126,7 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
     outOfDomain: ood,
     top1,
     inDomainNotAnswered,
+    inDomainClarifiedRight,
     inDomainWrong,
     oodAnswered,
     top1Accuracy: inDomain ? top1 / inDomain : 0,

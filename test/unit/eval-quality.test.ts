@@ -1,0 +1,44 @@
+/**
+ * Retrieval quality on the labelled set (test/eval/questions.json) must not regress below the
+ * levels reported in README. The full report is `npm run eval`.
+ */
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/retrieval/faq-index.js';
+import { loadKnowledge } from '../../src/retrieval/knowledge.js';
+import { loadThresholds, Retriever } from '../../src/retrieval/decide.js';
+import { evaluate, loadQuestions, statesFact } from '../../src/retrieval/eval.js';
+
+const questions = loadQuestions(fileURLToPath(new URL('../eval/questions.json', import.meta.url)));
+
+describe('labelled set', () => {
+  it('has at least 150 in-domain and 40 out-of-domain questions over all five documents and four markets', () => {
+    const inDomain = questions.filter((q) => q.expect !== 'abstain');
+    expect(inDomain.length).toBeGreaterThanOrEqual(150);
+    expect(questions.length - inDomain.length).toBeGreaterThanOrEqual(40);
+    const docs = new Set(inDomain.map((q) => (q.expect as { document: string }).document));
+    expect(docs.size).toBe(5);
+    expect(new Set(questions.map((q) => q.market)).size).toBe(4);
+  });
+});
+
+describe('retrieval quality', () => {
+  const k = loadKnowledge();
+  const report = evaluate(new Retriever(k, buildIndex(k), loadThresholds(k.dir)), questions);
+
+  it('answers most in-domain questions right, or offers the right one among its choices', () => {
+    expect(report.top1Accuracy).toBeGreaterThanOrEqual(0.78);
+    expect((report.top1 + report.inDomainClarifiedRight) / report.inDomain).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('rarely answers confidently and wrongly', () => {
+    expect(report.inDomainWrong).toBeLessThanOrEqual(6);
+    expect(report.oodNotAnsweredRate).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('checks facts the way customers read them (dashes and spacing folded, phone numbers by digits)', () => {
+    expect(statesFact('repair takes 5–7 working days', '5-7 working days')).toBe(true);
+    expect(statesFact('call 0809-001-886', '0809 001 886')).toBe(true);
+    expect(statesFact('valid for 48 hours', '72 hours')).toBe(false);
+  });
+});
