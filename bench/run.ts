@@ -71,7 +71,7 @@ if (args.only) PLAN.only = new RegExp(args.only);
 const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 30 };
 /** An idle conversation: the customer joined and asked one question (2 turns); the Redis key sample has 4. */
 const MEMORY = quick
-  ? { counts: [1000], turns: 2, sampleTurns: 4, redisConversations: 100 }
+  ? { counts: [1000], turns: 2, sampleTurns: 4, redisConversations: 500 }
   : { counts: [10_000, 100_000], turns: 2, sampleTurns: 4, redisConversations: 2000 };
 /** Hard stop for the whole run: nothing keeps going if something hangs. */
 const WATCHDOG_MS = quick ? 3 * 60_000 : 10 * 60_000;
