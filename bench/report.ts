@@ -105,7 +105,7 @@ export function formatReport(r: BenchResults): string {
         ['variant', 'delivery', '', 'turns', 'CPU µs/turn', 'wall µs/turn', 'CPU saved'],
         r.framework.map((c) => {
           const s = stock(c.delivery);
-          const saved = c.variant === 'reuse' && s ? `${(s.cpuUsPerTurn - c.cpuUsPerTurn).toFixed(0)} µs (${(((s.cpuUsPerTurn - c.cpuUsPerTurn) / s.cpuUsPerTurn) * 100).toFixed(0)}%)` : '';
+          const saved = c.variant !== 'stock' && s ? `${(s.cpuUsPerTurn - c.cpuUsPerTurn).toFixed(0)} µs (${(((s.cpuUsPerTurn - c.cpuUsPerTurn) / s.cpuUsPerTurn) * 100).toFixed(0)}%)` : '';
           return [c.variant, c.delivery, '', String(c.turns), f(c.cpuUsPerTurn, 1), f(c.wallUsPerTurn, 1), saved];
         }),
       ),
