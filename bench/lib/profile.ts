@@ -44,10 +44,14 @@ export function groupOf(owner: string): Group {
 /** "botframework-connector", "@azure/core-rest-pipeline", "src/router", "dialogs", "node", "(gc)". */
 export function ownerOf(url: string, fn: string): string {
   if (!url) return fn.startsWith('(') ? fn : 'native';
-  const nm = url.lastIndexOf('/node_modules/');
-  if (nm >= 0) {
-    const rest = url.slice(nm + '/node_modules/'.length).split('/');
-    return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
+  const parts = url.split('/node_modules/').slice(1);
+  if (parts.length) {
+    // A package's own copy of a dependency (botbuilder/node_modules/zod) counts as that package's.
+    const names = parts.map((p) => {
+      const seg = p.split('/');
+      return seg[0]!.startsWith('@') ? `${seg[0]}/${seg[1]}` : seg[0]!;
+    });
+    return names.length > 1 ? `${names[0]} › ${names[names.length - 1]}` : names[0]!;
   }
   if (url.startsWith('node:')) return 'node';
   const m = /\/(src\/[^/]+|dialogs|bench\/[^/]+)\//.exec(url);
