@@ -128,6 +128,8 @@ export class FaqIndex {
       let best = allowed + 1;
       for (const hit of this.vocab.search(token, { limit: 12 })) {
         if ((hit.score ?? 1) > this.typoThreshold) break;
+        // Typing rarely gets the first letter wrong: "what" is not "chat", "honest" not "longest".
+        if (hit.item[0] !== token[0]) continue;
         const d = editDistance(token, hit.item, allowed);
         if (d < best) {
           best = d;

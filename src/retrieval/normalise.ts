@@ -104,7 +104,10 @@ export function createNormaliser(lexicon: Lexicon): Normaliser {
         const w = words[i]!;
         i += 1;
         if (stop.has(w)) continue;
-        out.push(canonical(w));
+        const c = canonical(w);
+        // "whats" → "what": a stop word once its ending is gone.
+        if (stop.has(c)) continue;
+        out.push(c);
       }
       return out;
     },
