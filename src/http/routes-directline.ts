@@ -4,6 +4,7 @@
  */
 import type { Request } from 'restify';
 import type { DirectLineChannel } from '../channels/directline/channel.js';
+import { refuse } from '../channels/directline/stream.js';
 import type { RouteModule } from './server.js';
 
 const BASE = '/v3/directline';
@@ -62,9 +63,12 @@ export function directLineRoutes(channel: DirectLineChannel): RouteModule {
       }),
     );
 
-    // WebSocket streamUrl: only this path is taken; other upgrade requests are left to their owners.
+    // WebSocket streamUrl: the service's only upgrade path. Any other upgrade request is refused with
+    // a 404: nothing else answers upgrades, so its socket would stay open for good (and hold up shutdown).
     server.server.on('upgrade', (req, socket, head) => {
-      if (channel.stream.matches(req.url)) channel.stream.handleUpgrade(req, socket, head);
+      if (channel.stream.matches(req.url)) return channel.stream.handleUpgrade(req, socket, head);
+      socket.on('error', () => socket.destroy());
+      refuse(socket, 404);
     });
   };
 }
