@@ -6,7 +6,7 @@ import type { LatencySummary } from './lib/stats.js';
 import type { ProfileSummary } from './lib/profile.js';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
 
-export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis' | 'service/memory+reuse';
+export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis';
 
 export interface LoadPoint {
   server: ServerName;

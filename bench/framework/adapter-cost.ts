@@ -2,7 +2,7 @@
  * The adapter's own cost per turn, in-process, without HTTP in front: CloudAdapter.process on a
  * restify-shaped request and response, an echo turn, expectReplies (no network) and serviceUrl
  * (one reply POSTed to a loopback channel). Stock adapter; the same with connector and user-token
- * clients reused across turns (reuse-auth.ts); and that plus skipping process()'s per-request zod
+ * clients reused across turns (src/channels/reuse-clients.ts, what the service runs); and that plus skipping process()'s per-request zod
  * checks (DirectAdapter). CPU time per turn, after a warm-up.
  * Runs in its own process: `tsx bench/framework/adapter-cost.ts` prints JSON, or the benchmark
  * forks it and asks "run".
@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import { startCapture } from '../load/capture.js';
 import { serveCommands } from '../lib/proc.js';
-import { reuseClients } from './reuse-auth.js';
+import { reuseClients } from '../../src/channels/reuse-clients.js';
 
 type Variant = 'stock' | 'reuse' | 'reuse+direct';
 const VARIANTS: Variant[] = ['stock', 'reuse', 'reuse+direct'];

@@ -53,8 +53,8 @@ interface ServerSpec {
   kind: 'restify-echo' | 'botbuilder-echo' | 'service';
   scenarios: ScenarioName[];
   redis?: boolean;
-  /** Experiment: connector and user-token clients reused across turns (bench/framework/reuse-auth.ts). */
-  reuseClients?: boolean;
+  /** Experiment (what a recommended change would give): run only when the plan includes experiments. */
+  experiment?: boolean;
   /** Concurrency levels of the plan this server runs (default: all). */
   levels?: number[];
 }
@@ -64,7 +64,6 @@ const SERVERS: ServerSpec[] = [
   { name: 'botbuilder-echo', kind: 'botbuilder-echo', scenarios: ['echo'] },
   { name: 'service/memory', kind: 'service', scenarios: ['faq', 'dialog'] },
   { name: 'service/redis', kind: 'service', scenarios: ['faq', 'dialog'], redis: true },
-  { name: 'service/memory+reuse', kind: 'service', scenarios: ['faq'], reuseClients: true, levels: [10, 50] },
 ];
 
 type Usage = { cpu: { user: number; system: number }; memory: { rss: number; heapUsed: number } };
@@ -83,7 +82,7 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
   const client = forkTs(CLIENT_MAIN, { name: 'load-client', logFile: join(ctx.resultsDir, 'logs', 'load-client.log') });
   ctx.onClientInfo(await client.waitFor<ClientInfo>('ready', 90_000));
 
-  const todo = SERVERS.filter((s) => plan.experiments || !s.reuseClients).flatMap((s) =>
+  const todo = SERVERS.filter((s) => plan.experiments || !s.experiment).flatMap((s) =>
     s.scenarios.flatMap((scenario) =>
       (s.kind === 'service' ? plan.deliveries.service : plan.deliveries.baseline).flatMap((delivery) =>
         plan.levels
@@ -110,7 +109,7 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
       const server = forkTs(SERVER_MAIN, {
         name: spec.name,
         args: [spec.kind],
-        env: { BENCH_REDIS_URL: redis?.url ?? '', BENCH_REUSE_CLIENTS: spec.reuseClients ? '1' : '' },
+        env: { BENCH_REDIS_URL: redis?.url ?? '' },
         nodeFlags: ['--expose-gc'],
         logFile: join(ctx.resultsDir, 'logs', `server-${safe}.log`),
       });

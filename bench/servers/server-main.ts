@@ -1,8 +1,7 @@
 /**
  * A server under test, in its own process so that the load generator never shares its event
  * loop. `tsx bench/servers/server-main.ts <restify-echo|botbuilder-echo|service>`; the service
- * uses REDIS_URL from BENCH_REDIS_URL when set, logs at BENCH_LOG_LEVEL (default error), and with
- * BENCH_REUSE_CLIENTS=1 gets the connector-reuse experiment (bench/framework/reuse-auth.ts). Reports { type: 'ready', url } over IPC, then
+ * uses REDIS_URL from BENCH_REDIS_URL when set and logs at BENCH_LOG_LEVEL (default error). Reports { type: 'ready', url } over IPC, then
  * answers "usage" (CPU and memory, for CPU per turn) and "profileStart"/"profileStop" (a
  * .cpuprofile of the measured phase only) until "stop".
  */
@@ -12,7 +11,6 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { createApp, type App } from '../../src/app.js';
 import { testConfig } from '../../src/config.js';
-import { reuseClients } from '../framework/reuse-auth.js';
 import { chooseKnowledge } from '../lib/knowledge.js';
 import { serveCommands } from '../lib/proc.js';
 import { createBotbuilderEcho } from './echo-bot.js';
@@ -46,11 +44,6 @@ async function main(): Promise<void> {
       ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     });
     const app: App = await createApp(config, { knowledgeDir: chosen.dir });
-    if (process.env.BENCH_REUSE_CLIENTS) {
-      // Experiment only (src unchanged): what the recommended change to bot-framework.ts would give.
-      const adapter = app.botFramework.adapter as unknown as { botFrameworkAuthentication: Parameters<typeof reuseClients>[0] };
-      adapter.botFrameworkAuthentication = reuseClients(adapter.botFrameworkAuthentication);
-    }
     url = await app.listen(0, '127.0.0.1');
     close = () => app.close();
     info = { ...info, storage: app.storage.kind, entries: app.knowledge.entries.length, knowledgeDir: chosen.dir, knowledgeFallback: chosen.fallbackReason };

@@ -19,6 +19,7 @@ import type { Router } from '../router/router.js';
 import { z } from 'zod';
 import { activityToTurn, InboundActivity, replyToActivity } from './activity.js';
 import type { OutboundChannel } from './outbound.js';
+import { reuseClients } from './reuse-clients.js';
 
 export interface BotFrameworkChannel {
   adapter: CloudAdapter;
@@ -57,7 +58,9 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
         }
       : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  // Connector and user-token clients kept across turns (the stock adapter builds both on every
+  // turn); every request is still authenticated.
+  const adapter = new CloudAdapter(reuseClients(auth));
 
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     const code = errorCode(err);
