@@ -168,7 +168,8 @@ export const Money = z.string().transform((text, ctx) => {
 /** A duration in months: "5 months", "5", "1 year", "a year and a half", "since March 2024". */
 export function parseMonths(text: string, today?: string): number | undefined {
   const t = normalise(text).replace(/-/g, ' ').replace(/twenty four/, 'twenty-four');
-  const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : WORD_NUMBERS[s]);
+  // Own keys only: "constructor years" must not find Object.prototype members.
+  const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : Object.hasOwn(WORD_NUMBERS, s) ? WORD_NUMBERS[s] : undefined);
   const years = /(\d+|[a-z-]+)\s*(?:years?|yrs?)\b(?:\s*and\s*(?:a\s*)?(half|\d+\s*months?))?/.exec(t);
   if (years?.[1] && num(years[1]) !== undefined) {
     let months = (num(years[1]) ?? 0) * 12;

@@ -37,6 +37,9 @@ export interface HandoffServiceOptions {
   onAccepted?: (waitSeconds: number) => void;
 }
 
+/** Channels where the customer, not a hub, writes the activities: their handoff.status is not trusted. */
+const CUSTOMER_CHANNELS = new Set(['directline', 'line', 'whatsapp']);
+
 export class HandoffService implements HandoffPort {
   readonly store: HandoffStore;
   readonly events: AgentEventHub;
@@ -161,6 +164,12 @@ export class HandoffService implements HandoffPort {
   /** `handoff.status` from a Bot Framework channel hub: accepted → with agent; completed/failed → back to the bot. */
   private async onChannelEvent(rec: HandoffRecord, ctx: HandoffContext): Promise<Reply[]> {
     if (ctx.input.eventName !== 'handoff.status') return [];
+    // Only a Bot Framework channel's hand-off hub reports status; our own channels' customers
+    // could otherwise post it themselves and take their request out of the queue.
+    if (CUSTOMER_CHANNELS.has(ctx.input.channelId)) {
+      this.opts.logger.info({ conversation: rec.id, channel: ctx.input.channelId }, 'handoff.status from a customer channel ignored');
+      return [];
+    }
     const parsed = HubStatus.safeParse(ctx.input.value);
     if (!parsed.success) {
       this.opts.logger.info({ conversation: rec.id }, 'handoff.status event without a known state ignored');

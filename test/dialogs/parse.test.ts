@@ -116,3 +116,10 @@ describe('contact details', () => {
     expect(looksLikeQuestion('Jean Dupont')).toBe(false);
   });
 });
+
+describe('parseMonths with words that are object members', () => {
+  it('is undefined for "constructor years", not NaN', () => {
+    expect(parseMonths('constructor years')).toBeUndefined();
+    expect(parseMonths('two years')).toBe(24);
+  });
+});

@@ -164,4 +164,12 @@ describe('hand-off on Bot Framework', () => {
     expect((await agent.conversation(id)).body.handoff).toMatchObject({ status: 'ended', endedBy: 'channel' });
     expect(messages(await customer.say('hello')).map((a) => support(a)?.kind)).toEqual(['smalltalk']);
   });
+
+  it('a handoff.status event on a customer channel (web chat) is not trusted: the request stays queued', async () => {
+    const customer = new BotConversation(svc, { channelId: 'directline' });
+    await customer.say('talk to a person');
+    const id = `directline:${customer.id}`;
+    await customer.post(customer.activity({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } }));
+    expect((await agent.conversation(id)).body.handoff).toMatchObject({ status: 'queued' });
+  });
 });
