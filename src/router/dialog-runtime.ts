@@ -43,9 +43,38 @@ export function parseBookingReference(text: string): string | undefined {
   return parseReference(text);
 }
 
-function machineFor(def: DialogDefinition, deps?: DialogDeps): AnyStateMachine {
-  if (def.id !== 'repairBooking' || !deps) return def.machine;
-  return def.machine.provide({ actors: { saveBooking: fromPromise<{ reference: string }, RepairBooking>(({ input }) => deps.saveBooking(input)) } });
+/**
+ * The deps of the turn each running dialog belongs to, by the actor's system (every createActor
+ * makes a system of its own, shared by the actors it invokes): concurrent turns of different
+ * conversations never see each other's deps. Not an AsyncLocalStorage: on Node 20 one active ALS
+ * adds a hook to every promise of the process.
+ */
+const depsBySystem = new WeakMap<object, DialogDeps>();
+
+/** The repair booking's save, through the deps of the actor system that invokes it. */
+const saveBooking = fromPromise<{ reference: string }, RepairBooking>(({ input, system }) => {
+  const deps = depsBySystem.get(system);
+  return deps ? deps.saveBooking(input) : Promise.reject(new Error('saveBooking is not provided'));
+});
+
+/** Each definition's machine with its actors provided, built once (provide() rebuilds the whole machine). */
+const provided = new WeakMap<AnyStateMachine, AnyStateMachine>();
+
+function machineFor(def: DialogDefinition): AnyStateMachine {
+  if (def.id !== 'repairBooking') return def.machine;
+  let machine = provided.get(def.machine);
+  if (!machine) {
+    machine = def.machine.provide({ actors: { saveBooking } });
+    provided.set(def.machine, machine);
+  }
+  return machine;
+}
+
+/** An actor of the definition's machine whose invoked actors use `deps`. */
+function actorFor(def: DialogDefinition, deps: DialogDeps | undefined, options: Parameters<typeof createActor<AnyStateMachine>>[1]): AnyActorRef {
+  const actor = createActor(machineFor(def), options);
+  if (deps) depsBySystem.set(actor.system, deps);
+  return actor;
 }
 
 interface Peeked {
@@ -99,7 +128,7 @@ async function run(def: DialogDefinition, actor: AnyActorRef, text?: string): Pr
 
 export async function startDialog(dialog: DialogId, input: DialogInput, deps: DialogDeps): Promise<DialogStep> {
   const def = dialogRegistry[dialog];
-  return run(def, createActor(machineFor(def, deps), { input }));
+  return run(def, actorFor(def, deps, { input }));
 }
 
 const RESTART_TEXT = 'Sorry, I lost track of where we were in this conversation, so let us pick it up again from the start.';
@@ -123,7 +152,7 @@ export async function continueDialog(envelope: DialogEnvelope, text: string, inp
     }
     return fresh;
   }
-  const actor = createActor(machineFor(peeked.def, deps), { snapshot: envelope.snapshot as never, input });
+  const actor = actorFor(peeked.def, deps, { snapshot: envelope.snapshot as never, input });
   return run(peeked.def, actor, text);
 }
 

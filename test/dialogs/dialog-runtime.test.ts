@@ -67,6 +67,33 @@ describe('dialog runtime: turns', () => {
     expect(store.saved[0]).toMatchObject({ rental: true, estimatedCost: 'KRW 40,000 with a rental machine, paid in advance' });
   });
 
+  it('keeps each conversation\'s saveBooking its own when bookings are confirmed at the same time', async () => {
+    // Two conversations at the confirmation, their saves in flight together (the slower one first):
+    // each booking goes to its own conversation's store and comes back with its own reference.
+    const conversation = async (market: 'PT' | 'FR', reference: string, delayMs: number) => {
+      const saved: RepairBooking[] = [];
+      const d: DialogDeps = {
+        saveBooking: (b) => {
+          saved.push(b);
+          return new Promise((resolve) => setTimeout(() => resolve({ reference }), delayMs));
+        },
+      };
+      const input = inputFor(market, { model: 'citiz', purchaseDate: '2024-01-10', hasProof: true });
+      let step = await startDialog('repairBooking', input, d);
+      const answers = market === 'PT' ? ['Ana Silva', '912345678', 'ana@example.pt', 'Rua Augusta 10, 1100-053 Lisboa'] : ['yes', 'no', 'repair', 'Jean Dupont', '0612345678', 'jean@example.fr', '10 rue de Rivoli, 75001 Paris'];
+      for (const text of answers) step = await continueDialog(stored(step), text, input, d);
+      expect(currentStep(step.envelope!)).toBe('confirming');
+      return { envelope: stored(step), input, d, saved };
+    };
+    const a = await conversation('PT', 'R-AAAAAA', 40);
+    const b = await conversation('FR', 'R-BBBBBB', 5);
+    const [doneA, doneB] = await Promise.all([continueDialog(a.envelope, 'confirm', a.input, a.d), continueDialog(b.envelope, 'confirm', b.input, b.d)]);
+    expect(doneA.output).toMatchObject({ outcome: 'completed', summary: expect.stringContaining('R-AAAAAA') });
+    expect(doneB.output).toMatchObject({ outcome: 'completed', summary: expect.stringContaining('R-BBBBBB') });
+    expect(a.saved.map((x) => x.market)).toEqual(['PT']);
+    expect(b.saved.map((x) => x.market)).toEqual(['FR']);
+  });
+
   it('offers a retry when the store fails', async () => {
     const input = inputFor('PT', { model: 'citiz', purchaseDate: '2024-01-10', hasProof: true });
     const failing: DialogDeps = { saveBooking: () => Promise.reject(new Error('down')) };
