@@ -78,6 +78,13 @@ export function createNormaliser(lexicon: Lexicon): Normaliser {
     }
   }
   phrases.sort((a, b) => b.words.length - a.words.length);
+  // By first word, longest first (the order above): a word is only checked against the phrases that start with it.
+  const phrasesByFirst = new Map<string, Array<{ words: string[]; canonical: string }>>();
+  for (const p of phrases) {
+    const list = phrasesByFirst.get(p.words[0]!);
+    if (list) list.push(p);
+    else phrasesByFirst.set(p.words[0]!, [p]);
+  }
   const stop = new Set(lexicon.stopwords.map((w) => w.toLowerCase()));
 
   const canonical = (token: string): string => {
@@ -95,7 +102,7 @@ export function createNormaliser(lexicon: Lexicon): Normaliser {
       const words = rawTokens(text);
       const out: string[] = [];
       for (let i = 0; i < words.length; ) {
-        const match = phrases.find((p) => p.words.every((w, k) => words[i + k] === w));
+        const match = phrasesByFirst.get(words[i]!)?.find((p) => p.words.every((w, k) => k === 0 || words[i + k] === w));
         if (match) {
           out.push(stem(match.canonical));
           i += match.words.length;
