@@ -5,6 +5,9 @@
  * The score of an entry is the best match over its question and phrasings (answer text and tags
  * count for less). Query words the knowledge base has never seen weigh against a match: that is
  * what keeps "reset my wifi router password" or "my dishwasher has no water" from being answered.
+ *
+ * An inverted index (token → the fields that contain it) means a query only scores the fields
+ * that share at least one of its tokens; the others would score 0.
  */
 import Fuse from 'fuse.js';
 import type { Market } from '../lib/types.js';
@@ -17,16 +20,20 @@ const MARKET_WORDS = new Set(
   ['taiwan', 'taiwanese', 'taipei', 'france', 'french', 'paris', 'portugal', 'portuguese', 'lisbon', 'korea', 'korean', 'seoul', 'south']
 );
 
-interface Doc {
-  tokens: Set<string>;
-  weight: number;
+/**
+ * The fields (question, each phrasing, tags, answer) of all entries, numbered entry by entry in
+ * field order, with an inverted index: the docs of token t are postings[offsets[k]..offsets[k+1])
+ * for k = tokenIds.get(t), in increasing order.
+ */
+interface Docs {
+  /** Index into `entries` of each doc's entry. */
+  entry: Int32Array;
+  weight: Float64Array;
   /** Sum of idf over the doc's distinct tokens. */
-  mass: number;
-}
-
-interface IndexedEntry {
-  entry: FaqEntry;
-  docs: Doc[];
+  mass: Float64Array;
+  tokenIds: Map<string, number>;
+  offsets: Int32Array;
+  postings: Int32Array;
 }
 
 export interface Candidate {
@@ -54,7 +61,12 @@ export interface IndexOptions {
 
 export class FaqIndex {
   readonly normaliser: Normaliser;
-  private readonly items: IndexedEntry[];
+  private readonly entries: FaqEntry[];
+  private readonly docs: Docs;
+  /** Per-query scratch, one slot per doc (searchAnalysed is synchronous): shared idf and matched count, 0 between queries. */
+  private readonly shared: Float64Array;
+  private readonly count: Int32Array;
+  private readonly touched: Int32Array;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
   private readonly vocab: Fuse<string>;
@@ -96,23 +108,54 @@ export class FaqIndex {
     for (const t of vocab) this.idf.set(t, Math.log(1 + n / ((df.get(t) ?? 0) + 0.5)));
     this.unknownIdf = Math.log(1 + n / 0.5);
 
-    this.items = raw.map((r) => ({
-      entry: r.entry,
-      docs: r.fields
-        .filter((f) => f.tokens.length > 0)
-        .map((f) => {
-          const tokens = new Set(f.tokens);
-          let mass = 0;
-          for (const t of tokens) mass += this.idf.get(t)!;
-          return { tokens, weight: f.weight, mass };
-        }),
-    }));
+    this.entries = raw.map((r) => r.entry);
+    const docEntry: number[] = [];
+    const docWeight: number[] = [];
+    const docMass: number[] = [];
+    const docTokens: number[][] = [];
+    const tokenIds = new Map<string, number>();
+    const postingCount: number[] = [];
+    raw.forEach((r, e) => {
+      for (const f of r.fields) {
+        if (f.tokens.length === 0) continue;
+        const tokens = new Set(f.tokens);
+        let mass = 0;
+        const ids: number[] = [];
+        for (const t of tokens) {
+          mass += this.idf.get(t)!;
+          let id = tokenIds.get(t);
+          if (id === undefined) {
+            id = tokenIds.size;
+            tokenIds.set(t, id);
+            postingCount.push(0);
+          }
+          postingCount[id]! += 1;
+          ids.push(id);
+        }
+        docEntry.push(e);
+        docWeight.push(f.weight);
+        docMass.push(mass);
+        docTokens.push(ids);
+      }
+    });
+    const offsets = new Int32Array(tokenIds.size + 1);
+    for (let k = 0; k < postingCount.length; k++) offsets[k + 1] = offsets[k]! + postingCount[k]!;
+    const postings = new Int32Array(offsets[tokenIds.size]!);
+    const fill = offsets.slice(0, tokenIds.size);
+    docTokens.forEach((ids, d) => {
+      for (const id of ids) postings[fill[id]!++] = d;
+    });
+    const nDocs = docEntry.length;
+    this.docs = { entry: Int32Array.from(docEntry), weight: Float64Array.from(docWeight), mass: Float64Array.from(docMass), tokenIds, offsets, postings };
+    this.shared = new Float64Array(nDocs);
+    this.count = new Int32Array(nDocs);
+    this.touched = new Int32Array(nDocs);
     this.vocabSet = vocab;
     this.vocab = new Fuse([...vocab].filter((t) => t.length >= 4), { threshold: this.typoThreshold, includeScore: true, ignoreLocation: true });
   }
 
   get size(): number {
-    return this.items.length;
+    return this.entries.length;
   }
 
   /**
@@ -195,32 +238,53 @@ export class FaqIndex {
     if (q.tokens.length === 0) return [];
     let qMass = 0;
     for (const t of q.tokens) qMass += this.weightOf(t);
-    const out: Candidate[] = [];
-    for (const item of this.items) {
-      if (markets && !item.entry.markets.some((m) => markets.includes(m))) continue;
-      let best = 0;
-      let matched = 0;
-      for (const d of item.docs) {
-        let shared = 0;
-        let count = 0;
-        for (const t of q.tokens) {
-          if (!d.tokens.has(t)) continue;
-          shared += this.weightOf(t);
-          count += 1;
-        }
-        if (shared === 0) continue;
-        const qCov = shared / qMass;
-        const dCov = shared / d.mass;
-        // Covering the query matters more than covering the whole phrasing (F-beta, beta > 1);
-        // the answer text is long, so only query coverage counts there.
-        const sim = d.weight === FIELD_WEIGHT.answer ? qCov : ((1 + this.beta2) * qCov * dCov) / (this.beta2 * dCov + qCov);
-        const s = sim * d.weight;
-        if (s > best) {
-          best = s;
-          matched = count;
-        }
+    const { entry: docEntry, weight, mass, tokenIds, offsets, postings } = this.docs;
+    const { shared, count, touched } = this;
+    // Shared weight per doc, summed in query-token order (the same sums as a scan of every doc):
+    // only docs holding at least one query token are touched; the rest would score 0.
+    let n = 0;
+    for (const t of q.tokens) {
+      const id = tokenIds.get(t);
+      if (id === undefined) continue;
+      const w = this.weightOf(t);
+      for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
+        const d = postings[p]!;
+        if (count[d] === 0) touched[n++] = d;
+        shared[d] = shared[d]! + w;
+        count[d] = count[d]! + 1;
       }
-      if (best > 0) out.push({ entry: item.entry, score: Math.round(best * 1000) / 1000, matched });
+    }
+    // Entry by entry, fields in order (doc numbers follow both), as the scan did.
+    const docs = touched.subarray(0, n).sort();
+    const out: Candidate[] = [];
+    try {
+      for (let i = 0; i < n; ) {
+        const e = docEntry[docs[i]!]!;
+        const entry = this.entries[e]!;
+        const allowed = !markets || entry.markets.some((m) => markets.includes(m));
+        let best = 0;
+        let matched = 0;
+        for (; i < n && docEntry[docs[i]!] === e; i++) {
+          if (!allowed) continue;
+          const d = docs[i]!;
+          const qCov = shared[d]! / qMass;
+          const dCov = shared[d]! / mass[d]!;
+          // Covering the query matters more than covering the whole phrasing (F-beta, beta > 1);
+          // the answer text is long, so only query coverage counts there.
+          const sim = weight[d] === FIELD_WEIGHT.answer ? qCov : ((1 + this.beta2) * qCov * dCov) / (this.beta2 * dCov + qCov);
+          const s = sim * weight[d]!;
+          if (s > best) {
+            best = s;
+            matched = count[d]!;
+          }
+        }
+        if (best > 0) out.push({ entry, score: Math.round(best * 1000) / 1000, matched });
+      }
+    } finally {
+      for (let i = 0; i < n; i++) {
+        shared[docs[i]!] = 0;
+        count[docs[i]!] = 0;
+      }
     }
     out.sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
     return out.slice(0, limit);
