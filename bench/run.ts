@@ -213,11 +213,7 @@ async function main(): Promise<number> {
       }
     }
   } finally {
-    // test/helpers/redis.ts unrefs the server's process: without a handle of our own, the loop would
-    // empty while we wait for redis-server to exit, and node would end the run right there.
-    const keepAlive = setInterval(() => undefined, 1000);
     await (await redis)?.stop();
-    clearInterval(keepAlive);
   }
 
   if (profileDir && existsSync(profileDir)) {

@@ -159,6 +159,9 @@ function startServer(port: number, dir: string, extra: string[] = []): Promise<C
 async function stopServer(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once('exit', r));
+  // startServer unrefs the process: while we wait for it to exit, it must hold the event loop, or
+  // a caller with nothing else running would quit before Redis has stopped.
+  child.ref();
   child.kill('SIGCONT');
   child.kill('SIGTERM');
   await exited;
