@@ -7,7 +7,7 @@ import { assign, emit, enqueueActions, setup } from 'xstate';
 import { cancellationPenalty, daysBetween, formatEuro, subscriptionTerms } from '../src/retrieval/policy.js';
 import { check, Money, monthsElapsed, parseChoice, parseMonths, parseYesNo, pastDate } from './parse.js';
 import { cancellationSlotsIn } from './detect.js';
-import { baseContext, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, YES_NO, type Answer, type Step } from './step-kit.js';
+import { asking, baseContext, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, YES_NO, type Answer, type Step } from './step-kit.js';
 import type { BaseContext, DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
 export const CANCELLATION_PENALTY_VERSION = 1;
@@ -174,18 +174,6 @@ export function cancellationContext(input: DialogInput): CancellationContext {
   if (withSub !== undefined && withSub >= 0) ctx.priceWith = withSub;
   return ctx;
 }
-
-const asking = <S extends CancellationStep>(step: S) =>
-  ({
-    tags: ['awaitingInput'],
-    entry: { type: 'ask', params: { step } },
-    on: {
-      'user.said': [
-        { guard: { type: 'isAnswer', params: { step } }, actions: { type: 'take', params: { step } }, target: 'routing' },
-        { actions: { type: 'reprompt', params: { step } } },
-      ],
-    },
-  }) as const;
 
 export const cancellationPenaltyMachine = setup({
   types: {

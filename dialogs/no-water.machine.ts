@@ -5,7 +5,7 @@
 import { assign, emit, setup } from 'xstate';
 import { findModel, getModel } from '../src/retrieval/policy.js';
 import { parseChoice, parseYesNo } from './parse.js';
-import { baseContext, choiceAnswer, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, type Step } from './step-kit.js';
+import { asking, baseContext, choiceAnswer, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, type Step } from './step-kit.js';
 import type { BaseContext, DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
 export const NO_WATER_VERSION = 1;
@@ -126,18 +126,6 @@ export function noWaterContext(input: DialogInput): NoWaterContext {
   if (Number.isInteger(tries) && tries > 0) ctx.tries = Math.min(tries, MAX_TRIES);
   return ctx;
 }
-
-const asking = <S extends NoWaterStep>(step: S) =>
-  ({
-    tags: ['awaitingInput'],
-    entry: { type: 'ask', params: { step } },
-    on: {
-      'user.said': [
-        { guard: { type: 'isAnswer', params: { step } }, actions: { type: 'take', params: { step } }, target: 'routing' },
-        { actions: { type: 'reprompt', params: { step } } },
-      ],
-    },
-  }) as const;
 
 export const noWaterMachine = setup({
   types: {

@@ -6,7 +6,7 @@
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import { parseChoice, parseYesNo } from './parse.js';
-import { baseContext, choiceAnswer, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, YES_NO, type Step } from './step-kit.js';
+import { asking, baseContext, choiceAnswer, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, YES_NO, type Step } from './step-kit.js';
 import type { BaseContext, DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
 export const PASSWORD_RESET_VERSION = 1;
@@ -150,18 +150,6 @@ export function passwordResetContext(input: DialogInput): PasswordResetContext {
   if (channel === 'nespresso' || channel === 'marketplace' || channel === 'noEmail') ctx.channel = channel;
   return ctx;
 }
-
-const asking = <S extends PasswordResetStep>(step: S) =>
-  ({
-    tags: ['awaitingInput'],
-    entry: { type: 'ask', params: { step } },
-    on: {
-      'user.said': [
-        { guard: { type: 'isAnswer', params: { step } }, actions: { type: 'take', params: { step } }, target: 'routing' },
-        { actions: { type: 'reprompt', params: { step } } },
-      ],
-    },
-  }) as const;
 
 export const passwordResetMachine = setup({
   types: {

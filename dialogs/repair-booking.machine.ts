@@ -8,7 +8,7 @@ import { findModel, getModel, warrantyRules } from '../src/retrieval/policy.js';
 import { isProfessional, repairSteps, type RepairStep } from './repair-booking.steps.js';
 import { bookingOf, modelName, needsFrBrand, needsKrRegistration, needsLastRepair, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';
 import { parseDate } from './parse.js';
-import { baseContext, contactLine, replyOf, repromptOf } from './step-kit.js';
+import { asking, baseContext, contactLine, replyOf, repromptOf } from './step-kit.js';
 import { BookingReference, type DialogInput, type DialogOutput, type RepairBooking, type ReplyEmitted, type UserSaid } from './types.js';
 
 export const REPAIR_BOOKING_VERSION = 1;
@@ -35,18 +35,6 @@ export function repairContext(input: DialogInput): RepairContext {
   if (typeof s.ambassador === 'boolean' && input.market === 'FR') ctx.ambassador = s.ambassador;
   return ctx;
 }
-
-const asking = <S extends RepairStep>(step: S) =>
-  ({
-    tags: ['awaitingInput'],
-    entry: { type: 'ask', params: { step } },
-    on: {
-      'user.said': [
-        { guard: { type: 'isAnswer', params: { step } }, actions: { type: 'take', params: { step } }, target: 'routing' },
-        { actions: { type: 'reprompt', params: { step } } },
-      ],
-    },
-  }) as const;
 
 export const repairBookingMachine = setup({
   types: {

@@ -55,3 +55,19 @@ export const YES_NO: Choice[] = [
   { label: 'Yes', value: 'yes' },
   { label: 'No', value: 'no' },
 ];
+
+/**
+ * A state that asks `step` and waits: the answer is taken when the step's parser accepts it,
+ * otherwise the step is asked again with what is expected. Shared by every machine.
+ */
+export const asking = <S extends string>(step: S) =>
+  ({
+    tags: ['awaitingInput'],
+    entry: { type: 'ask', params: { step } },
+    on: {
+      'user.said': [
+        { guard: { type: 'isAnswer', params: { step } }, actions: { type: 'take', params: { step } }, target: 'routing' },
+        { actions: { type: 'reprompt', params: { step } } },
+      ],
+    },
+  }) as const;
