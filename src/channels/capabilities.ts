@@ -5,6 +5,11 @@
  * Also the delivery policy shared by the platform clients: which failures are worth a retry.
  */
 
+import type { Config } from '../config.js';
+import type { Logger } from '../lib/logger.js';
+import type { Router } from '../router/router.js';
+import type { Storage } from '../state/storage.js';
+
 export type ChoiceKind = 'quickReplies' | 'buttons' | 'list' | 'numbered';
 
 export interface ChoiceStyle {
@@ -60,6 +65,16 @@ export const WHATSAPP_CAPABILITIES: ChannelCapabilities = {
 
 // ---------------------------------------------------------------------------------------------
 // Delivery policy
+
+/** What a messaging-platform channel (LINE, WhatsApp) is built from. */
+export interface PlatformChannelDeps {
+  config: Config;
+  router: Pick<Router, 'handle'>;
+  storage: Storage;
+  logger: Logger;
+  now?: () => number;
+  retry?: RetryPolicy;
+}
 
 export interface RetryPolicy {
   /** Attempts in total, the first included. */

@@ -9,13 +9,11 @@ import { HTTPFetchError, messagingApi, validateSignature } from '@line/bot-sdk';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { AppError, errorCode } from '../lib/errors.js';
-import type { Logger } from '../lib/logger.js';
 import type { Reply, TurnInput } from '../lib/types.js';
 import { conversationKey } from '../router/conversation.js';
-import type { Router } from '../router/router.js';
-import { keys, type Storage } from '../state/storage.js';
+import { keys } from '../state/storage.js';
 import { apologyFor } from './bot-framework.js';
-import { DEFAULT_RETRY, LINE_CAPABILITIES, PlatformError, SerialQueues, parseRetryAfter, withRetry, type RetryPolicy } from './capabilities.js';
+import { DEFAULT_RETRY, LINE_CAPABILITIES, PlatformError, SerialQueues, parseRetryAfter, withRetry, type PlatformChannelDeps } from './capabilities.js';
 import type { OutboundChannel, SendResult } from './outbound.js';
 import { ChoiceMemory, packMessages, renderReplies, truncate, type OutMessage } from './render-text.js';
 
@@ -129,14 +127,7 @@ const isInvalidReplyToken = (e: PlatformError) => e.status === 400 && /reply ?to
 // ---------------------------------------------------------------------------------------------
 // The channel
 
-export interface LineChannelDeps {
-  config: Config;
-  router: Pick<Router, 'handle'>;
-  storage: Storage;
-  logger: Logger;
-  now?: () => number;
-  retry?: RetryPolicy;
-}
+export type LineChannelDeps = PlatformChannelDeps;
 
 export interface LineChannel {
   /** x-line-signature: base64 HMAC-SHA256 of the raw body with the channel secret (timing-safe). */

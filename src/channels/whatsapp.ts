@@ -9,13 +9,11 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import { AppError, errorCode } from '../lib/errors.js';
-import type { Logger } from '../lib/logger.js';
 import type { Market, Reply, TurnInput } from '../lib/types.js';
 import { conversationKey } from '../router/conversation.js';
-import type { Router } from '../router/router.js';
 import { keys, type Storage } from '../state/storage.js';
 import { apologyFor } from './bot-framework.js';
-import { DEFAULT_RETRY, PlatformError, SerialQueues, WHATSAPP_CAPABILITIES, parseRetryAfter, withRetry, type RetryPolicy } from './capabilities.js';
+import { DEFAULT_RETRY, PlatformError, SerialQueues, WHATSAPP_CAPABILITIES, parseRetryAfter, withRetry, type PlatformChannelDeps } from './capabilities.js';
 import type { OutboundChannel, SendResult } from './outbound.js';
 import { ChoiceMemory, renderReplies, type OutMessage } from './render-text.js';
 
@@ -145,14 +143,7 @@ async function toPlatformError(res: Response): Promise<PlatformError> {
 // ---------------------------------------------------------------------------------------------
 // The channel
 
-export interface WhatsAppChannelDeps {
-  config: Config;
-  router: Pick<Router, 'handle'>;
-  storage: Storage;
-  logger: Logger;
-  now?: () => number;
-  retry?: RetryPolicy;
-}
+export type WhatsAppChannelDeps = PlatformChannelDeps;
 
 export interface WhatsAppChannel {
   /** GET handshake: the challenge to echo, or undefined (→ 403). */
