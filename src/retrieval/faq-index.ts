@@ -69,7 +69,8 @@ export class FaqIndex {
   private readonly touched: Int32Array;
   private readonly idf = new Map<string, number>();
   private readonly unknownIdf: number;
-  private readonly vocab: Fuse<string>;
+  /** fuse.js indexes of the vocabulary by first letter and length: a correction keeps the first letter and is at most two edits away. */
+  private readonly vocab = new Map<string, Fuse<string>>();
   private readonly vocabSet: Set<string>;
   private readonly correctionCache = new Map<string, string | null>();
 
@@ -151,7 +152,17 @@ export class FaqIndex {
     this.count = new Int32Array(nDocs);
     this.touched = new Int32Array(nDocs);
     this.vocabSet = vocab;
-    this.vocab = new Fuse([...vocab].filter((t) => t.length >= 4), { threshold: this.typoThreshold, includeScore: true, ignoreLocation: true });
+    const buckets = new Map<string, string[]>();
+    for (const t of vocab) {
+      if (t.length < 4 || t.includes(' ')) continue;
+      const key = `${t[0]}${t.length}`;
+      const list = buckets.get(key);
+      if (list) list.push(t);
+      else buckets.set(key, [t]);
+    }
+    for (const [key, words] of buckets) {
+      this.vocab.set(key, new Fuse(words, { threshold: this.typoThreshold, includeScore: true, ignoreLocation: true }));
+    }
   }
 
   get size(): number {
@@ -169,10 +180,16 @@ export class FaqIndex {
     if (token.length >= 4 && !/\d/.test(token)) {
       const allowed = token.length <= 5 ? 1 : 2;
       let best = allowed + 1;
-      for (const hit of this.vocab.search(token, { limit: 12 })) {
+      // Typing rarely gets the first letter wrong ("what" is not "chat", "honest" not "longest"),
+      // and more than `allowed` letters of difference in length is more than `allowed` edits.
+      const hits: Array<{ item: string; score?: number }> = [];
+      for (let len = token.length - allowed; len <= token.length + allowed; len++) {
+        const fuse = this.vocab.get(`${token[0]}${len}`);
+        if (fuse) hits.push(...fuse.search(token, { limit: 12 }));
+      }
+      hits.sort((a, b) => (a.score ?? 1) - (b.score ?? 1));
+      for (const hit of hits.slice(0, 12)) {
         if ((hit.score ?? 1) > this.typoThreshold) break;
-        // Typing rarely gets the first letter wrong: "what" is not "chat", "honest" not "longest".
-        if (hit.item[0] !== token[0]) continue;
         const d = editDistance(token, hit.item, allowed);
         if (d < best) {
           best = d;
