@@ -6,7 +6,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
 import { redact } from '../lib/redact.js';
-import { MARKET_NAMES, type Market, type Reply, type TurnInput } from '../lib/types.js';
+import type { Market, Reply, TurnInput } from '../lib/types.js';
 import type { Retriever, Decision } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 import { keys, type Storage } from '../state/storage.js';
@@ -396,4 +396,3 @@ async function runStep(t: Turn, stepPromise: Promise<DialogStep>, dialog: Dialog
   }
 }
 
-export { MARKET_NAMES };
