@@ -83,7 +83,8 @@ export class Retriever {
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
-    const foreign = this.index.unknownShare(q) >= t.maxUnknownShare;
+    // Three or more of the customer's words matching one phrasing outweigh the unknown ones.
+    const foreign = this.index.unknownShare(q) >= t.maxUnknownShare && (top?.matched ?? 0) < 3;
 
     // One shared word is enough evidence only when the customer wrote just that word ("descaling"),
     // never a bare number ("18") or one word of several ("next tuesday" → "Vertuo Next").
