@@ -36,6 +36,14 @@ export const InboundActivity = z.looseObject({
 });
 export type InboundActivity = z.infer<typeof InboundActivity>;
 
+/**
+ * Replies go to serviceUrl unless the caller asked for them in the response (expectReplies).
+ * Without one, botbuilder would fall back to its public default host and wait on the network.
+ */
+export function missingServiceUrl(a: InboundActivity): boolean {
+  return !a.serviceUrl && a.deliveryMode !== 'expectReplies';
+}
+
 function valueText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (value && typeof value === 'object') {

@@ -17,7 +17,7 @@ import type { Metrics } from '../lib/metrics.js';
 import type { Reply } from '../lib/types.js';
 import type { Router } from '../router/router.js';
 import { z } from 'zod';
-import { activityToTurn, InboundActivity, replyToActivity } from './activity.js';
+import { activityToTurn, InboundActivity, missingServiceUrl, replyToActivity } from './activity.js';
 import type { OutboundChannel } from './outbound.js';
 import { reuseClients } from './reuse-clients.js';
 
@@ -116,6 +116,10 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
       const parsed = InboundActivity.safeParse(req.body);
       if (!parsed.success) {
         send(400, 'BAD_REQUEST', `Not a valid Bot Framework activity: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+        return;
+      }
+      if (missingServiceUrl(parsed.data)) {
+        send(400, 'BAD_REQUEST', 'Not a valid Bot Framework activity: serviceUrl is required unless deliveryMode is expectReplies.');
         return;
       }
       await adapter.process(req as never, res as never, logic);

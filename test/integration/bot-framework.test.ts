@@ -122,6 +122,11 @@ describe('bad input never crashes the service', () => {
       fetch(`${svc.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect((await post('{not json')).status).toBe(400);
     expect((await post('[1,2]')).status).toBe(400);
+    // No serviceUrl and no expectReplies: nowhere to reply, refused at once (not sent to a default host).
+    const c = new BotConversation(svc);
+    const started = Date.now();
+    expect((await c.post(c.activity({ text: 'help', serviceUrl: undefined }))).status).toBe(400);
+    expect(Date.now() - started).toBeLessThan(2000);
     expect((await post(JSON.stringify({ type: 'message', text: 'x'.repeat(400_000) }))).status).toBe(413);
     expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
   });
