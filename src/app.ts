@@ -29,7 +29,7 @@ import { loadKnowledge, type Knowledge } from './retrieval/knowledge.js';
 import { loadThresholds, Retriever } from './retrieval/decide.js';
 import { Router, type RouterDeps } from './router/router.js';
 import { dialogEngine } from './router/dialog-engine.js';
-import { createStorage } from './state/index.js';
+import { conversationTtlMs, createStorage } from './state/index.js';
 import { keys, type Storage } from './state/storage.js';
 
 export interface App {
@@ -77,7 +77,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     knowledge,
     retriever,
     dialogs: dialogEngine,
-    ttlMs: config.CONVERSATION_TTL_DAYS * 24 * 3600_000,
+    ttlMs: conversationTtlMs(config),
     now: opts.now,
     onAccepted: (seconds) => metrics.handoffWait.observe(seconds),
   });
@@ -94,8 +94,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
-  const closeHooks: Array<() => Promise<void> | void> = [async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])), () => handoff.close()];
-  closeHooks.push(() => directLine.close());
+  const closeHooks: Array<() => Promise<void> | void> = [
+    async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])),
+    () => handoff.close(),
+    () => directLine.close(),
+  ];
   const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), directLineRoutes(directLine), webChatPageRoutes(), lineRoutes(line), whatsappRoutes(whatsapp)];
   const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
 

@@ -16,6 +16,7 @@ import type { DialogEngine } from './dialog-port.js';
 import type { HandoffPort } from './handoff-port.js';
 import { decideTurn, type TurnServices } from './turn.js';
 import * as say from './replies.js';
+import { conversationTtlMs } from '../state/index.js';
 
 export const MAX_TEXT = 2000;
 /** Per-conversation rate limit: at most this many messages in RATE_WINDOW_MS. */
@@ -59,7 +60,7 @@ export class Router {
 
   constructor(private readonly deps: RouterDeps) {
     this.bookings = new BookingStore(deps.storage);
-    this.ttlMs = deps.config.CONVERSATION_TTL_DAYS * 24 * 3600_000;
+    this.ttlMs = conversationTtlMs(deps.config);
     this.now = deps.now ?? Date.now;
   }
 

@@ -29,6 +29,7 @@ import {
 import { withDisplayText } from './render.js';
 import { DirectLineStream } from './stream.js';
 import { DirectLineTokens, randomId, type TokenClaims } from './tokens.js';
+import { conversationTtlMs } from '../../state/index.js';
 
 export const CHANNEL_ID = 'directline';
 /** Never dialled: Direct Line replies are stored in the log, not POSTed to a connector. */
@@ -73,7 +74,7 @@ export class DirectLineChannel {
     this.logger = deps.logger.child({ channel: CHANNEL_ID });
     this.tokens = new DirectLineTokens(config.DIRECTLINE_SECRET, config.DIRECTLINE_TOKEN_TTL_SECONDS, deps.now);
     this.log = new ActivityLog(deps.storage, {
-      ttlMs: config.CONVERSATION_TTL_DAYS * 24 * 3600_000,
+      ttlMs: conversationTtlMs(config),
       maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
       lockTtlMs: config.LOCK_TTL_MS,
       lockWaitMs: config.LOCK_WAIT_MS,
