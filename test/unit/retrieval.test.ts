@@ -81,3 +81,13 @@ describe('evidence before answering', () => {
     expect(d.type === 'answer' && d.entry.id).toBe('tw-descale');
   });
 });
+
+describe('market words', () => {
+  it('are left to market resolution, whatever form the stemmer gives them ("France" → "franc")', () => {
+    const k = loadKnowledge(dir);
+    const index = buildIndex(k);
+    for (const text of ['descaling France', 'descaling in Portuguese', 'Taiwanese descaling', 'descaling korea']) {
+      expect(index.analyse(text).tokens).toEqual(['descal']);
+    }
+  });
+});
