@@ -44,9 +44,9 @@ if (calibrate) {
     if (!hit) memo.set(key, (hit = search(q, markets, limit)));
     return hit;
   };
-  for (let answer = 0.3; answer <= 0.9001; answer += 0.02) {
-    for (let clarify = 0.2; clarify <= answer + 1e-9; clarify += 0.05) {
-      for (const margin of [0, 0.02, 0.04, 0.06, 0.08]) {
+  for (let answer = 0.2; answer <= 0.9001; answer += 0.02) {
+    for (let clarify = 0.1; clarify <= answer + 1e-9; clarify += 0.05) {
+      for (const margin of [0, 0.01, 0.02, 0.04, 0.06, 0.08]) {
         for (const maxUnknownShare of [0.3, 0.4, 0.5, 0.6, 1]) {
           const t = { answer: +answer.toFixed(2), clarify: +clarify.toFixed(2), margin, maxUnknownShare };
           const c = cost(evaluate(new Retriever(knowledge, index, t), train));
