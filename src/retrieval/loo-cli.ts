@@ -5,8 +5,8 @@
  * a customer who words a question the way that phrasing does, with no phrasing like it in the
  * base, gets the right entry, a "did you mean", a wrong entry, or nothing.
  *
- * Options: `--only <id-prefix>` asks only the phrasings of matching entries (the index still holds
- * every entry); `--failures` lists each miss; `--json` prints the summary as JSON.
+ * Options: `--only <document id or entry-id prefix>` asks only the phrasings of matching entries
+ * (the index still holds every entry); `--failures` lists each miss; `--json` prints the summary as JSON.
  * The confusions (which entry took which entry's phrasings) say where two entries' wording
  * overlaps: reword them so each says what its own need uses.
  */
@@ -33,10 +33,11 @@ let rankedFirst = 0;
 const confusions = new Map<string, number>();
 const failures: string[] = [];
 const started = Date.now();
-const total = knowledge.entries.reduce((n, e) => n + (only && !e.id.startsWith(only) ? 0 : e.phrasings.length), 0);
+const picked = (e: { id: string; source: { document: string } }) => !only || e.source.document === only || e.id.startsWith(only);
+const total = knowledge.entries.reduce((n, e) => n + (picked(e) ? e.phrasings.length : 0), 0);
 
 knowledge.entries.forEach((entry, ei) => {
-  if (only && !entry.id.startsWith(only)) return;
+  if (!picked(entry)) return;
   entry.phrasings.forEach((phrasing, pi) => {
     const entries = knowledge.entries.map((e, j) => (j === ei ? { ...e, phrasings: e.phrasings.filter((_, k) => k !== pi) } : e));
     const index = new FaqIndex(entries, normaliser);
@@ -85,7 +86,7 @@ const summary = {
 if (asJson) {
   console.log(JSON.stringify(summary));
 } else {
-  console.log(`leave-one-out over ${asked} phrasings${only ? ` of ${only}*` : ''} (${summary.seconds.toFixed(0)} s)`);
+  console.log(`leave-one-out over ${asked} phrasings${only ? ` of ${only}` : ''} (${summary.seconds.toFixed(0)} s)`);
   console.log(`  answered with the right entry   ${pct(right)} (${right})`);
   console.log(`  answered with a wrong entry     ${pct(wrong)} (${wrong})`);
   console.log(`  "did you mean"                  ${pct(clarified)} (${clarified}; right one offered in ${clarifiedRight})`);
