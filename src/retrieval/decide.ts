@@ -97,19 +97,23 @@ export class Retriever {
       }
       return this.resolveEntry(top.entry, top.score, market, candidates);
     }
-    // A word or two with no real evidence ("yes", "18", "next tuesday") is not a question to clarify.
-    const tooThin = !evidence && q.tokens.length <= 2;
-    if (top && top.score >= t.clarify && !tooThin) {
-      return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
-    }
+    const clarify = () => ({ type: 'clarify' as const, options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates });
+    // Close, with evidence: offer the choices.
+    if (top && top.score >= t.clarify && evidence) return clarify();
     if (market && !foreign) {
       // The customer's market has nothing close: does another market's document cover the question?
       const all = distinctTopics(this.index.searchAnalysed(q, undefined, 8));
       const other = all[0];
-      if (other && other.score >= t.answer && !this.entryFor(other.entry.topic, market)) {
+      const otherEvidence = !!other && ((other.matched ?? 0) >= 2 || q.tokens.length === 1);
+      if (other && other.score >= t.answer && otherEvidence && !this.entryFor(other.entry.topic, market)) {
         return { type: 'otherMarketOnly', entry: other.entry, score: other.score, candidates: all };
       }
     }
+    // One word of several in common: worth offering choices only when nothing in the message is
+    // foreign to our documents; a word or two with no real evidence ("yes", "18", "next tuesday")
+    // is not a question to clarify, and "the price of a pizza margherita" is not about repair costs.
+    const tooThin = q.tokens.length <= 2;
+    if (top && top.score >= t.clarify && !tooThin && !foreign) return clarify();
     return { type: 'abstain', candidates };
   }
 

@@ -76,6 +76,21 @@ describe('evidence before answering', () => {
     expect(r.decide('yes', 'TW').type).toBe('abstain');
   });
 
+  it('offers no choices for a message mostly foreign to the documents that shares one word with them', () => {
+    const k = loadKnowledge(dir);
+    const r = new Retriever(k, buildIndex(k), { answer: 0.5, clarify: 0.2, margin: 0.05, maxUnknownShare: 0.3 });
+    expect(r.index.search('pizza oven descale', ['TW'], 1)[0]?.score).toBeGreaterThan(0.2); // one shared word
+    expect(r.decide('pizza oven descale', 'TW').type).toBe('abstain');
+  });
+
+  it('prefers another market’s well-matched entry to a one-word "did you mean" in the customer’s market', () => {
+    const k = loadKnowledge(dir);
+    const r = new Retriever(k, buildIndex(k), { answer: 0.5, clarify: 0.2, margin: 0.05, maxUnknownShare: 0.3 });
+    expect(r.index.search('warranty of a plus programme return', ['FR'], 1)[0]).toMatchObject({ entry: { id: 'fr-warranty' }, matched: 1 });
+    const d = r.decide('warranty of a plus programme return', 'FR');
+    expect(d.type === 'otherMarketOnly' && d.entry.id).toBe('kr-plus-return');
+  });
+
   it('answers a single meaningful keyword', () => {
     const d = retriever().decide('descaling', 'TW');
     expect(d.type === 'answer' && d.entry.id).toBe('tw-descale');
