@@ -2,6 +2,8 @@
  * `npm run eval`: retrieval quality on test/eval/questions.json.
  * `npm run eval -- --calibrate`: grid-search the thresholds on half of the questions (even
  * positions), report the other half as held out, and write knowledge/thresholds.json.
+ * `npm run eval -- --cv`: 4-fold cross-validation of the calibration itself (each quarter is
+ * answered with thresholds calibrated on the other three), so the figure does not rest on one split.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildIndex } from './faq-index.js';
 import { loadKnowledge } from './knowledge.js';
 import { loadThresholds, Retriever, type Thresholds } from './decide.js';
-import { cost, evaluate, loadQuestions, type EvalReport } from './eval.js';
+import { cost, evaluate, loadQuestions, type EvalReport, type LabelledQuestion } from './eval.js';
 
 const QUESTIONS = fileURLToPath(new URL('../../test/eval/questions.json', import.meta.url));
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -55,13 +57,11 @@ const knowledge = loadKnowledge();
 const index = buildIndex(knowledge);
 const questions = loadQuestions(QUESTIONS);
 const calibrate = process.argv.includes('--calibrate');
+const crossValidate = process.argv.includes('--cv');
 const quiet = process.argv.includes('--quiet');
 
-if (calibrate) {
-  const train = questions.filter((_, i) => i % 2 === 0);
-  const held = questions.filter((_, i) => i % 2 === 1);
-  let best: Calibrated | undefined;
-  // Thresholds do not change the search itself: memoise it so the grid costs little.
+/** Thresholds do not change the search itself: memoise it so the grid costs little. */
+function memoiseSearch(): void {
   const search = index.searchAnalysed.bind(index);
   const memo = new Map<string, ReturnType<typeof search>>();
   index.searchAnalysed = (q, markets, limit) => {
@@ -70,6 +70,11 @@ if (calibrate) {
     if (!hit) memo.set(key, (hit = search(q, markets, limit)));
     return hit;
   };
+}
+
+/** Grid search of the thresholds on `train`. */
+function calibrateOn(train: LabelledQuestion[]): Calibrated {
+  let best: Calibrated | undefined;
   for (let answer = 0.2; answer <= 0.9001; answer += 0.02) {
     for (let clarify = 0.1; clarify <= answer + 1e-9; clarify += 0.05) {
       for (const margin of [0, 0.01, 0.02, 0.04, 0.06, 0.08]) {
@@ -82,8 +87,44 @@ if (calibrate) {
       }
     }
   }
-  const t = best!.t;
-  console.log(`calibrated thresholds: ${JSON.stringify(t)} (training cost ${best!.c})`);
+  return best!;
+}
+
+if (calibrate || crossValidate) memoiseSearch();
+
+if (crossValidate) {
+  // k-fold: calibrate on k-1 folds, answer the held-out fold; every question is held out once.
+  const k = 4;
+  const pooled: LabelledQuestion[] = [];
+  let top1 = 0;
+  let inDomain = 0;
+  let wrong = 0;
+  let ood = 0;
+  let oodAnswered = 0;
+  for (let fold = 0; fold < k; fold++) {
+    const held = questions.filter((_, i) => i % k === fold);
+    const { t } = calibrateOn(questions.filter((_, i) => i % k !== fold));
+    const r = evaluate(new Retriever(knowledge, index, t), held);
+    pooled.push(...held);
+    top1 += r.top1;
+    inDomain += r.inDomain;
+    wrong += r.inDomainWrong;
+    ood += r.outOfDomain;
+    oodAnswered += r.oodAnswered;
+    console.log(`fold ${fold + 1}/${k}: thresholds ${JSON.stringify(t)}; held out: top-1 ${pct(r.top1Accuracy)}, wrong ${r.inDomainWrong}, out-of-domain not answered ${pct(r.oodNotAnsweredRate)}`);
+  }
+  console.log(`
+${k}-fold cross-validation, every question held out once (${pooled.length} questions)`);
+  console.log(`  top-1 accuracy            ${pct(top1 / inDomain)} (${top1}/${inDomain}; wrong ${wrong})`);
+  console.log(`  out-of-domain not answered ${pct((ood - oodAnswered) / ood)} (${ood - oodAnswered}/${ood})`);
+}
+
+if (calibrate) {
+  const train = questions.filter((_, i) => i % 2 === 0);
+  const held = questions.filter((_, i) => i % 2 === 1);
+  const best = calibrateOn(train);
+  const t = best.t;
+  console.log(`calibrated thresholds: ${JSON.stringify(t)} (training cost ${best.c})`);
   print('training half', evaluate(new Retriever(knowledge, index, t), train));
   print('held-out half', evaluate(new Retriever(knowledge, index, t), held));
   writeFileSync(join(knowledge.dir, 'thresholds.json'), `${JSON.stringify(t, null, 2)}\n`);
