@@ -24,6 +24,9 @@ export const Thresholds = z.object({
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
+/** The least lead over the runner-up for answering a one-word message (see decide). */
+export const SINGLE_WORD_MARGIN = 0.05;
+
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };
 
 export function loadThresholds(knowledgeDir: string): Thresholds {
@@ -92,7 +95,10 @@ export class Retriever {
 
     if (top && top.score >= t.answer && !foreign && evidence) {
       const rival = distinct[1];
-      if (rival && rival.score >= t.clarify && top.score - rival.score < t.margin) {
+      // One word ("refund", "parts") is in many entries: two of them close together is a real
+      // ambiguity, whatever the calibrated margin for fuller questions.
+      const margin = q.tokens.length === 1 ? Math.max(t.margin, SINGLE_WORD_MARGIN) : t.margin;
+      if (rival && rival.score >= t.clarify && top.score - rival.score < margin) {
         return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
       }
       return this.resolveEntry(top.entry, top.score, market, candidates);

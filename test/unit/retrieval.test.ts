@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/retrieval/faq-index.js';
+import { buildIndex, FaqIndex } from '../../src/retrieval/faq-index.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
 import { Retriever } from '../../src/retrieval/decide.js';
 import { createNormaliser } from '../../src/retrieval/normalise.js';
@@ -89,6 +89,24 @@ describe('evidence before answering', () => {
     expect(r.index.search('warranty of a plus programme return', ['FR'], 1)[0]).toMatchObject({ entry: { id: 'fr-warranty' }, matched: 1 });
     const d = r.decide('warranty of a plus programme return', 'FR');
     expect(d.type === 'otherMarketOnly' && d.entry.id).toBe('kr-plus-return');
+  });
+
+  it('asks "did you mean" for one word that two entries share about equally, even with no calibrated margin', () => {
+    const k = loadKnowledge(dir);
+    const entry = (id: string, phrasings: string[]) => ({
+      id,
+      topic: id,
+      markets: ['TW' as const],
+      question: `${phrasings[0]}?`,
+      phrasings,
+      answer: `The answer about ${phrasings[0]}.`,
+      source: { document: 'tw-account-faq', section: 'x' },
+      tags: [],
+    });
+    const entries = [entry('tw-capsule-recycling', ['capsule recycling', 'recycle used capsule']), entry('tw-capsule-prices', ['capsule prices', 'price of a capsule'])];
+    const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.3, clarify: 0.2, margin: 0, maxUnknownShare: 1 });
+    expect(r.decide('capsule', 'TW').type).toBe('clarify');
+    expect(r.decide('capsule recycling', 'TW').type).toBe('answer');
   });
 
   it('answers a single meaningful keyword', () => {
