@@ -60,12 +60,24 @@ export function marketSet(market: Market): Reply {
 
 const FEEDBACK_QUESTION = '\n\nDid this answer your question?';
 
-export function faqAnswer(entry: FaqEntry, score: number, market: Market | undefined, source: SourceDocument | undefined, unsureMarket: boolean): Reply {
+/**
+ * An FAQ answer with its source. `alternative`: another entry that scored almost as high; it is
+ * offered as one more choice, so a near-tie decided the wrong way is one tap from the right answer.
+ */
+export function faqAnswer(
+  entry: FaqEntry,
+  score: number,
+  market: Market | undefined,
+  source: SourceDocument | undefined,
+  unsureMarket: boolean,
+  alternative?: FaqEntry,
+): Reply {
   const scope = unsureMarket && entry.markets.length === 1 ? `For ${MARKET_NAMES[entry.markets[0]!]}: ` : '';
   const cite = source ? `\n\nSource: ${source.title} — ${entry.source.section}` : '';
+  const other = alternative ? [{ label: `Or: ${alternative.question}`, value: alternative.question }] : [];
   return {
     text: `${scope}${entry.answer}${cite}${FEEDBACK_QUESTION}`,
-    choices: [...(entry.followUps ?? []), ...FEEDBACK_CHOICES],
+    choices: [...(entry.followUps ?? []), ...other, ...FEEDBACK_CHOICES],
     support: {
       kind: 'faq',
       market: market ?? (entry.markets.length === 1 ? entry.markets[0] : undefined),

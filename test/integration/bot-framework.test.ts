@@ -59,6 +59,20 @@ describe('/api/messages round trip', () => {
     expect(support(answer)).toMatchObject({ market: 'FR' });
   });
 
+  it('offers a runner-up that scored almost as high as one tap beside the answer, and only then', async () => {
+    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const [answer] = await c.say('my refund is missing after the return');
+    expect(support(answer)).toMatchObject({ kind: 'faq', faqId: 'fr-refund-missing' });
+    const or = answer?.suggestedActions?.actions.find((a) => /^Or: /.test(a.title));
+    expect(or?.title).toBe(`Or: ${or?.value}`);
+    const [other] = await c.say(or!.value);
+    expect(support(other)).toMatchObject({ kind: 'faq', faqId: 'fr-refund-returned-order' });
+
+    const [clear] = await c.say('how long do refunds take for a returned order');
+    expect(support(clear)).toMatchObject({ kind: 'faq', faqId: 'fr-refund-returned-order' });
+    expect(choices(clear).some((t) => t.startsWith('Or: '))).toBe(false);
+  });
+
   it('never gives one market’s policy to another market’s customer', async () => {
     const c = new BotConversation(svc, { locale: 'fr-FR' });
     const [reply] = await c.say('how do i get the plus programme coffee discount?');
