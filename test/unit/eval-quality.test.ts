@@ -27,12 +27,12 @@ describe('retrieval quality', () => {
   const report = evaluate(new Retriever(k, buildIndex(k), loadThresholds(k.dir)), questions);
 
   it('answers most in-domain questions right, or offers the right one among its choices', () => {
-    expect(report.top1Accuracy).toBeGreaterThanOrEqual(0.8);
-    expect((report.top1 + report.inDomainClarifiedRight) / report.inDomain).toBeGreaterThanOrEqual(0.93);
+    expect(report.top1Accuracy).toBeGreaterThanOrEqual(0.9);
+    expect((report.top1 + report.inDomainClarifiedRight) / report.inDomain).toBeGreaterThanOrEqual(0.95);
   });
 
   it('rarely answers confidently and wrongly', () => {
-    expect(report.inDomainWrong).toBeLessThanOrEqual(8);
+    expect(report.inDomainWrong).toBeLessThanOrEqual(4);
     expect(report.oodNotAnsweredRate).toBeGreaterThanOrEqual(0.9);
   });
 
