@@ -123,6 +123,15 @@ export class Retriever {
     return { type: 'abstain', candidates };
   }
 
+  /**
+   * The best other topic of an answer's candidates that scored within `within` of it (and at least
+   * the "did you mean" threshold), to offer beside the answer; undefined when the answer stands clear.
+   */
+  runnerUp(d: Extract<Decision, { type: 'answer' }>, within: number): FaqEntry | undefined {
+    const rival = distinctTopics(d.candidates).find((c) => c.entry.topic !== d.entry.topic);
+    return rival && rival.score >= this.thresholds.clarify && d.score - rival.score < within ? rival.entry : undefined;
+  }
+
   /** An entry was chosen: answer it for the customer's market, or ask the market, or say it's silent. */
   resolveEntry(entry: FaqEntry, score: number, market: Market | undefined, candidates: Candidate[]): Decision {
     if (!market) {

@@ -9,7 +9,6 @@ import { redact } from '../lib/redact.js';
 import type { Market, Reply, TurnInput } from '../lib/types.js';
 import type { Retriever, Decision } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
-import type { FaqEntry } from '../retrieval/knowledge-schema.js';
 import { keys, type Storage } from '../state/storage.js';
 import type { BookingStore } from './bookings.js';
 import { detectCommand, detectSmalltalk, yesNo } from './commands.js';
@@ -195,12 +194,6 @@ async function routeText(t: Turn, text: string): Promise<Reply[]> {
 /** A runner-up this close to the answer's score is offered beside it ("Or: …"). */
 const NEAR_ALTERNATIVE = 0.05;
 
-/** The best other topic that scored within NEAR_ALTERNATIVE of the answer, if any. */
-function nearAlternative(d: Extract<Decision, { type: 'answer' }>, floor: number): FaqEntry | undefined {
-  const rival = d.candidates.find((c) => c.entry.topic !== d.entry.topic);
-  return rival && rival.score >= floor && d.score - rival.score < NEAR_ALTERNATIVE ? rival.entry : undefined;
-}
-
 /** "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to. */
 function isBareAnswer(text: string): boolean {
   return yesNo(text) !== undefined || !/\p{L}{2,}/u.test(text);
@@ -213,7 +206,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
       state.fallbacks = 0;
       state.lastFaqId = d.entry.id;
       state.pending = { type: 'feedback', faqId: d.entry.id };
-      const alternative = nearAlternative(d, s.retriever.thresholds.clarify);
+      const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE);
       return [say.faqAnswer(d.entry, d.score, t.market, s.knowledge.sourceById.get(d.entry.source.document), !t.market, alternative)];
     }
     case 'askMarket':
