@@ -1,0 +1,2 @@
+/** The words of this guided task, English source. See ../index.ts. */
+export const repairBooking = {} as const;

@@ -1,0 +1,3 @@
+import type { cancellationPenalty as En } from '../en/cancellation-penalty.js';
+
+export const cancellationPenalty = {} satisfies Record<keyof typeof En, string>;
