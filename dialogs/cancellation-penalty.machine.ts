@@ -7,7 +7,7 @@ import { assign, emit, enqueueActions, setup } from 'xstate';
 import { msg, type Msg, type Text } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
 import { cancellationPenalty, daysBetween, formatEuro, subscriptionTerms } from '../src/retrieval/policy.js';
-import { check, monthsElapsed, pastDate } from './parse.js';
+import { parseDate, parseMonths } from './parse.js';
 import { amountIn, cancellationSlotsIn, monthsIn } from './detect.js';
 import { asking } from './step-kit.js';
 import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskAnswer, type TaskContext, type TaskStep } from './task-kit.js';
@@ -40,14 +40,13 @@ const NO_THANKS: ChoiceData = { label: msg('cp.label.noThanks'), value: 'no than
 export const FINISHED =
   /^(finished|over|ended|completed|expired)\b|\b(is|it's|its|has|have|was|already)\s+(finished|over|ended|completed|expired)\b|\b(commitment|contract|subscription)\s+(is\s+|has\s+)?(finished|over|ended|completed|expired)\b|(est |déjà )?(terminé|fini|échu)e?|(já )?(acabou|terminou|terminada|acabada)|끝났|만료됐|종료됐|(已經)?(結束|到期|期滿)/iu;
 /** "Still sealed", "not opened", in the five languages; and "opened", "used". */
-const UNOPENED = /\bunopened|sealed|not opened\b|未拆|沒拆|沒有拆|未開封|沒開封|미개봉|뜯지 않|안 뜯|개봉(하지|을 안| 안)|pas ouvert|jamais ouvert|non ouvert|scellé|não abri|por abrir|fechad[oa]|selad[oa]/iu;
+const UNOPENED = /\b(unopened|unused)\b|sealed|not opened\b|未拆|沒拆|沒有拆|未開封|沒開封|미개봉|뜯지 않|안 뜯|개봉(하지|을 안| 안)|pas ouvert|jamais ouvert|non ouvert|scellé|não abri|por abrir|fechad[oa]|selad[oa]/iu;
 const OPENED = /\bopened|used\b|拆了|拆開|開封了|用過|개봉했|뜯었|사용했|써 봤|ouvert|utilisé|abri|usad[oa]|utilizad[oa]/iu;
 
 function months(text: string, today: string): number | undefined {
   const own = monthsIn(text);
   if (own !== undefined) return own;
-  const r = check(monthsElapsed(today), text);
-  return r.ok ? r.value : undefined;
+  return parseMonths(text, today);
 }
 
 function money(text: string, min: number, reask: Msg): TaskAnswer<CancellationContext> | { ok: true; value: number } {
@@ -91,9 +90,10 @@ export const cancellationSteps = {
   askingReceivedDate: {
     prompt: () => ({ text: msg('cp.askReceived') }),
     answer: (text, ctx) => {
-      const r = check(pastDate(ctx.today, ctx.market, 'date you received it'), text);
-      if (r.ok) return { ok: true, patch: { receivedDate: r.value.date } };
-      return { ok: false, reason: /future/.test(r.reason) ? msg('cp.reask.future', { today: { date: ctx.today } }) : msg('cp.reask.date') };
+      const d = parseDate(text, ctx.today, ctx.market);
+      if (!d) return { ok: false, reason: msg('cp.reask.date') };
+      if (d.date > ctx.today) return { ok: false, reason: msg('cp.reask.future', { today: { date: ctx.today } }) };
+      return { ok: true, patch: { receivedDate: d.date } };
     },
   },
   askingUnopened: {
