@@ -78,3 +78,15 @@ describe('no water in European Portuguese', () => {
     expect(c.output).toMatchObject({ outcome: 'completed', reason: 'declined further help' });
   });
 });
+
+describe('no water: the language survives a persist → restore round trip', () => {
+  it('a Korean dialog restored from storage keeps reading and writing Korean', () => {
+    const c = chat(noWaterMachine, { input: inputFor('KR', { model: 'citiz' }, '2025-06-15', 'ko') });
+    c.say('아니요');
+    const saved = c.persisted();
+    expect(JSON.stringify(saved).length).toBeLessThan(2048);
+    const again = chat(noWaterMachine, { snapshot: saved, lang: 'ko' });
+    expect(again.context).toMatchObject({ lang: 'ko', tries: 1 });
+    expect(again.say('아직도 안 나와요')[0]!.text).toMatch(/^5번 중 2번째 시도였어요\./);
+  });
+});
