@@ -76,7 +76,7 @@ export class Retriever {
     return this.byQuestion.get(questionKey(text));
   }
 
-  decide(text: string, market: Market | undefined): Decision {
+  decide(text: string, market: Market | undefined, _lang?: import("../conversation/lang.js").Lang): Decision {
     const exact = this.exactQuestion(text);
     if (exact) return this.resolveEntry(exact, 1, market, [{ entry: exact, score: 1 }]);
 
