@@ -86,7 +86,7 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
   const monthYear = /(\p{L}+)\.?\s+(?:de\s+)?((?:19|20)\d{2})\b/u.exec(t);
   if (monthYear) {
     const m = MONTHS.find(([, re]) => re.test(monthYear[1]!))?.[0];
-    if (m && !/\b\d{1,2}\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+)?\d{4}/u.test(t)) return { date: iso(Number(monthYear[2]), m, 1), precision: 'month' };
+    if (m && !/\b\d{1,2}(?:er|º|ª|o)?\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+)?\d{4}/u.test(t)) return { date: iso(Number(monthYear[2]), m, 1), precision: 'month' };
   }
 
   const ref = new Date(`${today}T12:00:00Z`);
