@@ -17,10 +17,16 @@ export type Param =
   | { money: number; currency: Currency }
   /** A calendar date (YYYY-MM-DD) through Intl.DateTimeFormat in the customer's language. */
   | { date: string }
+  /** A weekday (0 = Sunday) in the customer's language. */
+  | { weekday: number }
+  /** A time zone's name in the customer's language ("Asia/Taipei" → "Taipei Standard Time", "台北標準時間"). */
+  | { zone: string }
   /** A market's name in the customer's language. */
   | { market: Market }
   /** A market's phone line with its note and opening hours, worded in the customer's language. */
   | { contact: Market }
+  /** A market's opening hours in words (empty where the documents state none). */
+  | { hours: Market }
   /** A field of an FAQ entry in the customer's language. */
   | { faq: string; field: 'question' | 'answer' | 'section' | 'sourceTitle' }
   /** Several messages or values as a list ("a, b and c") through Intl.ListFormat. */
@@ -31,8 +37,8 @@ export interface Msg {
   params?: Record<string, Param>;
 }
 
-/** A reply's body: one message, or paragraphs. */
-export type Text = Msg | Msg[];
+/** A reply's body: one message, paragraphs, or sentences of one paragraph. */
+export type Text = Msg | Msg[] | { sentences: Msg[] };
 
 export function msg(key: MessageKey, params?: Record<string, Param>): Msg {
   return params ? { key, params } : { key };

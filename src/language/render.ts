@@ -12,7 +12,7 @@ import { isMsg, type Msg, type Param, type Text } from './message.js';
 export interface RenderSource {
   /** A field of an FAQ entry in `lang` (English where a language is missing). */
   faqField(id: string, field: 'question' | 'answer' | 'section' | 'sourceTitle', lang: Lang): string | undefined;
-  contact(market: Market): { phone: string; phoneNote?: string; openingHours: Array<{ days: number[]; open: string; close: string }> | null } | undefined;
+  contact(market: Market): { phone: string; phoneNote?: string; hours: string; openingHours: Array<{ days: number[]; open: string; close: string }> | null } | undefined;
 }
 
 /** A choice before rendering: the label is a message (or verbatim text, e.g. an FAQ question already worded). */
@@ -48,6 +48,7 @@ export class Renderer {
   text(t: Text | string, lang: Lang): string {
     if (typeof t === 'string') return t;
     if (Array.isArray(t)) return t.map((m) => this.message(m, lang)).filter(Boolean).join('\n\n');
+    if ('sentences' in t) return t.sentences.map((m) => this.message(m, lang)).filter(Boolean).join(lang === 'zh-TW' ? '' : ' ');
     return this.message(t, lang);
   }
 
@@ -68,8 +69,11 @@ export class Renderer {
       return new Intl.NumberFormat(locale, { style: 'currency', currency: p.currency, minimumFractionDigits: Number.isInteger(p.money) ? 0 : digits, maximumFractionDigits: digits }).format(p.money);
     }
     if ('date' in p) return formatDate(p.date, lang);
+    if ('weekday' in p) return weekday(p.weekday, lang);
+    if ('zone' in p) return lang === 'en' ? `${(p.zone.split('/').pop() ?? p.zone).replace(/_/g, ' ')} time` : zoneName(p.zone, lang);
     if ('market' in p) return this.message({ key: `market.${p.market}` as MessageKey }, lang);
     if ('contact' in p) return this.contactLine(p.contact, lang);
+    if ('hours' in p) return this.hours(p.hours, lang);
     if ('faq' in p) return this.source?.faqField(p.faq, p.field, lang) ?? '';
     if ('list' in p) return new Intl.ListFormat(locale, { type: p.type ?? 'conjunction' }).format(p.list.map((x) => this.param(x, lang)));
     return '';
@@ -88,8 +92,11 @@ export class Renderer {
 
   /** The market's opening hours in words, or '' where the documents state none. */
   hours(market: Market, lang: Lang): string {
-    const rules = this.source?.contact(market)?.openingHours;
+    const c = this.source?.contact(market);
+    const rules = c?.openingHours;
     if (!rules?.length) return '';
+    // English keeps the documents' own wording ("Monday to Saturday, 8am to 8pm"); other languages are worded from the table.
+    if (lang === 'en' && c?.hours) return c.hours;
     return rules
       .map((r) => {
         if (r.days.length === 7 && r.open === '00:00' && r.close >= '24:00') return this.message({ key: 'contact.hoursAlways' }, lang);
@@ -110,6 +117,11 @@ export class Renderer {
 export function weekday(day: number, lang: Lang): string {
   // 2024-01-07 was a Sunday.
   return new Intl.DateTimeFormat(LANG_LOCALE[lang], { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 7 + day)));
+}
+
+export function zoneName(timeZone: string, lang: Lang): string {
+  const parts = new Intl.DateTimeFormat(LANG_LOCALE[lang], { timeZone, timeZoneName: 'longGeneric' }).formatToParts(new Date(0));
+  return parts.find((x) => x.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 export function formatDate(iso: string, lang: Lang): string {

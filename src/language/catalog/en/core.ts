@@ -38,7 +38,9 @@ export const core = {
   marketSet: "Thanks — I'll answer for {market}.",
   langSet: "OK — I'll write in English from now on.",
 
-  'faq.scope': 'For {market}:',
+  'faq.scopedAnswer': 'For {market}: {answer}',
+  'faq.answer': '{answer}',
+  'faq.question': '{question}',
   'faq.source': 'Source: {title} — {section}',
   'faq.feedback': 'Did this answer your question?',
   'faq.or': 'Or: {question}',
@@ -91,7 +93,6 @@ export const core = {
   'hours.today': 'today at {time}',
   'hours.tomorrow': 'tomorrow at {time}',
   'hours.weekday': '{day} at {time}',
-  'hours.zone': '{city} time',
   'handoff.passing': "I'll pass this conversation to a person from our support team.",
   'handoff.leaveMessage': 'Leave a message here: describe what you need, and an agent will read it and reply in this chat when the team is back.',
   'handoff.connecting': "I'm connecting you with a person from our support team.",

@@ -34,7 +34,9 @@ export const core = {
   marketSet: 'Merci — je réponds désormais pour : {market}.',
   langSet: "D'accord — je vous écris en français à partir de maintenant.",
 
-  'faq.scope': 'Pour {market} :',
+  'faq.scopedAnswer': 'Pour ce pays ({market}) : {answer}',
+  'faq.answer': '{answer}',
+  'faq.question': '{question}',
   'faq.source': 'Source : {title} — {section}',
   'faq.feedback': 'Cette réponse vous a-t-elle aidé ?',
   'faq.or': 'Ou : {question}',
@@ -87,7 +89,6 @@ export const core = {
   'hours.today': "aujourd'hui à {time}",
   'hours.tomorrow': 'demain à {time}',
   'hours.weekday': '{day} à {time}',
-  'hours.zone': 'heure de {city}',
   'handoff.passing': 'Je vais transmettre cette conversation à une personne de notre service client.',
   'handoff.leaveMessage': "Laissez un message ici : décrivez votre besoin, un conseiller le lira et vous répondra dans cette conversation au retour de l'équipe.",
   'handoff.connecting': 'Je vous mets en relation avec une personne de notre service client.',

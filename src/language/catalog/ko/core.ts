@@ -34,7 +34,9 @@ export const core = {
   marketSet: '감사합니다. {market} 기준으로 답변해 드릴게요.',
   langSet: '알겠습니다. 지금부터 한국어로 답변해 드릴게요.',
 
-  'faq.scope': '{market} 기준:',
+  'faq.scopedAnswer': '{market} 기준: {answer}',
+  'faq.answer': '{answer}',
+  'faq.question': '{question}',
   'faq.source': '출처: {title} — {section}',
   'faq.feedback': '답변이 도움이 되었나요?',
   'faq.or': '또는: {question}',
@@ -85,7 +87,6 @@ export const core = {
   'hours.today': '오늘 {time}',
   'hours.tomorrow': '내일 {time}',
   'hours.weekday': '{day} {time}',
-  'hours.zone': '{city} 시간',
   'handoff.passing': '이 대화를 고객지원팀 상담원에게 전달할게요.',
   'handoff.leaveMessage': '여기에 메시지를 남겨 주세요. 필요하신 내용을 적어 주시면 상담팀이 돌아왔을 때 상담원이 읽고 이 채팅으로 답변드려요.',
   'handoff.connecting': '고객지원팀 상담원에게 연결해 드릴게요.',

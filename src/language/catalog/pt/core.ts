@@ -34,7 +34,9 @@ export const core = {
   marketSet: 'Obrigado — vou responder para: {market}.',
   langSet: 'Combinado — a partir de agora escrevo em português.',
 
-  'faq.scope': 'Para {market}:',
+  'faq.scopedAnswer': 'Para {market}: {answer}',
+  'faq.answer': '{answer}',
+  'faq.question': '{question}',
   'faq.source': 'Fonte: {title} — {section}',
   'faq.feedback': 'Esta resposta esclareceu a sua dúvida?',
   'faq.or': 'Ou: {question}',
@@ -87,7 +89,6 @@ export const core = {
   'hours.today': 'hoje às {time}',
   'hours.tomorrow': 'amanhã às {time}',
   'hours.weekday': '{day} às {time}',
-  'hours.zone': 'hora de {city}',
   'handoff.passing': 'Vou passar esta conversa a uma pessoa da nossa equipa de apoio.',
   'handoff.leaveMessage': 'Deixe aqui uma mensagem: descreva aquilo de que precisa, e um assistente vai lê-la e responder nesta conversa quando a equipa voltar.',
   'handoff.connecting': 'Vou ligá-lo a uma pessoa da nossa equipa de apoio.',

@@ -34,7 +34,9 @@ export const core = {
   marketSet: '謝謝，我會以{market}的規定回答您。',
   langSet: '好的，接下來我會用繁體中文回覆。',
 
-  'faq.scope': '{market}：',
+  'faq.scopedAnswer': '{market}：{answer}',
+  'faq.answer': '{answer}',
+  'faq.question': '{question}',
   'faq.source': '資料來源：{title} — {section}',
   'faq.feedback': '這個回答有解決您的問題嗎？',
   'faq.or': '或是：{question}',
@@ -85,7 +87,6 @@ export const core = {
   'hours.today': '今天 {time}',
   'hours.tomorrow': '明天 {time}',
   'hours.weekday': '{day} {time}',
-  'hours.zone': '{city}時間',
   'handoff.passing': '我會將這個對話轉給我們的客服人員。',
   'handoff.leaveMessage': '請在這裡留言：描述您的需求，團隊回來後客服人員會閱讀並在這個對話中回覆您。',
   'handoff.connecting': '正在為您轉接我們的客服人員。',
