@@ -64,9 +64,9 @@ describe('dialog runtime: turns', () => {
     expect(currentStep(step.envelope!)).toBe('confirming');
     step = await continueDialog(stored(step), 'confirm', input, store.deps);
     expect(step.output).toMatchObject({ outcome: 'completed', summary: 'Repair booking R-ABC123: CitiZ (KR)' });
-    expect(step.replies.at(-1)!.text).toContain('R-ABC123');
+    expect(rendered(step.replies.at(-1)!).text).toContain('R-ABC123');
     expect(store.saved).toHaveLength(1);
-    expect(store.saved[0]).toMatchObject({ rental: true, estimatedCost: 'KRW 40,000 with a rental machine, paid in advance' });
+    expect(store.saved[0]).toMatchObject({ rental: true, estimatedCost: '₩40,000 with a rental machine, paid in advance' });
   });
 
   it('keeps each conversation\'s saveBooking its own when bookings are confirmed at the same time', async () => {
