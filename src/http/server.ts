@@ -44,6 +44,8 @@ export function createHttpServer(opts: ServerOptions): Server {
   const limiter = new AddressLimiter(config.RATE_LIMIT_PER_ADDRESS);
   const limited = (path: string) => path.startsWith('/v3/directline/') || (path === '/api/messages' && !config.MicrosoftAppId);
   server.pre((req: Request, res: Response, next: (err?: unknown) => void) => {
+    // Every answer is what its content type says: browsers must never guess (JSON read as HTML).
+    res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '/').split('?')[0]!;
     if (limited(path)) {
       const address = req.socket?.remoteAddress ?? 'unknown';
