@@ -65,6 +65,15 @@ export const Config = z.object({
 });
 export type Config = z.infer<typeof Config>;
 
+/**
+ * Deadline of one outbound HTTP call (Bot Framework connector, LINE, WhatsApp): well inside the
+ * conversation lock, so a channel that never answers cannot outlive the lock and let a second turn
+ * of the same conversation run beside the first.
+ */
+export function sendTimeoutMs(config: Pick<Config, 'LOCK_TTL_MS'>): number {
+  return Math.max(500, Math.min(10_000, Math.floor(config.LOCK_TTL_MS / 3)));
+}
+
 export class ConfigError extends Error {
   constructor(readonly details: string) {
     super(`Invalid configuration:\n${details}`);

@@ -10,7 +10,7 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import type { Config } from '../config.js';
+import { sendTimeoutMs, type Config } from '../config.js';
 import { errorCode } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
@@ -60,7 +60,7 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
   });
   // Connector and user-token clients kept across turns (the stock adapter builds both on every
   // turn); every request is still authenticated.
-  const adapter = new CloudAdapter(reuseClients(auth));
+  const adapter = new CloudAdapter(reuseClients(auth, undefined, sendTimeoutMs(config)));
 
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     const code = errorCode(err);

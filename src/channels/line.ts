@@ -7,13 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { HTTPFetchError, messagingApi, validateSignature } from '@line/bot-sdk';
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import { sendTimeoutMs, type Config } from '../config.js';
 import { AppError, errorCode } from '../lib/errors.js';
 import type { Reply, TurnInput } from '../lib/types.js';
 import { conversationKey } from '../router/conversation.js';
 import { keys } from '../state/storage.js';
 import { apologyFor } from './bot-framework.js';
 import { DEFAULT_RETRY, LINE_CAPABILITIES, PlatformError, SerialQueues, parseRetryAfter, withRetry, type PlatformChannelDeps } from './capabilities.js';
+import { postJson } from './http-post.js';
 import type { OutboundChannel, SendResult } from './outbound.js';
 import { ChoiceMemory, packMessages, renderReplies, truncate, type OutMessage } from './render-text.js';
 
@@ -122,6 +123,29 @@ function toPlatformError(err: unknown): PlatformError {
   return new PlatformError('line', 0, undefined, `LINE not reachable: ${(err as Error)?.message ?? String(err)}`);
 }
 
+interface SdkHttpClient {
+  baseURL: string;
+  defaultHeaders: Record<string, string>;
+  checkResponseStatus(res: Response): Promise<void>;
+  post(url: string, body: unknown, config?: { headers?: Record<string, string> }): Promise<Response>;
+}
+
+/**
+ * @line/bot-sdk 11.0.0 calls fetch without a signal: a LINE API (or a fake) that never answers
+ * would hold the turn and a socket for good. Its POSTs (reply, push) go through postJson, whose
+ * deadline also closes the socket; status checks and errors are still the SDK's own code.
+ */
+function withRequestDeadline(client: messagingApi.MessagingApiClient, timeoutMs: number): void {
+  const http = (client as unknown as { httpClient?: SdkHttpClient }).httpClient;
+  if (!http || typeof http.checkResponseStatus !== 'function') throw new Error('@line/bot-sdk: unexpected client shape (pinned to 11.0.0)');
+  http.post = async (url, body, config) => {
+    const headers = { ...http.defaultHeaders, ...(config?.headers ?? {}) };
+    const res = await postJson(new URL(url, http.baseURL), headers, JSON.stringify(body), timeoutMs);
+    await http.checkResponseStatus(res);
+    return res;
+  };
+}
+
 const isInvalidReplyToken = (e: PlatformError) => e.status === 400 && /reply ?token/i.test(e.platformCode ?? '');
 
 // ---------------------------------------------------------------------------------------------
@@ -159,6 +183,7 @@ export function createLineChannel(deps: LineChannelDeps): LineChannel | undefine
     channelAccessToken: config.LINE_CHANNEL_ACCESS_TOKEN!,
     baseURL: config.LINE_API_BASE_URL,
   });
+  withRequestDeadline(client, sendTimeoutMs(config));
   const memory = new ChoiceMemory(storage);
   const queues = new SerialQueues();
 

@@ -7,13 +7,14 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import { sendTimeoutMs, type Config } from '../config.js';
 import { AppError, errorCode } from '../lib/errors.js';
 import type { Market, Reply, TurnInput } from '../lib/types.js';
 import { conversationKey } from '../router/conversation.js';
 import { keys, type Storage } from '../state/storage.js';
 import { apologyFor } from './bot-framework.js';
 import { DEFAULT_RETRY, PlatformError, SerialQueues, WHATSAPP_CAPABILITIES, parseRetryAfter, withRetry, type PlatformChannelDeps } from './capabilities.js';
+import { postJson } from './http-post.js';
 import type { OutboundChannel, SendResult } from './outbound.js';
 import { ChoiceMemory, renderReplies, type OutMessage } from './render-text.js';
 
@@ -181,12 +182,7 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
       async () => {
         let res: Response;
         try {
-          res = await fetch(endpoint, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${config.WHATSAPP_ACCESS_TOKEN}`, 'content-type': 'application/json' },
-            body: JSON.stringify(payload),
-            signal: AbortSignal.timeout(10_000),
-          });
+          res = await postJson(endpoint, { authorization: `Bearer ${config.WHATSAPP_ACCESS_TOKEN}` }, JSON.stringify(payload), sendTimeoutMs(config));
         } catch (err) {
           throw new PlatformError('whatsapp', 0, undefined, `WhatsApp not reachable: ${(err as Error).message}`);
         }
