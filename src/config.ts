@@ -60,6 +60,10 @@ export const Config = z.object({
   /** Requests per client address per minute on the public endpoints (web chat, anonymous /api/messages); 0: off. */
   RATE_LIMIT_PER_ADDRESS: int(600, 0, 1_000_000),
 
+  /** Web chat sockets open at once on one instance: per conversation (a token is bound to one) and per client address (0: off). */
+  DIRECTLINE_SOCKETS_PER_CONVERSATION: int(4, 1, 100),
+  DIRECTLINE_SOCKETS_PER_ADDRESS: int(64, 0, 100_000),
+
   /** Upper bound on request bodies, bytes. */
   MAX_BODY_BYTES: int(262144, 1024, 10 * 1024 * 1024),
 });

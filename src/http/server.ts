@@ -22,6 +22,8 @@ export interface HttpContext {
   route(handler: Handler, options?: { rawOnly?: boolean }): Handler;
   /** Reports whether the process is shutting down (readiness fails then). */
   isShuttingDown(): boolean;
+  /** The per-address limit of the public endpoints, for requests that bypass restify (WebSocket upgrades); counts one request. */
+  allowAddress(address: string): boolean;
 }
 
 export type RouteModule = (server: Server, http: HttpContext) => void;
@@ -78,6 +80,11 @@ export function createHttpServer(opts: ServerOptions): Server {
     storage,
     route,
     isShuttingDown: opts.isShuttingDown ?? (() => false),
+    allowAddress(address) {
+      if (limiter.allow(address)) return true;
+      opts.metrics?.rateLimited.inc({ scope: 'address' });
+      return false;
+    },
   };
 
   server.get('/healthz', async (_req: Request, res: Response) => {
