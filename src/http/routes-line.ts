@@ -46,7 +46,7 @@ export function lineRoutes(channel: LineChannel | undefined): RouteModule {
         const raw = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
         const signature = req.header('x-line-signature') || undefined;
         if (!channel.verify(raw, signature)) throw new AppError('UNAUTHORIZED', 'Missing or invalid x-line-signature.');
-        const scheduled = await channel.accept(parseVerified(raw));
+        const scheduled = await channel.accept(parseVerified(raw), raw);
         res.status(200);
         res.json({ ok: true, scheduled });
       }),

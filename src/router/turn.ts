@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
-import { redact } from '../lib/redact.js';
+import { hashId, redact } from '../lib/redact.js';
 import type { Market, Reply, TurnInput } from '../lib/types.js';
 import type { Retriever, Decision } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
@@ -222,7 +222,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
     case 'abstain': {
       state.fallbacks += 1;
       await s.storage
-        .listPush(keys.unanswered(), { at: s.now(), market: t.market, text: redact(text).slice(0, 300) }, 5000)
+        .listPush(keys.unanswered(), { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) }, 5000)
         .catch((err) => s.logger.warn({ err }, 'could not record an unanswered question'));
       if (state.fallbacks >= 2 && s.handoff) {
         state.fallbacks = 0;
