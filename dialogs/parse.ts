@@ -1,17 +1,38 @@
 /**
  * Answer parsers: each is a zod schema over the customer's text, so a bad answer comes back with the
- * reason to put in the re-prompt. Pure: dates are relative to the `today` the dialog was given.
+ * reason to put in the re-prompt (a catalogue message, worded by the renderer in the customer's language).
+ * They read all five languages (DESIGN.md §10): yes/no through src/language/understand, numbers and
+ * amounts inside sentences, dates, phones and addresses by the market's conventions. Pure: dates are
+ * relative to the `today` the dialog was given.
  */
-import * as chrono from 'chrono-node';
 import { z } from 'zod';
-import type { Choice, Market } from '../src/lib/types.js';
+import type { Lang } from '../src/conversation/lang.js';
+import { msg, type Msg } from '../src/language/message.js';
+import type { ChoiceData } from '../src/language/render.js';
+import { yesNo as understandYesNo, type YesNo as YesNoAnswer } from '../src/language/understand/index.js';
+import type { Market } from '../src/lib/types.js';
+import { labelsOf } from './labels.js';
+import { parseDate, type ParsedDate } from './parse-dates.js';
+import { numberIn, parseAmount, parseMonths as monthsInText } from './parse-numbers.js';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+export { parseDate, type ParsedDate } from './parse-dates.js';
+export { numberIn, parseAmount, type Amount } from './parse-numbers.js';
 
-/** Runs a schema and returns the value or the first issue's message (our schemas write them for customers). */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: Msg };
+
+/** A zod issue whose message is a catalogue key; its parameters ride along in `params`. */
+function fail(ctx: z.RefinementCtx, input: string, reason: Msg) {
+  ctx.addIssue({ code: 'custom', input, message: reason.key, params: reason.params ? { msg: reason.params } : undefined });
+}
+
+/** Runs a schema and returns the value or the first issue as a message (our schemas write them for customers). */
 export function check<T>(schema: z.ZodType<T>, text: string): Parsed<T> {
   const r = schema.safeParse(text);
-  return r.success ? { ok: true, value: r.data } : { ok: false, reason: r.error.issues[0]?.message ?? 'I could not read that.' };
+  if (r.success) return { ok: true, value: r.data };
+  const issue = r.error.issues[0] as (z.core.$ZodIssue & { params?: { msg?: Msg['params'] } }) | undefined;
+  const key = issue?.message;
+  if (!key || !/^(ans|rb)\./.test(key)) return { ok: false, reason: msg('ans.unreadable') };
+  return { ok: false, reason: issue?.params?.msg ? { key: key as Msg['key'], params: issue.params.msg } : { key: key as Msg['key'] } };
 }
 
 export function normalise(text: string): string {
@@ -19,7 +40,7 @@ export function normalise(text: string): string {
     .toLowerCase()
     .normalize('NFKC')
     .replace(/[’`]/g, "'")
-    .replace(/[^\p{L}\p{N}'+€.,@-]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}\p{M}'+€.,@-]+/gu, ' ')
     .replace(/[.,!]+$/g, '')
     .trim()
     .replace(/\s+/g, ' ');
@@ -28,43 +49,59 @@ export function normalise(text: string): string {
 /** A question rather than an answer: the router may answer it as a digression. */
 export function looksLikeQuestion(text: string): boolean {
   const t = normalise(text);
-  return /\?\s*$/.test(text.trim()) || /^(how|what|why|when|where|which|who|can|could|do|does|is|are|should|will|would)\b.*\s.*\s/.test(t);
+  return (
+    /[?？]\s*$/.test(text.trim()) ||
+    /^(how|what|why|when|where|which|who|can|could|do|does|is|are|should|will|would|comment|pourquoi|quand|où|quel|quelle|est-ce que|como|porque|porquê|quando|onde|qual|quanto|posso|pode)\b.*\s.*\s/.test(t) ||
+    /^(怎麼|怎樣|如何|為什麼|为什么|什麼|哪裡|可以|請問)/u.test(t) ||
+    /(어떻게|왜|언제|어디|뭐예요|무엇|나요$|까요$|습니까$)/u.test(t)
+  );
 }
 
 // ── yes / no and choices ──────────────────────────────────────────────────────────────────────────
 
-const YES = /^(y|yes|yeah|yep|yup|sure|ok|okay|of course|correct|right|that's right|it is|i do|i have|i did|it does|it did|it works|it worked|oui|sim|네|예|是|對|对|有)(?![\p{L}\p{N}])/u;
-const NO = /^(n|no|nope|nah|not yet|not really|never|i don't|i do not|i haven't|i have not|i didn't|i did not|it doesn't|it didn't|still nothing|still no|non|não|nao|아니요|아니오|아뇨|否|不|沒有|没有)(?![\p{L}\p{N}])/u;
+const NEGATION = /\b(no|not|never|without|pas|jamais|sans|não|nunca|sem)\b|n't\b|(?:^|\s)(?:안|못)\s|없|[不沒没]/u;
 
-/** Yes or no; with the step's choices, their number or label counts too ("1" for Yes). */
-export function parseYesNo(text: string, choices?: readonly Choice[]): boolean | undefined {
+/** Yes, no or "I don't know", in any of the five languages (negation wins); the step's choice numbers count too. */
+export function parseYesNoAnswer(text: string, choices?: readonly ChoiceData[], lang?: Lang): YesNoAnswer | undefined {
   if (choices && /^\s*#?\d{1,2}\s*$/.test(text)) {
     const v = parseChoice(text, choices);
-    if (v === 'yes' || v === 'no') return v === 'yes';
+    if (v === 'yes' || v === 'no') return v;
+    return undefined;
   }
+  if (/^\s*#?\d{1,2}\s*$/.test(text)) return undefined;
+  const v = understandYesNo(text, lang);
   const t = normalise(text);
-  if (NO.test(t)) return false;
-  const yes = YES.exec(t);
+  // "I have no receipt", "je n'ai pas le ticket": an answer that opens like a yes but is negated (negation wins).
+  if (v === 'yes' && !/^(y|yes|yeah|yep|ok|okay|sure|oui|sim|네|예|是|對|对|好)(?![\p{L}\p{N}])/u.test(t) && NEGATION.test(t)) return 'no';
+  if (v) return v;
+  // "I have the receipt", "it is not working": English openings the per-language lists leave to us.
+  const yes = /^(i do|i have|i did|it does|it did|it is|it works|it worked|that's right)(?![\p{L}\p{N}])/u.exec(t);
   if (!yes) return undefined;
-  // "I have no receipt", "it is not working": a phrase that opens like a yes but is negated.
-  if (yes[1]!.includes(' ') && /\b(no|not|never|without)\b|n't\b/.test(t.slice(yes[0].length))) return false;
-  return true;
+  return /\b(no|not|never|without)\b|n't\b/.test(t.slice(yes[0].length)) ? 'no' : 'yes';
+}
+
+/** Yes or no; with the step's choices, their number or label counts too ("1" for Yes). "I don't know" is neither. */
+export function parseYesNo(text: string, choices?: readonly ChoiceData[], lang?: Lang): boolean | undefined {
+  const v = parseYesNoAnswer(text, choices, lang);
+  return v === 'yes' ? true : v === 'no' ? false : undefined;
 }
 
 export const YesNo = z.string().transform((text, ctx) => {
-  const v = parseYesNo(text);
-  if (v === undefined) {
-    ctx.issues.push({ code: 'custom', input: text, message: 'Please answer yes or no.' });
+  const v = parseYesNoAnswer(text);
+  if (v === undefined || v === 'dontKnow') {
+    fail(ctx, text, msg(v === 'dontKnow' ? 'ans.notSure' : 'ans.yesNo'));
     return z.NEVER;
   }
-  return v;
+  return v === 'yes';
 });
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * The value of the choice `text` designates: its label, its value, its number ("2"), or a choice whose
- * label contains the whole answer ("expired" for "The link expired"). Undefined when ambiguous.
+ * The value of the choice `text` designates: its label in any language, its value, its number ("2"), or a
+ * choice whose label contains the whole answer ("expired" for "The link expired"). Undefined when ambiguous.
  */
-export function parseChoice(text: string, choices: readonly Choice[]): string | undefined {
+export function parseChoice(text: string, choices: readonly ChoiceData[]): string | undefined {
   const t = normalise(text).replace(/^(the|option|choice|number|no\.?)\s+/, '');
   if (!t) return undefined;
   const n = /^#?(\d{1,2})$/.exec(t);
@@ -72,130 +109,72 @@ export function parseChoice(text: string, choices: readonly Choice[]): string | 
     const c = choices[Number(n[1]) - 1];
     if (c) return c.value;
   }
-  const exact = choices.find((c) => normalise(c.label) === t || normalise(c.value) === t);
+  const labels = choices.map((c) => ({ value: c.value, labels: labelsOf(c.label).map(normalise) }));
+  const exact = labels.find((c) => c.labels.includes(t) || normalise(c.value) === t);
   if (exact) return exact.value;
-  if (t.length < 3) return undefined;
+  const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(t);
+  if (t.length < (cjk ? 2 : 3)) return undefined;
   // A part of a label ("expired"), or a label inside a longer answer ("the refurbished exchange, please"); short labels ("No") only whole.
-  const partial = choices.filter((c) => {
-    const label = normalise(c.label);
-    return label.includes(t) || (label.length >= 4 && new RegExp(`(^|\\s)${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|\\s)`).test(t));
-  });
-  return partial.length === 1 ? partial[0]?.value : undefined;
+  const partial = labels.filter((c) =>
+    c.labels.some((label) => label.includes(t) || (label.length >= (/[\p{Script=Han}\p{Script=Hangul}]/u.test(label) ? 2 : 4) && new RegExp(`(^|\\s)${escape(label)}($|\\s)`, 'u').test(t))),
+  );
+  const values = [...new Set(partial.map((c) => c.value))];
+  return values.length === 1 ? values[0] : undefined;
 }
 
 // ── dates ─────────────────────────────────────────────────────────────────────────────────────────
 
-export interface ParsedDate {
-  date: string;
-  /** day: a calendar date; month: "March 2024"; approx: "2 years ago", "in 2021". */
-  precision: 'day' | 'month' | 'approx';
-}
+export type DateWhat = 'purchaseDate' | 'manufacturingDate' | 'registrationDate' | 'repairDate' | 'startDate' | 'date';
 
-function iso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** A date in free text ("last March", "2 years ago", "January 2021", "2021-03-05", "2022년 8월 22일"). */
-export function parseDate(text: string, today: string, market?: Market): ParsedDate | undefined {
-  const t = text.replace(/\byrs?\b/gi, 'years').replace(/\bmos?\b/gi, 'months');
-  const cjk = /(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月](?:\s*(\d{1,2})\s*[일日])?/.exec(t);
-  if (cjk) {
-    const [y, m, d] = [Number(cjk[1]), Number(cjk[2]), cjk[3] ? Number(cjk[3]) : undefined];
-    if (m >= 1 && m <= 12) return { date: iso(y, m, d ?? 1), precision: d ? 'day' : 'month' };
-  }
-  const ref = new Date(`${today}T12:00:00Z`);
-  const parser = market === 'FR' || market === 'PT' ? chrono.en.GB : chrono.en;
-  const hit = parser.parse(t, { instant: ref, timezone: 'UTC' }, { forwardDate: false })[0];
-  if (hit) {
-    const s = hit.start;
-    let year = s.get('year') ?? ref.getUTCFullYear();
-    const month = s.get('month') ?? 1;
-    const day = s.get('day') ?? 1;
-    // "last March" said in February means March of last year; "next Tuesday" (no month named) stays in the future.
-    if (!s.isCertain('year') && s.isCertain('month') && iso(year, month, day) > today) year -= 1;
-    const precision = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'approx';
-    return { date: iso(year, month, day), precision };
-  }
-  const yearOnly = /\b(?:in\s+)?((?:19|20)\d{2})\b/.exec(t);
-  if (yearOnly) {
-    const y = Number(yearOnly[1]);
-    const mid = iso(y, 7, 1);
-    return { date: mid > today ? iso(y, 1, 1) : mid, precision: 'approx' };
-  }
-  return undefined;
-}
-
-/** A past (or today's) date: purchase, registration, manufacturing, receipt. */
-export function pastDate(today: string, market: Market | undefined, what: string) {
-  return z.string().transform((text, ctx) => {
+/** A past (or today's) date: purchase, registration, manufacturing, receipt. `what` a message or a key of ans.what. */
+export function pastDate(today: string, market: Market | undefined, what: DateWhat | Msg | string) {
+  const whatParam = typeof what === 'object' ? what : /^[a-zA-Z]+$/.test(what) && `ans.what.${what}` in WHAT ? msg(`ans.what.${what}` as Msg['key']) : what;
+  return z.string().transform((text, ctx): ParsedDate => {
     const d = parseDate(text, today, market);
     if (!d) {
-      ctx.issues.push({ code: 'custom', input: text, message: `I could not read a date there. Please give the ${what}, e.g. "2024-03-05", "March 2024" or "2 years ago".` });
+      fail(ctx, text, msg('ans.date.unreadable', { what: whatParam }));
       return z.NEVER;
     }
     if (d.date > today) {
-      ctx.issues.push({ code: 'custom', input: text, message: `The ${what} cannot be in the future (today is ${today}). Please give it again.` });
+      fail(ctx, text, msg('ans.date.future', { what: whatParam, today: { date: today } }));
       return z.NEVER;
     }
     return d;
   });
 }
+const WHAT = { 'ans.what.purchaseDate': 1, 'ans.what.manufacturingDate': 1, 'ans.what.registrationDate': 1, 'ans.what.repairDate': 1, 'ans.what.startDate': 1, 'ans.what.date': 1 };
 
 // ── numbers: money and months ─────────────────────────────────────────────────────────────────────
 
-const WORD_NUMBERS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, 'twenty-four': 24,
-};
-
-/** Money in euros: "€279", "279 euros", "279€", "EUR 99", "279,90", "99". */
+/** Money in euros inside a sentence: "€279", "it normally sells for 199 euros", "279,90", "cent quatre-vingt-dix-neuf euros". */
 export function parseMoney(text: string): number | undefined {
-  const m = /(?:€|eur(?:os?)?)?\s*(\d{1,6}(?:[.,]\d{1,2})?)\s*(?:€|eur(?:os?)?)?/i.exec(text.replace(/\s(?=\d{3}\b)/g, ''));
-  if (!m?.[1]) return undefined;
-  return Number(m[1].replace(',', '.'));
+  const a = parseAmount(text);
+  return a && (!a.currency || a.currency === 'EUR') ? a.amount : undefined;
 }
 
+/** An amount in euros; words only with the currency named, never an approximation ("around three hundred"). */
 export const Money = z.string().transform((text, ctx) => {
-  const t = normalise(text);
-  const v = /^(?:€|eur(?:os?)?)?\s*\d{1,6}(?:[.,]\d{1,2})?\s*(?:€|eur(?:os?)?|euros?)?(?:\s*(?:a|per)\s*month)?$/.test(t) ? parseMoney(t) : undefined;
-  if (v === undefined) {
-    ctx.issues.push({ code: 'custom', input: text, message: 'Please give an amount in euros, e.g. "€279" or "279 euros".' });
+  const a = parseAmount(text);
+  const approx = /\b(around|about|roughly|approximately|environ|à peu près|cerca de|mais ou menos|aproximadamente)\b|(?:약|대략|정도|大約|大概|左右)/iu.test(text);
+  if (!a || approx || (a.currency && a.currency !== 'EUR') || (a.words && !a.currency)) {
+    fail(ctx, text, msg('ans.money'));
     return z.NEVER;
   }
-  return v;
+  return a.amount;
 });
 
-/** A duration in months: "5 months", "5", "1 year", "a year and a half", "since March 2024". */
+/** A duration in months: "5 months", "a year and a half", "3개월", "三個月", "8 mois", "since March 2024", "depuis mars 2024". */
 export function parseMonths(text: string, today?: string): number | undefined {
-  const t = normalise(text).replace(/-/g, ' ').replace(/twenty four/, 'twenty-four');
-  // Own keys only: "constructor years" must not find Object.prototype members.
-  const num = (s: string) => (/^\d+$/.test(s) ? Number(s) : Object.hasOwn(WORD_NUMBERS, s) ? WORD_NUMBERS[s] : undefined);
-  const years = /(\d+|[a-z-]+)\s*(?:years?|yrs?)\b(?:\s*and\s*(?:a\s*)?(half|\d+\s*months?))?/.exec(t);
-  if (years?.[1] && num(years[1]) !== undefined) {
-    let months = (num(years[1]) ?? 0) * 12;
-    if (years[2] === 'half') months += 6;
-    else if (years[2]) months += Number.parseInt(years[2], 10);
-    return months;
-  }
-  const months = /(\d+|[a-z-]+)\s*(?:months?|mos?|mths?)\b/.exec(t);
-  if (months?.[1] && num(months[1]) !== undefined) return num(months[1]);
-  if (/^\d{1,3}$/.test(t)) return Number(t);
-  if (today && /\b(since|from|in|started|began|ago)\b/.test(t)) {
-    const d = parseDate(text, today);
-    if (d && d.date <= today) {
-      const [y1, m1] = d.date.split('-').map(Number);
-      const [y2, m2] = today.split('-').map(Number);
-      return (y2! - y1!) * 12 + (m2! - m1!);
-    }
-  }
-  return undefined;
+  const since = (t: string) =>
+    /\b(since|from|in|started|began|ago|depuis|desde|em|il y a)\b|há|부터|전|前|起|開始/iu.test(t) ? parseDate(t, today!)?.date : undefined;
+  return monthsInText(text, today, today ? since : undefined);
 }
 
 export function monthsElapsed(today: string) {
   return z.string().transform((text, ctx) => {
     const v = parseMonths(text, today);
     if (v === undefined || v < 0 || v > 240) {
-      ctx.issues.push({ code: 'custom', input: text, message: 'Please tell me how many months the subscription has run, e.g. "5 months", or when it started, e.g. "since March 2024".' });
+      fail(ctx, text, msg('ans.months'));
       return z.NEVER;
     }
     return v;
@@ -206,46 +185,88 @@ export function monthsElapsed(today: string) {
 
 const PHONE_EXAMPLES: Record<Market, string> = { TW: '0912 345 678', FR: '06 12 34 56 78', PT: '912 345 678', KR: '010-1234-5678' };
 
-/** A phone number: 8 to 15 digits, with an optional leading + and the usual separators. */
+/** The market's own numbers (mobile and landline), national or with the country code. */
+const PHONE_RULES: Record<Market, RegExp> = {
+  TW: /^(?:\+?886|0)(?:9\d{8}|[2-8]\d{7,8})$/,
+  KR: /^(?:\+?82|0)(?:1[016789]\d{7,8}|[2-6]\d{7,9}|80\d{7,8})$/,
+  FR: /^(?:\+?33|0)[1-9]\d{8}$/,
+  PT: /^(?:\+?351)?[239]\d{8}$/,
+};
+
+/** A phone number inside a sentence, checked by the market's conventions; a foreign number needs its +country code. */
 export function phone(market: Market) {
   return z.string().transform((text, ctx) => {
-    const t = text.trim().replace(/^(?:my )?(?:phone|number|tel)(?: is|:)?\s*/i, '');
-    const digits = t.replace(/[\s().-]/g, '');
-    if (!/^\+?\d{8,15}$/.test(digits)) {
-      ctx.issues.push({ code: 'custom', input: text, message: `That does not look like a phone number. Please type it with its digits only, e.g. ${PHONE_EXAMPLES[market]}.` });
+    const runs = text.normalize('NFKC').match(/\+?\(?\d[\d\s().\-/]{6,}\d/g) ?? [];
+    const candidates = runs.map((r) => r.replace(/[^\d+]/g, '')).filter((d) => /^\+?\d{8,15}$/.test(d));
+    const ok = candidates.find((d) => PHONE_RULES[market].test(d)) ?? candidates.find((d) => d.startsWith('+'));
+    if (!ok || runs.length > 1 + candidates.length) {
+      fail(ctx, text, msg('ans.phone', { example: PHONE_EXAMPLES[market] }));
       return z.NEVER;
     }
-    return digits;
+    return ok;
   });
 }
 
 export const Email = z
   .string()
   .trim()
-  .transform((s) => s.replace(/^(?:my )?e-?mail(?: address)?(?: is|:)?\s*/i, '').toLowerCase())
-  .pipe(z.email({ error: 'That email address looks incomplete. It should look like name@example.com.' }));
+  .transform((s, ctx) => {
+    const found = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+/u.exec(s.normalize('NFKC'))?.[0]?.replace(/[.]+$/, '').toLowerCase();
+    if (!found || !z.email().safeParse(found).success) {
+      fail(ctx, s, msg('ans.email'));
+      return z.NEVER;
+    }
+    return found;
+  });
+
+const NAME_PREFIX =
+  /^(?:my name is|the name is|name:|it's|i am|i'm|je m'appelle|je suis|mon nom est|c'est|au nom de|o meu nome é|meu nome é|chamo-me|sou o|sou a|em nome de|我叫|我是|名字是|姓名[:：]?|제 ?이름은|이름은|저는)\s*/iu;
 
 export const PersonName = z
   .string()
   .trim()
-  .transform((s) => s.replace(/^(?:my name is|i am|i'm|name:|it's)\s+/i, '').trim())
-  .pipe(
-    z
-      .string()
-      .min(2, { error: 'Please give the full name for the booking (at least two letters).' })
-      .max(80, { error: 'That is a bit long for a name: please give just the first and last name.' })
-      .regex(/^\p{L}[\p{L}\p{M} .'’-]*$/u, { error: 'A name can only hold letters, spaces, hyphens and apostrophes. Please give the full name for the booking.' }),
-  );
+  .transform((s) =>
+    s
+      .replace(NAME_PREFIX, '')
+      .replace(/(?:입니다|이에요|예요|요)$/u, '')
+      .trim(),
+  )
+  .transform((s, ctx) => {
+    const letters = [...s.replace(/[\s.'’-]/g, '')].length;
+    const cjk = /^[\p{Script=Han}\p{Script=Hangul}]/u.test(s);
+    if (letters < 2 && !(cjk && letters >= 2)) fail(ctx, s, msg('ans.name.short'));
+    else if (s.length > 80) fail(ctx, s, msg('ans.name.long'));
+    else if (!/^\p{L}[\p{L}\p{M} .'’-]*$/u.test(s)) fail(ctx, s, msg('ans.name.letters'));
+    else return s;
+    return z.NEVER;
+  });
 
-export const Address = z
-  .string()
-  .trim()
-  .pipe(
-    z
-      .string()
-      .min(8, { error: 'That address looks too short. Please give the full pickup address: street and number, postcode and city.' })
-      .max(200, { error: 'That address is too long. Please give just the street and number, postcode and city.' })
-      .refine((s) => /\p{L}/u.test(s) && /\p{N}/u.test(s), {
-        error: 'Please give the full pickup address, with the street number and postcode.',
-      }),
-  );
+const HAN_NUMBER = /[一二三四五六七八九十百]+\s*[號号段樓楼巷弄]/u;
+
+/**
+ * A pickup address as locals write it: a street number is required; a postcode is not (Korea and Taiwan
+ * write none in everyday use: "서울시 중구 세종대로 12", "台北市信義路五段7號", "12 Sejong-daero, Jung-gu, Seoul").
+ */
+export function address(market?: Market) {
+  const parts = market === 'TW' ? 'ans.address.partsTW' : market === 'KR' ? 'ans.address.partsKR' : 'ans.address.parts';
+  const andPostcode = market === 'TW' || market === 'KR' ? '' : msg('ans.address.andPostcode');
+  return z
+    .string()
+    .trim()
+    .transform((s, ctx) => {
+      const t = s.normalize('NFKC');
+      const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(t);
+      const hasNumber = /\p{N}/u.test(t) || HAN_NUMBER.test(t);
+      const words = t.split(/[\s,]+/).filter(Boolean);
+      if ([...t].length < (cjk ? 6 : 8) || (!cjk && words.length < 2)) fail(ctx, s, msg('ans.address.short', { parts: msg(parts) }));
+      else if (t.length > 200) fail(ctx, s, msg('ans.address.long', { parts: msg(parts) }));
+      else if (!/\p{L}/u.test(t) || !hasNumber) fail(ctx, s, msg('ans.address.number', { andPostcode }));
+      else return s;
+      return z.NEVER;
+    });
+}
+
+/** Any market's address (street number required). */
+export const Address = address();
+
+export { numberIn as parseNumber };

@@ -8,7 +8,7 @@ import { CANCELLATION_PENALTY_VERSION, cancellationPenaltyMachine, cancellationS
 import { NO_WATER_VERSION, noWaterMachine, noWaterSteps } from './no-water.machine.js';
 import { PASSWORD_RESET_VERSION, passwordResetMachine, passwordResetSteps } from './password-reset.machine.js';
 import { REPAIR_BOOKING_VERSION, repairBookingMachine, repairSteps } from './repair-booking.machine.js';
-import type { Prompt, Step } from './step-kit.js';
+import type { Answer, Prompt, Step } from './step-kit.js';
 import type { BaseContext, DialogId } from './types.js';
 
 export interface DialogDefinition {
@@ -21,7 +21,7 @@ export interface DialogDefinition {
 /** A step of any dialog: the context type is the machine's own. */
 interface AnyStep {
   prompt(ctx: never): Prompt;
-  answer(text: string, ctx: never): { ok: true; patch: object } | { ok: false; reason: string };
+  answer(text: string, ctx: never): { ok: true; patch: object } | { ok: false; reason: Extract<Answer<object>, { ok: false }>['reason'] };
 }
 
 export const dialogRegistry: Record<DialogId, DialogDefinition> = {

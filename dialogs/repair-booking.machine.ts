@@ -4,11 +4,13 @@
  * correct, then the booking saved through the injected `saveBooking` actor (idempotent on bookingId).
  */
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
-import { findModel, getModel, warrantyRules } from '../src/retrieval/policy.js';
+import { getModel, krRepairPrices, warrantyRules } from '../src/retrieval/policy.js';
 import { isProfessional, repairSteps, type RepairStep } from './repair-booking.steps.js';
-import { bookingOf, modelName, needsFrBrand, needsKrRegistration, needsLastRepair, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';
+import { msg } from '../src/language/message.js';
+import { bookingOf, modelLabel, modelName, needsFrBrand, needsKrRegistration, needsLastRepair, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';
 import { parseDate } from './parse.js';
-import { asking, baseContext, contactLine, replyOf, repromptOf } from './step-kit.js';
+import { modelIn } from './models.js';
+import { asking, baseContext, replyOf, repromptOf } from './step-kit.js';
 import { BookingReference, type DialogInput, type DialogOutput, type RepairBooking, type ReplyEmitted, type UserSaid } from './types.js';
 
 export const REPAIR_BOOKING_VERSION = 1;
@@ -21,7 +23,7 @@ export function repairContext(input: DialogInput): RepairContext {
     ...baseContext(input),
     bookingId: typeof s.bookingId === 'string' && s.bookingId ? s.bookingId : globalThis.crypto.randomUUID(),
   };
-  if (typeof s.model === 'string') ctx.model = (getModel(s.model) ?? findModel(s.model))?.id;
+  if (typeof s.model === 'string') ctx.model = getModel(s.model)?.id ?? modelIn(s.model);
   if (typeof s.purchaseDate === 'string') {
     const d = /^\d{4}-\d{2}-\d{2}$/.test(s.purchaseDate) ? { date: s.purchaseDate, precision: 'day' as const } : parseDate(s.purchaseDate, input.today, input.market);
     if (d && d.date <= input.today) {
@@ -92,11 +94,11 @@ export const repairBookingMachine = setup({
     tellTerms: emit(({ context }) => ({ type: 'reply', reply: { text: termsText(context), step: 'reportingTerms' } }) as const),
     markTermsShown: assign({ warrantyShown: true }),
     redirectProfessional: assign(({ context }) => ({
-      outcome: { outcome: 'completed', reason: 'professional machine', summary: `Repair request for a professional machine (${modelName(context)})` } as DialogOutput,
+      outcome: { outcome: 'completed', reason: 'professional machine', summary: `Repair request for a professional machine (${modelLabel(context)})` } as DialogOutput,
       closing:
         context.market === 'KR'
-          ? `The ${modelName(context)} is a professional machine: repairs are arranged on site by the Nespresso Professional club, on 080-734-1113.`
-          : `The ${modelName(context)} is a professional machine, and my documents only cover household machines. Please contact Nespresso on ${contactLine(context)}.`,
+          ? msg('rb.proKR', { model: modelName(context), phone: krRepairPrices.professionalClubPhone })
+          : msg('rb.pro', { model: modelName(context), contact: { contact: context.market } }),
     })),
     markSaveFailed: assign({ saveFailed: true, confirmed: false }),
     storeReference: assign(({ context, event }) => {
@@ -104,8 +106,8 @@ export const repairBookingMachine = setup({
       return {
         reference,
         confirmed: false,
-        outcome: { outcome: 'completed', reason: 'booking saved', summary: `Repair booking ${reference}: ${modelName(context)} (${context.market})` } as DialogOutput,
-        closing: `Your repair booking is saved. Your reference is ${reference}: please quote it when you contact Nespresso on ${contactLine(context)}, or ask me "status of ${reference}" at any time.`,
+        outcome: { outcome: 'completed', reason: 'booking saved', summary: `Repair booking ${reference}: ${modelLabel(context)} (${context.market})` } as DialogOutput,
+        closing: msg('rb.saved', { reference, contact: { contact: context.market } }),
       };
     }),
     sayClosing: enqueueActions(({ context, enqueue }) => {

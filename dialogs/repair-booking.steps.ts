@@ -1,60 +1,86 @@
 /**
  * Repair booking: one step per question, each with its zod-validated answer. The machine asks them in
- * order, skipping the ones already answered (including from the first message).
+ * order, skipping the ones already answered (including from the first message). Prompts and reasons are
+ * catalogue messages; answers are read in any of the five languages.
  */
-import type { Choice } from '../src/lib/types.js';
-import { daysBetween, findModel, getModel, warrantyRules } from '../src/retrieval/policy.js';
-import { Address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNo, pastDate, PersonName, phone } from './parse.js';
-import { modelName, repairWarrantyMonths, SERVICE_OPTION_LABEL, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
-import { PERSON, YES_NO, type Answer, type Step } from './step-kit.js';
+import { msg, type Msg } from '../src/language/message.js';
+import type { ChoiceData } from '../src/language/render.js';
+import { daysBetween, getModel, warrantyRules } from '../src/retrieval/policy.js';
+import { address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNoAnswer, pastDate, PersonName, phone } from './parse.js';
+import { modelIn } from './models.js';
+import { modelLabel, modelName, repairWarrantyMonths, serviceOptionName, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
+import { notCaught, PERSON, YES_NO, type Answer, type Step } from './step-kit.js';
 
 const KRW = warrantyRules.KR;
 const FRW = warrantyRules.FR;
 
-function yesNo(text: string, patch: (v: boolean) => Partial<RepairContext>, reason = 'Please answer yes or no.'): Answer<RepairContext> {
-  const v = parseYesNo(text, YES_NO);
-  return v === undefined ? { ok: false, reason } : { ok: true, patch: patch(v) };
+function yesNo(text: string, patch: (v: boolean) => Partial<RepairContext>, reason: Msg = msg('ans.yesNo')): Answer<RepairContext> {
+  const v = parseYesNoAnswer(text, YES_NO);
+  if (v === 'dontKnow') return { ok: false, reason: msg('ans.notSure') };
+  return v === undefined ? { ok: false, reason } : { ok: true, patch: patch(v === 'yes') };
 }
 
-function chosen(text: string, choices: Choice[], patch: (v: string) => Partial<RepairContext>, expected: string): Answer<RepairContext> {
+function chosen(text: string, choices: ChoiceData[], patch: (v: string) => Partial<RepairContext>, expected: Msg): Answer<RepairContext> {
   const v = parseChoice(text, choices);
-  return v === undefined ? { ok: false, reason: `Sorry, I did not catch that. ${expected}` } : { ok: true, patch: patch(v) };
+  return v === undefined ? { ok: false, reason: notCaught(expected) } : { ok: true, patch: patch(v) };
 }
 
-const ORIGIN_CHOICES = [
-  { label: 'From Nespresso Korea', value: 'korea' },
-  { label: 'Overseas', value: 'overseas' },
+const label = (key: Parameters<typeof msg>[0]) => msg(key);
+const ORIGIN_CHOICES: ChoiceData[] = [
+  { label: label('rb.label.fromKorea'), value: 'korea' },
+  { label: label('rb.label.overseas'), value: 'overseas' },
 ];
-const REGISTRATION_CHOICES = [
-  { label: 'Yes, within 30 days', value: 'within' },
-  { label: 'Yes, but later', value: 'later' },
-  { label: 'No', value: 'no' },
+const REGISTRATION_CHOICES: ChoiceData[] = [
+  { label: label('rb.label.within30'), value: 'within' },
+  { label: label('rb.label.later'), value: 'later' },
+  { label: label('label.no'), value: 'no' },
 ];
-const REGISTER_NOW_CHOICES = [{ label: 'It is registered now', value: 'registered' }, PERSON, { label: 'Stop here', value: 'stop' }];
-const BRAND_CHOICES = FRW.brands.map((b) => ({ label: b === 'DeLonghi' ? "De'Longhi" : b, value: b }));
-const CONFIRM_CHOICES = [
-  { label: 'Confirm', value: 'confirm' },
-  { label: 'Change something', value: 'change' },
-  { label: 'Cancel booking', value: 'cancel' },
+const REGISTER_NOW_CHOICES: ChoiceData[] = [{ label: label('rb.label.registered'), value: 'registered' }, PERSON, { label: label('rb.label.stop'), value: 'stop' }];
+const BRAND_CHOICES: ChoiceData[] = FRW.brands.map((b) => ({ label: b === 'DeLonghi' ? "De'Longhi" : b, value: b }));
+const CONFIRM_CHOICES: ChoiceData[] = [
+  { label: label('rb.label.confirm'), value: 'confirm' },
+  { label: label('rb.label.change'), value: 'change' },
+  { label: label('rb.label.cancel'), value: 'cancel' },
 ];
-const RETRY_CHOICES = [{ label: 'Try again', value: 'retry' }, PERSON];
-const QUESTION = 'That sounds like a question rather than an answer.';
+const RETRY_CHOICES: ChoiceData[] = [{ label: label('rb.label.retry'), value: 'retry' }, PERSON];
+const NO_CHOICE: ChoiceData[] = [{ label: label('label.no'), value: 'no' }];
+
+/** Words customers type for a choice, in the five languages (tapped buttons send the value). */
+const OVERSEAS = /\b(abroad|overseas|foreign|another country|outside|à l'étranger|étranger|no estrangeiro|estrangeiro|fora)\b|해외|외국|직구|國外|国外|海外/iu;
+const IN_KOREA = /\bkorea\b|\bcorée\b|\bcoreia\b|한국|국내|韓國|韩国/iu;
+const LATER = /\blater\b|\bplus tard\b|\bmais tarde\b|\bdepois\b|나중|이후|之後|之后|後來/iu;
+const WITHIN = /\bwithin\b|\bdans les\b|\bdentro\b|이내|안에|以內|以内|之內/iu;
+const AFTER_DAYS = /(\d{1,3})\s*(?:days?|jours?|dias?|일|天)\s*(?:after|later|from|après|plus tard|depois|후|뒤|만에|後|后)/iu;
+const REGISTERED_NOW = /\b(done|registered|enregistrée?|c'est fait|registad[ao]|feito)\b|등록했|등록 ?완료|완료|已註冊|註冊好|登錄好|好了/iu;
+const REFURB = /refurb|exchange|reconditionn|échange|recondicionad|troca|리퍼|교환|整新|翻新|更換/iu;
+const NEW = /\bnew\b|\bneuve?\b|\bnov[ao]\b|새 ?제품|새 ?기계|새것|全新|新機/iu;
+const REPAIR = /repair|répar|repar|수리|維修|修理/iu;
+const RETRY = /again|retry|réessa|de nouveau|novamente|outra vez|tentar|다시|재시도|再試|重試|再一次/iu;
 
 /** The fields a customer can correct from the summary, and what each correction clears. */
-const FIELDS: Record<string, { label: string; clears: Array<keyof RepairContext>; when?: (ctx: RepairContext) => boolean; words: RegExp }> = {
-  model: { label: 'Machine', clears: ['model', 'warrantyShown', 'rental', 'brand', 'registered', 'registeredWithinDays'], words: /\b(machine|model)\b/i },
-  purchaseDate: { label: 'Purchase date', clears: ['purchaseDate', 'purchasePrecision', 'registered', 'registeredWithinDays', 'warrantyShown', 'rental', 'brand'], words: /\b(purchase|date|bought)\b/i },
-  hasProof: { label: 'Proof of purchase', clears: ['hasProof', 'manufacturingDate', 'manufacturingUnknown', 'warrantyShown', 'rental'], words: /\b(proof|receipt|invoice)\b/i },
-  lastRepairDate: { label: 'Last repair', clears: ['priorRepair', 'lastRepairDate', 'warrantyShown', 'rental'], when: (c) => c.priorRepair !== undefined, words: /\b(last|previous|earlier) repair\b/i },
-  rental: { label: 'Rental machine', clears: ['rental'], when: (c) => c.rental !== undefined, words: /\brental\b/i },
-  serviceOption: { label: 'Option', clears: ['serviceOption'], when: (c) => c.market === 'FR', words: /\b(option|refurbished|exchange)\b/i },
-  name: { label: 'Name', clears: ['name'], words: /\bname\b/i },
-  phone: { label: 'Phone', clears: ['phone'], words: /\b(phone|number|mobile|tel)\b/i },
-  email: { label: 'Email', clears: ['email'], words: /\b(e-?mail|mail)\b/i },
-  address: { label: 'Address', clears: ['address'], words: /\b(address|street|city|postcode)\b/i },
+const FIELDS: Record<string, { label: Msg; clears: Array<keyof RepairContext>; when?: (ctx: RepairContext) => boolean; words: RegExp }> = {
+  model: { label: label('rb.label.fModel'), clears: ['model', 'warrantyShown', 'rental', 'brand', 'registered', 'registeredWithinDays'], words: /\b(machine|model|modèle|máquina|modelo)\b|기계|모델|機器|型號|咖啡機/iu },
+  purchaseDate: {
+    label: label('rb.label.fPurchase'),
+    clears: ['purchaseDate', 'purchasePrecision', 'registered', 'registeredWithinDays', 'warrantyShown', 'rental', 'brand'],
+    words: /\b(purchase|date|bought|achat|acheté|compra|comprei)\b|구매|구입|購買|購入|買的/iu,
+  },
+  hasProof: { label: label('rb.label.fProof'), clears: ['hasProof', 'manufacturingDate', 'manufacturingUnknown', 'warrantyShown', 'rental'], words: /\b(proof|receipt|invoice|preuve|ticket|facture|recibo|fatura|comprovativo)\b|영수증|증빙|收據|發票|证明|證明/iu },
+  lastRepairDate: {
+    label: label('rb.label.fLastRepair'),
+    clears: ['priorRepair', 'lastRepairDate', 'warrantyShown', 'rental'],
+    when: (c) => c.priorRepair !== undefined,
+    words: /\b(last|previous|earlier) repair\b|dernière réparation|última reparação|지난 ?수리|이전 ?수리|上次維修|之前維修/iu,
+  },
+  rental: { label: label('rb.label.fRental'), clears: ['rental'], when: (c) => c.rental !== undefined, words: /\brental\b|대여|임대|租借|prêt|empréstimo/iu },
+  serviceOption: { label: label('rb.label.fOption'), clears: ['serviceOption'], when: (c) => c.market === 'FR', words: /\b(option|refurbished|exchange|opção)\b|échange|옵션|選項/iu },
+  name: { label: label('rb.label.fName'), clears: ['name'], words: /\b(name|nom|nome)\b|이름|성함|姓名|名字/iu },
+  phone: { label: label('rb.label.fPhone'), clears: ['phone'], words: /\b(phone|number|mobile|tel|téléphone|numéro|telefone|telemóvel|número)\b|전화|번호|휴대폰|電話|手機|号码|號碼/iu },
+  email: { label: label('rb.label.fEmail'), clears: ['email'], words: /\b(e-?mail|mail|courriel)\b|이메일|메일|電子郵件|郵件|信箱/iu },
+  address: { label: label('rb.label.fAddress'), clears: ['address'], words: /\b(address|street|city|postcode|adresse|rue|ville|morada|endereço|rua|cidade)\b|주소|地址/iu },
 };
 
-function fieldChoices(ctx: RepairContext): Choice[] {
+function fieldChoices(ctx: RepairContext): ChoiceData[] {
   return Object.entries(FIELDS)
     .filter(([, f]) => !f.when || f.when(ctx))
     .map(([value, f]) => ({ label: f.label, value }));
@@ -71,200 +97,200 @@ function fieldIn(text: string, ctx: RepairContext): string | undefined {
   return parseChoice(text, choices) ?? choices.find((c) => FIELDS[c.value]?.words.test(text))?.value;
 }
 
+function serviceChoices(ctx: RepairContext): ChoiceData[] {
+  return (['repair', 'refurbished', ...(ctx.ambassador ? (['newMachine'] as const) : [])] as const).map((v) => ({ label: label(`rb.label.${v}`), value: v }));
+}
+
 export const repairSteps = {
   askingModel: {
-    prompt: () => ({ text: 'Which Nespresso machine needs repairing? Please type its model name, e.g. "CitiZ", "Vertuo Next" or "Lattissima One".' }),
+    prompt: () => ({ text: msg('rb.askModel') }),
     answer: (text) => {
-      const m = findModel(text);
-      return m ? { ok: true, patch: { model: m.id } } : { ok: false, reason: 'I could not find that model in the Nespresso range I know. Please check the name on the machine.' };
+      const m = modelIn(text);
+      return m ? { ok: true, patch: { model: m } } : { ok: false, reason: msg('rb.unknownModel') };
     },
   },
   askingOrigin: {
-    prompt: (ctx) => ({ text: `Did you buy your ${modelName(ctx)} from Nespresso Korea, or overseas (abroad or on an overseas website)?`, choices: ORIGIN_CHOICES }),
+    prompt: (ctx) => ({ text: msg('rb.askOrigin', { model: modelName(ctx) }), choices: ORIGIN_CHOICES }),
     answer: (text) => {
-      if (/\b(abroad|overseas|foreign|another country|outside)\b/i.test(text)) return { ok: true, patch: { overseas: true } };
-      return chosen(text, [...ORIGIN_CHOICES, { label: 'korea', value: 'korea' }], (v) => ({ overseas: v === 'overseas' }), 'Please choose "From Nespresso Korea" or "Overseas".');
+      if (OVERSEAS.test(text)) return { ok: true, patch: { overseas: true } };
+      if (IN_KOREA.test(text)) return { ok: true, patch: { overseas: false } };
+      return chosen(text, ORIGIN_CHOICES, (v) => ({ overseas: v === 'overseas' }), msg('rb.originExpected'));
     },
   },
   askingPurchaseDate: {
-    prompt: (ctx) => ({ text: `When did you buy your ${modelName(ctx)}? A date is best ("2024-03-05"), but "last March" or "2 years ago" works too.` }),
+    prompt: (ctx) => ({ text: msg('rb.askPurchaseDate', { model: modelName(ctx) }) }),
     answer: (text, ctx) => {
-      const r = check(pastDate(ctx.today, ctx.market, 'purchase date'), text);
+      const r = check(pastDate(ctx.today, ctx.market, 'purchaseDate'), text);
       return r.ok ? { ok: true, patch: { purchaseDate: r.value.date, purchasePrecision: r.value.precision } } : r;
     },
   },
   askingProof: {
-    prompt: () => ({ text: 'Do you have the proof of purchase (the receipt or invoice)?', choices: YES_NO }),
-    answer: (text) => yesNo(text, (v) => ({ hasProof: v }), 'Please answer yes or no: do you have the receipt or invoice?'),
+    prompt: () => ({ text: msg('rb.askProof'), choices: YES_NO }),
+    answer: (text) => yesNo(text, (v) => ({ hasProof: v }), msg('rb.proofExpected')),
   },
   askingManufacturingDate: {
     prompt: () => ({
-      text: `Without proof of purchase, the warranty starts ${KRW.noProofStartMonthsAfterManufacturing} months after the machine's manufacturing date. Do you know the manufacturing date? Type it, or "I don't know".`,
-      choices: [{ label: "I don't know", value: "don't know" }],
+      text: msg('rb.askManufacturing', { months: KRW.noProofStartMonthsAfterManufacturing }),
+      choices: [{ label: label('ans.label.dontKnow'), value: 'dontKnow' }],
     }),
     answer: (text, ctx) => {
-      if (/\b(don'?t|do not|no|not sure|unknown|no idea)\b/i.test(text) && !parseDate(text, ctx.today)) return { ok: true, patch: { manufacturingUnknown: true } };
-      const r = check(pastDate(ctx.today, ctx.market, 'manufacturing date'), text);
+      const date = parseDate(text, ctx.today, ctx.market);
+      if (!date && (text === 'dontKnow' || parseYesNoAnswer(text) === 'dontKnow' || parseYesNoAnswer(text) === 'no')) return { ok: true, patch: { manufacturingUnknown: true } };
+      const r = check(pastDate(ctx.today, ctx.market, 'manufacturingDate'), text);
       return r.ok ? { ok: true, patch: { manufacturingDate: r.value.date } } : r;
     },
   },
   askingRegistration: {
     prompt: (ctx) =>
       ctx.market === 'FR'
-        ? { text: 'Is the machine registered in your Nespresso customer account? It must be before the after-sales service can take it over.', choices: YES_NO }
+        ? { text: msg('rb.askRegistrationFR'), choices: YES_NO }
         : {
-            text: `Did you register the machine with Nespresso? Registering within ${KRW.registrationBonus.withinDays} days of purchase adds ${KRW.registrationBonus.months} months to the warranty. You can also type the registration date.`,
+            text: msg('rb.askRegistrationKR', { days: KRW.registrationBonus.withinDays, months: KRW.registrationBonus.months }),
             choices: REGISTRATION_CHOICES,
           },
     answer: (text, ctx) => {
       if (ctx.market === 'FR') return yesNo(text, (v) => ({ registered: v }));
-      const yes = parseYesNo(text);
-      const afterDays = /\b(\d{1,3})\s*days?\s+(?:after|later|from)\b/i.exec(text);
+      const yes = parseYesNoAnswer(text);
+      const afterDays = AFTER_DAYS.exec(text);
       if (afterDays) return { ok: true, patch: { registered: true, registeredWithinDays: Number(afterDays[1]) } };
-      const choice = parseChoice(text, REGISTRATION_CHOICES) ?? (/\blater\b/i.test(text) ? 'later' : /\bwithin\b/i.test(text) ? 'within' : yes === false ? 'no' : undefined);
+      const choice = parseChoice(text, REGISTRATION_CHOICES) ?? (LATER.test(text) ? 'later' : WITHIN.test(text) ? 'within' : yes === 'no' ? 'no' : undefined);
       // The choices bound the delay: "within 30 days" qualifies, "later" does not.
       if (choice === 'no') return { ok: true, patch: { registered: false, registeredWithinDays: undefined } };
       if (choice) return { ok: true, patch: { registered: true, registeredWithinDays: choice === 'within' ? KRW.registrationBonus.withinDays : KRW.registrationBonus.withinDays + 1 } };
       const date = parseDate(text, ctx.today, ctx.market);
       if (date && ctx.purchaseDate) {
-        if (date.date > ctx.today) return { ok: false, reason: 'The registration date cannot be in the future.' };
+        if (date.date > ctx.today) return { ok: false, reason: msg('rb.registrationFuture') };
         const days = daysBetween(ctx.purchaseDate, date.date);
-        if (days < 0) return { ok: false, reason: `That is before the purchase date (${ctx.purchaseDate}).` };
+        if (days < 0) return { ok: false, reason: msg('rb.beforePurchase', { date: { date: ctx.purchaseDate } }) };
         return { ok: true, patch: { registered: true, registeredWithinDays: days } };
       }
-      if (yes) return { ok: false, reason: `Thanks. Was that within ${KRW.registrationBonus.withinDays} days of purchase, or later? You can also type the date you registered it.` };
-      return { ok: false, reason: 'Please choose one of the options, or type the date you registered it.' };
+      if (yes === 'yes') return { ok: false, reason: msg('rb.registrationWhen', { days: KRW.registrationBonus.withinDays }) };
+      if (yes === 'dontKnow') return { ok: false, reason: msg('ans.notSure') };
+      return { ok: false, reason: msg('rb.registrationExpected') };
     },
   },
   awaitingRegistration: {
-    prompt: () => ({
-      text: 'Your machine must be registered in your Nespresso customer account before the after-sales service can take it over. Please register it first, then tell me here.',
-      choices: REGISTER_NOW_CHOICES,
-    }),
-    answer: (text) =>
-      chosen(
-        text,
-        [...REGISTER_NOW_CHOICES, { label: 'done', value: 'registered' }, { label: 'registered', value: 'registered' }],
-        (v) =>
+    prompt: () => ({ text: msg('rb.awaitRegistration'), choices: REGISTER_NOW_CHOICES }),
+    answer: (text) => {
+      const v = REGISTERED_NOW.test(text) ? 'registered' : parseChoice(text, REGISTER_NOW_CHOICES);
+      if (v === undefined) return { ok: false, reason: notCaught(msg('rb.awaitExpected')) };
+      return {
+        ok: true,
+        patch:
           v === 'registered'
             ? { registered: true }
             : v === 'person'
               ? { outcome: { outcome: 'handoff', reason: 'machine not registered (FR)' } }
               : { outcome: { outcome: 'cancelled', reason: 'machine not registered (FR)' } },
-        'Please choose "It is registered now", "Talk to a person" or "Stop here".',
-      ),
+      };
+    },
   },
   askingAmbassador: {
-    prompt: () => ({ text: 'Are you a Nespresso Ambassador customer?', choices: YES_NO }),
+    prompt: () => ({ text: msg('rb.askAmbassador'), choices: YES_NO }),
     answer: (text) => yesNo(text, (v) => ({ ambassador: v })),
   },
   askingBrand: {
     prompt: () => ({
-      text: `Which brand is your machine? The warranty is ${FRW.years} years for all of them, but Magimix covers spare parts for ${FRW.sparePartsYears.Magimix ?? FRW.years} years.`,
+      text: msg('rb.askBrand', { years: FRW.years, partsYears: FRW.sparePartsYears.Magimix ?? FRW.years }),
       choices: BRAND_CHOICES,
     }),
     answer: (text) => {
       const t = text.toLowerCase().replace(/[^a-z]/g, '');
       const brand = FRW.brands.find((b) => t.includes(b.toLowerCase())) ?? parseChoice(text, BRAND_CHOICES);
-      return brand ? { ok: true, patch: { brand } } : { ok: false, reason: `Please choose one of: ${BRAND_CHOICES.map((c) => c.label).join(', ')}.` };
+      return brand ? { ok: true, patch: { brand } } : { ok: false, reason: msg('rb.brandExpected', { brands: { list: BRAND_CHOICES.map((c) => c.label as string), type: 'disjunction' } }) };
     },
   },
   askingLastRepair: {
     prompt: (ctx) => ({
-      text: `Has Nespresso repaired this ${modelName(ctx)} before? A repair is warranted for ${repairWarrantyMonths(ctx)} months${ctx.market === 'TW' ? ' at least' : ''} for the same fault. If it was, type the repair date; if not, choose No.`,
-      choices: [{ label: 'No', value: 'no' }],
+      text: msg(ctx.market === 'TW' ? 'rb.askLastRepairTW' : 'rb.askLastRepair', { model: modelName(ctx), months: repairWarrantyMonths(ctx) }),
+      choices: NO_CHOICE,
     }),
     answer: (text, ctx) => {
-      if (parseYesNo(text) === false || parseChoice(text, [{ label: 'No', value: 'no' }]) === 'no') return { ok: true, patch: { priorRepair: false } };
+      const yn = parseYesNoAnswer(text, NO_CHOICE);
+      if (yn === 'no' || parseChoice(text, NO_CHOICE) === 'no') return { ok: true, patch: { priorRepair: false } };
       const date = parseDate(text, ctx.today, ctx.market);
-      if (!date) return { ok: false, reason: parseYesNo(text) ? 'When was it repaired? Please type the date, e.g. "2025-01-20" or "last January".' : 'Please type the date of the last repair, or choose No.' };
-      if (date.date > ctx.today) return { ok: false, reason: 'The repair date cannot be in the future.' };
-      if (ctx.purchaseDate && date.date < ctx.purchaseDate) return { ok: false, reason: `That is before the purchase date (${ctx.purchaseDate}).` };
+      if (!date) return { ok: false, reason: msg(yn === 'yes' ? 'rb.whenRepaired' : yn === 'dontKnow' ? 'ans.notSure' : 'rb.repairExpected') };
+      if (date.date > ctx.today) return { ok: false, reason: msg('rb.repairFuture') };
+      if (ctx.purchaseDate && date.date < ctx.purchaseDate) return { ok: false, reason: msg('rb.beforePurchase', { date: { date: ctx.purchaseDate } }) };
       return { ok: true, patch: { priorRepair: true, lastRepairDate: date.date } };
     },
   },
   askingRental: {
-    prompt: () => ({ text: 'Would you like a rental machine while yours is being repaired?', choices: YES_NO }),
+    prompt: () => ({ text: msg('rb.askRental'), choices: YES_NO }),
     answer: (text) => yesNo(text, (v) => ({ rental: v })),
   },
   askingServiceOption: {
-    prompt: (ctx) => ({
-      text: serviceOptionText(ctx),
-      choices: (['repair', 'refurbished', ...(ctx.ambassador ? (['newMachine'] as const) : [])] as const).map((v) => ({ label: SERVICE_OPTION_LABEL[v], value: v })),
-    }),
+    prompt: (ctx) => ({ text: serviceOptionText(ctx), choices: serviceChoices(ctx) }),
     answer: (text, ctx) => {
-      const options = (['repair', 'refurbished', ...(ctx.ambassador ? (['newMachine'] as const) : [])] as const).map((v) => ({ label: SERVICE_OPTION_LABEL[v], value: v as string }));
-      const v = parseChoice(text, options) ?? (/refurb|exchange/i.test(text) ? 'refurbished' : /\bnew\b/i.test(text) && ctx.ambassador ? 'newMachine' : /repair/i.test(text) ? 'repair' : undefined);
-      return v ? { ok: true, patch: { serviceOption: v as RepairContext['serviceOption'] } } : { ok: false, reason: `Please choose ${options.map((o) => `"${o.label}"`).join(' or ')}.` };
+      const options = serviceChoices(ctx);
+      const v = parseChoice(text, options) ?? (REFURB.test(text) ? 'refurbished' : NEW.test(text) && ctx.ambassador ? 'newMachine' : REPAIR.test(text) ? 'repair' : undefined);
+      if (v) return { ok: true, patch: { serviceOption: v as RepairContext['serviceOption'] } };
+      return { ok: false, reason: msg('rb.optionExpected', { options: { list: options.map((o) => serviceOptionName(o.value as 'repair')), type: 'disjunction' } }) };
     },
   },
   askingName: {
-    prompt: () => ({ text: 'What name should the booking be under?' }),
+    prompt: () => ({ text: msg('rb.askName') }),
     answer: (text) => {
-      if (looksLikeQuestion(text)) return { ok: false, reason: QUESTION };
+      if (looksLikeQuestion(text)) return { ok: false, reason: msg('ans.question') };
       const r = check(PersonName, text);
       return r.ok ? { ok: true, patch: { name: r.value } } : r;
     },
   },
   askingPhone: {
-    prompt: () => ({ text: 'Which phone number can the service team reach you on?' }),
+    prompt: () => ({ text: msg('rb.askPhone') }),
     answer: (text, ctx) => {
       const r = check(phone(ctx.market), text);
       return r.ok ? { ok: true, patch: { phone: r.value } } : r;
     },
   },
   askingEmail: {
-    prompt: () => ({ text: 'And your email address?' }),
+    prompt: () => ({ text: msg('rb.askEmail') }),
     answer: (text) => {
       const r = check(Email, text);
       return r.ok ? { ok: true, patch: { email: r.value } } : r;
     },
   },
   askingAddress: {
-    prompt: (ctx) => ({
-      text:
-        ctx.market === 'TW'
-          ? 'What is the pickup address (street and number, district, city)? The machine is collected there and returned to the same address; outlying island areas are excluded.'
-          : 'What is the pickup address for the machine (street and number, postcode and city)?',
-    }),
-    answer: (text) => {
-      if (looksLikeQuestion(text)) return { ok: false, reason: QUESTION };
-      const r = check(Address, text);
+    prompt: (ctx) => ({ text: msg(ctx.market === 'TW' ? 'rb.askAddressTW' : ctx.market === 'KR' ? 'rb.askAddressKR' : 'rb.askAddress') }),
+    answer: (text, ctx) => {
+      if (looksLikeQuestion(text)) return { ok: false, reason: msg('ans.question') };
+      const r = check(address(ctx.market), text);
       return r.ok ? { ok: true, patch: { address: r.value } } : r;
     },
   },
   confirming: {
     prompt: (ctx) => ({ text: summaryText(ctx), choices: CONFIRM_CHOICES }),
     answer: (text, ctx) => {
-      const yes = parseYesNo(text);
-      const choice = yes === true ? 'confirm' : parseChoice(text, CONFIRM_CHOICES);
-      if (choice === 'confirm') return { ok: true, patch: { confirmed: true } };
-      if (choice === 'cancel') return { ok: true, patch: { outcome: { outcome: 'cancelled', reason: 'booking cancelled at the summary' }, closing: 'All right, I have not booked anything.' } };
       const field = fieldIn(text, ctx);
+      const yes = parseYesNoAnswer(text);
+      const choice = yes === 'yes' && !field ? 'confirm' : parseChoice(text, CONFIRM_CHOICES);
+      if (choice === 'confirm') return { ok: true, patch: { confirmed: true } };
+      if (choice === 'cancel') return { ok: true, patch: { outcome: { outcome: 'cancelled', reason: 'booking cancelled at the summary' }, closing: msg('rb.cancelled') } };
       if (field) return { ok: true, patch: clearField(field) };
-      if (choice === 'change' || yes === false) return { ok: true, patch: { choosingField: true } };
-      return { ok: false, reason: 'Please choose "Confirm", "Change something" or "Cancel booking".' };
+      if (choice === 'change' || yes === 'no') return { ok: true, patch: { choosingField: true } };
+      return { ok: false, reason: msg('rb.confirmExpected') };
     },
   },
   askingField: {
-    prompt: (ctx) => ({ text: 'What would you like to change?', choices: fieldChoices(ctx) }),
+    prompt: (ctx) => ({ text: msg('rb.askField'), choices: fieldChoices(ctx) }),
     answer: (text, ctx) => {
       const field = fieldIn(text, ctx);
-      return field ? { ok: true, patch: clearField(field) } : { ok: false, reason: 'Please choose the detail to change.' };
+      return field ? { ok: true, patch: clearField(field) } : { ok: false, reason: msg('rb.fieldExpected') };
     },
   },
   retryingSave: {
-    prompt: () => ({ text: 'Sorry, I could not save your booking just now. Shall I try again, or put you through to a person who can take it?', choices: RETRY_CHOICES }),
-    answer: (text, ctx) =>
-      chosen(
-        text,
-        [...RETRY_CHOICES, { label: 'again', value: 'retry' }, { label: 'yes', value: 'retry' }],
-        (v) =>
+    prompt: () => ({ text: msg('rb.retry'), choices: RETRY_CHOICES }),
+    answer: (text, ctx) => {
+      const v = parseChoice(text, RETRY_CHOICES) ?? (RETRY.test(text) || parseYesNoAnswer(text) === 'yes' ? 'retry' : undefined);
+      if (v === undefined) return { ok: false, reason: notCaught(msg('rb.retryExpected')) };
+      return {
+        ok: true,
+        patch:
           v === 'retry'
             ? { saveFailed: false, confirmed: true }
-            : { outcome: { outcome: 'handoff', reason: 'booking-failed', summary: `Repair booking not saved: ${modelName(ctx)} (${ctx.market}), ${ctx.name}, ${ctx.phone}` } },
-        'Please choose "Try again" or "Talk to a person".',
-      ),
+            : { outcome: { outcome: 'handoff', reason: 'booking-failed', summary: `Repair booking not saved: ${modelLabel(ctx)} (${ctx.market}), ${ctx.name}, ${ctx.phone}` } },
+      };
+    },
   },
 } satisfies Record<string, Step<RepairContext>>;
 export type RepairStep = keyof typeof repairSteps;

@@ -5,7 +5,6 @@
 import {
   addDays,
   addMonths,
-  formatKrw,
   getModel,
   krRepairCost,
   krRepairPrices,
@@ -13,8 +12,9 @@ import {
   warrantyRules,
   type WarrantyDecision,
 } from '../src/retrieval/policy.js';
+import { msg, type Msg, type Param, type Text } from '../src/language/message.js';
+import { Renderer } from '../src/language/render.js';
 import type { ParsedDate } from './parse.js';
-import { contactLine } from './step-kit.js';
 import type { BaseContext, RepairBooking } from './types.js';
 
 export interface RepairContext extends BaseContext {
@@ -45,14 +45,17 @@ export interface RepairContext extends BaseContext {
   confirmed?: boolean;
   saveFailed?: boolean;
   reference?: string;
-  closing?: string;
+  closing?: Text;
 }
 
 const FRW = warrantyRules.FR;
 const TWW = warrantyRules.TW;
 const KRW = warrantyRules.KR;
 
-export const modelName = (ctx: RepairContext) => (ctx.model && getModel(ctx.model)?.name) || 'machine';
+/** The model's name (a brand name, the same in every language), or "machine" in the customer's words. */
+export const modelName = (ctx: RepairContext): Param => (ctx.model && getModel(ctx.model)?.name) || msg('rb.machine');
+/** The model's name for records and agents' one-line summaries. */
+export const modelLabel = (ctx: RepairContext): string => (ctx.model && getModel(ctx.model)?.name) || 'machine';
 
 /** The purchase dates a vague answer ("March 2024", "2 years ago") may mean. */
 function purchaseRange(ctx: RepairContext): [string, string] | undefined {
@@ -63,20 +66,23 @@ function purchaseRange(ctx: RepairContext): [string, string] | undefined {
   return [ctx.purchaseDate, ctx.purchaseDate];
 }
 
+function warrantyQueryOf(ctx: RepairContext, brand = ctx.brand, purchaseDate = ctx.purchaseDate) {
+  return {
+    market: ctx.market,
+    model: ctx.model ?? '',
+    purchaseDate,
+    hasProof: ctx.hasProof ?? false,
+    registeredWithinDays: ctx.registered ? ctx.registeredWithinDays : undefined,
+    manufacturingDate: ctx.manufacturingDate,
+    overseas: ctx.overseas,
+    brand,
+    lastRepairDate: ctx.lastRepairDate,
+    today: ctx.today,
+  };
+}
+
 export function warrantyOf(ctx: RepairContext, brand = ctx.brand): { decision: WarrantyDecision; uncertain: boolean } {
-  const query = (purchaseDate: string | undefined) =>
-    warrantyDecision({
-      market: ctx.market,
-      model: ctx.model ?? '',
-      purchaseDate,
-      hasProof: ctx.hasProof ?? false,
-      registeredWithinDays: ctx.registered ? ctx.registeredWithinDays : undefined,
-      manufacturingDate: ctx.manufacturingDate,
-      overseas: ctx.overseas,
-      brand,
-      lastRepairDate: ctx.lastRepairDate,
-      today: ctx.today,
-    });
+  const query = (purchaseDate: string | undefined) => warrantyDecision(warrantyQueryOf(ctx, brand, purchaseDate));
   const decision = query(ctx.purchaseDate);
   const range = purchaseRange(ctx);
   const uncertain = !!range && range[0] !== range[1] && (query(range[0]).status !== query(range[1]).status || query(range[0]).partsCovered !== query(range[1]).partsCovered);
@@ -124,112 +130,216 @@ export function needsRental(ctx: RepairContext): boolean {
   return kind === 'tier' || kind === 'variants';
 }
 
+const krw = (amount: number): Param => ({ money: amount, currency: 'KRW' });
+const day = (date: string): Param => ({ date });
+
 /** The cost in one line, where the documents give one. */
-export function estimatedCost(ctx: RepairContext): string | undefined {
-  if (ctx.market === 'FR') return 'after-sales offer prices as published by Nespresso France';
+export function estimatedCost(ctx: RepairContext): Msg | undefined {
+  if (ctx.market === 'FR') return msg('rb.cost.fr');
   if (ctx.market !== 'KR' || !ctx.model) return undefined;
-  if (!isPaidKr(ctx)) return 'free of charge (under warranty)';
+  if (!isPaidKr(ctx)) return msg('rb.cost.free');
   const c = krRepairCost(ctx.model, { rental: ctx.rental ?? true, overseas: ctx.overseas });
-  const rentalNote = ctx.rental === undefined ? 'with a rental machine' : ctx.rental ? 'with a rental machine' : 'without a rental machine';
+  const rental = msg(ctx.rental === false ? 'rb.cost.withoutRental' : 'rb.cost.withRental');
   switch (c.kind) {
     case 'tier':
-      return `${formatKrw(c.amount)} ${rentalNote}, paid in advance`;
+      return msg('rb.cost.amount', { amount: krw(c.amount), rental });
     case 'variants':
-      return `${c.options.map((o) => `${formatKrw(o.amount)} (${o.model})`).join(' or ')} ${rentalNote}, paid in advance`;
+      return msg('rb.cost.amount', { amount: { list: c.options.map((o) => msg('rb.cost.variant', { amount: krw(o.amount), model: o.model })), type: 'disjunction' }, rental });
     case 'partsOrTradeIn':
-      return 'parts purchase or trade-in';
+      return msg('rb.cost.tradeIn');
     case 'notListed':
-      return c.reason === 'professional' ? `to be confirmed by the Nespresso Professional club (${c.phone})` : 'to be confirmed by the Nespresso Club';
+      return c.reason === 'professional' ? msg('rb.cost.pro', { phone: c.phone ?? '' }) : msg('rb.cost.club');
   }
 }
 
-function krCostText(ctx: RepairContext): string {
+/** A KR price group in words: "C (suggested retail price ₩200,000 and above)". */
+function tierName(id: string, label: string): Param {
+  if (id === 'Vertuo' || id === 'VertuoLattissima') return msg(`rb.tier.${id}`);
+  const k = /KRW\s*([\d,]+)(K?)/.exec(label);
+  if (!k) return id;
+  const amount = krw(Number(k[1]!.replace(/,/g, '')) * (k[2] ? 1000 : 1));
+  return msg(/below/i.test(label) ? 'rb.tier.below' : 'rb.tier.above', { tier: id, amount });
+}
+
+function krCostText(ctx: RepairContext): Msg {
   const c = krRepairCost(ctx.model ?? '', { rental: true, overseas: ctx.overseas });
-  const tail = `The cost is paid in advance when the repair request is received; if the machine turns out to have no fault to repair, it is refunded minus ${formatKrw(krRepairPrices.noFaultDeduction)} for delivery.`;
-  const rental = `This includes a rental machine for the duration of the repair (${formatKrw(krRepairPrices.rental)}), which is left out if you do not want one`;
+  const tail = msg('rb.kr.tail', { amount: krw(krRepairPrices.noFaultDeduction) });
+  const rental = msg('rb.kr.rental', { amount: krw(krRepairPrices.rental) });
+  const contact = { contact: ctx.market };
   switch (c.kind) {
     case 'tier':
-      return `Paid repairs are priced by the machine's suggested retail price: the ${modelName(ctx)} is in group ${c.tierLabel}, ${formatKrw(c.listed)}${ctx.overseas ? ' for a machine bought overseas' : ''}. ${rental} (${formatKrw(c.listed - krRepairPrices.rental)} without it). ${tail}`;
+      return msg('rb.kr.tier', {
+        model: modelName(ctx),
+        tier: tierName(c.tier, c.tierLabel),
+        amount: krw(c.listed),
+        overseas: ctx.overseas ? msg('rb.kr.tierOverseas') : '',
+        rental,
+        without: krw(c.listed - krRepairPrices.rental),
+        tail,
+      });
     case 'variants':
-      return `Paid repairs are priced by model: ${c.options.map((o) => `${formatKrw(o.amount)} for the ${o.model}`).join(', ')}. ${rental}. ${tail}`;
+      return msg('rb.kr.variants', { options: { list: c.options.map((o) => msg('rb.kr.variant', { amount: krw(o.amount), model: o.model })) }, rental, tail });
     case 'partsOrTradeIn':
-      return `The ${modelName(ctx)} is not repaired: the faulty part is replaced, through a sellable parts purchase or a trade-in.`;
+      return msg('rb.kr.tradeIn', { model: modelName(ctx) });
     case 'notListed':
-      if (c.reason === 'professional') return `For professional machines, please contact the Nespresso Professional club on ${c.phone}.`;
-      if (c.reason === 'overseasNotStated') return `The price table gives no amount for a ${modelName(ctx)} bought overseas; the Nespresso Club on ${contactLine(ctx)} can tell you the cost and whether it can be repaired in Korea.`;
-      return `The price table does not list the ${modelName(ctx)}; the Nespresso Club on ${contactLine(ctx)} will confirm the cost.`;
+      if (c.reason === 'professional') return msg('rb.kr.proClub', { phone: c.phone ?? '' });
+      if (c.reason === 'overseasNotStated') return msg('rb.kr.overseasNotStated', { model: modelName(ctx), contact });
+      return msg('rb.kr.notInTable', { model: modelName(ctx), contact });
   }
 }
 
-function warrantyText(ctx: RepairContext): string {
-  const { decision: d, uncertain } = warrantyOf(ctx);
-  const name = modelName(ctx);
-  if (uncertain) {
-    return `Whether your ${name} is still under warranty depends on the exact purchase date on your receipt. The rule: ${d.rule}`;
+/** The rule policy.ts applied, in the customer's words (same facts, same branches). */
+function ruleText(ctx: RepairContext, brand = ctx.brand): Msg {
+  const q = { ...warrantyQueryOf(ctx, brand), lastRepairDate: undefined };
+  const base = warrantyDecision(q);
+  const model = ctx.model ? getModel(ctx.model) : undefined;
+  let rule: Msg;
+  switch (ctx.market) {
+    case 'KR': {
+      if (ctx.overseas && !KRW.overseasCovered) {
+        rule = msg('rb.rule.krOverseas');
+        break;
+      }
+      const fromProof = !!(ctx.hasProof && ctx.purchaseDate);
+      if (!fromProof && !ctx.manufacturingDate) {
+        rule = msg('rb.rule.krNoManufacturing', { months: KRW.noProofStartMonthsAfterManufacturing });
+        break;
+      }
+      const start = fromProof ? ctx.purchaseDate! : addMonths(ctx.manufacturingDate!, KRW.noProofStartMonthsAfterManufacturing);
+      const from = fromProof
+        ? msg('rb.from.proof')
+        : msg('rb.from.manufacturing', { start: day(start), months: KRW.noProofStartMonthsAfterManufacturing, date: day(ctx.manufacturingDate!) });
+      const purchase = ctx.purchaseDate ?? start;
+      const special = model ? KRW.modelMonths[model.id] : undefined;
+      const since = day(KRW.registrationBonus.purchasedFrom);
+      const registeredDays = ctx.registered ? ctx.registeredWithinDays : undefined;
+      let why: Msg;
+      if (special) why = msg('rb.why.krModel', { model: model!.name, months: special });
+      else if (model?.category === 'business') why = msg('rb.why.krBusiness', { months: KRW.businessMonths });
+      else if (purchase < KRW.registrationBonus.purchasedFrom) why = msg('rb.why.krBefore', { date: since, months: KRW.householdBeforeMonths });
+      else {
+        const bonus = registeredDays !== undefined && registeredDays >= 0 && registeredDays <= KRW.registrationBonus.withinDays;
+        why = msg(bonus ? 'rb.why.krBonus' : 'rb.why.krNoBonus', { date: since, months: KRW.householdMonths, bonus: KRW.registrationBonus.months, days: KRW.registrationBonus.withinDays });
+      }
+      rule = msg('rb.rule.kr', { why, from });
+      break;
+    }
+    case 'FR': {
+      const b = FRW.brands.find((x) => x.toLowerCase() === brand?.toLowerCase());
+      const partsYears = b ? FRW.sparePartsYears[b] : undefined;
+      if (model && !FRW.lines.includes(model.line)) rule = msg('rb.rule.frOtherLine', { lines: { list: [...FRW.lines] }, model: model.name });
+      else if (!ctx.purchaseDate) rule = msg('rb.rule.frNeedDate', { years: FRW.years });
+      else if (partsYears) rule = msg('rb.rule.frBrand', { brand: b === 'DeLonghi' ? "De'Longhi" : b!, years: FRW.years, partsYears });
+      else rule = msg('rb.rule.frAll', { years: FRW.years });
+      break;
+    }
+    case 'TW':
+      rule = msg('rb.rule.tw', { months: TWW.repairedPartsMinMonths });
+      break;
+    case 'PT':
+      rule = msg('rb.rule.pt');
+      break;
   }
-  const approx = ctx.purchasePrecision && ctx.purchasePrecision !== 'day' ? ` I counted from ${ctx.purchaseDate}, as you gave an approximate date; the date on your receipt decides.` : '';
+  // A previous repair has its own warranty, which can outlast the machine's (policy.ts withRepairWarranty).
+  const full = warrantyDecision({ ...q, lastRepairDate: ctx.lastRepairDate });
+  if (ctx.lastRepairDate && base.status !== 'covered' && base.status !== 'notCovered' && full.status === 'covered' && full.repairWarrantyEndDate) {
+    const months = ctx.market === 'KR' ? (model?.category === 'business' ? KRW.repairWarrantyMonths.business : KRW.repairWarrantyMonths.household) : repairWarrantyMonths(ctx);
+    const what = msg(ctx.market === 'KR' ? 'rb.what.kr' : ctx.market === 'FR' ? 'rb.what.fr' : 'rb.what.tw');
+    return msg('rb.rule.afterRepair', { rule, date: day(ctx.lastRepairDate), what, months, end: day(full.repairWarrantyEndDate) });
+  }
+  return rule;
+}
+
+function warrantyText(ctx: RepairContext): Msg[] {
+  const { decision: d, uncertain } = warrantyOf(ctx);
+  const model = modelName(ctx);
+  const rule = ruleText(ctx);
+  if (uncertain) return [msg('rb.w.uncertain', { model, rule })];
+  const approx = ctx.purchasePrecision && ctx.purchasePrecision !== 'day' && ctx.purchaseDate ? [msg('rb.w.approx', { date: day(ctx.purchaseDate) })] : [];
   switch (d.status) {
     case 'covered':
-      return `Your ${name} is under warranty until ${d.endDate}. (${d.rule})${approx}`;
+      return [msg('rb.w.covered', { model, end: day(d.endDate!), rule }), ...approx];
     case 'expired':
-      return `The warranty of your ${name} ended on ${d.endDate}. (${d.rule})${d.partsCovered ? ` Its spare parts are covered until ${d.partsEndDate}.` : ''}${approx}`;
+      return [msg('rb.w.expired', { model, end: day(d.endDate!), rule }), ...(d.partsCovered && d.partsEndDate ? [msg('rb.w.parts', { date: day(d.partsEndDate) })] : []), ...approx];
     default:
-      return d.rule;
+      return [rule];
   }
 }
 
-/** What the customer needs to know before giving their details: warranty, terms, cost. */
-export function termsText(ctx: RepairContext): string {
+/** What the customer needs to know before giving their details: warranty, terms, cost (paragraphs). */
+export function termsText(ctx: RepairContext): Text {
+  const contact = { contact: ctx.market };
   switch (ctx.market) {
     case 'KR': {
       const { decision, uncertain } = warrantyOf(ctx);
       const free = decision.status === 'covered' && !uncertain;
-      const parts = [warrantyText(ctx)];
-      if (free) parts.push('During the warranty period Nespresso repairs, replaces or refunds the product at no charge, except for damage from misuse, unauthorised repair or modification.');
-      if (free && ctx.model && getModel(ctx.model)?.krTier === 'partsOrTradeIn') parts.push(`For the ${modelName(ctx)}, the faulty part is replaced rather than repaired.`);
-      if (decision.status === 'notCovered') parts.push(`Please check with the Nespresso Club on ${contactLine(ctx)} that your machine can be repaired in Korea.`);
-      if (!free) parts.push(`${decision.status === 'undetermined' || uncertain ? 'If it is no longer under warranty: ' : ''}${krCostText(ctx)}`);
-      return parts.join('\n\n');
+      const parts: Msg[] = [sentencesOf(warrantyText(ctx))];
+      if (free) parts.push(msg('rb.kr.free'));
+      if (free && ctx.model && getModel(ctx.model)?.krTier === 'partsOrTradeIn') parts.push(msg('rb.kr.partsFree', { model: modelName(ctx) }));
+      if (decision.status === 'notCovered') parts.push(msg('rb.kr.checkOverseas', { contact }));
+      if (!free) parts.push(decision.status === 'undetermined' || uncertain ? msg('rb.kr.ifExpired', { cost: krCostText(ctx) }) : krCostText(ctx));
+      return parts;
     }
     case 'FR':
-      return [
-        warrantyText(ctx),
-        'The prices of the after-sales offer are published by Nespresso France; my documents do not list them. A machine that cannot be repaired goes to the appropriate recycling circuit.',
-      ].join('\n\n');
+      return [sentencesOf(warrantyText(ctx)), msg('rb.fr.prices')];
     case 'TW':
-      return `In Taiwan, a Nespresso machine specialist first diagnoses the machine by phone, on ${contactLine(ctx)}. If appropriate, they advise the Nespresso Assistance Package: collection of the machine from your home or an address of your choice (outlying island areas excluded), repair and a full check of its components in ${TWW.repairWorkingDays.min}–${TWW.repairWorkingDays.max} working days, and return to the same address. Repaired parts are warranted for the unexpired portion of the original warranty or ${TWW.repairedPartsMinMonths} months, whichever is greater. My documents do not give the warranty period or a price. I will take your details so your request is ready.`;
+      return msg('rb.tw.terms', { contact, min: TWW.repairWorkingDays.min, max: TWW.repairWorkingDays.max, months: TWW.repairedPartsMinMonths });
     case 'PT':
-      return `${warrantyText(ctx)} For after-sales service, Nespresso advises you by phone on ${contactLine(ctx)}; if the problem cannot be solved by phone, they propose after-sales options. My documents give no prices. I will take your details so the team has them.`;
+      return msg('rb.pt.terms', { warranty: sentencesOf(warrantyText(ctx)), contact });
   }
 }
 
-export function serviceOptionText(ctx: RepairContext): string {
-  const base = `Since 1 July 2025, whether or not your machine is under warranty, Nespresso offers two options: repair in its workshops, with a ${FRW.repairWarrantyMonths}-month warranty on the repair; or an exchange for an identical refurbished model guaranteed ${FRW.refurbishedExchangeYears} years (subject to availability).`;
-  const amb = ` As an Ambassador customer you can instead have an identical new model (subject to availability), guaranteed ${FRW.ambassadorNewMachineYears} years, if a technician confirms the fault after tests.`;
-  return `${base}${ctx.ambassador ? amb : ''} Which would you like?`;
+/** Several sentences as one paragraph, joined the way the language joins sentences. */
+function sentencesOf(parts: Msg[]): Msg {
+  if (parts.length === 1) return parts[0]!;
+  return parts.slice(1).reduce<Msg>((acc, m) => msg('rb.then', { first: acc, next: m }), parts[0]!);
 }
 
-export const SERVICE_OPTION_LABEL = { repair: 'Repair (6-month warranty)', refurbished: 'Refurbished exchange', newMachine: 'New machine' } as const;
+export function serviceOptionText(ctx: RepairContext): Msg {
+  const base = msg('rb.fr.options', { months: FRW.repairWarrantyMonths, years: FRW.refurbishedExchangeYears });
+  return sentencesOf([base, ...(ctx.ambassador ? [msg('rb.fr.ambassador', { years: FRW.ambassadorNewMachineYears })] : []), msg('rb.fr.which')]);
+}
 
-export function summaryText(ctx: RepairContext): string {
+export const SERVICE_OPTIONS = ['repair', 'refurbished', 'newMachine'] as const;
+export function serviceOptionName(option: NonNullable<RepairContext['serviceOption']>): Msg {
+  return option === 'repair' ? msg('rb.opt.repair', { months: FRW.repairWarrantyMonths }) : msg(`rb.opt.${option}`);
+}
+
+const yesNoWord = (v: boolean | undefined) => msg(v ? 'rb.yes' : 'rb.no');
+
+export function summaryText(ctx: RepairContext): Text {
   const { decision, uncertain } = warrantyOf(ctx);
-  const lines = [
-    `• Machine: ${modelName(ctx)}${ctx.overseas ? ' (bought overseas)' : ''}`,
-    `• Purchase date: ${ctx.purchaseDate}${ctx.purchasePrecision !== 'day' ? ' (approximate)' : ''}; proof of purchase: ${ctx.hasProof ? 'yes' : 'no'}`,
+  const lines: Msg[] = [
+    msg(ctx.overseas ? 'rb.sum.machineOverseas' : 'rb.sum.machine', { model: modelName(ctx) }),
+    msg(ctx.purchasePrecision !== 'day' ? 'rb.sum.purchaseApprox' : 'rb.sum.purchase', { date: day(ctx.purchaseDate ?? ''), proof: yesNoWord(ctx.hasProof) }),
   ];
-  if (ctx.manufacturingDate) lines.push(`• Manufacturing date: ${ctx.manufacturingDate}`);
-  if (ctx.registered !== undefined) lines.push(`• Registered with Nespresso: ${ctx.registered ? 'yes' : 'no'}`);
-  if (ctx.lastRepairDate) lines.push(`• Last repair: ${ctx.lastRepairDate}`);
-  if (ctx.market === 'FR') lines.push(`• Ambassador customer: ${ctx.ambassador ? 'yes' : 'no'}`);
-  if (ctx.brand) lines.push(`• Brand: ${ctx.brand}`);
-  const parts = decision.partsCovered ? `; spare parts covered until ${decision.partsEndDate}` : '';
-  lines.push(`• Warranty: ${uncertain ? 'depends on the receipt date' : decision.status === 'covered' ? `covered until ${decision.endDate}` : decision.status === 'expired' ? `ended ${decision.endDate}${parts}` : decision.status === 'notCovered' ? 'not covered in Korea' : 'not stated in my documents'}`);
+  if (ctx.manufacturingDate) lines.push(msg('rb.sum.manufacturing', { date: day(ctx.manufacturingDate) }));
+  if (ctx.registered !== undefined) lines.push(msg('rb.sum.registered', { value: yesNoWord(ctx.registered) }));
+  if (ctx.lastRepairDate) lines.push(msg('rb.sum.lastRepair', { date: day(ctx.lastRepairDate) }));
+  if (ctx.market === 'FR') lines.push(msg('rb.sum.ambassador', { value: yesNoWord(ctx.ambassador) }));
+  if (ctx.brand) lines.push(msg('rb.sum.brand', { brand: ctx.brand === 'DeLonghi' ? "De'Longhi" : ctx.brand }));
+  const warranty = uncertain
+    ? msg('rb.sum.wUncertain')
+    : decision.status === 'covered'
+      ? msg('rb.sum.wCovered', { date: day(decision.endDate!) })
+      : decision.status === 'expired'
+        ? decision.partsCovered
+          ? msg('rb.sum.wExpiredParts', { date: day(decision.endDate!), parts: day(decision.partsEndDate!) })
+          : msg('rb.sum.wExpired', { date: day(decision.endDate!) })
+        : decision.status === 'notCovered'
+          ? msg('rb.sum.wNotCovered')
+          : msg('rb.sum.wUndetermined');
+  lines.push(msg('rb.sum.warranty', { value: warranty }));
   const cost = estimatedCost(ctx);
-  if (cost) lines.push(`• Cost: ${cost}`);
-  if (ctx.serviceOption) lines.push(`• Option: ${SERVICE_OPTION_LABEL[ctx.serviceOption]}`);
-  lines.push(`• Name: ${ctx.name}`, `• Phone: ${ctx.phone}`, `• Email: ${ctx.email}`, `• Address: ${ctx.address}`);
-  return `Here is your repair booking:\n${lines.join('\n')}\n\nIs everything correct?`;
+  if (cost) lines.push(msg('rb.sum.cost', { cost }));
+  if (ctx.serviceOption) lines.push(msg('rb.sum.option', { option: serviceOptionName(ctx.serviceOption) }));
+  lines.push(msg('rb.sum.contact', { name: ctx.name ?? '', phone: ctx.phone ?? '', email: ctx.email ?? '', address: ctx.address ?? '' }));
+  const body = lines.reduce<Msg>((acc, m) => msg('rb.line', { first: acc, next: m }), msg('rb.sum.title'));
+  return [body, msg('rb.sum.question')];
 }
+
+/** Records are kept for the service team in English, worded by the same catalogue. */
+const english = new Renderer();
 
 export function bookingOf(ctx: RepairContext): RepairBooking {
   const { decision, uncertain } = warrantyOf(ctx);
@@ -237,7 +347,7 @@ export function bookingOf(ctx: RepairContext): RepairBooking {
   const b: RepairBooking = {
     id: ctx.bookingId,
     market: ctx.market,
-    model: modelName(ctx),
+    model: modelLabel(ctx),
     modelId: ctx.model,
     purchaseDate: ctx.purchaseDate ?? '',
     hasProof: ctx.hasProof ?? false,
@@ -250,7 +360,7 @@ export function bookingOf(ctx: RepairContext): RepairBooking {
   };
   const optional: Partial<RepairBooking> = {
     registered: ctx.registered,
-    estimatedCost: estimatedCost(ctx),
+    estimatedCost: ((c) => (c ? english.text(c, 'en') : undefined))(estimatedCost(ctx)),
     rental: ctx.rental,
     overseas: ctx.overseas,
     manufacturingDate: ctx.manufacturingDate,

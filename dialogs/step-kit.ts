@@ -3,16 +3,24 @@
  * steps keyed by state name; the runtime uses the same table to repeat a prompt or to tell whether a
  * message answers the pending step.
  */
-import type { Choice } from '../src/lib/types.js';
+import { msg, type Msg, type Text } from '../src/language/message.js';
+import type { ChoiceData } from '../src/language/render.js';
 import { parseChoice } from './parse.js';
 import type { BaseContext, DialogInput, DialogReply } from './types.js';
 
 export interface Prompt {
-  text: string;
-  choices?: Choice[];
+  /** Catalogue messages (a plain string only while a task is being moved to the catalogue). */
+  text: Text | string;
+  choices?: ChoiceData[];
 }
 
-export type Answer<C> = { ok: true; patch: Partial<C> } | { ok: false; reason: string };
+export type Answer<C> = { ok: true; patch: Partial<C> } | { ok: false; reason: Text | string };
+
+/** Paragraphs of messages; a transitional plain string rides verbatim in `ans.text`. */
+function paragraphs(t: Text | string): Msg[] {
+  if (typeof t === 'string') return t ? [msg('ans.text', { text: t })] : [];
+  return Array.isArray(t) ? t : 'sentences' in t ? t.sentences : [t];
+}
 
 export interface Step<C> {
   prompt(ctx: C): Prompt;
@@ -26,9 +34,11 @@ export function replyOf(step: string, p: Prompt): DialogReply {
 }
 
 /** The prompt again, with the reason the last answer was not taken. */
-export function repromptOf(step: string, reason: string, p: Prompt): DialogReply {
-  return replyOf(step, { ...p, text: `${reason}\n\n${p.text}` });
+export function repromptOf(step: string, reason: Text | string, p: Prompt): DialogReply {
+  if (typeof reason === 'string' && typeof p.text === 'string') return replyOf(step, { ...p, text: reason ? `${reason}\n\n${p.text}` : p.text });
+  return replyOf(step, { ...p, text: [...paragraphs(reason), ...paragraphs(p.text)] });
 }
+
 
 export function baseContext(input: DialogInput): BaseContext {
   return { market: input.market, contact: { ...input.contact }, today: input.today };
@@ -42,18 +52,23 @@ export function contactLine(ctx: BaseContext): string {
 }
 
 /** A choice step: the answer is one of `choices` (label, value or number). */
-export function choiceAnswer<C>(text: string, choices: readonly Choice[], take: (value: string) => Partial<C> | undefined, expected: string): Answer<C> {
+export function choiceAnswer<C>(text: string, choices: readonly ChoiceData[], take: (value: string) => Partial<C> | undefined, expected: Msg | string): Answer<C> {
   const value = parseChoice(text, choices);
   const patch = value === undefined ? undefined : take(value);
   if (patch) return { ok: true, patch };
-  return { ok: false, reason: `Sorry, I did not catch that. ${expected}` };
+  return { ok: false, reason: notCaught(expected) };
 }
 
-export const PERSON: Choice = { label: 'Talk to a person', value: 'person' };
-export const NO_THANKS: Choice = { label: 'No, thanks', value: 'no thanks' };
-export const YES_NO: Choice[] = [
-  { label: 'Yes', value: 'yes' },
-  { label: 'No', value: 'no' },
+/** "Sorry, I did not catch that." and what is expected. */
+export function notCaught(expected: Msg | string): Msg {
+  return msg('ans.notCaught', { expected });
+}
+
+export const PERSON: ChoiceData = { label: msg('label.person'), value: 'person' };
+export const NO_THANKS: ChoiceData = { label: msg('ans.label.noThanks'), value: 'no thanks' };
+export const YES_NO: ChoiceData[] = [
+  { label: msg('label.yes'), value: 'yes' },
+  { label: msg('label.no'), value: 'no' },
 ];
 
 /**

@@ -3,7 +3,10 @@
  * JSON-serialisable: replies are data, the router renders them.
  */
 import { z } from 'zod';
-import type { Choice, Market } from '../src/lib/types.js';
+import type { Lang } from '../src/conversation/lang.js';
+import type { Text } from '../src/language/message.js';
+import type { ChoiceData } from '../src/language/render.js';
+import type { Market } from '../src/lib/types.js';
 
 export type DialogId = 'passwordReset' | 'noWater' | 'repairBooking' | 'cancellationPenalty';
 export const DIALOG_IDS = ['passwordReset', 'noWater', 'repairBooking', 'cancellationPenalty'] as const satisfies readonly DialogId[];
@@ -12,6 +15,8 @@ export type Slots = Record<string, string | number | boolean>;
 
 export interface DialogInput {
   market: Market;
+  /** The conversation's language: answers are read in it first (any language is understood). */
+  lang?: Lang;
   /** The market's contact from knowledge/contacts.json; `note` e.g. "toll-free", `other` e.g. the contact form. */
   contact: { phone: string; hours: string; note?: string; other?: string[] };
   slots: Slots;
@@ -19,8 +24,9 @@ export interface DialogInput {
 }
 
 export interface DialogReply {
-  text: string;
-  choices?: Choice[];
+  /** Message keys from src/language/catalog (a plain string only while a task is being moved to the catalogue). */
+  text: Text | string;
+  choices?: ChoiceData[];
   /** The step that produced the reply (state name), for channelData.support.step. */
   step: string;
 }

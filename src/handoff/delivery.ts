@@ -3,6 +3,7 @@
  * sent through the customer's own channel, then written to the transcript and the console stream.
  */
 import type { Logger } from '../lib/logger.js';
+import { Renderer, type ReplyData } from '../language/render.js';
 import type { Reply } from '../lib/types.js';
 import type { ConversationState, TranscriptLine } from '../router/conversation.js';
 import type { AgentEventHub } from './events.js';
@@ -16,14 +17,17 @@ export class CustomerDelivery {
       events: AgentEventHub;
       logger: Logger;
       now: () => number;
+      /** Words the replies in the conversation's language. */
+      renderer: Renderer;
     },
   ) {}
 
   /** Send; on success record each reply as a transcript line `from` and push it to the consoles. */
-  async deliver(id: string, replies: Reply[], from: TranscriptLine['from'], known?: ConversationState): Promise<Delivery> {
+  async deliver(id: string, data: ReplyData[], from: TranscriptLine['from'], known?: ConversationState): Promise<Delivery> {
     const state = known ?? (await this.deps.conversations().loadConversation(id));
     if (!state) return { delivered: false, reason: 'no-conversation', message: 'The conversation has expired.' };
-    const result = await this.send(state, replies);
+    const replies = this.render(state, data);
+    const result = await this.sendRendered(state, replies);
     if (result.delivered) {
       for (const r of replies) await this.record(id, { at: this.deps.now(), from, text: r.text, kind: r.support.kind });
     }
@@ -31,7 +35,15 @@ export class CustomerDelivery {
   }
 
   /** Send only (the caller records). */
-  async send(state: ConversationState, replies: Reply[]): Promise<Delivery> {
+  send(state: ConversationState, data: ReplyData[]): Promise<Delivery> {
+    return this.sendRendered(state, this.render(state, data));
+  }
+
+  private render(state: ConversationState, data: ReplyData[]): Reply[] {
+    return data.map((r) => this.deps.renderer.reply(r, state.lang ?? 'en'));
+  }
+
+  private async sendRendered(state: ConversationState, replies: Reply[]): Promise<Delivery> {
     const sender = this.deps.sender();
     if (!sender) return { delivered: false, reason: 'unsupported-channel', message: 'No channel sender is configured.' };
     const result = await sender.send(state, replies).catch((err: Error) => ({ ok: false as const, reason: 'rejected', detail: err.message }));

@@ -8,9 +8,8 @@ export type HoursStatus =
   | { kind: 'unknown' }
   | { kind: 'alwaysOpen' }
   | { kind: 'open'; closesAt: string }
-  | { kind: 'closed'; nextOpening?: string };
-
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  /** `next`: when the team is back, `ahead` days from today (0 today, 1 tomorrow), on weekday `day` (0 = Sunday), at `time` local. */
+  | { kind: 'closed'; next?: { ahead: number; day: number; time: string } };
 const SHORT_WEEKDAY: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -50,15 +49,8 @@ export function hoursStatus(contact: Pick<Contact, 'timeZone' | 'openingHours'>,
       .filter((open) => ahead > 0 || toMinutes(open) > minutes)
       .sort();
     if (starts.length) {
-      const when = ahead === 0 ? 'today' : ahead === 1 ? 'tomorrow' : WEEKDAYS[day];
-      return { kind: 'closed', nextOpening: `${when} at ${starts[0]}` };
+      return { kind: 'closed', next: { ahead, day, time: starts[0]! } };
     }
   }
   return { kind: 'closed' };
-}
-
-/** "Taipei time" style label for a time zone ("Asia/Taipei" → "Taipei time"). */
-export function zoneLabel(timeZone: string): string {
-  const city = timeZone.split('/').pop() ?? timeZone;
-  return `${city.replace(/_/g, ' ')} time`;
 }

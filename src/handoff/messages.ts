@@ -1,32 +1,41 @@
-/** What the customer is told during a hand-off, in one place. Every reply carries support.kind 'handoff'. */
-import { MARKET_NAMES, type Choice, type Market, type Reply } from '../lib/types.js';
+/**
+ * What the customer is told during a hand-off, as data: message keys worded by the renderer in the
+ * conversation's language. Every reply carries support.kind 'handoff'.
+ */
+import { msg, type Msg, type Text } from '../language/message.js';
+import type { ChoiceData, ReplyData } from '../language/render.js';
+import type { Market } from '../lib/types.js';
 import type { Contact } from '../retrieval/knowledge-schema.js';
 import type { ConversationState } from '../router/conversation.js';
 import type { DialogEngine } from '../router/dialog-port.js';
-import { zoneLabel, type HoursStatus } from './hours.js';
+import type { HoursStatus } from './hours.js';
 
-const STOP_WAITING: Choice[] = [{ label: 'Stop waiting', value: 'cancel' }];
+const STOP_WAITING: ChoiceData[] = [{ label: msg('label.stopWaiting'), value: 'cmd:cancel' }];
 
-function reply(text: string, market?: Market, choices?: Choice[]): Reply {
+function reply(text: Text | string, market?: Market, choices?: ChoiceData[]): ReplyData {
   return { text, choices, support: { kind: 'handoff', market } };
 }
 
-function placeLine(position: number | undefined): string {
-  if (!position) return '';
-  return position === 1 ? "You're next in the queue." : `You're number ${position} in the queue.`;
+function placeLine(position: number | undefined): Msg[] {
+  if (!position) return [];
+  return [position === 1 ? msg('queue.next') : msg('queue.position', { position })];
 }
 
-function hoursLine(market: Market, contact: Contact, hours: HoursStatus): string {
-  const name = MARKET_NAMES[market];
+function hoursLine(market: Market, contact: Contact, hours: HoursStatus): Msg {
+  const m = { market };
   switch (hours.kind) {
     case 'alwaysOpen':
-      return `Our team for ${name} is available ${contact.hours}.`;
+      return msg('hours.alwaysOpen', { market: m, hours: { hours: market } });
     case 'open':
-      return `Our team for ${name} is available ${contact.hours} (${zoneLabel(contact.timeZone)}).`;
+      return msg('hours.open', { market: m, hours: { hours: market }, zone: { zone: contact.timeZone } });
     case 'unknown':
-      return `Our documents don't state the support team's hours for ${name}, so I can't promise a time; you can also call ${contact.phone}.`;
-    case 'closed':
-      return `Our team for ${name} is available ${contact.hours} (${zoneLabel(contact.timeZone)}), so nobody is in right now${hours.nextOpening ? ` — they're back ${hours.nextOpening}` : ''}.`;
+      return msg('hours.unknown', { market: m, phone: contact.phone });
+    case 'closed': {
+      if (!hours.next) return msg('hours.closed', { market: m, hours: { hours: market }, zone: { zone: contact.timeZone } });
+      const { ahead, day, time } = hours.next;
+      const when = ahead === 0 ? msg('hours.today', { time }) : ahead === 1 ? msg('hours.tomorrow', { time }) : msg('hours.weekday', { day: { weekday: day }, time });
+      return msg('hours.closedBack', { market: m, hours: { hours: market }, zone: { zone: contact.timeZone }, when });
+    }
   }
 }
 
@@ -38,79 +47,51 @@ export interface QueuedInfo {
 }
 
 /** Just queued: what happens next, the place in the queue, the hours; out of hours, leave a message. */
-export function queued(info: QueuedInfo): Reply {
+export function queued(info: QueuedInfo): ReplyData {
   const { market, contact, hours, position } = info;
-  const hoursText = market && contact && hours ? hoursLine(market, contact, hours) : '';
+  const hoursText = market && contact && hours ? [hoursLine(market, contact, hours)] : [];
   if (hours?.kind === 'closed') {
-    return reply(
-      [
-        "I'll pass this conversation to a person from our support team.",
-        hoursText,
-        'Leave a message here: describe what you need, and an agent will read it and reply in this chat when the team is back.',
-        placeLine(position),
-      ]
-        .filter(Boolean)
-        .join(' '),
-      market,
-      STOP_WAITING,
-    );
+    return reply({ sentences: [msg('handoff.passing'), ...hoursText, msg('handoff.leaveMessage'), ...placeLine(position)] }, market, STOP_WAITING);
   }
-  return reply(
-    [
-      "I'm connecting you with a person from our support team.",
-      placeLine(position),
-      hoursText,
-      'An agent will reply here as soon as one is free — keep this chat open, and feel free to describe your question while you wait.',
-    ]
-      .filter(Boolean)
-      .join(' '),
-    market,
-    STOP_WAITING,
-  );
+  return reply({ sentences: [msg('handoff.connecting'), ...placeLine(position), ...hoursText, msg('handoff.wait')] }, market, STOP_WAITING);
 }
 
-export function alreadyQueued(market: Market | undefined, position: number | undefined): Reply {
-  return reply(`You're already waiting for a person. ${placeLine(position)} An agent will reply here.`.trim(), market, STOP_WAITING);
+export function alreadyQueued(market: Market | undefined, position: number | undefined): ReplyData {
+  return reply({ sentences: [msg('handoff.already'), ...placeLine(position)] }, market, STOP_WAITING);
 }
 
 /** First message from a waiting customer: say it was kept (once). */
-export function messageKept(market: Market | undefined, afterHours: boolean, position: number | undefined): Reply {
-  return afterHours
-    ? reply('Thanks — your message is saved. An agent will read it and reply in this chat when the team is back.', market)
-    : reply(`Thanks — the agent will see your message when they join. ${placeLine(position)}`.trim(), market);
+export function messageKept(market: Market | undefined, afterHours: boolean, position: number | undefined): ReplyData {
+  return afterHours ? reply(msg('handoff.savedAfterHours'), market) : reply({ sentences: [msg('handoff.savedQueued'), ...placeLine(position)] }, market);
 }
 
-export function leftQueue(market: Market | undefined, menu: Choice[]): Reply {
-  return reply("OK, you've left the queue. You're back with the assistant — what can I help you with?", market, menu);
+export function leftQueue(market: Market | undefined, menu: ChoiceData[]): ReplyData {
+  return reply(msg('handoff.left'), market, menu);
 }
 
-export function agentJoined(market: Market | undefined, agent: string | undefined): Reply {
-  return reply(`${agent ? `${agent} from our support team` : 'An agent from our support team'} has joined the chat.`, market);
+export function agentJoined(market: Market | undefined, agent: string | undefined): ReplyData {
+  return reply(agent ? msg('handoff.joined', { agent }) : msg('handoff.joinedAnonymous'), market);
 }
 
-export function agentMessage(market: Market | undefined, text: string): Reply {
+/** An agent's own words, verbatim. */
+export function agentMessage(market: Market | undefined, text: string): ReplyData {
   return reply(text, market);
 }
 
 /** The hand-off ended: the bot is back; `resume` says a dialog's question follows. */
-export function backWithBot(market: Market | undefined, resume: boolean): Reply {
-  return reply(
-    resume
-      ? "You're back with the assistant. Let's pick up where we left off:"
-      : "You're back with the assistant. Ask me anything else, or type \"talk to a person\" to reach an agent again.",
-    market,
-  );
+export function backWithBot(market: Market | undefined, resume: boolean): ReplyData {
+  return reply(msg(resume ? 'handoff.backResume' : 'handoff.back'), market);
 }
 
 /**
  * What the bot says when the hand-off ends: that it is back, then the pending question of the dialog
  * the customer was in (if any), so they can carry on where they left off.
  */
-export function resume(state: ConversationState, dialogs: DialogEngine | undefined, contacts: Record<Market, Contact>, today: string): Reply[] {
+export function resume(state: ConversationState, dialogs: DialogEngine | undefined, contacts: Record<Market, Contact>, today: string): ReplyData[] {
   const market = state.market;
   if (state.dialog && dialogs && market) {
     const c = contacts[market];
-    const p = dialogs.repeatPrompt(state.dialog, { market, contact: { phone: c.phone, hours: c.hours }, slots: {}, today });
+    const p = dialogs.repeatPrompt(state.dialog, { market, lang: state.lang, contact: { phone: c.phone, hours: c.hours }, slots: {}, today });
     return [backWithBot(market, true), { text: p.text, choices: p.choices, support: { kind: 'dialog', market, dialog: state.dialog.machine, step: p.step } }];
   }
   return [backWithBot(market, false)];

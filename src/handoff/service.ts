@@ -4,10 +4,12 @@
  * the Storage (records, queue, transcripts), so it survives restarts and works across instances.
  */
 import type { Logger } from '../lib/logger.js';
-import type { Reply } from '../lib/types.js';
+import { decodeButton } from '../conversation/buttons.js';
+import { Renderer, type ReplyData } from '../language/render.js';
+import { knowledgeRenderSource } from '../router/render-source.js';
+import { command as readCommand } from '../language/understand/index.js';
 import type { Retriever } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
-import { detectCommand } from '../router/commands.js';
 import type { ConversationState, TranscriptLine } from '../router/conversation.js';
 import type { DialogEngine } from '../router/dialog-port.js';
 import type { HandoffContext, HandoffPort } from '../router/handoff-port.js';
@@ -55,7 +57,8 @@ export class HandoffService implements HandoffPort {
     this.store = new HandoffStore(opts.storage, opts.ttlMs);
     this.events = new AgentEventHub(opts.storage, opts.logger);
     this.now = opts.now ?? Date.now;
-    this.delivery = new CustomerDelivery({ conversations: () => this.convs, sender: () => this.sender, events: this.events, logger: opts.logger, now: this.now });
+    const renderer = new Renderer(knowledgeRenderSource(opts.knowledge));
+    this.delivery = new CustomerDelivery({ conversations: () => this.convs, sender: () => this.sender, events: this.events, logger: opts.logger, now: this.now, renderer });
   }
 
   /** Late wiring: the router and the channels are built after the service (they depend on it). */
@@ -78,7 +81,7 @@ export class HandoffService implements HandoffPort {
 
   // ---- HandoffPort (called by the router inside the conversation's turn) ----
 
-  async request(ctx: Parameters<HandoffPort['request']>[0]): Promise<Reply[]> {
+  async request(ctx: Parameters<HandoffPort['request']>[0]): Promise<ReplyData[]> {
     const { state, reason } = ctx;
     const now = this.now();
     const market = state.market;
@@ -131,7 +134,7 @@ export class HandoffService implements HandoffPort {
     return [say.queued({ market, contact, hours, position: await this.store.position(state.id) })];
   }
 
-  async onCustomerMessage(ctx: HandoffContext): Promise<Reply[] | null> {
+  async onCustomerMessage(ctx: HandoffContext): Promise<ReplyData[] | null> {
     const { state, input, text } = ctx;
     const rec = await this.store.get(state.id);
     if (!isOpen(rec)) return null;
@@ -143,7 +146,8 @@ export class HandoffService implements HandoffPort {
     await this.events.publish({ type: 'message', id: state.id, line });
     if (rec.status === 'withAgent') return []; // the agent answers; the bot says nothing of its own
 
-    const command = text ? detectCommand(text) : undefined;
+    const button = text ? decodeButton(text) : undefined;
+    const command = button?.type === 'cmd' ? button.command : text && !button ? readCommand(text, state.lang) : undefined;
     if (command === 'cancel') {
       const t = await this.store.apply(state.id, { type: 'customer.left', at: this.now() });
       if (!t.ok) return [];
@@ -162,7 +166,7 @@ export class HandoffService implements HandoffPort {
   }
 
   /** `handoff.status` from a Bot Framework channel hub: accepted → with agent; completed/failed → back to the bot. */
-  private async onChannelEvent(rec: HandoffRecord, ctx: HandoffContext): Promise<Reply[]> {
+  private async onChannelEvent(rec: HandoffRecord, ctx: HandoffContext): Promise<ReplyData[]> {
     if (ctx.input.eventName !== 'handoff.status') return [];
     // Only a Bot Framework channel's hand-off hub reports status; our own channels' customers
     // could otherwise post it themselves and take their request out of the queue.
@@ -266,7 +270,7 @@ export class HandoffService implements HandoffPort {
     this.pending.add(sending);
   }
 
-  private resumeReplies(state: ConversationState): Reply[] {
+  private resumeReplies(state: ConversationState): ReplyData[] {
     try {
       return say.resume(state, this.opts.dialogs, this.opts.knowledge.contacts, new Date(this.now()).toISOString().slice(0, 10));
     } catch (err) {

@@ -2,6 +2,8 @@
  * Channel-neutral shapes shared by the router, dialogs, retrieval and the channel edges.
  * Nothing here imports a third-party SDK: channels translate to and from these.
  */
+import type { Lang } from '../conversation/lang.js';
+
 export const MARKETS = ['TW', 'FR', 'PT', 'KR'] as const;
 export type Market = (typeof MARKETS)[number];
 
@@ -17,6 +19,8 @@ export type ReplyKind = 'faq' | 'clarify' | 'fallback' | 'dialog' | 'handoff' | 
 /** DESIGN.md §3: carried by every bot message as channelData.support. */
 export interface SupportMeta {
   kind: ReplyKind;
+  /** The language the reply is written in (DESIGN.md §3, §10): set by the renderer on every reply. */
+  lang?: Lang;
   market?: Market;
   faqId?: string;
   score?: number;

@@ -1,4 +1,5 @@
 /** What the router keeps per conversation and per user (JSON, small, versioned by the storage). */
+import type { Lang } from '../conversation/lang.js';
 import type { Market } from '../lib/types.js';
 import type { DialogEnvelope } from './dialog-port.js';
 import type { MarketSource } from './market.js';
@@ -18,6 +19,9 @@ export interface ConversationState {
   userId: string;
   market?: Market;
   marketSource?: MarketSource;
+  /** The conversation's language (DESIGN.md §10) and what chose it; sticky. */
+  lang?: Lang;
+  langSource?: 'chosen' | 'text' | 'locale' | 'market';
   locale?: string;
   dialog?: DialogEnvelope;
   pending?: Pending;
@@ -41,6 +45,8 @@ export interface ConversationState {
 
 export interface UserState {
   market?: Market;
+  /** The language the customer chose, kept for their next conversations. */
+  lang?: Lang;
   model?: string;
   name?: string;
 }

@@ -3,7 +3,8 @@
  * customer message (a conversation with an agent is relayed and the bot says nothing of its own),
  * and calls `request` when a trigger fires.
  */
-import type { Reply, TurnInput } from '../lib/types.js';
+import type { ReplyData } from '../language/render.js';
+import type { TurnInput } from '../lib/types.js';
 import type { Candidate } from '../retrieval/faq-index.js';
 import type { ConversationState } from './conversation.js';
 
@@ -18,7 +19,7 @@ export interface HandoffContext {
 
 export interface HandoffPort {
   /** Conversation queued or with an agent: relay and return what (if anything) the bot may say; null: not in a hand-off. */
-  onCustomerMessage(ctx: HandoffContext): Promise<Reply[] | null>;
+  onCustomerMessage(ctx: HandoffContext): Promise<ReplyData[] | null>;
   /** Start a hand-off; returns what to tell the customer (queue position, hours, leave a message). */
   request(
     ctx: HandoffContext & {
@@ -28,5 +29,5 @@ export interface HandoffPort {
       /** A dialog that ended asking for a person (its envelope is gone): which one, its last step, its summary for the agent. */
       dialog?: { machine: string; step?: string; summary?: string };
     },
-  ): Promise<Reply[]>;
+  ): Promise<ReplyData[]>;
 }

@@ -3,6 +3,7 @@
  * stored for the user, the region of the activity's locale, the channel's default (LINE → TW,
  * WhatsApp → the phone number's country code), DEFAULT_MARKET.
  */
+import { countryIn, squash, statedMarket } from '../language/understand/index.js';
 import type { Market } from '../lib/types.js';
 
 export type MarketSource = 'said' | 'user' | 'locale' | 'channel' | 'default';
@@ -26,17 +27,27 @@ function toMarket(word: string): Market | undefined {
   return undefined;
 }
 
-/** A market the customer states in their message, if any. */
+/** A market the customer states in their message, if any, in any of the five languages. */
 export function marketFromText(text: string): Market | undefined {
   const only = COUNTRY_ONLY.exec(text);
   if (only) return toMarket(only[1]!);
   const said = STATEMENT.exec(text) ?? IN_COUNTRY.exec(text);
-  return said ? toMarket(said[1]!) : undefined;
+  if (said) return toMarket(said[1]!);
+  if (isCountryOnly(text)) return countryIn(text);
+  return statedMarket(text);
 }
 
-/** True when the message is nothing but a country (an answer to "which country are you in?"). */
+/** True when the message is nothing but a country (an answer to "which country are you in?"), e.g. "Korea", "한국", "台灣", "en France", "Portugal.". */
 export function isCountryOnly(text: string): boolean {
-  return COUNTRY_ONLY.test(text);
+  if (COUNTRY_ONLY.test(text)) return true;
+  const t = squash(text);
+  if (!countryIn(t)) return false;
+  const rest = t
+    .replace(/(?:台灣|臺灣|法國|葡萄牙|韓國|南韓|대만|타이완|프랑스|포르투갈|한국|대한민국|ta[ïi]wan|france|portugal|cor[ée]e|coreia|frança|franca)/gu, '')
+    .replace(/^(?:en|au|à|a|em|no|na|je suis|estou|sou de|我在|我住|저는|전)\s*/u, '')
+    .replace(/(?:이에요|예요|입니다|이요|요|에 있어요|에 살아요|에요)$/u, '')
+    .replace(/[\s\p{P}]/gu, '');
+  return rest.length === 0;
 }
 
 const REGION: Record<string, Market> = { TW: 'TW', FR: 'FR', PT: 'PT', KR: 'KR' };

@@ -1,142 +1,138 @@
-/** The bot's own wording, in one place. Every reply carries channelData.support (DESIGN.md §3). */
-import { MARKET_NAMES, MARKETS, type Choice, type Market, type Reply } from '../lib/types.js';
-import type { Contact, FaqEntry, SourceDocument } from '../retrieval/knowledge-schema.js';
+/**
+ * The bot's replies outside the guided tasks, as data: message keys with parameters, worded by the
+ * renderer in the conversation's language. Every reply carries channelData.support (DESIGN.md §3).
+ */
+import { LANGS } from '../conversation/lang.js';
+import { msg, type Msg } from '../language/message.js';
+import type { ChoiceData, ReplyData } from '../language/render.js';
+import { MARKETS, type Market } from '../lib/types.js';
+import type { FaqEntry } from '../retrieval/knowledge-schema.js';
 import type { Candidate } from '../retrieval/faq-index.js';
 
-export const MENU: Choice[] = [
-  { label: 'Reset my password', value: 'start password reset' },
-  { label: 'No water coming out', value: 'start no water' },
-  { label: 'Book a repair', value: 'start repair booking' },
-  { label: 'Cancellation penalty', value: 'start cancellation penalty' },
-  { label: 'Talk to a person', value: 'talk to a person' },
+export type { ReplyData };
+
+/** The menu's task buttons carry neutral values (`task:<dialog>`), decoded before any text parsing. */
+export const MENU: ChoiceData[] = [
+  { label: msg('label.resetPassword'), value: 'task:passwordReset' },
+  { label: msg('label.noWater'), value: 'task:noWater' },
+  { label: msg('label.bookRepair'), value: 'task:repairBooking' },
+  { label: msg('label.penalty'), value: 'task:cancellationPenalty' },
+  { label: msg('label.person'), value: 'cmd:agent' },
 ];
 
-export const FEEDBACK_CHOICES: Choice[] = [
-  { label: '👍 Yes', value: 'yes, that answered it' },
-  { label: '👎 No', value: 'no, that did not help' },
+export const FEEDBACK_CHOICES: ChoiceData[] = [
+  { label: msg('label.yesHelped'), value: 'yes' },
+  { label: msg('label.noHelped'), value: 'no' },
 ];
 
-export const MARKET_CHOICES: Choice[] = MARKETS.map((m) => ({ label: MARKET_NAMES[m], value: MARKET_NAMES[m] }));
+export const MARKET_CHOICES: ChoiceData[] = MARKETS.map((m) => ({ label: msg(`market.${m}`), value: `market:${m}` }));
+export const LANG_CHOICES: ChoiceData[] = LANGS.map((l) => ({ label: msg(`lang.${l}`), value: `lang:${l}` }));
 
-export function contactLine(c: Contact): string {
-  const note = c.phoneNote ? ` (${c.phoneNote})` : '';
-  return `call ${c.phone}${note}, ${c.hours}`;
+const PERSON: ChoiceData = { label: msg('label.person'), value: 'cmd:agent' };
+
+export function welcome(market?: Market): ReplyData {
+  return { text: msg('welcome'), choices: MENU, support: { kind: 'system', market } };
 }
 
-export function welcome(market?: Market): Reply {
-  return {
-    text:
-      "Hi! I'm the Nespresso support assistant. Ask me about your account, orders, deliveries, returns, warranty and repairs, " +
-      'or pick a guided task below. You can ask for a person at any time.',
-    choices: MENU,
-    support: { kind: 'system', market },
-  };
+export function help(market?: Market): ReplyData {
+  return { text: msg('help'), choices: [...MENU, ...LANG_CHOICES], support: { kind: 'system', market } };
 }
 
-export function help(market?: Market): Reply {
-  return {
-    text:
-      'Type your question in your own words, or pick a task below. Commands that work at any time: ' +
-      '"cancel" stops the current task, "start over" begins again, "talk to a person" reaches an agent, ' +
-      '"change country" switches the market I answer for.',
-    choices: MENU,
-    support: { kind: 'system', market },
-  };
+export function askMarket(reason: 'depends' | 'change' | 'dialog'): ReplyData {
+  return { text: msg(`askMarket.${reason}`), choices: MARKET_CHOICES, support: { kind: 'clarify', step: 'askMarket' } };
 }
 
-export function askMarket(reason: 'depends' | 'change' | 'dialog'): Reply {
-  const text =
-    reason === 'change'
-      ? 'Which country are you in?'
-      : reason === 'dialog'
-        ? 'The steps differ by country. Which country are you in?'
-        : 'The answer depends on your country. Which country are you in?';
-  return { text, choices: MARKET_CHOICES, support: { kind: 'clarify', step: 'askMarket' } };
+export function marketSet(market: Market): ReplyData {
+  return { text: msg('marketSet', { market: { market } }), support: { kind: 'system', market } };
 }
 
-export function marketSet(market: Market): Reply {
-  return { text: `Thanks — I'll answer for ${MARKET_NAMES[market]}.`, support: { kind: 'system', market } };
+export function langSet(market?: Market): ReplyData {
+  return { text: msg('langSet'), support: { kind: 'system', market } };
 }
 
-const FEEDBACK_QUESTION = '\n\nDid this answer your question?';
+export function askLanguage(market?: Market): ReplyData {
+  return { text: msg('help'), choices: LANG_CHOICES, support: { kind: 'system', market } };
+}
 
 /**
- * An FAQ answer with its source. `alternative`: another entry that scored almost as high; it is
- * offered as one more choice, so a near-tie decided the wrong way is one tap from the right answer.
+ * An FAQ answer with its source, in the conversation's language. `alternative`: another entry that
+ * scored almost as high; it is offered as one more choice, so a near-tie decided the wrong way is one
+ * tap from the right answer. `feedback: false` in the middle of a task (a digression), since the
+ * customer's next "yes" answers the task's question that follows.
  */
 export function faqAnswer(
   entry: FaqEntry,
   score: number,
   market: Market | undefined,
-  source: SourceDocument | undefined,
   unsureMarket: boolean,
   alternative?: FaqEntry,
-): Reply {
-  const scope = unsureMarket && entry.markets.length === 1 ? `For ${MARKET_NAMES[entry.markets[0]!]}: ` : '';
-  const cite = source ? `\n\nSource: ${source.title} — ${entry.source.section}` : '';
-  const other = alternative ? [{ label: `Or: ${alternative.question}`, value: alternative.question }] : [];
+  feedback = true,
+): ReplyData {
+  const answer = msg('faq.answer', { answer: { faq: entry.id, field: 'answer' } });
+  const scope = unsureMarket && entry.markets.length === 1 ? [msg('faq.scopedAnswer', { market: { market: entry.markets[0]! }, answer })] : [answer];
+  const cite = msg('faq.source', { title: { faq: entry.id, field: 'sourceTitle' }, section: { faq: entry.id, field: 'section' } });
+  const other: ChoiceData[] = alternative ? [{ label: msg('faq.or', { question: { faq: alternative.id, field: 'question' } }), value: `faq:${alternative.id}` }] : [];
+  const support = {
+    kind: 'faq' as const,
+    market: market ?? (entry.markets.length === 1 ? entry.markets[0] : undefined),
+    faqId: entry.id,
+    score,
+    source: `${entry.source.document}#${entry.source.section}`,
+  };
+  if (!feedback) return { text: [...scope, cite], support };
   return {
-    text: `${scope}${entry.answer}${cite}${FEEDBACK_QUESTION}`,
-    choices: [...(entry.followUps ?? []), ...other, ...FEEDBACK_CHOICES],
-    support: {
-      kind: 'faq',
-      market: market ?? (entry.markets.length === 1 ? entry.markets[0] : undefined),
-      faqId: entry.id,
-      score,
-      source: `${entry.source.document}#${entry.source.section}`,
-    },
+    text: [...scope, cite, msg('faq.feedback')],
+    choices: [...(entry.followUps ?? []).flatMap(followUp), ...other, ...FEEDBACK_CHOICES],
+    support,
   };
 }
 
-/**
- * An FAQ answer given in the middle of a dialog (a digression): without "did this answer your question?" and its
- * buttons, since the customer's next "yes" answers the dialog's question that follows.
- */
-export function withoutFeedback(answer: Reply): Reply {
-  const text = answer.text.endsWith(FEEDBACK_QUESTION) ? answer.text.slice(0, -FEEDBACK_QUESTION.length) : answer.text;
-  return { ...answer, text, choices: undefined };
+/** An entry's follow-up ("start repair booking") as the menu's button for that task, worded in the customer's language. */
+function followUp(f: { value: string }): ChoiceData[] {
+  const task = MENU.find((c) => c.value === `task:${TASK_OF[f.value.trim().toLowerCase()] ?? ''}`);
+  return task ? [task] : [];
 }
 
-export function clarify(options: Candidate[], market: Market | undefined): Reply {
+const TASK_OF: Record<string, string> = {
+  'start password reset': 'passwordReset',
+  'start no water': 'noWater',
+  'start repair booking': 'repairBooking',
+  'start cancellation penalty': 'cancellationPenalty',
+};
+
+export function clarify(options: Candidate[], market: Market | undefined): ReplyData {
   return {
-    text: 'I want to be sure I answer the right question. Did you mean one of these?',
-    choices: [...options.map((o) => ({ label: o.entry.question, value: o.entry.question })), { label: 'Something else', value: 'something else' }],
+    text: msg('clarify'),
+    choices: [
+      ...options.map((o) => ({ label: msg('faq.question', { question: { faq: o.entry.id, field: 'question' } }), value: `faq:${o.entry.id}` })),
+      { label: msg('label.somethingElse'), value: 'cmd:somethingElse' },
+    ],
     support: { kind: 'clarify', market, score: options[0]?.score },
   };
 }
 
-export function abstain(contact: Contact | undefined, market: Market | undefined, second: boolean): Reply {
-  const reach = contact ? ` You can also ${contactLine(contact)}.` : '';
-  return {
-    text: second
-      ? `Sorry, I still can't find that in our support documents.${reach}`
-      : `I'm not sure I can answer that from our support documents. Could you say it another way?${reach}`,
-    choices: [
-      { label: 'Talk to a person', value: 'talk to a person' },
-      { label: 'Show the topics', value: 'help' },
-    ],
-    support: { kind: 'fallback', market },
-  };
+export function abstain(market: Market | undefined, second: boolean): ReplyData {
+  const sentences: Msg[] = [msg(second ? 'abstain.second' : 'abstain.first')];
+  if (market) sentences.push(msg('abstain.reach', { contact: { contact: market } }));
+  return { text: { sentences }, choices: [PERSON, { label: msg('label.topics'), value: 'cmd:help' }], support: { kind: 'fallback', market } };
 }
 
-export function otherMarketOnly(entry: FaqEntry, market: Market, contact: Contact): Reply {
-  const where = entry.markets.map((m) => MARKET_NAMES[m]).join(', ');
+export function otherMarketOnly(entry: FaqEntry, market: Market): ReplyData {
   return {
-    text:
-      `Our documents for ${MARKET_NAMES[market]} don't cover that (what I have on it applies to ${where} only), ` +
-      `so I won't guess. Please ${contactLine(contact)}.`,
-    choices: [
-      { label: 'Talk to a person', value: 'talk to a person' },
-      { label: 'Change country', value: 'change country' },
-    ],
+    text: msg('otherMarketOnly', {
+      market: { market },
+      where: { list: entry.markets.map((m) => ({ market: m })) },
+      contact: { contact: market },
+    }),
+    choices: [PERSON, { label: msg('label.changeCountry'), value: 'cmd:changeCountry' }],
     support: { kind: 'fallback', market, faqId: entry.id, source: `${entry.source.document}#${entry.source.section}` },
   };
 }
 
-export function system(text: string, market?: Market, choices?: Choice[]): Reply {
+export function system(text: Msg | Msg[], market?: Market, choices?: ChoiceData[]): ReplyData {
   return { text, choices, support: { kind: 'system', market } };
 }
 
-export function smalltalk(text: string, market?: Market, choices?: Choice[]): Reply {
+export function smalltalk(text: Msg, market?: Market, choices?: ChoiceData[]): ReplyData {
   return { text, choices, support: { kind: 'smalltalk', market } };
 }

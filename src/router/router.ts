@@ -6,6 +6,10 @@ import type { Config } from '../config.js';
 import { AppError } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { Reply, TurnInput } from '../lib/types.js';
+import { langFromLocale, type Lang } from '../conversation/lang.js';
+import { msg } from '../language/message.js';
+import { Renderer, type ReplyData } from '../language/render.js';
+import { knowledgeRenderSource } from './render-source.js';
 import { keys, type Storage } from '../state/storage.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 import type { Retriever } from '../retrieval/decide.js';
@@ -53,6 +57,8 @@ export interface TurnEvent {
 
 export class Router {
   readonly bookings: BookingStore;
+  /** Words replies in the conversation's language, last (DESIGN.md §1 step 5). */
+  readonly renderer: Renderer;
   private readonly ttlMs: number;
   private readonly now: () => number;
   private inFlight = 0;
@@ -60,6 +66,7 @@ export class Router {
 
   constructor(private readonly deps: RouterDeps) {
     this.bookings = new BookingStore(deps.storage);
+    this.renderer = new Renderer(knowledgeRenderSource(deps.knowledge));
     this.ttlMs = conversationTtlMs(deps.config);
     this.now = deps.now ?? Date.now;
   }
@@ -149,7 +156,7 @@ export class Router {
         const now = this.now();
         state.recent = (state.recent ?? []).filter((t) => now - t < RATE_WINDOW_MS);
         if (state.recent.length >= config.RATE_LIMIT_PER_CONVERSATION) {
-          const replies = [say.system("You're sending messages faster than I can read them. Please wait a few seconds, then send your message again.", state.market)];
+          const replies = this.render([say.system(msg('slowDown'), state.market)], state.lang ?? langFromLocale(input.locale) ?? 'en');
           await storage.compareAndSet(keys.conversation(id), state, loaded?.version, this.ttlMs);
           this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false, rateLimited: true });
           if (deliver) await deliver(replies);
@@ -160,10 +167,10 @@ export class Router {
 
       const raw = typeof input.text === 'string' ? input.text : '';
       let text = cleanText(raw);
-      const notes: Reply[] = [];
+      const notes: ReplyData[] = [];
       if (text.length > MAX_TEXT) {
         text = text.slice(0, MAX_TEXT);
-        notes.push(say.system(`Your message was long, so I read only its first ${MAX_TEXT.toLocaleString('en')} characters.`));
+        notes.push(say.system(msg('tooLong', { max: MAX_TEXT })));
       }
       if (input.type === 'message' && text) await this.appendTranscript(id, { at: this.now(), from: 'user', text });
 
@@ -179,7 +186,8 @@ export class Router {
         now: this.now,
         onHandoff: this.deps.onHandoff,
       };
-      const replies = [...notes, ...(await decideTurn(services, input, text, state, user))];
+      const decided = [...notes, ...(await decideTurn(services, input, text, state, user))];
+      const replies = this.render(decided, state.lang ?? 'en');
 
       if (state.forgotten) {
         await this.forget(id, userKey);
@@ -203,6 +211,10 @@ export class Router {
     } finally {
       await storage.releaseLock(keys.lock(id), token).catch((err) => this.deps.logger.warn({ err, code: 'BOT_LOCK_FAILED' }, 'lock release failed'));
     }
+  }
+
+  private render(replies: ReplyData[], lang: Lang): Reply[] {
+    return replies.map((r) => this.renderer.reply(r, lang));
   }
 
   private emit(e: TurnEvent): void {

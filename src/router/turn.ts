@@ -4,16 +4,21 @@
  * dialog triggers, then retrieval: answer, clarify or abstain.
  */
 import type { Config } from '../config.js';
+import { MARKET_LANG, langFromLocale, type Lang } from '../conversation/lang.js';
+import { detectLang } from '../language/detect.js';
+import { msg } from '../language/message.js';
+import type { ReplyData } from '../language/render.js';
+import { askedLanguage, command as detectCommand, smalltalk as detectSmalltalk, yesNo as readYesNo, type Command } from '../language/understand/index.js';
 import type { Logger } from '../lib/logger.js';
 import { hashId, redact } from '../lib/redact.js';
-import type { Market, Reply, TurnInput } from '../lib/types.js';
+import type { Market, TurnInput } from '../lib/types.js';
+import { decodeButton } from '../conversation/buttons.js';
 import type { Retriever, Decision } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 import { keys, type Storage } from '../state/storage.js';
 import type { BookingStore } from './bookings.js';
-import { detectCommand, detectSmalltalk, yesNo } from './commands.js';
 import type { ConversationState, UserState } from './conversation.js';
-import type { DialogEngine, DialogId, DialogInput, DialogStep } from './dialog-port.js';
+import type { DialogEngine, DialogId, DialogInput, DialogReply, DialogStep } from './dialog-port.js';
 import type { HandoffPort, HandoffReason } from './handoff-port.js';
 import { isCountryOnly, marketFromText, resolveMarket } from './market.js';
 import * as say from './replies.js';
@@ -39,10 +44,46 @@ interface Turn {
   state: ConversationState;
   user: UserState;
   market?: Market;
+  /** The conversation's language, resolved once for the turn (DESIGN.md §10). */
+  lang: Lang;
 }
 
-/** The menu's task buttons' values ("start repair booking"). */
-const MENU_TASKS = new Set(say.MENU.map((c) => c.value).filter((v) => v.startsWith('start ')));
+type Reply = ReplyData;
+
+/**
+ * The conversation's language (DESIGN.md §10): the customer's explicit choice > the language of what
+ * they write (a message long enough to tell) > the activity's locale > the market's language > English.
+ * Sticky: kept with the conversation and the user; short replies never switch it.
+ */
+export function resolveLang(
+  text: string,
+  state: Pick<ConversationState, 'lang' | 'langSource'>,
+  user: Pick<UserState, 'lang'>,
+  locale: string | undefined,
+  market: Market | undefined,
+  answersStep: boolean,
+): { lang: Lang; source: NonNullable<ConversationState['langSource']>; chosen?: boolean } {
+  const asked = text ? askedLanguage(text) : undefined;
+  if (asked) return { lang: asked, source: 'chosen', chosen: true };
+  if (state.langSource === 'chosen' && state.lang) return { lang: state.lang, source: 'chosen' };
+  // An answer to the pending step (an address, a name, "ok") never switches the language.
+  const written = text && !answersStep ? detectLang(text) : undefined;
+  if (written) return { lang: written, source: 'text' };
+  if (state.lang && state.langSource === 'text') return { lang: state.lang, source: 'text' };
+  if (user.lang) return { lang: user.lang, source: 'chosen' };
+  const fromLocale = langFromLocale(locale);
+  if (fromLocale) return { lang: fromLocale, source: 'locale' };
+  if (market) return { lang: MARKET_LANG[market], source: 'market' };
+  return { lang: 'en', source: 'market' };
+}
+
+/** What the button value or typed text asks for, when it is a command. */
+function commandOf(text: string, lang: Lang): Command | undefined {
+  const b = decodeButton(text);
+  if (b?.type === 'cmd' && b.command !== 'somethingElse') return b.command;
+  if (b) return undefined;
+  return detectCommand(text, lang);
+}
 
 /** "what's the status of my booking / repair?" without a reference. */
 const BOOKING_STATUS = /\b(?:status|update|news|progress|where(?:'s| is))\b.{0,30}\b(?:my|the) (?:booking|repair(?: booking)?)\b|\b(?:my|the) (?:booking|repair)(?: booking)?\b.{0,20}\bstatus\b/i;
@@ -58,7 +99,8 @@ export async function decideTurn(
   user: UserState,
 ): Promise<Reply[]> {
   const marketBefore = state.market;
-  const said = text ? marketFromText(text) : undefined;
+  const button = text ? decodeButton(text) : undefined;
+  const said = button?.type === 'market' ? button.market : text && !button ? marketFromText(text) : undefined;
   if (said) {
     state.market = said;
     state.marketSource = 'said';
@@ -76,7 +118,16 @@ export async function decideTurn(
     state.market = resolved.market;
     state.marketSource = resolved.source;
   }
-  const t: Turn = { s, input, text, state, user, market: resolved.market };
+  const answersStep = !!state.dialog && !!text && !!s.dialogs?.accepts(state.dialog, text);
+  const chosenLang = button?.type === 'lang' ? button.lang : undefined;
+  const resolvedLang = chosenLang
+    ? { lang: chosenLang, source: 'chosen' as const, chosen: true }
+    : resolveLang(button ? '' : text, state, user, input.locale ?? state.locale, resolved.market, answersStep);
+  const langChanged = resolvedLang.chosen === true;
+  state.lang = resolvedLang.lang;
+  state.langSource = resolvedLang.source;
+  if (resolvedLang.source === 'chosen') user.lang = resolvedLang.lang;
+  const t: Turn = { s, input, text, state, user, market: resolved.market, lang: resolvedLang.lang };
 
   if (input.type === 'conversationUpdate') return input.userJoined ? [say.welcome(t.market)] : [];
   // Channel events during a hand-off (Bot Framework `handoff.status` from the channel's own hub).
@@ -84,7 +135,7 @@ export async function decideTurn(
   if (input.type !== 'message') return [];
 
   // "Delete my data" works at any time, also while a person is requested or holds the chat.
-  if (text && detectCommand(text) === 'forgetMe') return forgetMe(t);
+  if (text && commandOf(text, t.lang) === 'forgetMe') return forgetMe(t);
 
   // 1. A conversation queued for or held by an agent: relay; the bot says nothing of its own.
   if (s.handoff) {
@@ -93,19 +144,40 @@ export async function decideTurn(
   }
 
   if (!text) {
-    return [say.system("I didn't catch any text. Type your question, or pick one of these:", t.market, say.MENU)];
+    return [say.system(msg('noText'), t.market, say.MENU)];
+  }
+
+  // An explicit choice of language: say so, then carry on with the rest of the message if there was more.
+  if (langChanged && (button?.type === 'lang' || askedLanguage(text))) {
+    return [say.langSet(t.market), ...(state.dialog ? await continueOrRepeat(t) : [])];
   }
 
   // 2. Global commands.
-  const command = detectCommand(text);
+  const command = commandOf(text, t.lang);
   if (command) return runCommand(t, command);
+  if (button?.type === 'cmd' && button.command === 'somethingElse') {
+    state.pending = undefined;
+    return [say.system(msg('somethingElse'), t.market)];
+  }
+  if (button?.type === 'faq') {
+    const entry = s.knowledge.byId.get(button.id);
+    state.pending = undefined;
+    if (entry) return answerDecision(t, s.retriever.resolveEntry(entry, 1, t.market, []), text);
+  }
+  if (button?.type === 'task' && s.dialogs) {
+    if (!t.market) {
+      state.pending = { type: 'askMarket', text };
+      return [say.askMarket('dialog')];
+    }
+    return startDialog(t, button.dialog, {});
+  }
 
   // 3. Pending questions.
   const pending = state.pending;
   if (pending?.type === 'askMarket') {
     state.pending = undefined;
     if (said) {
-      const out: Reply[] = isCountryOnly(text) ? [say.marketSet(said)] : [];
+      const out: Reply[] = isCountryOnly(text) || button?.type === 'market' ? [say.marketSet(said)] : [];
       return [...out, ...(await routeText(t, pending.text))];
     }
   } else if (pending?.type === 'clarify') {
@@ -114,18 +186,15 @@ export async function decideTurn(
     const pick = n ? pending.options[Number(n[1]) - 1] : undefined;
     const entry = pick ? s.knowledge.byId.get(pick.faqId) : undefined;
     if (entry) return answerDecision(t, s.retriever.resolveEntry(entry, 1, t.market, []), text);
-    if (/^something else$/i.test(text)) {
-      return [say.system('No problem — tell me a little more about what you need, in your own words.', t.market)];
-    }
   } else if (pending?.type === 'feedback') {
-    const yn = yesNo(text);
+    const yn = readYesNo(text, t.lang);
     state.pending = undefined;
-    if (yn) return feedback(t, pending.faqId, yn);
+    if (yn === 'yes' || yn === 'no') return feedback(t, pending.faqId, yn);
   }
 
   // "Korea" may also answer the dialog's question (bought from Nespresso Korea or overseas?): with the country unchanged, the dialog takes it.
-  const answersStep = said === marketBefore && !!state.dialog && !!s.dialogs?.accepts(state.dialog, text);
-  if (said && isCountryOnly(text) && !answersStep) {
+  const countryAnswersStep = said === marketBefore && answersStep;
+  if (said && (isCountryOnly(text) || button?.type === 'market') && !countryAnswersStep) {
     return [say.marketSet(said), ...(state.dialog ? await continueOrRepeat(t) : [])];
   }
 
@@ -138,13 +207,13 @@ export async function decideTurn(
     if (mine.length > 1) {
       return [
         say.system(
-          'Which booking? Tap one:',
+          msg('booking.which'),
           t.market,
-          mine.slice(-5).map((b) => ({ label: b.reference, value: `status of booking ${b.reference}` })),
+          mine.slice(-5).map((b) => ({ label: b.reference, value: b.reference })),
         ),
       ];
     }
-    return [say.system('I need the booking reference to look it up: it starts with "R-", like R-AB12CD. What is yours?', t.market)];
+    return [say.system(msg('booking.needReference'), t.market)];
   }
 
   return routeText(t, text);
@@ -152,21 +221,17 @@ export async function decideTurn(
 
 async function routeText(t: Turn, text: string): Promise<Reply[]> {
   const { s, state } = t;
-  // A task picked from the menu (shown by "help" and on leaving the queue) starts that task, also over one in progress.
-  if (state.dialog && s.dialogs && MENU_TASKS.has(text.trim().toLowerCase())) {
-    const picked = s.dialogs.detect(text);
-    if (picked) return startDialog(t, picked.dialog, picked.slots);
-  }
   // 5. The active dialog gets the message, unless it is a confident FAQ question that does not
   //    answer the pending step (a digression): answer it, then ask the step again.
   if (state.dialog && s.dialogs) {
     if (!s.dialogs.accepts(state.dialog, text) && !isBareAnswer(text)) {
-      const decision = s.retriever.decide(text, t.market);
+      const decision = s.retriever.decide(text, t.market, t.lang);
       if (decision.type === 'answer') {
-        const answer = answerDecision(t, decision, text);
-        state.pending = undefined; // the dialog's step is what we wait for, not feedback
+        const answer = say.faqAnswer(decision.entry, decision.score, t.market, !t.market, undefined, false);
+        state.fallbacks = 0;
+        state.lastFaqId = decision.entry.id;
         const prompt = s.dialogs.repeatPrompt(state.dialog, dialogInput(t, {}));
-        return [...(await answer).map(say.withoutFeedback), dialogReply(t, state.dialog.machine, prompt)];
+        return [answer, dialogReply(t, state.dialog.machine, prompt)];
       }
     }
     return runStep(t, s.dialogs.continue(state.dialog, text, dialogInput(t, {}), dialogDeps(t)), state.dialog.machine);
@@ -183,12 +248,12 @@ async function routeText(t: Turn, text: string): Promise<Reply[]> {
   }
 
   // 7. Small talk, then retrieval.
-  const small = detectSmalltalk(text);
-  if (small === 'greeting') return [say.smalltalk('Hello! What can I help you with today?', t.market, say.MENU)];
-  if (small === 'thanks') return [say.smalltalk("You're welcome! Anything else I can help with?", t.market)];
-  if (small === 'bye') return [say.smalltalk('Goodbye, and enjoy your coffee!', t.market)];
+  const small = detectSmalltalk(text, t.lang);
+  if (small === 'greeting') return [say.smalltalk(msg('greeting'), t.market, say.MENU)];
+  if (small === 'thanks') return [say.smalltalk(msg('thanks'), t.market)];
+  if (small === 'bye') return [say.smalltalk(msg('bye'), t.market)];
 
-  return answerDecision(t, s.retriever.decide(text, t.market), text);
+  return answerDecision(t, s.retriever.decide(text, t.market, t.lang), text);
 }
 
 /** A runner-up this close to the answer's score is offered beside it ("Or: …"). */
@@ -196,7 +261,7 @@ const NEAR_ALTERNATIVE = 0.05;
 
 /** "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to. */
 function isBareAnswer(text: string): boolean {
-  return yesNo(text) !== undefined || !/\p{L}{2,}/u.test(text);
+  return readYesNo(text) !== undefined || !/\p{L}{2,}/u.test(text);
 }
 
 async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply[]> {
@@ -207,7 +272,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
       state.lastFaqId = d.entry.id;
       state.pending = { type: 'feedback', faqId: d.entry.id };
       const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE);
-      return [say.faqAnswer(d.entry, d.score, t.market, s.knowledge.sourceById.get(d.entry.source.document), !t.market, alternative)];
+      return [say.faqAnswer(d.entry, d.score, t.market, !t.market, alternative)];
     }
     case 'askMarket':
       state.pending = { type: 'askMarket', text };
@@ -217,7 +282,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
       return [say.clarify(d.options, t.market)];
     case 'otherMarketOnly': {
       state.fallbacks = 0;
-      return [say.otherMarketOnly(d.entry, t.market!, s.knowledge.contacts[t.market!])];
+      return [say.otherMarketOnly(d.entry, t.market!)];
     }
     case 'abstain': {
       state.fallbacks += 1;
@@ -228,21 +293,19 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
         state.fallbacks = 0;
         return requestHandoff(t, 'two-fallbacks', d.candidates);
       }
-      return [say.abstain(t.market ? s.knowledge.contacts[t.market] : undefined, t.market, state.fallbacks >= 2)];
+      return [say.abstain(t.market, state.fallbacks >= 2)];
     }
   }
 }
 
-async function runCommand(t: Turn, command: NonNullable<ReturnType<typeof detectCommand>>): Promise<Reply[]> {
+async function runCommand(t: Turn, command: Command): Promise<Reply[]> {
   const { state } = t;
   switch (command) {
     case 'cancel': {
       const had = state.dialog;
       state.dialog = undefined;
       state.pending = undefined;
-      return [
-        say.system(had ? 'OK, I stopped that task. What else can I help with?' : "There's nothing to cancel. What can I help with?", t.market, say.MENU),
-      ];
+      return [say.system(msg(had ? 'cancel.done' : 'cancel.nothing'), t.market, say.MENU)];
     }
     case 'startOver':
       state.dialog = undefined;
@@ -259,6 +322,8 @@ async function runCommand(t: Turn, command: NonNullable<ReturnType<typeof detect
       state.marketSource = undefined;
       t.user.market = undefined;
       return [say.askMarket('change')];
+    case 'changeLanguage':
+      return [say.askLanguage(t.market)];
     case 'forgetMe':
       return forgetMe(t);
   }
@@ -278,14 +343,8 @@ async function requestHandoff(
 ): Promise<Reply[]> {
   const { s, state } = t;
   if (!s.handoff) {
-    const c = t.market ? s.knowledge.contacts[t.market] : undefined;
     return [
-      say.system(
-        c
-          ? `No agent can join this chat right now. To reach a person, please ${say.contactLine(c)}.`
-          : 'No agent can join this chat right now. Tell me your country and I will give you the phone number to call.',
-        t.market,
-      ),
+      say.system(t.market ? msg('handoff.unavailable', { contact: { contact: t.market } }) : msg('handoff.unavailableNoMarket'), t.market),
     ];
   }
   const dialogSlots = finished?.slots ?? (state.dialog && s.dialogs ? s.dialogs.slots(state.dialog) : undefined);
@@ -305,7 +364,7 @@ async function feedback(t: Turn, faqId: string, yn: 'yes' | 'no'): Promise<Reply
     .catch((err) => s.logger.warn({ err }, 'could not record feedback'));
   if (yn === 'yes') {
     state.outcome = 'resolved';
-    return [say.smalltalk('Great, glad that helped! Anything else?', t.market)];
+    return [say.smalltalk(msg('feedbackYes'), t.market)];
   }
   return requestHandoff(t, 'thumbs-down');
 }
@@ -314,25 +373,17 @@ async function forgetMe(t: Turn): Promise<Reply[]> {
   // The router deletes the conversation, its transcript, the user record and any hand-off after
   // this turn instead of saving them (see Router.forget).
   t.state.forgotten = true;
-  return [
-    say.system(
-      'Done: I deleted what I kept about you in this chat (your country, machine, transcript, any task in progress and any request for a person). ' +
-        'Repair bookings already confirmed are kept for the repair itself; quote the reference to an agent to have them removed.',
-      undefined,
-    ),
-  ];
+  return [say.system(msg('forgotten'), undefined)];
 }
 
 async function bookingStatus(t: Turn, reference: string): Promise<Reply[]> {
   const booking = await t.s.bookings.find(reference);
   if (!booking) {
-    return [say.system(`I can't find a booking with the reference ${reference}. Please check it, or ask for a person.`, t.market)];
+    return [say.system(msg('booking.notFound', { reference }), t.market)];
   }
   return [
     {
-      text:
-        `Booking ${booking.reference}: ${booking.model} repair, received on ${booking.createdAt.slice(0, 10)}. ` +
-        `Status: received — our service team will contact you at the phone number you gave to arrange the collection.`,
+      text: msg('booking.status', { reference: booking.reference, model: booking.model, date: { date: booking.createdAt.slice(0, 10) } }),
       support: { kind: 'dialog', market: booking.market, dialog: 'repairBooking', step: 'status' },
     },
   ];
@@ -343,6 +394,7 @@ function dialogInput(t: Turn, slots: Record<string, string | number | boolean>):
   const c = t.s.knowledge.contacts[market];
   return {
     market,
+    lang: t.lang,
     contact: { phone: c.phone, hours: c.hours, note: c.phoneNote, other: c.other },
     slots,
     today: new Date(t.s.now()).toISOString().slice(0, 10),
@@ -355,7 +407,7 @@ function dialogDeps(t: Turn) {
   };
 }
 
-function dialogReply(t: Turn, dialog: DialogId, r: { text: string; choices?: Reply['choices']; step: string }): Reply {
+function dialogReply(t: Turn, dialog: DialogId, r: DialogReply): Reply {
   return { text: r.text, choices: r.choices, support: { kind: 'dialog', market: t.market, dialog, step: r.step } };
 }
 

@@ -16,7 +16,7 @@ afterEach(async () => {
 
 describe('no water', () => {
   it('"my prodigio gives no water" skips the model question: slider steps, then fixed', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
 
     const [steps] = await c.say('my prodigio gives no water');
     expect(dialogOf(steps)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
@@ -31,7 +31,7 @@ describe('no water', () => {
   });
 
   it('asks the model when it is not known; an unknown model is asked again with the list; CitiZ gets auto-prime steps', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
 
     const [model] = await c.say('no water comes out of my machine');
     expect(dialogOf(model)).toEqual({ dialog: 'noWater', step: 'askingModel' });
@@ -49,7 +49,7 @@ describe('no water', () => {
   });
 
   it('"maybe" is not an answer: asks yes or no again, without counting a try', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('my pixie gives no water');
 
     const [again] = await c.say('maybe');
@@ -61,7 +61,7 @@ describe('no water', () => {
   });
 
   it('after 5 tries: rest 30 minutes; still nothing → repair booking for the same model, without asking it again', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('my citiz gives no water');
     for (const n of [1, 2, 3, 4]) {
       const [again] = await c.say('No, still nothing');
@@ -85,7 +85,7 @@ describe('no water', () => {
   });
 
   it('"I tried 5 times" in the first message goes straight to the rest', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
 
     const [rest] = await c.say('my essenza mini gives no water, I tried 5 times');
     expect(dialogOf(rest)).toEqual({ dialog: 'noWater', step: 'resting' });
@@ -93,7 +93,7 @@ describe('no water', () => {
   });
 
   it('a model without documented steps: says so, gives the contact, offers a repair or a person', async () => {
-    const c = new Customer(svc, { locale: 'ko-KR' });
+    const c = new Customer(svc, { locale: 'en-KR' });
     await c.say('no water comes out of my machine');
 
     const [offer] = await c.say('Another model');
@@ -106,7 +106,7 @@ describe('no water', () => {
   });
 
   it('a FAQ question mid-dialog is answered, then the same step is asked again', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('my pixie gives no water');
     await c.say('no');
 
@@ -121,7 +121,7 @@ describe('no water', () => {
   });
 
   it('"cancel" mid-dialog stops it; "no" afterwards is not counted as a try', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('my citiz gives no water');
 
     const [stopped] = await c.say('cancel');
@@ -132,7 +132,7 @@ describe('no water', () => {
   });
 
   it('"talk to a person" mid-dialog: queued, and the agent sees the model and the tries so far', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('my citiz gives no water');
     await c.say('no');
 
@@ -144,7 +144,7 @@ describe('no water', () => {
   });
 
   it('after leaving the queue, a task picked from the menu starts that task', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('my citiz gives no water');
     await c.say('talk to a person');
 
@@ -159,7 +159,7 @@ describe('no water', () => {
   it('a restart of the process mid-dialog resumes with the tries counted so far', async () => {
     const storage = new MemoryStorage();
     const first = await startAtToday(storage);
-    const c = new Customer(first, { locale: 'zh-TW' });
+    const c = new Customer(first, { locale: 'en-TW' });
     await c.say('my prodigio gives no water');
     await c.say('no');
     const [second2] = await c.say('no');
@@ -168,7 +168,7 @@ describe('no water', () => {
 
     const second = await startAtToday(storage);
     try {
-      const [third] = await sameCustomer(c, second, 'zh-TW').say('no');
+      const [third] = await sameCustomer(c, second, 'en-TW').say('no');
       expect(dialogOf(third)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
       expect(third?.text).toMatch(/^That was try 3 of 5\. Please try once more:\nOpen and close the slider/);
     } finally {
@@ -177,7 +177,7 @@ describe('no water', () => {
   });
 
   it('a dialog saved by another version restarts politely: the model is asked again', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('no water comes out of my machine');
     await storeDialogFromOtherVersion(svc, c);
 

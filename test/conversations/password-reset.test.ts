@@ -16,7 +16,7 @@ afterEach(async () => {
 
 describe('password reset', () => {
   it('Taiwan: the forgot-password link, valid 72 hours, and it worked', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
 
     const [link] = await c.say('I forgot my password');
     expect(dialogOf(link)).toEqual({ dialog: 'passwordReset', step: 'askingIfWorked' });
@@ -30,7 +30,7 @@ describe('password reset', () => {
   });
 
   it('Taiwan: "the email never came" in the first message skips the question, then trash/junk/spam, then the contact', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
 
     const [folders] = await c.say("I asked for a password reset but I didn't receive the email");
     expect(dialogOf(folders)).toEqual({ dialog: 'passwordReset', step: 'askingIfFound' });
@@ -46,7 +46,7 @@ describe('password reset', () => {
   });
 
   it('Taiwan: an answer that is not an option is asked again with the options; a number picks one', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
 
     const [ask] = await c.say("I can't log in to my account");
     expect(dialogOf(ask)).toEqual({ dialog: 'passwordReset', step: 'askingSituation' });
@@ -63,7 +63,7 @@ describe('password reset', () => {
   });
 
   it('France: the documents are silent, so no guess — the French number, and a person on request', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
 
     const [silent] = await c.say('I forgot my password');
     expect(dialogOf(silent)).toEqual({ dialog: 'passwordReset', step: 'offeringPerson' });
@@ -77,7 +77,7 @@ describe('password reset', () => {
   });
 
   it('Korea: the Korean contact, never Taiwan’s link', async () => {
-    const c = new Customer(svc, { locale: 'ko-KR' });
+    const c = new Customer(svc, { locale: 'en-KR' });
 
     const [silent] = await c.say('reset my password please');
     expect(silent?.text).toContain("My documents for Korea do not describe how to reset a password, so I won't guess. Please contact Nespresso on 080-734-1111 (free of charge, 24 hours a day, all year round).");
@@ -88,7 +88,7 @@ describe('password reset', () => {
   });
 
   it('Portugal: keep the password confidential; a possible misuse is reported at once', async () => {
-    const c = new Customer(svc, { locale: 'pt-PT' });
+    const c = new Customer(svc, { locale: 'en-PT' });
 
     const [misuse] = await c.say('I forgot my password');
     expect(dialogOf(misuse)).toEqual({ dialog: 'passwordReset', step: 'askingMisuse' });
@@ -103,7 +103,7 @@ describe('password reset', () => {
   });
 
   it('a FAQ question mid-dialog is answered, then the pending step is asked again; the next "yes" answers the step', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('I forgot my password');
 
     const [answer, prompt] = await c.say('how often do i need to descale my machine');
@@ -120,7 +120,7 @@ describe('password reset', () => {
   });
 
   it('"cancel" mid-dialog stops it: the next "yes" is not taken as "it worked"', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('I forgot my password');
 
     const [stopped] = await c.say('cancel');
@@ -133,7 +133,7 @@ describe('password reset', () => {
   });
 
   it('"talk to a person" mid-dialog queues for an agent who sees the step; when the agent ends, the step is asked again', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say("I didn't get the reset email");
 
     const [queued] = await c.say('talk to a person');
@@ -158,14 +158,14 @@ describe('password reset', () => {
   it('a restart of the process mid-dialog resumes at the same step', async () => {
     const storage = new MemoryStorage();
     const first = await startAtToday(storage);
-    const c = new Customer(first, { locale: 'zh-TW' });
+    const c = new Customer(first, { locale: 'en-TW' });
     const [ask] = await c.say("I didn't receive the password reset email");
     expect(dialogOf(ask)).toEqual({ dialog: 'passwordReset', step: 'askingIfFound' });
     await first.close();
 
     const second = await startAtToday(storage);
     try {
-      const [contact] = await sameCustomer(c, second, 'zh-TW').say('no');
+      const [contact] = await sameCustomer(c, second, 'en-TW').say('no');
       expect(dialogOf(contact)).toEqual({ dialog: 'passwordReset', step: 'offeringPerson' });
       expect(contact?.text).toMatch(/^If the email is not in any of those folders, please contact Nespresso on 0809 001 886/);
     } finally {
@@ -174,7 +174,7 @@ describe('password reset', () => {
   });
 
   it('a dialog saved by another version restarts politely from the first question', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say("I didn't receive the password reset email");
     await storeDialogFromOtherVersion(svc, c);
 

@@ -30,7 +30,7 @@ async function giveDetails(c: Customer, details: [string, string, string, string
 
 describe('repair booking', () => {
   it('Taiwan: Assistance Package (collection, 5–7 working days), summary, saved reference, then its status', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
 
     const [date] = await c.say('I need to book a repair for my CitiZ');
     expect(dialogOf(date)).toEqual({ dialog: 'repairBooking', step: 'askingPurchaseDate' });
@@ -61,7 +61,7 @@ describe('repair booking', () => {
     const [status] = await c.say(`what's the status of booking ${reference}?`);
     expect(support(status)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'status', market: 'TW' });
     expect(status?.text).toBe(
-      `Booking ${reference}: CitiZ repair, received on 2025-06-16. Status: received — our service team will contact you at the phone number you gave to arrange the collection.`,
+      `Booking ${reference}: CitiZ repair, received on June 16, 2025. Status: received — our service team will contact you at the phone number you gave to arrange the collection.`,
     );
 
     // Without the reference, the booking of this conversation is found.
@@ -70,13 +70,13 @@ describe('repair booking', () => {
   });
 
   it('asks for the reference when the conversation has no booking', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     const [ask] = await c.say('where is my repair?');
     expect(ask?.text).toMatch(/I need the booking reference/);
   });
 
   it('France: model, date and proof from the first message; 2-year warranty, registration, then repair or refurbished exchange', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
 
     const [registered] = await c.say('my lattissima one is broken, I bought it on 2024-09-10 and I have the receipt');
     expect(dialogOf(registered)).toEqual({ dialog: 'repairBooking', step: 'askingRegistration' });
@@ -103,7 +103,7 @@ describe('repair booking', () => {
   });
 
   it('France: an Ambassador customer is also offered a new machine; an unregistered machine must be registered first', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('my citiz is broken, I bought it on 2025-01-20 and I have the receipt');
 
     const [register] = await c.say('no');
@@ -119,7 +119,7 @@ describe('repair booking', () => {
   });
 
   it('Korea: out of warranty, priced by tier (group C, KRW 40,000, rental KRW 5,000 optional, KRW 10,000 kept if no fault)', async () => {
-    const c = new Customer(svc, { locale: 'ko-KR' });
+    const c = new Customer(svc, { locale: 'en-KR' });
 
     const [origin] = await c.say('I want to get my CitiZ repaired');
     expect(dialogOf(origin)).toEqual({ dialog: 'repairBooking', step: 'askingOrigin' });
@@ -143,7 +143,7 @@ describe('repair booking', () => {
   });
 
   it('Korea: "Korea" answers where the machine was bought (it is not a change of country)', async () => {
-    const c = new Customer(svc, { locale: 'ko-KR' });
+    const c = new Customer(svc, { locale: 'en-KR' });
     await c.say('I want to get my pixie repaired');
 
     const [date] = await c.say('Korea');
@@ -152,7 +152,7 @@ describe('repair booking', () => {
   });
 
   it('bad answers are asked again with what is expected: a future date, a short phone number, an incomplete email', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('I need to book a repair for my Essenza Mini');
 
     const [future] = await c.say('2030-01-01');
@@ -177,7 +177,7 @@ describe('repair booking', () => {
   });
 
   it('a detail corrected from the summary is asked again and the summary shows the new value', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('I need to book a repair for my Pixie');
     await c.say('2025-01-20');
     await c.say('yes');
@@ -193,7 +193,7 @@ describe('repair booking', () => {
   });
 
   it('a FAQ question mid-dialog is answered, then the pending question is asked again', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('my lattissima one is broken, I bought it on 2024-09-10 and I have the receipt');
     await c.say('yes');
 
@@ -205,7 +205,7 @@ describe('repair booking', () => {
   });
 
   it('"yes" to a question that wants an option is asked again, not answered from the FAQ', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('my lattissima one is broken, I bought it on 2024-09-10 and I have the receipt');
     await c.say('yes');
     await c.say('no');
@@ -216,7 +216,7 @@ describe('repair booking', () => {
   });
 
   it('"Cancel booking" at the summary books nothing; "cancel" mid-dialog stops it', async () => {
-    const c = new Customer(svc, { locale: 'zh-TW' });
+    const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('I need to book a repair for my Pixie');
     await c.say('2025-01-20');
     await c.say('yes');
@@ -233,7 +233,7 @@ describe('repair booking', () => {
   });
 
   it('"talk to a person" mid-dialog: queued, and the agent sees the booking so far', async () => {
-    const c = new Customer(svc, { locale: 'ko-KR' });
+    const c = new Customer(svc, { locale: 'en-KR' });
     await c.say('I want to get my CitiZ repaired');
     await c.say('From Nespresso Korea');
 
@@ -247,7 +247,7 @@ describe('repair booking', () => {
   });
 
   it('an unknown reference is not found', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     const [status] = await c.say('status of R-ZZZ999');
     expect(status?.text).toBe("I can't find a booking with the reference R-ZZZ999. Please check it, or ask for a person.");
   });
@@ -255,7 +255,7 @@ describe('repair booking', () => {
   it('a restart of the process mid-dialog resumes at the same step with what was given before', async () => {
     const storage = new MemoryStorage();
     const first = await startAtToday(storage);
-    const c = new Customer(first, { locale: 'zh-TW' });
+    const c = new Customer(first, { locale: 'en-TW' });
     await c.say('I need to book a repair for my CitiZ');
     await c.say('2024-03-05');
     await c.say('yes');
@@ -267,7 +267,7 @@ describe('repair booking', () => {
 
     const second = await startAtToday(storage);
     try {
-      const c2 = sameCustomer(c, second, 'zh-TW');
+      const c2 = sameCustomer(c, second, 'en-TW');
       const [address] = await c2.say('mei@example.tw');
       expect(dialogOf(address)).toEqual({ dialog: 'repairBooking', step: 'askingAddress' });
       const [summary] = await c2.say('No. 7, Section 5, Xinyi Road, Xinyi District, Taipei 110');
@@ -283,7 +283,7 @@ describe('repair booking', () => {
   });
 
   it('a dialog saved by another version restarts politely: the model is asked again', async () => {
-    const c = new Customer(svc, { locale: 'fr-FR' });
+    const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('I need to book a repair for my Essenza Mini');
     await c.say('2025-02-01');
     await c.say('yes');

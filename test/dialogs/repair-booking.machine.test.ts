@@ -62,7 +62,7 @@ describe('repair booking: summary, correction and saving', () => {
     const c = atSummary();
     const summary = c.replies.at(-1)!;
     expect(summary).toMatchObject({ step: 'confirming', choices: [{ value: 'confirm' }, { value: 'change' }, { value: 'cancel' }] });
-    for (const s of ['CitiZ', '2025-03-01 (approximate)', 'proof of purchase: yes', 'covered until 2027-02-28', 'free of charge', 'Kim Min-jun', '01012345678', 'kim@example.com', '테헤란로 123']) {
+    for (const s of ['CitiZ', 'March 1, 2025 (approximate)', 'proof of purchase: yes', 'covered until February 28, 2027', 'free of charge', 'Kim Min-jun', '01012345678', 'kim@example.com', '테헤란로 123']) {
       expect(summary.text).toContain(s);
     }
   });
@@ -88,7 +88,7 @@ describe('repair booking: summary, correction and saving', () => {
     expect(steps(c.say('2022-08-22'))).toEqual(['askingLastRepair']);
     const r = c.say('no');
     expect(steps(r)).toEqual(['reportingTerms', 'askingRental']);
-    expect(r[0]!.text).toMatch(/bought before 2022-08-23: 24 months/);
+    expect(r[0]!.text).toMatch(/bought before August 23, 2022: 24 months/);
   });
 
   it('saves the booking with a client id and gives a reference the customer can quote', async () => {

@@ -10,40 +10,40 @@ describe('repair booking in Korea', () => {
     expect(steps(on23.replies)).toEqual(['askingRegistration']);
     const on22 = chat(fakeStore().machine, { input: inputFor('KR', { model: 'citiz', purchaseDate: '2022-08-22', hasProof: true, overseas: false }) });
     expect(steps(on22.replies)).toEqual(['askingLastRepair']);
-    expect(on22.say('no')[0]!.text).toMatch(/bought before 2022-08-23: 24 months/);
+    expect(on22.say('no')[0]!.text).toMatch(/bought before August 23, 2022: 24 months/);
   });
 
   it('extends the warranty when registered on day 30, not on day 31', () => {
     const input = { model: 'pixie', purchaseDate: '2024-05-01', hasProof: true, overseas: false };
     const day30 = chat(fakeStore().machine, { input: inputFor('KR', input) });
-    expect(day30.say('2024-05-31')[0]!.text).toMatch(/under warranty until 2026-04-30.*plus 12 because it was registered within 30 days/);
+    expect(day30.say('2024-05-31')[0]!.text).toMatch(/under warranty until April 30, 2026.*plus 12 because it was registered within 30 days/);
     const day31 = chat(fakeStore().machine, { input: inputFor('KR', input) });
     expect(day31.say('2024-06-01')[0]).toMatchObject({ step: 'askingLastRepair' });
-    expect(day31.say('no')[0]!.text).toMatch(/warranty of your Pixie ended on 2025-04-30/);
+    expect(day31.say('no')[0]!.text).toMatch(/warranty of your Pixie ended on April 30, 2025/);
   });
 
   it('prices a paid repair by tier, with the optional KRW 5,000 rental, paid in advance, KRW 10,000 kept if no fault', async () => {
     const store = fakeStore();
     const c = chat(store.machine, { input: inputFor('KR', { model: 'citiz', purchaseDate: '2021-01-10', hasProof: true, overseas: false }) });
     const terms = c.say('No')[0]!.text;
-    expect(terms).toMatch(/ended on 2023-01-09/);
-    expect(terms).toMatch(/group C .* KRW 40,000/);
-    expect(terms).toMatch(/rental machine .*KRW 5,000.*KRW 35,000 without it/);
+    expect(terms).toMatch(/ended on January 9, 2023/);
+    expect(terms).toMatch(/group C .* ₩40,000/);
+    expect(terms).toMatch(/rental machine .*₩5,000.*₩35,000 without it/);
     expect(terms).toMatch(/paid in advance/);
-    expect(terms).toMatch(/refunded minus KRW 10,000 for delivery/);
+    expect(terms).toMatch(/refunded minus ₩10,000 for delivery/);
     expect(c.replies.at(-1)).toMatchObject({ step: 'askingRental' });
     c.say('no');
     for (const a of CONTACT_ANSWERS) c.say(a);
-    expect(c.replies.at(-1)!.text).toContain('KRW 35,000 without a rental machine');
+    expect(c.replies.at(-1)!.text).toContain('₩35,000 without a rental machine');
     await c.sayAndSettle('confirm');
-    expect(store.saved[0]).toMatchObject({ rental: false, estimatedCost: 'KRW 35,000 without a rental machine, paid in advance' });
+    expect(store.saved[0]).toMatchObject({ rental: false, estimatedCost: '₩35,000 without a rental machine, paid in advance' });
   });
 
   it('prices a Vertuo bought overseas at KRW 80,000 and says the Korean warranty does not apply', () => {
     const c = chat(fakeStore().machine, { input: inputFor('KR', { model: 'vertuo-next', purchaseDate: '2025-01-10', hasProof: true, overseas: true }) });
     const terms = c.replies[0]!.text;
     expect(terms).toMatch(/Korean warranty does not apply to machines bought overseas/);
-    expect(terms).toMatch(/KRW 80,000 for a machine bought overseas/);
+    expect(terms).toMatch(/₩80,000 for a machine bought overseas/);
   });
 
   it('starts the warranty six months after manufacturing when there is no proof of purchase', () => {
@@ -54,7 +54,7 @@ describe('repair booking in Korea', () => {
     c.say('2022-10-01');
     c.say('later');
     c.say('no');
-    expect(texts(c.replies)).toMatch(/counted from 2023-04-01: without proof of purchase/);
+    expect(texts(c.replies)).toMatch(/counted from April 1, 2023: without proof of purchase/);
   });
 
   it('says the cost depends on the warranty when the manufacturing date is unknown', () => {
@@ -63,7 +63,7 @@ describe('repair booking in Korea', () => {
     c.say('no');
     c.say('no');
     const terms = c.replies.find((r) => r.step === 'reportingTerms')!.text;
-    expect(terms).toMatch(/If it is no longer under warranty: Paid repairs are priced by model: KRW 60,000 for the Lattissima One \(F111\), KRW 75,000 for the Lattissima One \(F121\)/);
+    expect(terms).toMatch(/If it is no longer under warranty: Paid repairs are priced by model: ₩60,000 for the Lattissima One \(F111\) and ₩75,000 for the Lattissima One \(F121\)/);
   });
 
   it('asks where the machine was bought', () => {
@@ -90,7 +90,7 @@ describe('repair booking in France', () => {
     expect(c.replies.at(-1)!.text).toMatch(/must be registered in your Nespresso customer account before the after-sales service can take it over/);
     expect(c.say('It is registered now')[0]).toMatchObject({ step: 'askingAmbassador' });
     const r = c.say('no');
-    expect(r[0]!.text).toMatch(/under warranty until 2026-08-31.*2 years/s);
+    expect(r[0]!.text).toMatch(/under warranty until August 31, 2026.*2 years/s);
     expect(r[0]!.text).toMatch(/prices of the after-sales offer are published by Nespresso France/);
     expect(r[1]).toMatchObject({ step: 'askingServiceOption', choices: [{ value: 'repair' }, { value: 'refurbished' }] });
     expect(r[1]!.text).toMatch(/Since 1 July 2025.*6-month warranty on the repair.*refurbished model guaranteed 2 years \(subject to availability\)/);
@@ -118,7 +118,7 @@ describe('repair booking in France', () => {
     expect(r[0]).toMatchObject({ step: 'askingBrand' });
     c.say('Magimix');
     const terms = c.say('no');
-    expect(terms[0]!.text).toMatch(/ended on 2024-08-31.*Magimix: 2 years \(3 years for spare parts\).*spare parts are covered until 2025-08-31/s);
+    expect(terms[0]!.text).toMatch(/ended on August 31, 2024.*Magimix: 2 years \(3 years for spare parts\).*spare parts are covered until August 31, 2025/s);
 
     const recent = chat(fakeStore().machine, { input: inputFor('FR', { model: 'citiz', purchaseDate: '2024-09-01', hasProof: true }) });
     recent.say('yes');
@@ -139,7 +139,7 @@ describe('repair booking: a previous repair', () => {
     expect(c.say('yes')[0]!.text).toMatch(/^When was it repaired\?/);
     expect(c.say('2020-01-01')[0]!.text).toMatch(/before the purchase date/);
     const r = c.say('2025-02-01');
-    expect(r[0]!.text).toMatch(/under warranty until 2025-07-31.*After the repair of 2025-02-01, the last repair is warranted for 6 months/s);
+    expect(r[0]!.text).toMatch(/under warranty until July 31, 2025.*After the repair of February 1, 2025, the last repair is warranted for 6 months/s);
     expect(steps(r)).not.toContain('askingRental');
   });
 
@@ -148,7 +148,7 @@ describe('repair booking: a previous repair', () => {
     c.say('yes');
     c.say('no');
     c.say('Krups');
-    expect(c.say('2025-03-01')[0]!.text).toMatch(/repairs made by the workshops are warranted for 6 months, until 2025-08-31/);
+    expect(c.say('2025-03-01')[0]!.text).toMatch(/repairs made by the workshops are warranted for 6 months, until August 31, 2025/);
   });
 
   it('does not ask about earlier repairs when the machine is under warranty', () => {

@@ -87,7 +87,7 @@ async function expectAllSent(page: Page, count: number): Promise<void> {
 
 describe('the customer page with Web Chat', () => {
   it('talks to the bot end to end and continues the conversation after a reload', async () => {
-    const context = await browser.newContext({ locale: 'zh-TW', viewport: { width: 960, height: 1000 }, deviceScaleFactor: 1 });
+    const context = await browser.newContext({ locale: 'en-TW', viewport: { width: 960, height: 1000 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     page.on('pageerror', (err) => pageErrors.push(err.message));
     page.on('requestfailed', (req) => {
@@ -95,8 +95,8 @@ describe('the customer page with Web Chat', () => {
     });
 
     await page.goto(`${svc.url}/`);
-    // The market comes from the browser's locale: zh-TW → Taiwan.
-    await expect.poll(() => page.locator('#market').inputValue()).toBe('zh-TW');
+    // The country comes from the browser's locale: en-TW → Taiwan (and English).
+    await expect.poll(() => page.locator('#market').inputValue()).toBe('TW');
     await botSays(page, "I'm the Nespresso support assistant");
     await expect.poll(() => page.locator('#status').getAttribute('data-state')).toBe('online');
 
@@ -122,10 +122,10 @@ describe('the customer page with Web Chat', () => {
     await expect.poll(() => lastBotSupport(page)).toMatchObject({ kind: 'smalltalk' });
     await botSays(page, /glad that helped/);
 
-    // The header button sends "talk to a person"; the bot answers it.
+    // The header button sends "talk to a person" (shown as its label in the page's language); the bot answers it.
     const before = await page.locator('.webchat__bubble__content').count();
     await page.locator('#person').click();
-    await bubble(page, 'talk to a person').first().waitFor({ timeout: 10_000 });
+    await bubble(page, '轉接真人客服').first().waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('.webchat__bubble__content').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 2);
 
     await expectAllSent(page, 6); // no water, Inissia, yes, the FAQ question, 👍, talk to a person
@@ -156,11 +156,11 @@ describe('the customer page with Web Chat', () => {
   }, 120_000);
 
   it('starts a fresh conversation when the saved token is refused (forged, or signed with an old secret)', async () => {
-    const context = await browser.newContext({ locale: 'ko-KR' });
+    const context = await browser.newContext({ locale: 'en-KR' });
     const page = await context.newPage();
     await page.goto(`${svc.url}/`);
     await botSays(page, "I'm the Nespresso support assistant");
-    expect(await page.locator('#market').inputValue()).toBe('ko-KR');
+    expect(await page.locator('#market').inputValue()).toBe('KR');
     const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
 
     // Tamper with the saved token from another page of the same origin (the chat page saves its own on pagehide).

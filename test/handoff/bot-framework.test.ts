@@ -25,7 +25,7 @@ describe('hand-off on Bot Framework', () => {
   it('customer asks for a person → queue with packet → agent accepts, chats, ends → bot answers again', async () => {
     events = await openEvents(svc.url, TOKEN);
     expect(events.status).toBe(200);
-    const customer = new BotConversation(svc, { locale: 'ko-KR' });
+    const customer = new BotConversation(svc, { locale: 'en-KR' });
     const id = `emulator:${customer.id}`;
 
     // Customer: "talk to a person" → told what happens next, the place in the queue and the hours.

@@ -44,7 +44,7 @@ describe('hand-off on Direct Line (web chat)', () => {
   it('queue → accept → both ways over the stream, bot silent → end → the bot answers again', async () => {
     svc = await startService({ AGENT_TOKEN: TOKEN }, { defaultMetrics: false, now: () => MONDAY_11_TAIPEI });
     const agent = new AgentClient(svc.url, TOKEN);
-    const c = await startConversation(svc.url, 'zh-TW');
+    const c = await startConversation(svc.url, 'en-TW');
     stream = await openStream(c.streamUrl);
     const id = `directline:${c.conversationId}`;
 

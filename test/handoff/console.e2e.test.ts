@@ -61,11 +61,11 @@ describe('agent console', () => {
     expect(await page.evaluate(() => sessionStorage.getItem('agent.token'))).toBe(TOKEN);
 
     // Customers ask for a person after the console is open: the queue updates live.
-    const minsu = new BotConversation(svc, { locale: 'ko-KR' });
+    const minsu = new BotConversation(svc, { locale: 'en-KR' });
     await minsu.say('My machine makes a loud noise and no coffee comes out, is it under warranty?');
     await minsu.say('I want to talk to a person');
     const id = `emulator:${minsu.id}`;
-    const other = new BotConversation(svc, { locale: 'fr-FR' });
+    const other = new BotConversation(svc, { locale: 'en-FR' });
     await other.say('talk to a human');
     await other.say('My Vertuo leaks, please call me back tomorrow');
     const item = page.locator(`#queue-waiting li[data-id="${id}"]`);
@@ -129,7 +129,7 @@ describe('agent console', () => {
 
   it("shows why a reply was not delivered (WhatsApp's 24-hour window) and keeps the text", async () => {
     svc.app.outbound.register({ channelIds: ['closedwindow'], send: async () => ({ ok: false, reason: 'window-closed' }) });
-    const customer = new BotConversation(svc, { locale: 'ko-KR', channelId: 'closedwindow' });
+    const customer = new BotConversation(svc, { locale: 'en-KR', channelId: 'closedwindow' });
     await customer.say('talk to a person');
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signIn(page, TOKEN);

@@ -15,14 +15,14 @@ describe('hoursStatus', () => {
 
   it('Taiwan: open every day 08:00–22:00 Taipei time', () => {
     expect(hoursStatus(contacts.TW, at('2026-11-23T01:00:00Z'))).toEqual({ kind: 'open', closesAt: '22:00' }); // 09:00
-    expect(hoursStatus(contacts.TW, at('2026-11-23T14:30:00Z'))).toEqual({ kind: 'closed', nextOpening: 'tomorrow at 08:00' }); // 22:30
-    expect(hoursStatus(contacts.TW, at('2026-11-22T23:00:00Z'))).toEqual({ kind: 'closed', nextOpening: 'today at 08:00' }); // 07:00
+    expect(hoursStatus(contacts.TW, at('2026-11-23T14:30:00Z'))).toEqual({ kind: 'closed', next: { ahead: 1, day: 2, time: '08:00' } }); // Monday 22:30: back Tuesday
+    expect(hoursStatus(contacts.TW, at('2026-11-22T23:00:00Z'))).toEqual({ kind: 'closed', next: { ahead: 0, day: 1, time: '08:00' } }); // 07:00
   });
 
   it('France: Monday to Saturday 8–20, closed on Sunday until Monday 08:00', () => {
     expect(hoursStatus(contacts.FR, at('2026-11-21T10:00:00Z')).kind).toBe('open'); // Saturday 11:00
-    expect(hoursStatus(contacts.FR, at('2026-11-21T19:30:00Z'))).toEqual({ kind: 'closed', nextOpening: 'Monday at 08:00' }); // Saturday 20:30
-    expect(hoursStatus(contacts.FR, at('2026-11-22T11:00:00Z'))).toEqual({ kind: 'closed', nextOpening: 'tomorrow at 08:00' }); // Sunday noon
+    expect(hoursStatus(contacts.FR, at('2026-11-21T19:30:00Z'))).toEqual({ kind: 'closed', next: { ahead: 2, day: 1, time: '08:00' } }); // Saturday 20:30
+    expect(hoursStatus(contacts.FR, at('2026-11-22T11:00:00Z'))).toEqual({ kind: 'closed', next: { ahead: 1, day: 1, time: '08:00' } }); // Sunday noon
   });
 
   it('Korea: 24 hours, always open; Portugal: hours not stated, so unknown', () => {

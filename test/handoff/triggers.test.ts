@@ -32,7 +32,7 @@ function pick(acts: CapturedActivity[], title: RegExp): string {
 describe('hand-off triggers and the context packet', () => {
   it('two fallbacks in a row hand off, with the FAQ candidates and their scores', async () => {
     const agent = await start(MONDAY_0300_UTC);
-    const customer = new BotConversation(svc, { locale: 'ko-KR' });
+    const customer = new BotConversation(svc, { locale: 'en-KR' });
     expect(support(messages(await customer.say('what is the weather on mars'))[0])?.kind).toBe('fallback');
     const second = messages(await customer.say('what is the weather on mars tomorrow'));
     expect(support(second.at(-1))).toMatchObject({ kind: 'handoff', market: 'KR' });
@@ -44,7 +44,7 @@ describe('hand-off triggers and the context packet', () => {
 
   it('a thumbs-down on an answer hands off, naming the answer that did not help', async () => {
     const agent = await start(MONDAY_0300_UTC);
-    const customer = new BotConversation(svc, { locale: 'ko-KR' });
+    const customer = new BotConversation(svc, { locale: 'en-KR' });
     const answer = messages(await customer.say('What is the Nespresso Plus programme?'));
     expect(support(answer[0])).toMatchObject({ kind: 'faq' });
     const faqId = support(answer[0])!.faqId;
@@ -58,7 +58,7 @@ describe('hand-off triggers and the context packet', () => {
 
   it('a dialog that needs a person hands off with the dialog, its slots and summary', async () => {
     const agent = await start(MONDAY_0300_UTC);
-    const customer = new BotConversation(svc, { locale: 'zh-TW' });
+    const customer = new BotConversation(svc, { locale: 'en-TW' });
     const first = messages(await customer.say('start password reset'));
     const offer = messages(await customer.say(pick(first, /account email/i)));
     expect(support(offer.at(-1))).toMatchObject({ dialog: 'passwordReset', step: 'offeringPerson' }); // "shall I put you through?"
@@ -74,7 +74,7 @@ describe('hand-off triggers and the context packet', () => {
 
   it('asking for a person mid-dialog keeps the dialog; after the agent ends, the bot asks its question again', async () => {
     const agent = await start(MONDAY_0300_UTC);
-    const customer = new BotConversation(svc, { locale: 'ko-KR' });
+    const customer = new BotConversation(svc, { locale: 'en-KR' });
     const ask = messages(await customer.say('no water comes out of my machine'));
     expect(support(ask[0])).toMatchObject({ kind: 'dialog', dialog: 'noWater' });
     const prompt = ask.at(-1)!.text;
@@ -94,7 +94,7 @@ describe('hand-off triggers and the context packet', () => {
 
   it('out of hours the customer is told the hours and leaves a message the agents see later', async () => {
     const agent = await start(SUNDAY_NOON_PARIS);
-    const customer = new BotConversation(svc, { locale: 'fr-FR' });
+    const customer = new BotConversation(svc, { locale: 'en-FR' });
     const queued = messages(await customer.say('I want to speak to a human'));
     expect(queued[0]!.text).toMatch(/Monday to Saturday, 8am to 8pm \(Paris time\), so nobody is in right now — they're back tomorrow at 08:00/);
     expect(queued[0]!.text).toMatch(/Leave a message here/);
@@ -114,7 +114,7 @@ describe('hand-off triggers and the context packet', () => {
 
   it('Portugal: the hours are not stated, so the customer is told so and given the phone number', async () => {
     await start(MONDAY_0300_UTC);
-    const customer = new BotConversation(svc, { locale: 'pt-PT' });
+    const customer = new BotConversation(svc, { locale: 'en-PT' });
     const queued = messages(await customer.say('talk to a person'));
     expect(queued[0]!.text).toMatch(/don't state the support team's hours for Portugal.*800 260 260/);
   });
@@ -124,7 +124,7 @@ describe('delivery failures reach the agent', () => {
   it("WhatsApp's closed 24-hour window: the agent API answers 409 with a clear message and nothing is recorded as sent", async () => {
     const agent = await start(MONDAY_0300_UTC);
     svc.app.outbound.register({ channelIds: ['closedwindow'], send: async () => ({ ok: false, reason: 'window-closed' }) });
-    const customer = new BotConversation(svc, { locale: 'ko-KR', channelId: 'closedwindow' });
+    const customer = new BotConversation(svc, { locale: 'en-KR', channelId: 'closedwindow' });
     await customer.say('talk to a person');
     const id = `closedwindow:${customer.id}`;
     const accepted = await agent.accept(id, 'Ana');

@@ -38,7 +38,7 @@ describe('/api/messages round trip', () => {
   });
 
   it('answers a FAQ question for the customer’s market, with the source named and feedback buttons', async () => {
-    const c = new BotConversation(svc, { locale: 'zh-TW' });
+    const c = new BotConversation(svc, { locale: 'en-TW' });
     const [answer] = await c.say('how often do i need to descale my machine');
     expect(answer?.text).toMatch(/descal/i);
     expect(answer?.text).toMatch(/1 and half year|1\.5 year|1 and a half year/i);
@@ -60,11 +60,12 @@ describe('/api/messages round trip', () => {
   });
 
   it('offers a runner-up that scored almost as high as one tap beside the answer, and only then', async () => {
-    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const c = new BotConversation(svc, { locale: 'en-FR' });
     const [answer] = await c.say('my refund is missing after the return');
     expect(support(answer)).toMatchObject({ kind: 'faq', faqId: 'fr-refund-missing' });
     const or = answer?.suggestedActions?.actions.find((a) => /^Or: /.test(a.title));
-    expect(or?.title).toBe(`Or: ${or?.value}`);
+    expect(or?.value).toMatch(/^faq:fr-/); // a neutral value: tapping it answers that entry
+    expect(or?.title.length).toBeGreaterThan('Or: '.length + 10);
     const [other] = await c.say(or!.value);
     expect(support(other)).toMatchObject({ kind: 'faq', faqId: 'fr-refund-returned-order' });
 
@@ -74,28 +75,28 @@ describe('/api/messages round trip', () => {
   });
 
   it('never gives one market’s policy to another market’s customer', async () => {
-    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const c = new BotConversation(svc, { locale: 'en-FR' });
     const [reply] = await c.say('how do i get the plus programme coffee discount?');
     expect(support(reply)?.kind).not.toBe('faq');
     expect(reply?.text).toMatch(/0800 55 52 53/);
   });
 
   it('abstains honestly on an out-of-domain question and gives the market’s contact', async () => {
-    const c = new BotConversation(svc, { locale: 'ko-KR' });
+    const c = new BotConversation(svc, { locale: 'en-KR' });
     const [reply] = await c.say('how do i reset my wifi router password');
     expect(support(reply)?.kind).toMatch(/fallback|clarify/);
     if (support(reply)?.kind === 'fallback') expect(reply?.text).toMatch(/080-734-1111/);
   });
 
   it('works with deliveryMode expectReplies', async () => {
-    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const c = new BotConversation(svc, { locale: 'en-FR' });
     const replies = await c.sayExpectReplies('help');
     expect(texts(replies).join(' ')).toMatch(/cancel/);
     expect(svc.channel.forConversation(c.id)).toHaveLength(0);
   });
 
   it('answers a redelivered activity once', async () => {
-    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const c = new BotConversation(svc, { locale: 'en-FR' });
     const activity = c.activity({ text: 'help' });
     await c.post(activity);
     await c.post(activity);
@@ -112,14 +113,14 @@ describe('bad input never crashes the service', () => {
   });
 
   it('only emoji gets an honest reply', async () => {
-    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const c = new BotConversation(svc, { locale: 'en-FR' });
     const [reply] = await c.say('☕️🤔🔥');
     expect(reply?.text).toBeTruthy();
     expect(support(reply)?.kind).not.toBe('faq');
   });
 
   it('10,000 characters are read in part, with a note', async () => {
-    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const c = new BotConversation(svc, { locale: 'en-FR' });
     const replies = await c.say('my machine '.repeat(1000));
     expect(replies[0]?.text).toMatch(/read only its first/);
   });
@@ -150,7 +151,7 @@ describe('rate limits', () => {
   it('answers 429 with Retry-After when one address sends too much to a public endpoint', async () => {
     const limited = await startService({ RATE_LIMIT_PER_ADDRESS: '3' });
     try {
-      const c = new BotConversation(limited, { locale: 'fr-FR' });
+      const c = new BotConversation(limited, { locale: 'en-FR' });
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await c.post(c.activity({ text: 'help' }))).status);
       expect(statuses.slice(0, 3).every((s) => s < 300)).toBe(true);
@@ -166,7 +167,7 @@ describe('rate limits', () => {
   it('tells a customer who sends too fast to slow down', async () => {
     const limited = await startService({ RATE_LIMIT_PER_CONVERSATION: '3' });
     try {
-      const c = new BotConversation(limited, { locale: 'fr-FR' });
+      const c = new BotConversation(limited, { locale: 'en-FR' });
       for (let i = 0; i < 3; i++) await c.say('help');
       const [reply] = await c.say('help');
       expect(reply?.text).toMatch(/faster than I can read/);

@@ -39,7 +39,7 @@ function activity(id: string) {
     from: { id: 'user-1', role: 'user' },
     recipient: { id: APP_ID, role: 'bot' },
     conversation: { id: `jwt-${id}` },
-    locale: 'fr-FR',
+    locale: 'en-FR',
     text: 'help',
   };
 }

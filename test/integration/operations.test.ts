@@ -26,7 +26,7 @@ function metricValue(text: string, name: string, labels: Record<string, string> 
 describe('metrics after a scripted conversation', () => {
   it('counts turns by channel and kind, latency, retrieval scores, dialogs and hand-offs', async () => {
     svc = await startService({ AGENT_TOKEN: 'ops-token' }, { defaultMetrics: false });
-    const c = new BotConversation(svc, { locale: 'fr-FR' });
+    const c = new BotConversation(svc, { locale: 'en-FR' });
     await c.say('how long is the warranty on my machine?'); // faq
     await c.say('yes, that answered it'); // smalltalk
     await c.say('what is the price of a pizza margherita'); // fallback
@@ -52,10 +52,10 @@ describe('metrics after a scripted conversation', () => {
 describe('operator report', () => {
   it('is behind the agent token and counts feedback, hand-offs and unanswered questions', async () => {
     svc = await startService({ AGENT_TOKEN: 'ops-token' });
-    const a = new BotConversation(svc, { locale: 'fr-FR' });
+    const a = new BotConversation(svc, { locale: 'en-FR' });
     const [answer] = await a.say('how long is the warranty on my machine?');
     await a.say('no, that did not help');
-    const b = new BotConversation(svc, { locale: 'ko-KR' });
+    const b = new BotConversation(svc, { locale: 'en-KR' });
     await b.say('what is the price of a pizza margherita');
     // Listed once two conversations asked it (one customer's free text is not shown).
     await new BotConversation(svc, { locale: 'ko-KR' }).say('What is the price of a pizza margherita?');
@@ -118,7 +118,7 @@ describe('graceful shutdown', () => {
       return get(key);
     }) as typeof storage.get;
     svc = await startService({}, { storage });
-    const c = new BotConversation(svc, { locale: 'fr-FR', conversationId: 'slow-conv' });
+    const c = new BotConversation(svc, { locale: 'en-FR', conversationId: 'slow-conv' });
     const inFlight = c.say('help');
     await inTurn;
     const closing = svc.app.close();

@@ -46,7 +46,7 @@ export class Customer {
 
   constructor(
     private readonly channel: ChannelCapture,
-    private readonly locale = 'fr-FR',
+    private readonly locale = 'en-FR',
   ) {}
 
   /** A new message activity with its own id. */

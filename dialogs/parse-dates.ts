@@ -1,0 +1,114 @@
+/**
+ * Dates in free text, in the five languages: chrono-node where it has the language (en, fr, pt, zh.hant),
+ * and our own patterns for Korean, for years and months written the CJK way, and for relative forms
+ * ("2년 전", "三個月前", "il y a 8 mois", "há 8 meses", "작년 3월", "去年三月", "mars dernier").
+ */
+import * as chrono from 'chrono-node';
+import type { Market } from '../src/lib/types.js';
+import { durationIn, fromHan } from './parse-numbers.js';
+
+export interface ParsedDate {
+  date: string;
+  /** day: a calendar date; month: "March 2024"; approx: "2 years ago", "in 2021". */
+  precision: 'day' | 'month' | 'approx';
+}
+
+export function iso(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const MONTHS: Array<[number, RegExp]> = [
+  [1, /\b(?:janvier|janeiro|jan)\b/],
+  [2, /\b(?:février|fevrier|fevereiro|fév|fev)\b/],
+  [3, /\b(?:mars|março|marco)\b/],
+  [4, /\b(?:avril|abril|avr)\b/],
+  [5, /\b(?:mai|maio)\b/],
+  [6, /\b(?:juin|junho)\b/],
+  [7, /\b(?:juillet|julho|juil)\b/],
+  [8, /\b(?:août|aout|agosto)\b/],
+  [9, /\b(?:septembre|setembro|sept|set)\b/],
+  [10, /\b(?:octobre|outubro|oct|out)\b/],
+  [11, /\b(?:novembre|novembro|nov)\b/],
+  [12, /\b(?:décembre|decembre|dezembro|déc|dez)\b/],
+];
+
+const AGO = /\bago\b|il y a|(?:^|\s)há(?=\s)|(?:^|\s)ha(?=\s)|atrás|\batras\b|전|前/u;
+const LAST_YEAR = /last year|l'année dernière|l'an dernier|l'an passé|ano passado|작년|지난해|去年/u;
+const THIS_YEAR = /this year|cette année|este ano|올해|今年/u;
+const LAST = /\b(?:dernier|passé|passado)\b|지난/u;
+
+function addMonthsIso(today: string, months: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return iso(ny, nm, Math.min(d, last));
+}
+
+/** The month named in the text (French, Portuguese, "3월", "三月", "3月"), if any. */
+function monthIn(t: string): number | undefined {
+  const cjk = /(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[월月](?!\s*\d)/u.exec(t);
+  if (cjk) {
+    const m = /\d/.test(cjk[1]!) ? Number(cjk[1]) : fromHan(cjk[1]!);
+    if (m && m >= 1 && m <= 12) return m;
+  }
+  return MONTHS.find(([, re]) => re.test(t))?.[0];
+}
+
+/** A date in free text ("last March", "2 years ago", "January 2021", "2021-03-05", "2022년 8월 22일", "il y a 8 mois"). */
+export function parseDate(text: string, today: string, market?: Market): ParsedDate | undefined {
+  const t = text.normalize('NFKC').toLowerCase().replace(/\byrs?\b/g, 'years').replace(/\bmos?\b/g, 'months');
+  const [ty] = today.split('-').map(Number) as [number];
+
+  const cjk = /(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月](?:\s*(\d{1,2})\s*[일日號号])?/u.exec(t);
+  if (cjk) {
+    const [y, m, d] = [Number(cjk[1]), Number(cjk[2]), cjk[3] ? Number(cjk[3]) : undefined];
+    if (m >= 1 && m <= 12) return { date: iso(y, m, d ?? 1), precision: d ? 'day' : 'month' };
+  }
+  const isoLike = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(t);
+  if (isoLike) return { date: iso(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3])), precision: 'day' };
+
+  // "2 years ago", "il y a 8 mois", "há 8 meses", "2년 전", "三個月前".
+  if (AGO.test(t)) {
+    const months = durationIn(t) ?? 0;
+    if (months > 0) return { date: addMonthsIso(today, -months), precision: 'approx' };
+  }
+
+  // "작년 3월", "去年三月", "mars de l'année dernière", "março do ano passado", "mars dernier", "3월".
+  const month = monthIn(t);
+  if (month && !/\d{4}/.test(t) && !/\d{1,2}\s*[일日]|\b\d{1,2}\s+(?:de\s+)?\p{L}/u.test(t)) {
+    if (LAST_YEAR.test(t)) return { date: iso(ty - 1, month, 1), precision: 'month' };
+    const y = iso(ty, month, 1) > today || (LAST.test(t) && iso(ty, month, 1) === today.slice(0, 8) + '01' && false) ? ty - 1 : ty;
+    if (LAST.test(t) || THIS_YEAR.test(t) || /[월月]/u.test(t)) return { date: iso(y, month, 1), precision: 'month' };
+  }
+  // "mars 2024", "março de 2024".
+  const monthYear = /(\p{L}+)\.?\s+(?:de\s+)?((?:19|20)\d{2})\b/u.exec(t);
+  if (monthYear) {
+    const m = MONTHS.find(([, re]) => re.test(monthYear[1]!))?.[0];
+    if (m && !/\b\d{1,2}(?:er|º|ª|o)?\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+)?\d{4}/u.test(t)) return { date: iso(Number(monthYear[2]), m, 1), precision: 'month' };
+  }
+
+  const ref = new Date(`${today}T12:00:00Z`);
+  const dayFirst = market === 'FR' || market === 'PT';
+  const parsers = /\p{Script=Han}/u.test(t) ? [chrono.zh.hant] : [dayFirst ? chrono.en.GB : chrono.en, chrono.fr, chrono.pt];
+  for (const parser of parsers) {
+    const hit = parser.parse(t, { instant: ref, timezone: 'UTC' }, { forwardDate: false })[0];
+    if (!hit) continue;
+    const s = hit.start;
+    let year = s.get('year') ?? ty;
+    const m = s.get('month') ?? 1;
+    const d = s.get('day') ?? 1;
+    // "last March" said in February means March of last year; "next Tuesday" (no month named) stays in the future.
+    if (!s.isCertain('year') && s.isCertain('month') && iso(year, m, d) > today) year -= 1;
+    const precision = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'approx';
+    return { date: iso(year, m, d), precision };
+  }
+  const yearOnly = /(?:^|[^\d])((?:19|20)\d{2})(?:\s*[년年])?(?!\d)/u.exec(t);
+  if (yearOnly) {
+    const y = Number(yearOnly[1]);
+    const mid = iso(y, 7, 1);
+    return { date: mid > today ? iso(y, 1, 1) : mid, precision: 'approx' };
+  }
+  return undefined;
+}

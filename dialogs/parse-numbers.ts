@@ -1,0 +1,199 @@
+/**
+ * Numbers inside sentences in the five languages: digits with their separators, words (English, French,
+ * Portuguese), Chinese numerals and Korean units (만, 천); amounts with their currency (€, NT$, 元, 원,
+ * ₩) and durations in months ("3개월", "三個月", "8 mois", "um ano e meio").
+ */
+export interface Amount {
+  amount: number;
+  currency?: 'EUR' | 'TWD' | 'KRW';
+  /** Read from words rather than digits. */
+  words?: boolean;
+}
+
+const WORDS: Record<string, number> = {
+  // English
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20, thirty: 30,
+  forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100, thousand: 1000,
+  // French
+  un: 1, une: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10, onze: 11, douze: 12,
+  treize: 13, quatorze: 14, quinze: 15, seize: 16, vingt: 20, vingts: 20, trente: 30, quarante: 40, cinquante: 50, soixante: 60,
+  cent: 100, cents: 100, mille: 1000,
+  // Portuguese
+  um: 1, uma: 1, dois: 2, duas: 2, três: 3, tres: 3, quatro: 4, cinco: 5, seis: 6, sete: 7, oito: 8, nove: 9, dez: 10,
+  doze: 12, treze: 13, catorze: 14, dezasseis: 16, dezassete: 17, dezoito: 18, dezanove: 19, vinte: 20, trinta: 30,
+  quarenta: 40, cinquenta: 50, sessenta: 60, setenta: 70, oitenta: 80, noventa: 90, cem: 100, cento: 100, duzentos: 200,
+  trezentos: 300, quatrocentos: 400, quinhentos: 500, seiscentos: 600, setecentos: 700, oitocentos: 800, novecentos: 900, mil: 1000,
+};
+/** Words that join number words ("cento e noventa", "vingt et un", "two hundred and five"). */
+const JOINERS = new Set(['e', 'et', 'and']);
+
+function own(word: string): number | undefined {
+  return Object.hasOwn(WORDS, word) ? WORDS[word] : undefined;
+}
+
+/** A run of number words ("cent quatre-vingt-dix-neuf", "one hundred and ninety-nine", "cento e noventa e nove"). */
+function fromWords(tokens: string[]): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!;
+    if (JOINERS.has(w) && seen) continue;
+    // French 80 = quatre-vingt(s).
+    if (w === 'quatre' && /^vingts?$/.test(tokens[i + 1] ?? '')) {
+      current += 80;
+      i++;
+      seen = true;
+      continue;
+    }
+    const v = own(w);
+    if (v === undefined) break;
+    seen = true;
+    if (v === 100 && (w === 'hundred' || w === 'cent' || w === 'cents')) current = (current || 1) * 100;
+    else if (v === 1000) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else current += v;
+  }
+  return seen ? total + current : undefined;
+}
+
+const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 兩: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Chinese numerals: "三", "十二", "一百九十九", "三千", "兩萬". */
+export function fromHan(s: string): number | undefined {
+  if (!/^[零〇一二兩两三四五六七八九十百千萬万]+$/u.test(s)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in HAN_DIGITS) digit = HAN_DIGITS[ch]!;
+    else if (ch in HAN_UNITS) {
+      section += (digit || 1) * HAN_UNITS[ch]!;
+      digit = 0;
+    } else {
+      total += (section + digit) * 10_000;
+      section = 0;
+      digit = 0;
+    }
+  }
+  return total + section + digit;
+}
+
+/** Digits as people write them: "3,000", "3.000", "3 000", "199,90", "1.234,5". */
+function fromDigits(s: string): number {
+  const t = s.replace(/[\s\u00a0\u202f]/g, '');
+  if (/^\d{1,3}([.,])\d{3}(\1\d{3})*$/.test(t)) return Number(t.replace(/[.,]/g, ''));
+  if (/^\d{1,3}(\.\d{3})+,\d{1,2}$/.test(t)) return Number(t.replace(/\./g, '').replace(',', '.'));
+  if (/^\d{1,3}(,\d{3})+\.\d{1,2}$/.test(t)) return Number(t.replace(/,/g, ''));
+  return Number(t.replace(',', '.'));
+}
+
+const DIGITS = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,])|\d+(?:[.,]\d+)*/;
+
+export interface NumberHit {
+  value: number;
+  index: number;
+  end: number;
+  words: boolean;
+}
+
+/** Every number in a text, in order, with where it stands. */
+export function numbersIn(text: string): NumberHit[] {
+  const t = text.normalize('NFKC').toLowerCase();
+  const hits: NumberHit[] = [];
+  // Korean units: "4만원", "3만 5천원", "35,000원".
+  for (const m of t.matchAll(/(\d+(?:[.,]\d+)?)\s*만(?:\s*(\d+)\s*천)?|(\d+)\s*천/gu)) {
+    const v = m[1] ? fromDigits(m[1]) * 10_000 + (m[2] ? Number(m[2]) * 1000 : 0) : Number(m[3]) * 1000;
+    hits.push({ value: v, index: m.index!, end: m.index! + m[0].length, words: false });
+  }
+  for (const m of t.matchAll(new RegExp(DIGITS.source, 'g'))) {
+    if (hits.some((h) => m.index! >= h.index && m.index! < h.end)) continue;
+    hits.push({ value: fromDigits(m[0]), index: m.index!, end: m.index! + m[0].length, words: false });
+  }
+  for (const m of t.matchAll(/[零〇一二兩两三四五六七八九十百千萬万]+/gu)) {
+    const v = fromHan(m[0]);
+    if (v !== undefined) hits.push({ value: v, index: m.index!, end: m.index! + m[0].length, words: true });
+  }
+  // Word runs, token by token (hyphens split "quatre-vingt-dix-neuf").
+  const tokens = [...t.matchAll(/[\p{L}]+/gu)];
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]![0];
+    if (own(w) === undefined) continue;
+    let j = i;
+    while (j + 1 < tokens.length && (own(tokens[j + 1]![0]) !== undefined || (JOINERS.has(tokens[j + 1]![0]) && own(tokens[j + 2]?.[0] ?? '') !== undefined))) j++;
+    const run = tokens.slice(i, j + 1).map((x) => x[0]);
+    const v = fromWords(run);
+    if (v !== undefined && !(run.length === 1 && (w === 'a' || w === 'an' || w === 'un' || w === 'une' || w === 'um' || w === 'uma') && !/^\s*(year|month|an|mois|ano|mes)/.test(t.slice(tokens[i]!.index! + w.length)))) {
+      hits.push({ value: v, index: tokens[i]!.index!, end: tokens[j]!.index! + tokens[j]![0].length, words: true });
+    }
+    i = j;
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}
+
+/** The first number in a text. */
+export function numberIn(text: string): number | undefined {
+  return numbersIn(text)[0]?.value;
+}
+
+const CURRENCY: Array<[Amount['currency'], RegExp]> = [
+  ['TWD', /(?:nt\$|ntd|twd|新台幣|新臺幣|台幣|臺幣|元|塊)/u],
+  ['KRW', /(?:₩|krw|원|won\b)/u],
+  ['EUR', /(?:€|eur\b|euros?\b|欧元|歐元|유로)/u],
+];
+
+/** An amount of money inside a sentence, with its currency when named next to it ("NT$3,000", "4만원", "199 euros"). */
+export function parseAmount(text: string): Amount | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  const hits = numbersIn(t).filter((h) => !/^\s*(?:%|years?|months?|ans?|mois|anos?|mes(?:es)?|년|개월|달|年|個月|个月|月)/u.test(t.slice(h.end)));
+  const h = hits[0];
+  if (!h) return undefined;
+  const around = t.slice(Math.max(0, h.index - 5), h.end + 12);
+  const currency = CURRENCY.find(([, re]) => re.test(around))?.[0];
+  return { amount: h.value, ...(currency ? { currency } : {}), ...(h.words ? { words: true } : {}) };
+}
+
+const YEAR = /^\s*(?:years?|yrs?|ans?|années?|anos?|년|年)/u;
+const MONTH = /^\s*(?:months?|mos?|mths?|mois|mes(?:es)?|개월|달|個月|个月|月)/u;
+const HALF = /(?:and a half|et demi|e meio|반|半)/u;
+
+/** A duration in months: "5 months", "5", "1 year", "a year and a half", "3개월", "三個月", "since March 2024". */
+export function parseMonths(text: string, today?: string, since?: (text: string) => string | undefined): number | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  const months = durationIn(t);
+  if (months !== undefined) return months;
+  if (/^\s*\d{1,3}\s*$/.test(t)) return Number(t);
+  if (today && since) {
+    const d = since(text);
+    if (d && d <= today) {
+      const [y1, m1] = d.split('-').map(Number);
+      const [y2, m2] = today.split('-').map(Number);
+      return (y2! - y1!) * 12 + (m2! - m1!);
+    }
+  }
+  return undefined;
+}
+
+/** The first duration in a text, in months: "2 years and 3 months", "1년 6개월", "um ano e meio"; a later figure is another answer. */
+export function durationIn(text: string): number | undefined {
+  const t = text.normalize('NFKC').toLowerCase();
+  let months: number | undefined;
+  let end = -1;
+  for (const h of numbersIn(t)) {
+    if (months !== undefined && !/^[\s,]*(?:and|et|e|,)?[\s]*$/u.test(t.slice(end, h.index))) break;
+    const rest = t.slice(h.end);
+    const unit = YEAR.exec(rest) ?? MONTH.exec(rest);
+    if (!unit) {
+      if (months !== undefined) break;
+      continue;
+    }
+    const isYear = YEAR.test(rest);
+    months = (months ?? 0) + h.value * (isYear ? 12 : 1) + (isYear && HALF.test(rest.slice(0, 16)) ? 6 : 0);
+    end = h.end + unit[0].length;
+    if (!isYear) break;
+  }
+  return months;
+}

@@ -1,0 +1,87 @@
+/**
+ * Understanding of what customers type, behind one interface per language (DESIGN.md §10): yes / no /
+ * don't know (negation wins), commands, small talk, countries and the request for a language. A message
+ * is read by the conversation's language first and then by the others, since a customer may answer
+ * "네" or "non" whatever the conversation's language is. Code above this asks "is this a no?" and never
+ * matches words itself.
+ */
+import * as OpenCC from 'opencc-js';
+import { LANGS, type Lang } from '../../conversation/lang.js';
+import type { Market } from '../../lib/types.js';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { ko } from './ko.js';
+import { pt } from './pt.js';
+import type { Command, LanguageUnderstanding, Small } from './types.js';
+import { zhTW } from './zh-TW.js';
+
+export type { Command, Small, LanguageUnderstanding };
+
+export const UNDERSTANDING: Record<Lang, LanguageUnderstanding> = { en, 'zh-TW': zhTW, ko, fr, pt };
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** Lower-cased, width-folded, Simplified read as Traditional, curly quotes straightened, trailing punctuation dropped. */
+export function squash(text: string): string {
+  let t = text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+  if (/\p{Script=Han}/u.test(t)) t = toTraditional(t);
+  return t.replace(/[\s!.。,，！~?？]+$/u, '').trim();
+}
+
+function order(first?: Lang): LanguageUnderstanding[] {
+  const langs = first ? [first, ...LANGS.filter((l) => l !== first)] : [...LANGS];
+  return langs.map((l) => UNDERSTANDING[l]);
+}
+
+export type YesNo = 'yes' | 'no' | 'dontKnow';
+
+/** Yes, no or "I don't know" as an answer to a question the bot asked; negation wins over yes. */
+export function yesNo(text: string, lang?: Lang): YesNo | undefined {
+  const t = squash(text);
+  if (!t) return undefined;
+  const all = order(lang);
+  if (all.some((u) => u.dontKnow.test(t))) return 'dontKnow';
+  if (all.some((u) => u.no.test(t))) return 'no';
+  if (all.some((u) => u.yes.test(t))) return 'yes';
+  return undefined;
+}
+
+/** A command that is the whole message, or a request for a person anywhere in it. */
+export function command(text: string, lang?: Lang): Command | undefined {
+  const t = squash(text);
+  if (!t) return undefined;
+  for (const u of order(lang)) for (const [cmd, re] of u.commands) if (re.test(t)) return cmd;
+  if (order(lang).some((u) => u.agentAnywhere.test(t))) return 'agent';
+  return undefined;
+}
+
+export function smalltalk(text: string, lang?: Lang): Small | undefined {
+  const t = squash(text);
+  for (const u of order(lang)) for (const [kind, re] of u.smalltalk) if (re.test(t)) return kind;
+  return undefined;
+}
+
+/** The language the customer explicitly asks for ("in English please", "한국어로", "lang:fr"). */
+export function askedLanguage(text: string): Lang | undefined {
+  const t = squash(text);
+  if (/^lang:/.test(t)) return LANGS.find((l) => `lang:${l.toLowerCase()}` === t);
+  for (const u of order()) if (u.asksForThis.test(t)) return u.lang;
+  return undefined;
+}
+
+/** A market named anywhere in the text, in any language. */
+export function countryIn(text: string): Market | undefined {
+  const t = squash(text);
+  for (const u of order()) for (const [m, re] of u.countries) if (re.test(t)) return m;
+  return undefined;
+}
+
+/** "I'm in Korea", "저는 한국에 살아요", "j'habite en France": the market the customer says they are in. */
+export function statedMarket(text: string): Market | undefined {
+  const t = squash(text);
+  for (const u of order()) {
+    const m = u.inCountry.exec(t);
+    if (m) return countryIn(m[1]!);
+  }
+  return undefined;
+}

@@ -1,0 +1,27 @@
+/** What one language contributes to understanding customers' answers and commands (DESIGN.md §10). */
+import type { Lang } from '../../conversation/lang.js';
+import type { Market } from '../../lib/types.js';
+
+export type Command = 'cancel' | 'startOver' | 'help' | 'agent' | 'changeCountry' | 'changeLanguage' | 'forgetMe';
+export type Small = 'greeting' | 'thanks' | 'bye';
+
+export interface LanguageUnderstanding {
+  lang: Lang;
+  /** Whole-answer yes ("yes", "sure", "it worked"). */
+  yes: RegExp;
+  /** A no, anywhere it stands as the answer ("no", "that didn't work", "still nothing"). */
+  no: RegExp;
+  /** "I don't know", "I'm not sure", "no idea". */
+  dontKnow: RegExp;
+  /** Commands that are the whole message ("cancel", "start over"). */
+  commands: Array<[Command, RegExp]>;
+  /** A request for a person anywhere in a message ("can I just talk to a real person please"). */
+  agentAnywhere: RegExp;
+  smalltalk: Array<[Small, RegExp]>;
+  /** Country names and demonyms in this language. */
+  countries: Array<[Market, RegExp]>;
+  /** "I'm in Korea" style statements: the country word is captured as group 1. */
+  inCountry: RegExp;
+  /** The customer asks for this language ("in English please", "한국어로", "en français"). */
+  asksForThis: RegExp;
+}
