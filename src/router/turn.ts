@@ -10,7 +10,7 @@ import { msg } from '../language/message.js';
 import type { ReplyData } from '../language/render.js';
 import { askedLanguage, command as detectCommand, smalltalk as detectSmalltalk, yesNo as readYesNo, type Command } from '../language/understand/index.js';
 import type { Logger } from '../lib/logger.js';
-import { redact } from '../lib/redact.js';
+import { hashId, redact } from '../lib/redact.js';
 import type { Market, TurnInput } from '../lib/types.js';
 import { decodeButton } from '../conversation/buttons.js';
 import type { Retriever, Decision } from '../retrieval/decide.js';
@@ -287,7 +287,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
     case 'abstain': {
       state.fallbacks += 1;
       await s.storage
-        .listPush(keys.unanswered(), { at: s.now(), market: t.market, text: redact(text).slice(0, 300) }, 5000)
+        .listPush(keys.unanswered(), { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) }, 5000)
         .catch((err) => s.logger.warn({ err }, 'could not record an unanswered question'));
       if (state.fallbacks >= 2 && s.handoff) {
         state.fallbacks = 0;
