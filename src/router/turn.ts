@@ -271,7 +271,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
       state.fallbacks = 0;
       state.lastFaqId = d.entry.id;
       state.pending = { type: 'feedback', faqId: d.entry.id };
-      const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE);
+      const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE, t.lang);
       return [say.faqAnswer(d.entry, d.score, t.market, !t.market, alternative)];
     }
     case 'askMarket':
