@@ -127,7 +127,7 @@ export async function decideTurn(
   state.lang = resolvedLang.lang;
   state.langSource = resolvedLang.source;
   if (resolvedLang.source === 'chosen') user.lang = resolvedLang.lang;
-  const t: Turn = { s, input, text, state, user, market: resolved.market, lang: resolvedLang.lang };
+  const t: Turn = { s, input, text, state, user, market: resolved.market ?? (state.dialog ? state.market : undefined), lang: resolvedLang.lang };
 
   if (input.type === 'conversationUpdate') return input.userJoined ? [say.welcome(t.market)] : [];
   // Channel events during a hand-off (Bot Framework `handoff.status` from the channel's own hub).
