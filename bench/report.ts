@@ -24,8 +24,13 @@ export function evaluateTargets(r: BenchResults): Target[] {
   const faq = peak(pts, 'service/memory', 'faq');
   const dialogRedis = peak(pts, 'service/redis', 'dialog');
   const faq10 = pts.find((p) => p.server === 'service/memory' && p.scenario === 'faq' && p.delivery === 'serviceUrl' && p.concurrency === 10);
-  const real = r.retrieval?.points.find((p) => p.label === 'real');
-  const tenK = r.retrieval?.points.find((p) => p.entries === 10_000);
+  // Per language: the slowest language sets the figure; each language's p99 is listed.
+  const realPts = r.retrieval?.points.filter((p) => p.label.startsWith('real')) ?? [];
+  const tenKPts = r.retrieval?.points.filter((p) => p.entries === 10_000) ?? [];
+  const worst = (xs: typeof realPts) => (xs.length ? xs.reduce((a, b) => (b.latency.p99 > a.latency.p99 ? b : a)) : undefined);
+  const real = worst(realPts);
+  const tenK = worst(tenKPts);
+  const perLang = (xs: typeof realPts) => xs.map((p) => `${p.lang ?? 'en'} ${f(p.latency.p99, 3)}`).join(', ');
   const mem10k = r.memory?.points.find((p) => p.conversations === 10_000);
   const t = (name: string, figure: string, goal: string, pass: boolean | undefined): Target => ({ name, figure, goal, pass });
   const vs = (a?: LoadPoint, b?: LoadPoint) => (a && b ? a.turnsPerSecond / b.turnsPerSecond : undefined);
@@ -45,10 +50,10 @@ export function evaluateTargets(r: BenchResults): Target[] {
     t('FAQ turn throughput vs botbuilder echo (peak, memory state)', faqRatio === undefined ? 'n/a' : `${ratio(faqRatio)} (${f(faq!.turnsPerSecond)} vs ${f(echo!.turnsPerSecond)} turns/s${cpuRatio('service/memory', 'faq')})`, '≥ 1.0×', faqRatio === undefined ? undefined : faqRatio >= 1),
     t('Dialog turn throughput with Redis vs botbuilder echo (peak)', dialogRatio === undefined ? 'n/a' : `${ratio(dialogRatio)} (${f(dialogRedis!.turnsPerSecond)} vs ${f(echo!.turnsPerSecond)} turns/s${cpuRatio('service/redis', 'dialog')})`, '≥ 0.7×', dialogRatio === undefined ? undefined : dialogRatio >= 0.7),
     t('FAQ turn p99 at 10 concurrent conversations', faq10 ? `${f(faq10.latency.p99)} ms` : 'n/a', '≤ 25 ms', faq10 ? faq10.latency.p99 <= 25 : undefined),
-    t('Retrieval p99, real knowledge base', real ? `${f(real.latency.p99, 3)} ms (${real.entries} entries)` : 'n/a', '≤ 1 ms', real ? real.latency.p99 <= 1 : undefined),
-    t('Retrieval p99, 10k entries', tenK ? `${f(tenK.latency.p99)} ms` : 'n/a', '≤ 10 ms', tenK ? tenK.latency.p99 <= 10 : undefined),
+    t('Retrieval p99 per language, real knowledge base (worst)', real ? `${f(real.latency.p99, 3)} ms (${real.entries} entries; ${perLang(realPts)})` : 'n/a', '≤ 1 ms', real ? real.latency.p99 <= 1 : undefined),
+    t('Retrieval p99 per language, 10k entries (worst)', tenK ? `${f(tenK.latency.p99)} ms (${perLang(tenKPts)})` : 'n/a', '≤ 10 ms', tenK ? tenK.latency.p99 <= 10 : undefined),
     t('Redis per idle conversation (used_memory delta)', r.redisBytes ? `${f(r.redisBytes.bytesPerConversation / 1024)} KB` : 'n/a', '≤ 3 KB', r.redisBytes ? r.redisBytes.bytesPerConversation <= 3 * 1024 : undefined),
-    t('RSS with 10k conversations in memory', mem10k ? `${f(mem10k.rssMB)} MB` : 'n/a', '≤ 300 MB', mem10k ? mem10k.rssMB <= 300 : undefined),
+    t('RSS with the five-language knowledge base and 10k conversations in memory', mem10k ? `${f(mem10k.rssMB)} MB` : 'n/a', '≤ 350 MB', mem10k ? mem10k.rssMB <= 350 : undefined),
   ];
 }
 

@@ -68,7 +68,9 @@ const PLAN: LoadPlan = quick
       experiments: true,
     };
 if (args.only) PLAN.only = new RegExp(args.only);
-const RETRIEVAL = quick ? { sizes: [1000], budgetMs: 300, minQueries: 30 } : { sizes: [1000, 10_000, 100_000], budgetMs: 2000, minQueries: 30 };
+const RETRIEVAL = quick
+  ? { sizes: [1000], langSizes: [1000], budgetMs: 300, minQueries: 30 }
+  : { sizes: [1000, 10_000, 100_000], langSizes: [10_000], budgetMs: 2000, minQueries: 30 };
 /** An idle conversation: the customer joined and asked one question (2 turns); the Redis key sample has 4. */
 const MEMORY = quick
   ? { counts: [1000], turns: 2, sampleTurns: 4, redisConversations: 500 }

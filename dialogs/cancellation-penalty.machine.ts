@@ -4,17 +4,22 @@
  * the Plus programme's return rules. Taiwan and Portugal: their documents describe no machine subscription.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
+import { msg, type Msg, type Text } from '../src/language/message.js';
+import type { ChoiceData } from '../src/language/render.js';
 import { cancellationPenalty, daysBetween, formatEuro, subscriptionTerms } from '../src/retrieval/policy.js';
-import { check, Money, monthsElapsed, parseChoice, parseMonths, parseYesNo, pastDate } from './parse.js';
-import { cancellationSlotsIn } from './detect.js';
-import { asking, baseContext, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, YES_NO, type Answer, type Step } from './step-kit.js';
-import type { BaseContext, DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
+import { parseDate, parseMonths } from './parse.js';
+import { amountIn, cancellationSlotsIn, monthsIn } from './detect.js';
+import { asking } from './step-kit.js';
+import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskAnswer, type TaskContext, type TaskStep } from './task-kit.js';
+import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
-export const CANCELLATION_PENALTY_VERSION = 1;
+export const CANCELLATION_PENALTY_VERSION = 2;
 const FR = subscriptionTerms.FR;
 const KR = subscriptionTerms.KR;
+const [SHORT, LONG] = [Math.min(...FR.commitmentMonths), Math.max(...FR.commitmentMonths)];
+const euro = (money: number) => ({ money, currency: 'EUR' as const });
 
-export interface CancellationContext extends BaseContext {
+export interface CancellationContext extends TaskContext {
   commitment?: number;
   /** Months since the subscription started. */
   elapsed?: number;
@@ -25,83 +30,99 @@ export interface CancellationContext extends BaseContext {
   /** KR: when the Plus programme machine was received, and whether it is unopened. */
   receivedDate?: string;
   unopened?: boolean;
-  closing?: string;
+  closing?: Text;
 }
 
-const COMMITMENT_CHOICES = FR.commitmentMonths.map((m) => ({ label: `${m} months`, value: String(m) }));
-/** "it's over", "my commitment ended", "finished" — not "over 5 months". */
-export const FINISHED = /^(finished|over|ended|completed|expired)\b|\b(is|it's|its|has|have|was|already)\s+(finished|over|ended|completed|expired)\b|\b(commitment|contract|subscription)\s+(is\s+|has\s+)?(finished|over|ended|completed|expired)\b/i;
+const COMMITMENT_CHOICES: ChoiceData[] = FR.commitmentMonths.map((m) => ({ label: msg('cp.label.months', { months: m }), value: String(m) }));
+const FINISHED_CHOICE: ChoiceData = { label: msg('cp.label.over'), value: 'finished' };
+const NO_THANKS: ChoiceData = { label: msg('cp.label.noThanks'), value: 'no thanks' };
+/** "it's over", "my commitment ended", "finished" — not "over 5 months"; and the same in the other languages. */
+export const FINISHED =
+  /^(finished|over|ended|completed|expired)\b|\b(is|it's|its|has|have|was|already)\s+(finished|over|ended|completed|expired)\b|\b(commitment|contract|subscription)\s+(is\s+|has\s+)?(finished|over|ended|completed|expired)\b|(est |déjà )?(terminé|fini|échu)e?|(já )?(acabou|terminou|terminada|acabada)|끝났|만료됐|종료됐|(已經)?(結束|到期|期滿)/iu;
+/** "Still sealed", "not opened", in the five languages; and "opened", "used". */
+const UNOPENED = /\b(unopened|unused)\b|sealed|not opened\b|未拆|沒拆|沒有拆|未開封|沒開封|미개봉|뜯지 않|안 뜯|개봉(하지|을 안| 안)|pas ouvert|jamais ouvert|non ouvert|scellé|não abri|por abrir|fechad[oa]|selad[oa]/iu;
+const OPENED = /\bopened|used\b|拆了|拆開|開封了|用過|개봉했|뜯었|사용했|써 봤|ouvert|utilisé|abri|usad[oa]|utilizad[oa]/iu;
 
-function money(text: string, what: string, min: number) {
-  const r = check(Money, text);
-  if (!r.ok) return { ok: false as const, reason: r.reason };
-  if (r.value < min) return { ok: false as const, reason: `The ${what} should be more than ${formatEuro(min)}.` };
-  return r;
+function months(text: string, today: string): number | undefined {
+  const own = monthsIn(text);
+  if (own !== undefined) return own;
+  return parseMonths(text, today);
+}
+
+function money(text: string, min: number, reask: Msg): TaskAnswer<CancellationContext> | { ok: true; value: number } {
+  const v = amountIn(text);
+  if (v === undefined) return { ok: false, reason: msg('cp.reask.amount') };
+  if (v < min) return { ok: false, reason: reask };
+  return { ok: true, value: v };
 }
 
 export const cancellationSteps = {
   askingCommitment: {
-    prompt: () => ({ text: `Is your machine subscription a ${FR.commitmentMonths.join('- or ')}-month commitment?`, choices: COMMITMENT_CHOICES }),
-    answer: (text) => {
-      const v = Number(parseChoice(text, COMMITMENT_CHOICES) ?? parseMonths(text));
+    prompt: () => ({ text: msg('cp.askCommitment', { short: SHORT, long: LONG }), choices: COMMITMENT_CHOICES }),
+    answer: (text, ctx) => {
+      const v = Number(choiceIn(text, COMMITMENT_CHOICES, ctx.lang) ?? monthsIn(text) ?? months(text, ctx.today));
       if (FR.commitmentMonths.includes(v)) return { ok: true, patch: { commitment: v } };
-      return { ok: false, reason: `Machine subscriptions commit you for ${FR.commitmentMonths.join(' or ')} months. Which one is yours?` };
+      return { ok: false, reason: msg('cp.reask.commitment', { short: SHORT, long: LONG }) };
     },
   },
   askingElapsed: {
-    prompt: (ctx) => ({ text: `How many months ago did your ${ctx.commitment}-month subscription start? (For example "5 months", or "since March 2024".)`, choices: [{ label: 'The commitment is over', value: 'finished' }] }),
+    prompt: (ctx) => ({ text: msg('cp.askElapsed', { commitment: ctx.commitment ?? LONG }), choices: [FINISHED_CHOICE] }),
     answer: (text, ctx) => {
-      if (FINISHED.test(text)) return { ok: true, patch: { finished: true } };
-      const r = check(monthsElapsed(ctx.today), text);
-      return r.ok ? { ok: true, patch: { elapsed: r.value } } : r;
+      if (text.trim() === FINISHED_CHOICE.value || FINISHED.test(text) || choiceIn(text, [FINISHED_CHOICE], ctx.lang)) return { ok: true, patch: { finished: true } };
+      const v = months(text, ctx.today);
+      return v !== undefined && v >= 0 && v <= 240 ? { ok: true, patch: { elapsed: v } } : { ok: false, reason: msg('cp.reask.elapsed') };
     },
   },
   askingPriceWithout: {
-    prompt: () => ({ text: 'What is the price of your machine without a subscription (its normal price)?' }),
+    prompt: () => ({ text: msg('cp.askPriceWithout') }),
     answer: (text) => {
-      const r = money(text, 'price without subscription', 1);
-      return r.ok ? { ok: true, patch: { priceWithout: r.value } } : r;
+      const r = money(text, 1, msg('cp.reask.priceWithoutMin', { min: euro(1) }));
+      return 'value' in r ? { ok: true, patch: { priceWithout: r.value } } : r;
     },
   },
   askingPriceWith: {
-    prompt: () => ({ text: 'And what price did you pay for the machine under the subscription?' }),
+    prompt: () => ({ text: msg('cp.askPriceWith') }),
     answer: (text) => {
-      const r = money(text, 'price under subscription', 0);
-      return r.ok ? { ok: true, patch: { priceWith: r.value } } : r;
+      const r = money(text, 0, msg('cp.reask.amount'));
+      return 'value' in r ? { ok: true, patch: { priceWith: r.value } } : r;
     },
   },
   askingReceivedDate: {
-    prompt: () => ({
-      text: 'My Korean documents do not describe a machine subscription; they describe the Nespresso Plus programme (coffee discounts after buying a machine), whose return rules depend on when you received the product. When did you receive it?',
-    }),
+    prompt: () => ({ text: msg('cp.askReceived') }),
     answer: (text, ctx) => {
-      const r = check(pastDate(ctx.today, ctx.market, 'date you received it'), text);
-      return r.ok ? { ok: true, patch: { receivedDate: r.value.date } } : r;
+      const d = parseDate(text, ctx.today, ctx.market);
+      if (!d) return { ok: false, reason: msg('cp.reask.date') };
+      if (d.date > ctx.today) return { ok: false, reason: msg('cp.reask.future', { today: { date: ctx.today } }) };
+      return { ok: true, patch: { receivedDate: d.date } };
     },
   },
   askingUnopened: {
-    prompt: () => ({ text: 'Is the product still unopened?', choices: YES_NO }),
-    answer: (text) => {
-      const v = parseYesNo(text, YES_NO) ?? (/\bunopened|sealed|not opened\b/i.test(text) ? true : /\bopened|used\b/i.test(text) ? false : undefined);
-      return v === undefined ? { ok: false, reason: 'Please answer yes (still unopened) or no.' } : { ok: true, patch: { unopened: v } };
+    prompt: () => ({ text: msg('cp.askUnopened'), choices: YES_NO_CHOICES }),
+    answer: (text, ctx) => {
+      const yn = answerYesNo(text, ctx.lang, YES_NO_CHOICES);
+      const v = UNOPENED.test(text) ? true : OPENED.test(text) ? false : yn === 'yes' ? true : yn === 'no' ? false : undefined;
+      return v === undefined ? { ok: false, reason: msg('cp.reask.unopened') } : { ok: true, patch: { unopened: v } };
     },
   },
   offeringPerson: {
     prompt: (ctx) => ({
-      text: `My documents for ${ctx.market === 'TW' ? 'Taiwan' : 'Portugal'} do not describe a machine subscription or how to cancel one, so I won't guess. Please contact Nespresso on ${contactLine(ctx)}.${ctx.market === 'PT' ? ' If you mean Easyordering (automatic re-orders of capsules), the terms of sale say you can cancel it at any time and for free.' : ''}\n\nWould you like me to put you through to a person now?`,
-      choices: [PERSON, NO_THANKS],
+      text: [
+        msg('cp.undocumented', { market: { market: ctx.market }, contact: { contact: ctx.market } }),
+        ...(ctx.market === 'PT' ? [msg('cp.easyordering')] : []),
+        msg('cp.offerPerson'),
+      ],
+      choices: [PERSON_CHOICE, NO_THANKS],
     }),
     answer: (text, ctx) => {
-      const yes = parseYesNo(text);
-      const choice = yes === undefined ? parseChoice(text, [PERSON, NO_THANKS]) : yes ? 'person' : 'no thanks';
-      if (!choice) return { ok: false, reason: 'Please choose "Talk to a person" or "No, thanks".' };
+      const choice = personOrNot(text, ctx.lang, NO_THANKS);
+      if (!choice) return { ok: false, reason: msg('cp.reask.person', { person: msg('label.person'), noThanks: msg('cp.label.noThanks') }) };
       const summary = `Subscription cancellation (${ctx.market}): not described in the market's documents`;
       return choice === 'person'
         ? { ok: true, patch: { outcome: { outcome: 'handoff', reason: 'subscription not documented for this market', summary } } }
-        : { ok: true, patch: { outcome: { outcome: 'completed', reason: 'given the contact', summary }, closing: `All right. You can reach Nespresso on ${contactLine(ctx)}.` } };
+        : { ok: true, patch: { outcome: { outcome: 'completed', reason: 'given the contact', summary }, closing: msg('cp.done.contact', { contact: { contact: ctx.market } }) } };
     },
   },
-} satisfies Record<string, Step<CancellationContext>>;
+} satisfies Record<string, TaskStep<CancellationContext>>;
 export type CancellationStep = keyof typeof cancellationSteps;
 
 const SLOT_OF: Partial<Record<CancellationStep, keyof CancellationContext>> = {
@@ -115,53 +136,67 @@ const SLOT_OF: Partial<Record<CancellationStep, keyof CancellationContext>> = {
  * The step's answer, plus any other figures the same message gives ("5 months into 24, I pay 99"):
  * a sentence that fills the pending slot counts as an answer even when the step's own parser would not take it.
  */
-export function answerCancellation(step: CancellationStep, text: string, ctx: CancellationContext): Answer<CancellationContext> {
-  const own = (cancellationSteps[step] as Step<CancellationContext>).answer(text, ctx);
+export function answerCancellation(step: CancellationStep, text: string, ctx: CancellationContext): TaskAnswer<CancellationContext> {
   const slot = SLOT_OF[step];
-  if (!slot || ctx.market !== 'FR') return own;
+  if (!slot || ctx.market !== 'FR') return (cancellationSteps[step] as TaskStep<CancellationContext>).answer(text, ctx);
   const found = cancellationContext({ market: ctx.market, contact: ctx.contact, today: ctx.today, slots: cancellationSlotsIn(text) });
   const extra: Partial<CancellationContext> = {};
   for (const k of ['commitment', 'elapsed', 'finished', 'priceWithout', 'priceWith'] as const) {
     if (found[k] !== undefined && ctx[k] === undefined) (extra as Record<string, unknown>)[k] = found[k];
   }
-  if (own.ok) return { ok: true, patch: { ...extra, ...own.patch } };
-  return extra[slot] !== undefined || (slot === 'elapsed' && extra.finished) ? { ok: true, patch: extra } : own;
+  // A sentence that names the pending figure ("it normally sells for 199 euros") is read by what it names first.
+  if (extra[slot] !== undefined || (slot === 'elapsed' && extra.finished)) return { ok: true, patch: extra };
+  const own = (cancellationSteps[step] as TaskStep<CancellationContext>).answer(text, ctx);
+  return own.ok ? { ok: true, patch: { ...extra, ...own.patch } } : own;
 }
 
-const HOW_TO_CANCEL = `You cancel on nespresso.com: ${FR.cancelPath.join(' → ')}${FR.appCanCancel ? '' : ' (this is not possible in the Nespresso app)'}. Payments stop as soon as the cancellation is recorded, and the machine remains your property whenever you cancel.`;
-const AT_THE_END = `You will receive an email ${FR.reminderMonthsBefore} months before the end of your contract, reminding you that it expires; the subscription renews tacitly, and you can contact Nespresso at any time to remove the tacit renewal.`;
+const howToCancel = () => msg(FR.appCanCancel ? 'cp.howToCancelApp' : 'cp.howToCancel', { path: FR.cancelPath.join(' → ') });
+const atTheEnd = () => msg('cp.atTheEnd', { months: FR.reminderMonthsBefore });
 
-export function penaltyReply(ctx: CancellationContext): string {
-  const p = cancellationPenalty({ priceWithout: ctx.priceWithout ?? 0, priceWith: ctx.priceWith ?? 0 });
-  const amount = p.amount === p.rounded ? formatEuro(p.amount) : `about ${formatEuro(p.rounded)}`;
+export function penaltyReply(ctx: CancellationContext): Msg[] {
+  const without = ctx.priceWithout ?? 0;
+  const withSub = ctx.priceWith ?? 0;
+  const p = cancellationPenalty({ priceWithout: without, priceWith: withSub });
+  const raw = Math.round((without * FR.penaltyRate - withSub) * 100) / 100;
+  const terms = { without: euro(without), rate: FR.penaltyRate, with: euro(withSub) };
+  const working = p.clampedToZero
+    ? msg('cp.penalty.workingBelowZero', { ...terms, deficit: euro(-raw), zero: euro(0) })
+    : p.amount === p.rounded
+      ? msg('cp.penalty.working', { ...terms, result: euro(p.amount) })
+      : msg('cp.penalty.workingRounded', { ...terms, result: euro(p.amount), rounded: euro(p.rounded) });
+  const cost = p.amount === 0 ? msg('cp.penalty.costNothing') : p.amount === p.rounded ? msg('cp.penalty.cost', { amount: euro(p.amount) }) : msg('cp.penalty.costAbout', { amount: euro(p.rounded) });
   const left = (ctx.commitment ?? 0) - (ctx.elapsed ?? 0);
+  const into = { elapsed: ctx.elapsed ?? 0, commitment: ctx.commitment ?? 0 };
   return [
-    `Before the end of the commitment, the cancellation fee is ${Math.round(FR.penaltyRate * 100)}% of the machine's price without subscription, minus its price under the subscription, and never below zero:`,
-    `${p.working}${p.amount === p.rounded ? '' : ` (${amount})`}.`,
-    `So cancelling now would cost ${p.amount === 0 ? 'nothing' : amount}. You are ${ctx.elapsed} months into ${ctx.commitment}: after the remaining ${left} month${left === 1 ? '' : 's'}, cancelling is free. ${AT_THE_END}`,
-    HOW_TO_CANCEL,
-  ].join('\n\n');
+    msg('cp.penalty.rule', { percent: Math.round(FR.penaltyRate * 100) }),
+    working,
+    cost,
+    left === 1 ? msg('cp.penalty.remainingOne', into) : msg('cp.penalty.remaining', { ...into, left }),
+    atTheEnd(),
+    howToCancel(),
+  ];
 }
 
-export function finishedReply(ctx: CancellationContext): string {
-  const done = ctx.commitment ? `Your ${ctx.commitment}-month commitment is complete, so you` : `Once your ${FR.commitmentMonths.join('- or ')}-month commitment is completed, you`;
-  return `${done} can cancel your subscription at any time, without any fees. ${HOW_TO_CANCEL}`;
+export function finishedReply(ctx: CancellationContext): Msg[] {
+  const done = ctx.commitment ? msg('cp.finished', { commitment: ctx.commitment }) : msg('cp.finishedUnknown', { short: SHORT, long: LONG });
+  return [done, howToCancel()];
 }
 
-export function krPlusReply(ctx: CancellationContext): string {
+export function krPlusReply(ctx: CancellationContext): Msg[] {
   const days = ctx.receivedDate ? daysBetween(ctx.receivedDate, ctx.today) : Infinity;
-  const rule = `The Nespresso Plus programme allows an exchange or refund for a simple change of mind only for unopened products, within ${KR.returnWithinDays} days of receiving them. If you received a discount on coffee orders within that period, you need to return the discounted amount and pay the related delivery fee. Coffee cannot be refunded at boutiques; a machine can be returned there if it has not been used.`;
   const verdict =
     days <= KR.returnWithinDays && ctx.unopened
-      ? `You received it ${days} day${days === 1 ? '' : 's'} ago and it is unopened, so you can still return it.`
+      ? days === 1
+        ? msg('cp.kr.canReturnOne')
+        : msg('cp.kr.canReturn', { days })
       : ctx.unopened
-        ? `You received it ${days} days ago, more than ${KR.returnWithinDays} days, so the change-of-mind return no longer applies.`
-        : 'As the product has been opened, the change-of-mind return does not apply.';
-  return `${rule}\n\n${verdict} For anything else, please contact the Nespresso Club on ${contactLine(ctx)}.`;
+        ? msg('cp.kr.tooLate', { days, limit: KR.returnWithinDays })
+        : msg('cp.kr.opened');
+  return [msg('cp.kr.rule', { days: KR.returnWithinDays }), verdict, msg('cp.kr.contact', { contact: { contact: ctx.market } })];
 }
 
 export function cancellationContext(input: DialogInput): CancellationContext {
-  const ctx: CancellationContext = baseContext(input);
+  const ctx: CancellationContext = taskContext(input);
   const num = (k: string) => (typeof input.slots[k] === 'number' ? (input.slots[k] as number) : undefined);
   const commitment = num('commitment');
   if (commitment !== undefined && FR.commitmentMonths.includes(commitment)) ctx.commitment = commitment;
@@ -197,10 +232,10 @@ export const cancellationPenaltyMachine = setup({
     hasNoPriceWith: ({ context }) => context.priceWith === undefined,
   },
   actions: {
-    ask: emit(({ context }, p: { step: CancellationStep }) => ({ type: 'reply', reply: replyOf(p.step, cancellationSteps[p.step].prompt(context)) }) as const),
+    ask: emit(({ context }, p: { step: CancellationStep }) => ({ type: 'reply', reply: taskReply(p.step, cancellationSteps[p.step].prompt(context)) }) as const),
     reprompt: emit(({ context, event }, p: { step: CancellationStep }) => {
       const a = answerCancellation(p.step, event.text, context);
-      return { type: 'reply', reply: repromptOf(p.step, a.ok ? '' : a.reason, cancellationSteps[p.step].prompt(context)) } as const;
+      return { type: 'reply', reply: a.ok ? taskReply(p.step, cancellationSteps[p.step].prompt(context)) : taskReprompt(p.step, a.reason, cancellationSteps[p.step].prompt(context)) } as const;
     }),
     take: assign(({ context, event }, p: { step: CancellationStep }) => {
       const a = answerCancellation(p.step, event.text, context);

@@ -3,6 +3,7 @@
  * "I pay 99 for a lattissima one that costs 279, 5 months into 24"). Pure: relative dates are kept as
  * text and resolved by the machine against the dialog's `today`.
  */
+import { squash } from '../src/language/understand/index.js';
 import { findModel } from '../src/retrieval/policy.js';
 import type { DialogId, Slots } from './types.js';
 
@@ -28,7 +29,7 @@ export function parseBookingReference(text: string): string | undefined {
 }
 
 export function detectDialog(text: string): Detection | undefined {
-  const t = text.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
+  const t = squash(text).replace(/\s+/g, ' ');
   // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
   const payload = Object.hasOwn(PAYLOADS, t) ? PAYLOADS[t] : undefined;
   if (payload) return { dialog: payload, slots: {}, confidence: 1 };
@@ -36,36 +37,52 @@ export function detectDialog(text: string): Detection | undefined {
   return found.sort((a, b) => b.confidence - a.confidence)[0];
 }
 
+// Each pattern below is read against the squashed text (lower case, Simplified read as Traditional) and
+// lists English, Traditional Chinese, Korean, French and Portuguese in that order.
+
+const PASSWORD = /pass ?word|密碼|비밀번호|비번|패스워드|mot de passe|palavra-?passe|senha/;
+/** A password that is not the Nespresso account's. */
+const OTHER_PASSWORD = /\b(wi-?fi|router|modem|bluetooth|phone lock|laptop|windows|routeur|box internet)\b|路由器|無線網路|와이파이|공유기/;
+/** Asking how long the link lasts, not asking to reset: the FAQ answers it. */
+const ABOUT_VALIDITY = /\bhow long\b|\bvalid(ity)? for\b|\bvalidity\b|有效(期|多久)|多久|유효\s*기간|얼마나|combien de temps|\bvalable\b|validité|quanto tempo|\bválid[oa]\b|validade/;
+const PASSWORD_REQUEST =
+  /\b(forg[eo]t(ten)?|lost|reset|recover|change)\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|재설정|초기화|변경|바꾸|찾|만료|링크|메일)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive pas à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão)/;
+
 function passwordReset(t: string): Detection | undefined {
-  if (/\b(wi-?fi|router|modem|bluetooth|phone lock|laptop|windows)\b/.test(t)) return undefined;
-  const strong = /\b(forg[eo]t(ten)?|lost|reset|recover|change)\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)/.test(t);
-  if (!strong) return undefined;
+  if (OTHER_PASSWORD.test(t)) return undefined;
+  if (!PASSWORD_REQUEST.test(t)) return undefined;
+  if (ABOUT_VALIDITY.test(t) && !/\b(expired?|forg[eo]t)\b|過期|忘|만료|잊|expiré|oubli|expirou|esque/.test(t)) return undefined;
   const slots: Slots = {};
-  if (/momo|pchome|yahoo|other (channel|shop|store)|another (channel|shop|store)/.test(t)) slots.situation = 'otherChannel';
-  else if (/\bexpired?|no longer valid|invalid link|link (doesn'?t|does not|won'?t) work/.test(t)) slots.situation = 'expired';
-  else if (/(didn'?t|did not|never|haven'?t|have not|not) (get|got|receive|received|arrive|arrived|come|came)|no (reset )?e-?mail/.test(t)) slots.situation = 'notReceived';
-  else if (/forg[eo]t.{0,20}(e-?mail|login|user ?name)|which e-?mail|registered e-?mail/.test(t)) slots.situation = 'forgotEmail';
-  else if (/\b(forg[eo]t(ten)?|lost)\b.{0,25}\bpass ?word/.test(t)) slots.situation = 'forgot';
+  if (/momo|pchome|yahoo|other (channel|shop|store)|another (channel|shop|store)|蝦皮|其他(通路|平台|網站)|다른 (곳|쇼핑몰|사이트)|autre (boutique|site|magasin)|ailleurs|outra loja|outro site|noutra loja/.test(t)) slots.situation = 'otherChannel';
+  else if (/\bexpired?|no longer valid|invalid link|link (doesn'?t|does not|won'?t) work|過期|失效|만료|expir|n'est plus valable|não é válido/.test(t)) slots.situation = 'expired';
+  else if (/(didn'?t|did not|never|haven'?t|have not|not) (get|got|receive|received|arrive|arrived|come|came)|no (reset )?e-?mail|沒(有)?收到|收不到|(메일|이메일)[^.]{0,8}(안 왔|안 와|못 받|오지 않)|pas reçu|jamais reçu|rien reçu|não (recebi|chegou)|nunca (chegou|recebi)/.test(t)) slots.situation = 'notReceived';
+  else if (/forg[eo]t.{0,20}(e-?mail|login|user ?name)|which e-?mail|registered e-?mail|忘[^。]{0,6}(電子郵件|email|信箱|帳號)|(이메일|아이디|계정)[^.]{0,6}(잊|까먹|모르)|oubli[^.]{0,20}(adresse e-?mail|e-?mail|identifiant)|esque[^.]{0,20}(e-?mail|endereço)/.test(t)) slots.situation = 'forgotEmail';
+  else if (/\b(forg[eo]t(ten)?|lost)\b.{0,25}\bpass ?word|忘(記|了)?[^。]{0,4}密碼|(비밀번호|비번|패스워드)[^.]{0,6}(잊|까먹)|mot de passe oublié|oubli[^.]{0,20}mot de passe|esqueci[^.]{0,20}(palavra-?passe|senha)/.test(t)) slots.situation = 'forgot';
   return { dialog: 'passwordReset', slots, confidence: 0.9 };
 }
 
+const NO_WATER =
+  /\bno water\b|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|沒(有)?水(出來|流出)|물이? ?(안|잘 안|전혀 안|못) ?나|물이? ?나오지 않|물이 안나|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada/;
+const TRIES = /(\d{1,2})\s*(?:times|tries|attempts|fois|vezes|tentativas|번|회|次|遍)/;
+
 function noWater(t: string, raw: string): Detection | undefined {
-  const hit =
-    /\bno water\b|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out/.test(t);
-  if (!hit) return undefined;
+  if (!NO_WATER.test(t)) return undefined;
   const slots: Slots = {};
   const model = findModel(raw);
   if (model) slots.model = model.id;
-  const tries = /\b(?:tried|tries|attempts?|did it)\D{0,20}?(\d{1,2})\s*(?:times|tries|attempts)?\b/.exec(t) ?? /\b(\d{1,2})\s*(?:times|tries|attempts)\b/.exec(t);
+  const tries = /\b(?:tried|tries|attempts?|did it)\D{0,20}?(\d{1,2})\s*(?:times|tries|attempts)?\b/.exec(t) ?? TRIES.exec(t);
   if (tries?.[1]) slots.tries = Number(tries[1]);
   return { dialog: 'noWater', slots, confidence: 0.9 };
 }
 
+const REPAIR_STRONG =
+  /\b(book|arrange|schedule|request|need|want|get)\b.{0,25}\b(repair|fix(ed)?|service)\b|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|받고|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada/;
+const REPAIR_WEAK = /\b(repair|broken|faulty|defective|after-?sales)\b|維修|壞了|故障|수리|고장|réparation|réparer|en panne|cassée|défectueuse|service après-vente|avariad|estragad|reparação|assistência técnica/;
+
 function repairBooking(t: string, raw: string): Detection | undefined {
-  if (parseBookingReference(raw) && /\b(status|where|track|booking|reference)\b/.test(t)) return undefined;
-  const strong =
-    /\b(book|arrange|schedule|request|need|want|get)\b.{0,25}\b(repair|fix(ed)?|service)\b|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b/.test(t);
-  const weak = /\b(repair|broken|faulty|defective|after-?sales)\b/.test(t);
+  if (parseBookingReference(raw) && /\b(status|where|track|booking|reference)\b|狀態|상태|statut|estado/.test(t)) return undefined;
+  const strong = REPAIR_STRONG.test(t);
+  const weak = REPAIR_WEAK.test(t);
   if (!strong && !weak) return undefined;
   const slots: Slots = {};
   const model = findModel(raw);
@@ -75,15 +92,14 @@ function repairBooking(t: string, raw: string): Detection | undefined {
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
   if (/\b(bought|purchased)\b.{0,30}\b(abroad|overseas)\b/.test(t)) slots.overseas = true;
-  return { dialog: 'repairBooking', slots, confidence: strong || (model && /\b(broken|faulty|defective|repair)\b/.test(t)) ? 0.85 : 0.55 };
+  return { dialog: 'repairBooking', slots, confidence: strong || (model && weak) ? 0.85 : 0.55 };
 }
 
-const MONEY_BEFORE_WITH = /\b(pay|paid|paying|pay only)\s*(?:€|eur\s*)?$/;
-const MONEY_BEFORE_WITHOUT = /\b(costs?|costing|worth|price is|priced at|retails? (?:at|for)|normally|normal price(?: is| of)?)\s*(?:€|eur\s*)?$/;
+const CANCELLATION =
+  /\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end|terminate|stop|quit|leave)\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b|(取消|解約|終止|退訂)[^。]{0,10}(訂閱|合約|方案)|(訂閱|合約|綁約)[^。]{0,10}(取消|解約|終止)|違約金|解約金|(구독|약정|정기 배송)[^.]{0,10}(해지|취소|해약)|(해지|취소|해약)[^.]{0,6}(구독|약정)|위약금|해지 ?(수수료|비용)|플러스 프로그램[^.]{0,20}(반품|취소|환불)|(résili|annul)\w*[^.]{0,40}abonnement|abonnement[^.]{0,40}(résili|annul)|frais de (résiliation|rupture)|pénalité|(cancel|rescind|terminar)\w*[^.]{0,40}(subscrição|assinatura|contrato)|(subscrição|assinatura)[^.]{0,40}cancel|penalizaç(ão|ões)/;
 
 function cancellation(t: string): Detection | undefined {
-  const hit =
-    /\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end|terminate|stop|quit|leave)\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b/.test(t);
+  const hit = CANCELLATION.test(t);
   if (/\beasy ?ordering\b/.test(t)) return undefined;
   const slots = cancellationSlotsIn(t);
   // "I pay 99 for a lattissima one that costs 279, 5 months into 24": no trigger word, but only a subscription reads so.
@@ -92,38 +108,87 @@ function cancellation(t: string): Detection | undefined {
   return { dialog: 'cancellationPenalty', slots, confidence: hit ? 0.9 : 0.7 };
 }
 
-/** Commitment, months elapsed and the two prices, wherever they appear in a message. */
+const MONTH_WORD = String.raw`(?:months?|mos?|mths?|mois|meses|mês|개월|달|個月)`;
+const YEAR_WORD = String.raw`(?:years?|yrs?|ans?|anos?|년|年)`;
+const DURATION_AFTER = new RegExp(String.raw`^\s*[- ]?(?:${MONTH_WORD}|${YEAR_WORD}|days?|jours?|dias?|일|天|日)`);
+
+/** A number of months in any of the five languages: "5 months", "8 mois", "há 8 meses", "8개월", "8個月", "1 year". */
+export function monthsIn(text: string): number | undefined {
+  const t = squash(text);
+  const m = new RegExp(String.raw`(\d{1,3})\s*${MONTH_WORD}(?![a-z])`).exec(t);
+  if (m?.[1]) return Number(m[1]);
+  const y = new RegExp(String.raw`(\d{1,2})\s*${YEAR_WORD}(?![a-z])`).exec(t);
+  if (y?.[1] && !/^(19|20)\d\d$/.test(y[1])) return Number(y[1]) * 12;
+  return undefined;
+}
+
+/** The one amount a message gives ("279", "€279", "279 €", "it normally sells for 199 euros", "279유로"), not a duration. */
+export function amountIn(text: string): number | undefined {
+  const t = squash(text).replace(/(\d)[\s.](?=\d{3}\b)/g, '$1');
+  const found: number[] = [];
+  for (const m of t.matchAll(/(\d{1,6}(?:[.,]\d{1,2})?)/g)) {
+    const after = t.slice((m.index ?? 0) + m[0].length);
+    if (DURATION_AFTER.test(after)) continue;
+    found.push(Number(m[1]!.replace(',', '.')));
+  }
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** Commitment, months elapsed and the two prices, wherever they appear in a message, in any language. */
 export function cancellationSlotsIn(text: string): Slots {
-  const t = text.toLowerCase().replace(/[’`]/g, "'").replace(/\s+/g, ' ').trim();
+  const t = squash(text).replace(/\s+/g, ' ');
   const slots: Slots = {};
   const into = /(\d{1,2})\s*(?:months?|mos?)?\s*(?:into|in|out of|of)\s*(?:a |my |the )?(12|24)\b/.exec(t);
   if (into) {
     slots.elapsed = Number(into[1]);
     slots.commitment = Number(into[2]);
   }
-  const commitment = /\b(12|24)[- ]?months?(?: long)? (?:commitment|subscription|contract|plan)/.exec(t) ?? /\b(?:commitment|contract|subscription) (?:of|for) (12|24) months?/.exec(t);
-  if (commitment?.[1] && slots.commitment === undefined) slots.commitment = Number(commitment[1]);
-  const elapsed = /\b(?:for|since|been|had it for)\s+(\d{1,2})\s*months?\b/.exec(t) ?? /\b(\d{1,2})\s*months?\s+(?:in|ago|now|so far)\b/.exec(t);
-  if (elapsed?.[1] && slots.elapsed === undefined) slots.elapsed = Number(elapsed[1]);
-  if (/\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b/.test(t)) slots.finished = true;
+  const commitment =
+    /\b(12|24)[- ]?months?(?: long)? (?:commitment|subscription|contract|plan)/.exec(t) ??
+    /\b(?:commitment|contract|subscription) (?:of|for) (12|24) months?/.exec(t) ??
+    /(12|24)\s*(?:개월|달)\s*(?:약정|계약|구독)|(?:약정|계약|구독)\s*(?:기간\s*)?(12|24)\s*개월/.exec(t) ??
+    /(12|24)\s*個月(?:的)?\s*(?:合約|訂閱|方案|綁約)|(?:合約|綁約|訂閱)[^。]{0,4}?(12|24)\s*個月/.exec(t) ??
+    /(?:abonnement|engagement|contrat) (?:de |sur |d'un an |)(12|24) mois|(12|24) mois d'(?:engagement|abonnement)/.exec(t) ??
+    /(?:subscrição|assinatura|contrato|fidelização) (?:de )?(12|24) meses|(12|24) meses de (?:fidelização|contrato|subscrição|assinatura)/.exec(t);
+  const c = commitment?.slice(1).find((x) => x !== undefined);
+  if (c && slots.commitment === undefined) slots.commitment = Number(c);
+  const elapsed =
+    /\b(?:for|since|been|had it for)\s+(\d{1,2})\s*months?\b/.exec(t) ??
+    /\b(\d{1,2})\s*months?\s+(?:in|ago|now|so far)\b/.exec(t) ??
+    /(\d{1,2})\s*(?:개월|달)\s*(?:사용|째|지났|됐|전|동안|썼)|(?:사용한 지|쓴 지|쓴지|사용 기간)\s*(\d{1,2})\s*(?:개월|달)/.exec(t) ??
+    /(?:用了|已經|過了|使用了?)\s*(\d{1,2})\s*個月|(\d{1,2})\s*個月了/.exec(t) ??
+    /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois/.exec(t) ??
+    /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)/.exec(t);
+  const e = elapsed?.slice(1).find((x) => x !== undefined);
+  if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
+  if (
+    /\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(到期|結束|已滿|期滿)|약정[^.]{0,6}(끝났|만료|종료)|engagement (est )?(terminé|fini)|fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
+  )
+    slots.finished = true;
   Object.assign(slots, prices(t));
   return slots;
 }
 
-/** Money amounts and which price each one is, from the words around it. */
+const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳)\s*(?:€|eur\s*)?$/;
+const WITHOUT_BEFORE =
+  /(?:\b(?:costs?|costing|worth|price is|priced at|retails? (?:at|for)|sells? for|normally|normal price(?: is| of)?|instead of)|\b(?:coûte|coute|vaut|prix normal(?: est)?(?: de)?|au lieu de|custa|vale|preço normal(?: é)?(?: de)?|em vez de)|原價|定價|售價|要價|정가|원래 가격|원가)\s*(?:€|eur\s*)?(?:은|는)?\s*$/;
+const WITH_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:(?:under|with|on) (?:the |a |my )?subscription|avec (?:l')?abonnement|au lieu de|com (?:a )?(?:subscrição|assinatura)|em vez de|instead of|내고|냈|지불|에 (?:샀|구매))/;
+const WITHOUT_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가)/;
+const CURRENCY_AFTER = /^\s*(?:€|euros?|eur\b|유로|歐元)/;
+
+/** Money amounts and which price each one is, from the words around it (any of the five languages). */
 function prices(t: string): Slots {
   const out: Slots = {};
   const loose: number[] = [];
-  for (const m of t.matchAll(/(€\s*)?(\d{1,5}(?:[.,]\d{1,2})?)\s*(€|euros?|eur\b)?/g)) {
+  for (const m of t.matchAll(/(€\s*)?(\d{1,5}(?:[.,]\d{1,2})?)/g)) {
     const at = m.index ?? 0;
     const before = t.slice(Math.max(0, at - 25), at);
     const after = t.slice(at + m[0].length, at + m[0].length + 30);
     const value = Number(m[2]!.replace(',', '.'));
-    if (/^\s*[- ]?(months?|mos?|years?|days?)\b/.test(after) || /\b(into|of|in|out of)\s*$/.test(before) || /^(19|20)\d\d$/.test(m[2]!)) continue;
-    if (/^(12|24)$/.test(m[2]!) && /^\s*[- ]?months?/.test(after)) continue;
-    if (MONEY_BEFORE_WITH.test(before) || /^\s*(?:€|euros?)?\s*(?:under|with|on) (?:the |a |my )?subscription/.test(after)) out.priceWith ??= value;
-    else if (MONEY_BEFORE_WITHOUT.test(before) || /^\s*(?:€|euros?)?\s*without/.test(after)) out.priceWithout ??= value;
-    else if (m[1] || m[3]) loose.push(value);
+    if (DURATION_AFTER.test(after) || /\b(into|of|in|out of)\s*$/.test(before) || /^(19|20)\d\d$/.test(m[2]!)) continue;
+    if (WITH_BEFORE.test(before) || WITH_AFTER.test(after)) out.priceWith ??= value;
+    else if (WITHOUT_BEFORE.test(before) || WITHOUT_AFTER.test(after)) out.priceWithout ??= value;
+    else if (m[1] || CURRENCY_AFTER.test(after)) loose.push(value);
   }
   if (loose.length === 2 && out.priceWith === undefined && out.priceWithout === undefined) {
     out.priceWithout = Math.max(...loose);

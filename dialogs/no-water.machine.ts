@@ -3,16 +3,19 @@
  * slider), count the tries, rest the machine after five, then offer a repair booking or a person.
  */
 import { assign, emit, setup } from 'xstate';
+import type { Lang } from '../src/conversation/lang.js';
+import { msg, type Msg } from '../src/language/message.js';
+import type { ChoiceData } from '../src/language/render.js';
 import { findModel, getModel } from '../src/retrieval/policy.js';
-import { parseChoice, parseYesNo } from './parse.js';
-import { asking, baseContext, choiceAnswer, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, type Step } from './step-kit.js';
-import type { BaseContext, DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
+import { asking } from './step-kit.js';
+import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, type TaskContext, type TaskStep } from './task-kit.js';
+import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
-export const NO_WATER_VERSION = 1;
+export const NO_WATER_VERSION = 2;
 export const MAX_TRIES = 5;
 export const REST_MINUTES = 30;
 
-export interface NoWaterContext extends BaseContext {
+export interface NoWaterContext extends TaskContext {
   /** Catalogue id. */
   model?: string;
   /** The customer's model is not in the catalogue. */
@@ -22,41 +25,50 @@ export interface NoWaterContext extends BaseContext {
   rested: boolean;
 }
 
-const MODEL_CHOICES = ['inissia', 'essenza-mini', 'citiz', 'pixie', 'expert', 'lattissima', 'lattissima-one', 'maestria', 'creatista', 'u', 'prodigio'].map((id) => ({
-  label: getModel(id)?.name ?? id,
-  value: getModel(id)?.name ?? id,
-}));
-const OTHER_MODEL = { label: 'Another model', value: 'another model' };
+const AUTO_PRIME = ['inissia', 'essenza-mini', 'citiz', 'pixie', 'expert', 'lattissima', 'lattissima-one', 'maestria', 'creatista'];
+const SLIDER = ['u', 'prodigio'];
+const nameOf = (id: string) => getModel(id)?.name ?? id;
 
-function modelName(ctx: NoWaterContext): string {
-  return (ctx.model && getModel(ctx.model)?.name) || 'machine';
-}
-
-function instructions(ctx: NoWaterContext): string {
-  const method = ctx.model ? getModel(ctx.model)?.noWater : undefined;
-  if (method === 'slider') {
-    return 'Open and close the slider a few times. When water begins to flow through the spout, the air bubble has been released.';
-  }
-  return [
-    '1. Fill the water tank.',
-    '2. Eject any capsule from the chamber.',
-    '3. Close the coffee lever.',
-    '4. Press the large cup button: the auto-prime function pushes the air out of the circuit.',
-    'When water begins to flow through the spout, the air bubble has been released.',
-  ].join('\n');
-}
-
-const DID_IT_WORK = [
-  { label: 'Yes, water flows', value: 'yes' },
-  { label: 'No, still nothing', value: 'no' },
+/** Model names are brand names, the same in every language; the value is the name, read back by findModel. */
+const MODEL_CHOICES: ChoiceData[] = [...AUTO_PRIME, ...SLIDER].map((id) => ({ label: nameOf(id), value: nameOf(id) }));
+const OTHER_MODEL: ChoiceData = { label: msg('nw.label.another'), value: 'another model' };
+const REPAIR: ChoiceData = { label: msg('label.bookRepair'), value: 'repair' };
+const NO_THANKS: ChoiceData = { label: msg('nw.label.noThanks'), value: 'no thanks' };
+const DID_IT_WORK: ChoiceData[] = [
+  { label: msg('nw.label.flows'), value: 'yes' },
+  { label: msg('nw.label.nothing'), value: 'no' },
 ];
 
-function yesNoStep(prompt: (ctx: NoWaterContext) => string, onYes: (ctx: NoWaterContext) => Partial<NoWaterContext>, onNo: (ctx: NoWaterContext) => Partial<NoWaterContext>): Step<NoWaterContext> {
+/** "Water comes out now", typed in any of the five languages (a negation is read by yesNo first). */
+const FLOWS = /\b(works?|flows?|came out|comes out)\b|出水了|有水了|水出來了|可以了|물이 나와요|물이 나왔|나와요|나왔어요|됐어요|l'eau (coule|sort)|ça (marche|fonctionne)|(já )?(sai|saiu|corre) água|já funciona|funcionou/iu;
+const NEGATED = /\b(not|n't|no|ne|pas|não|nao)\b|n'|沒|不|안 |못 |않/iu;
+/** "Another model", "I don't know which", in any language. */
+const UNLISTED = /\b(another|other|don'?t know|not sure|no idea|autre|sais pas|outro|outra|não sei)\b|其他|別的|不知道|다른|모르/iu;
+/** Book a repair, typed: "repair", "réparation", "reparação", "수리", "維修". */
+const REPAIR_WORD = /\brepair|répar|repar|conserto|수리|維修|送修/iu;
+
+function modelName(ctx: NoWaterContext): Msg | string {
+  return ctx.model ? nameOf(ctx.model) : msg('nw.machine');
+}
+
+function instructions(ctx: NoWaterContext): Msg {
+  return ctx.model && getModel(ctx.model)?.noWater === 'slider' ? msg('nw.slider') : msg('nw.autoPrime');
+}
+
+function flowed(text: string, lang: Lang): boolean | undefined {
+  const v = answerYesNo(text, lang, DID_IT_WORK);
+  if (v === 'yes' || v === 'no') return v === 'yes';
+  const choice = choiceIn(text, DID_IT_WORK, lang);
+  if (choice) return choice === 'yes';
+  return FLOWS.test(text) && !NEGATED.test(text) ? true : undefined;
+}
+
+function yesNoStep(prompt: (ctx: NoWaterContext) => Msg[], onYes: (ctx: NoWaterContext) => Partial<NoWaterContext>, onNo: (ctx: NoWaterContext) => Partial<NoWaterContext>): TaskStep<NoWaterContext> {
   return {
     prompt: (ctx) => ({ text: prompt(ctx), choices: DID_IT_WORK }),
     answer: (text, ctx) => {
-      const v = parseYesNo(text, DID_IT_WORK) ?? (/\b(works?|flows?|came out|comes out)\b/i.test(text) && !/\b(not|n't|no)\b/i.test(text) ? true : undefined);
-      if (v === undefined) return { ok: false, reason: 'Please tell me whether water came out: yes or no.' };
+      const v = flowed(text, ctx.lang);
+      if (v === undefined) return { ok: false, reason: msg('nw.reask.yesNo') };
       return { ok: true, patch: v ? onYes(ctx) : onNo(ctx) };
     },
   };
@@ -64,52 +76,55 @@ function yesNoStep(prompt: (ctx: NoWaterContext) => string, onYes: (ctx: NoWater
 
 export const noWaterSteps = {
   askingModel: {
-    prompt: () => ({ text: 'Which Nespresso machine do you have? The steps depend on the model.', choices: [...MODEL_CHOICES, OTHER_MODEL] }),
-    answer: (text) => {
-      const choice = parseChoice(text, [...MODEL_CHOICES, OTHER_MODEL]);
-      if (choice === OTHER_MODEL.value || (!choice && /\b(another|other|don'?t know|not sure|no idea)\b/i.test(text))) {
-        return { ok: true, patch: { modelNotListed: true } };
-      }
-      const m = findModel(choice ?? text);
+    prompt: () => ({ text: msg('nw.askModel'), choices: [...MODEL_CHOICES, OTHER_MODEL] }),
+    answer: (text, ctx) => {
+      const choice = choiceIn(text, [...MODEL_CHOICES, OTHER_MODEL], ctx.lang);
+      const m = choice === OTHER_MODEL.value ? undefined : findModel(choice ?? text);
       if (m) return { ok: true, patch: { model: m.id } };
-      return { ok: false, reason: 'I do not know that model. Please pick it from the list, type its name as written on the machine, or choose "Another model".' };
+      if (choice === OTHER_MODEL.value || UNLISTED.test(text) || answerYesNo(text, ctx.lang) === 'dontKnow') return { ok: true, patch: { modelNotListed: true } };
+      return { ok: false, reason: msg('nw.reask.model', { another: msg('nw.label.another') }) };
     },
   },
   tryingFix: yesNoStep(
     (ctx) =>
       ctx.tries === 0
-        ? `When no water comes out of the spout, your ${modelName(ctx)} may have an air bubble, which most often happens when the tank runs empty or after a period of non-use. To release it:\n${instructions(ctx)}\n\nDid water come out?`
-        : `That was try ${ctx.tries} of ${MAX_TRIES}. Please try once more:\n${instructions(ctx)}\n\nDid water come out this time?`,
+        ? [msg('nw.firstTry', { model: modelName(ctx), steps: instructions(ctx) }), msg('nw.didWaterCome')]
+        : [msg('nw.nextTry', { try: ctx.tries, max: MAX_TRIES, steps: instructions(ctx) }), msg('nw.didWaterComeNow')],
     () => ({ worked: true }),
     (ctx) => ({ tries: ctx.tries + 1 }),
   ),
   resting: yesNoStep(
-    () => `After ${MAX_TRIES} tries, please let the machine rest for ${REST_MINUTES} minutes, then try once more. Tell me when you have: did water come out after the rest?`,
+    () => [msg('nw.rest', { max: MAX_TRIES, minutes: REST_MINUTES })],
     () => ({ worked: true }),
     () => ({ worked: false, rested: true }),
   ),
   offeringHelp: {
-    prompt: (ctx) => ({
-      text: ctx.model && getModel(ctx.model)?.noWater !== 'noneDocumented' && !ctx.modelNotListed
-        ? `I am sorry the ${modelName(ctx)} still gives no water. I can start a repair booking for it, or put you through to a person. You can also call Nespresso on ${contactLine(ctx)}.`
-        : `My documents only describe this fix for Inissia, Essenza Mini, CitiZ, Pixie, Expert, Lattissima, Lattissima One, Maestria, Creatista (auto-prime) and U and Prodigio (slider)${ctx.model ? `, not for the ${modelName(ctx)}` : ''}. Nespresso can help on ${contactLine(ctx)}. I can also start a repair booking or put you through to a person.`,
-      choices: [{ label: 'Book a repair', value: 'repair' }, PERSON, NO_THANKS],
-    }),
-    answer: (text, ctx) =>
-      choiceAnswer<NoWaterContext>(
-        text,
-        [{ label: 'Book a repair', value: 'repair' }, PERSON, NO_THANKS, { label: 'no', value: 'no thanks' }, { label: 'repair booking', value: 'repair' }, { label: 'person', value: 'person' }, { label: 'agent', value: 'person' }],
-        (v) => ({ outcome: outcomeFor(v, ctx) }),
-        'Please choose "Book a repair", "Talk to a person" or "No, thanks".',
-      ),
+    prompt: (ctx) => {
+      const documented = ctx.model && getModel(ctx.model)?.noWater !== 'noneDocumented' && !ctx.modelNotListed;
+      const lists = { autoPrime: { list: AUTO_PRIME.map(nameOf) }, slider: { list: SLIDER.map(nameOf) }, contact: { contact: ctx.market } };
+      return {
+        text: documented
+          ? msg('nw.help', { model: modelName(ctx), contact: { contact: ctx.market } })
+          : ctx.model
+            ? msg('nw.notDocumentedModel', { ...lists, model: modelName(ctx) })
+            : msg('nw.notDocumented', lists),
+        choices: [REPAIR, PERSON_CHOICE, NO_THANKS],
+      };
+    },
+    answer: (text, ctx) => {
+      const v = choiceIn(text, [REPAIR, PERSON_CHOICE, NO_THANKS], ctx.lang) ?? (REPAIR_WORD.test(text) ? 'repair' : personOrNot(text, ctx.lang, NO_THANKS));
+      if (v === undefined) return { ok: false, reason: msg('nw.reask.help', { repair: msg('label.bookRepair'), person: msg('label.person'), noThanks: msg('nw.label.noThanks') }) };
+      return { ok: true, patch: { outcome: outcomeFor(v, ctx) } };
+    },
   },
-} satisfies Record<string, Step<NoWaterContext>>;
+} satisfies Record<string, TaskStep<NoWaterContext>>;
 export type NoWaterStep = keyof typeof noWaterSteps;
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+const modelId = (ctx: NoWaterContext) => (ctx.model ? nameOf(ctx.model) : 'model unknown');
 
 function outcomeFor(choice: string, ctx: NoWaterContext): DialogOutput {
-  const summary = `No water: ${modelName(ctx)}, ${plural(ctx.tries, 'try', 'tries')}${ctx.rested ? ', rested' : ''}`;
+  const summary = `No water: ${modelId(ctx)}, ${plural(ctx.tries, 'try', 'tries')}${ctx.rested ? ', rested' : ''}`;
   const reason = ctx.tries > 0 ? 'no water after priming' : 'no priming steps documented for this model';
   if (choice === 'repair') {
     return { outcome: 'switch', switchTo: { dialog: 'repairBooking', slots: ctx.model ? { model: ctx.model } : {} }, reason, summary };
@@ -119,7 +134,7 @@ function outcomeFor(choice: string, ctx: NoWaterContext): DialogOutput {
 }
 
 export function noWaterContext(input: DialogInput): NoWaterContext {
-  const ctx: NoWaterContext = { ...baseContext(input), tries: 0, rested: false };
+  const ctx: NoWaterContext = { ...taskContext(input), tries: 0, rested: false };
   const model = input.slots.model;
   if (typeof model === 'string') ctx.model = (getModel(model) ?? findModel(model))?.id;
   const tries = Number(input.slots.tries);
@@ -145,10 +160,10 @@ export const noWaterMachine = setup({
     hasRestedInVain: ({ context }) => context.rested && context.worked === false,
   },
   actions: {
-    ask: emit(({ context }, p: { step: NoWaterStep }) => ({ type: 'reply', reply: replyOf(p.step, noWaterSteps[p.step].prompt(context)) }) as const),
+    ask: emit(({ context }, p: { step: NoWaterStep }) => ({ type: 'reply', reply: taskReply(p.step, noWaterSteps[p.step].prompt(context)) }) as const),
     reprompt: emit(({ context, event }, p: { step: NoWaterStep }) => {
       const a = noWaterSteps[p.step].answer(event.text, context);
-      return { type: 'reply', reply: repromptOf(p.step, a.ok ? '' : a.reason, noWaterSteps[p.step].prompt(context)) } as const;
+      return { type: 'reply', reply: a.ok ? taskReply(p.step, noWaterSteps[p.step].prompt(context)) : taskReprompt(p.step, a.reason, noWaterSteps[p.step].prompt(context)) } as const;
     }),
     take: assign(({ context, event }, p: { step: NoWaterStep }) => {
       const a = noWaterSteps[p.step].answer(event.text, context);
@@ -156,9 +171,9 @@ export const noWaterMachine = setup({
     }),
     celebrate: emit(({ context }) => ({
       type: 'reply',
-      reply: { text: `Good news: the air bubble has been released and your ${modelName(context)} is working again. Enjoy your coffee!`, step: 'resolved' },
+      reply: { text: msg('nw.fixed', { model: modelName(context) }), step: 'resolved' },
     }) as const),
-    resolve: assign(({ context }) => ({ outcome: { outcome: 'completed', reason: 'water flows again', summary: `No water: fixed by priming (${modelName(context)}, ${plural(context.tries + 1, 'try', 'tries')})` } as DialogOutput })),
+    resolve: assign(({ context }) => ({ outcome: { outcome: 'completed', reason: 'water flows again', summary: `No water: fixed by priming (${modelId(context)}, ${plural(context.tries + 1, 'try', 'tries')})` } as DialogOutput })),
   },
 }).createMachine({
   id: 'noWater',

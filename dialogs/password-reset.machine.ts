@@ -5,17 +5,19 @@
  * Every path ends with the market's contact or an offer of a person.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { parseChoice, parseYesNo } from './parse.js';
-import { asking, baseContext, choiceAnswer, contactLine, NO_THANKS, PERSON, replyOf, repromptOf, YES_NO, type Step } from './step-kit.js';
-import type { BaseContext, DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
+import { msg, type Msg, type Text } from '../src/language/message.js';
+import type { ChoiceData } from '../src/language/render.js';
+import { asking } from './step-kit.js';
+import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskContext, type TaskStep } from './task-kit.js';
+import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
-export const PASSWORD_RESET_VERSION = 1;
+export const PASSWORD_RESET_VERSION = 2;
 export const LINK_VALID_HOURS = 72;
 
 export const SITUATIONS = ['forgot', 'expired', 'notReceived', 'forgotEmail', 'otherChannel'] as const;
 export type Situation = (typeof SITUATIONS)[number];
 
-export interface PasswordResetContext extends BaseContext {
+export interface PasswordResetContext extends TaskContext {
   situation?: Situation;
   /** notReceived: the customer looked in trash, junk and spam; true when the email was there. */
   foundEmail?: boolean;
@@ -27,123 +29,118 @@ export interface PasswordResetContext extends BaseContext {
   stuck?: boolean;
   /** PT: someone else may know or have used the password. */
   misuse?: boolean;
-  closing?: string;
+  closing?: Text;
 }
 
-const SITUATION_CHOICES = [
-  { label: 'I forgot my password', value: 'forgot' },
-  { label: 'The reset link expired', value: 'expired' },
-  { label: 'The reset email never came', value: 'notReceived' },
-  { label: 'I forgot my account email', value: 'forgotEmail' },
-  { label: 'I bought through another shop', value: 'otherChannel' },
+const SITUATION_CHOICES: ChoiceData[] = [
+  { label: msg('pr.label.forgot'), value: 'forgot' },
+  { label: msg('pr.label.expired'), value: 'expired' },
+  { label: msg('pr.label.notReceived'), value: 'notReceived' },
+  { label: msg('pr.label.forgotEmail'), value: 'forgotEmail' },
+  { label: msg('pr.label.otherChannel'), value: 'otherChannel' },
 ];
-const WORKED_CHOICES = [
-  { label: 'Yes, it worked', value: 'yes' },
-  { label: 'The email did not come', value: 'notReceived' },
-  { label: 'The link expired', value: 'expired' },
+const WORKED_CHOICES: ChoiceData[] = [
+  { label: msg('pr.label.worked'), value: 'yes' },
+  { label: msg('pr.label.noEmail'), value: 'notReceived' },
+  { label: msg('pr.label.expired'), value: 'expired' },
 ];
-const CHANNEL_CHOICES = [
-  { label: 'I gave my email to Nespresso', value: 'nespresso' },
-  { label: 'MOMO, PCHOME, YAHOO…', value: 'marketplace' },
-  { label: 'I never gave an email', value: 'noEmail' },
+const CHANNEL_CHOICES: ChoiceData[] = [
+  { label: msg('pr.label.nespresso'), value: 'nespresso' },
+  { label: msg('pr.label.marketplace'), value: 'marketplace' },
+  { label: msg('pr.label.neverGave'), value: 'noEmail' },
 ];
+const NO_THANKS: ChoiceData = { label: msg('pr.label.noThanks'), value: 'no thanks' };
 
-const LINK = 'go to www.nespresso.com and click the link "forgot your password?" to request a new password by email.';
-const VALIDITY = `The reset link is only valid for ${LINK_VALID_HOURS} hours.`;
-const FOLDERS = 'please check your trash bin and your junk and spam folders: the email can sometimes be diverted there.';
+/** What customers type when the link has expired or does not work, in the five languages. */
+const EXPIRED = /expire|invalid|does(n't| not) work|過期|失效|無效|連結.{0,4}(不能|沒辦法|無法)用|만료|유효하지 않|링크.{0,6}(안 돼|안돼|안 열)|expir|n'est plus valable|ne (marche|fonctionne) (pas|plus)|já não (funciona|é válido)|não funciona|inválido/iu;
+/** …and when the email did not arrive. */
+const NOT_ARRIVED = /\b(not|n't|never|no)\b.*\b(come|came|arrive|receive|get|got)|沒(有)?收到|沒(有)?來|收不到|(안|못) (왔|와|받)|오지 않|받지 못|pas (reçu|arrivé)|rien reçu|jamais (reçu|arrivé)|não (recebi|chegou|recebeu)|nunca (chegou|recebi)/iu;
+const MARKETPLACE = /momo|pchome|yahoo|shopee|market ?place|蝦皮|網購平台|購物網站/iu;
 
-const MARKET_DOCS: Record<string, string> = { FR: 'France', KR: 'Korea', PT: 'Portugal', TW: 'Taiwan' };
+const hours = { hours: LINK_VALID_HOURS };
 
-function contactAdvice(ctx: PasswordResetContext): string {
-  const who = `Nespresso on ${contactLine(ctx)}${ctx.market === 'TW' ? ' or by email' : ''}`;
-  if (ctx.market === 'PT') {
-    return ctx.misuse
-      ? `Please notify Nespresso immediately: call ${contactLine(ctx)} or use the contact form on nespresso.com.`
-      : `The Portuguese terms do not describe how to reset a password. For help with your account, please contact ${who}, or use the contact form on nespresso.com.`;
-  }
-  if (ctx.market !== 'TW') {
-    return `My documents for ${MARKET_DOCS[ctx.market]} do not describe how to reset a password, so I won't guess. Please contact ${who}.`;
-  }
+function contactAdvice(ctx: PasswordResetContext): Msg {
+  const contact = { contact: { contact: ctx.market } };
+  if (ctx.market === 'PT') return ctx.misuse ? msg('pr.contact.ptMisuse', contact) : msg('pr.contact.pt', contact);
+  if (ctx.market !== 'TW') return msg('pr.contact.other', { market: { market: ctx.market }, ...contact });
   switch (ctx.situation) {
     case 'forgotEmail':
-      return `To find the email address registered on your account, please contact ${who}.`;
+      return msg('pr.contact.forgotEmail', contact);
     case 'otherChannel':
-      return `If you never registered an email address with Nespresso, or your order was from MOMO, PCHOME, YAHOO or another marketplace, please contact ${who}: they can set up your online account.`;
+      return msg('pr.contact.otherChannel', contact);
     case 'notReceived':
-      return `If the email is not in any of those folders, please contact ${who}.`;
+      return msg('pr.contact.notReceived', contact);
     default:
-      return `As the link still does not work for you, please contact ${who}.`;
+      return msg('pr.contact.stuck', contact);
   }
 }
 
-function linkAdvice(ctx: PasswordResetContext): string {
-  if (ctx.situation === 'expired') return `Reset links are only valid for ${LINK_VALID_HOURS} hours, so you need a new one: ${LINK} Use the new link within ${LINK_VALID_HOURS} hours.`;
-  if (ctx.situation === 'otherChannel') {
-    return `If you gave your email address when ordering from Nespresso through another channel, you should have received an email to reset the password of your online account; its link is valid for ${LINK_VALID_HOURS} hours. If the link no longer works or you missed the email, activate your account yourself: ${LINK} If it does not arrive, ${FOLDERS}`;
-  }
-  return `To reset it, ${LINK} ${VALIDITY}`;
+function linkAdvice(ctx: PasswordResetContext): Msg {
+  if (ctx.situation === 'expired') return msg('pr.linkExpired', hours);
+  if (ctx.situation === 'otherChannel') return msg('pr.linkOtherChannel', hours);
+  return msg('pr.linkForgot', hours);
+}
+
+function pick<C>(text: string, ctx: PasswordResetContext, choices: ChoiceData[], take: (v: string) => Partial<C>) {
+  const v = choiceIn(text, choices, ctx.lang);
+  return v === undefined ? { ok: false as const, reason: msg('pr.reask.pick') } : { ok: true as const, patch: take(v) };
+}
+
+function yesNoPatch(text: string, ctx: PasswordResetContext, take: (v: boolean) => Partial<PasswordResetContext>) {
+  const v = answerYesNo(text, ctx.lang, YES_NO_CHOICES);
+  return v === 'yes' || v === 'no' ? { ok: true as const, patch: take(v === 'yes') } : { ok: false as const, reason: msg('pr.reask.yesNo') };
 }
 
 export const passwordResetSteps = {
   askingSituation: {
-    prompt: () => ({ text: 'I can help you get back into your Nespresso account. What happened?', choices: SITUATION_CHOICES }),
-    answer: (text) => choiceAnswer<PasswordResetContext>(text, SITUATION_CHOICES, (v) => ({ situation: v as Situation }), 'Please pick one of the options.'),
+    prompt: () => ({ text: msg('pr.askSituation'), choices: SITUATION_CHOICES }),
+    answer: (text, ctx) => pick<PasswordResetContext>(text, ctx, SITUATION_CHOICES, (v) => ({ situation: v as Situation })),
   },
   askingIfWorked: {
-    prompt: (ctx) => ({ text: `${linkAdvice(ctx)}\n\nDid that work?`, choices: WORKED_CHOICES }),
+    prompt: (ctx) => ({ text: [linkAdvice(ctx), msg('pr.didItWork')], choices: WORKED_CHOICES }),
     answer: (text, ctx) => {
-      const choice = parseYesNo(text) === true ? 'yes' : parseChoice(text, WORKED_CHOICES) ?? (
-        /expire|invalid|does(n't| not) work/i.test(text) ? 'expired'
-        : parseYesNo(text) === false || /\b(not|n't|never|no)\b.*\b(come|came|arrive|receive|get|got)/i.test(text) ? 'notReceived'
-        : undefined);
+      const yn = answerYesNo(text, ctx.lang);
+      const choice =
+        choiceIn(text, WORKED_CHOICES, ctx.lang) ??
+        (EXPIRED.test(text) ? 'expired' : NOT_ARRIVED.test(text) ? 'notReceived' : yn === 'yes' ? 'yes' : yn === 'no' ? 'notReceived' : undefined);
       if (choice === 'yes') {
-        return { ok: true, patch: { outcome: { outcome: 'completed', reason: 'password reset by link' }, closing: `Great, you are back in. If you ever need it again, remember the reset link is valid for ${LINK_VALID_HOURS} hours.` } };
+        return { ok: true, patch: { outcome: { outcome: 'completed', reason: 'password reset by link' }, closing: msg('pr.done.worked', hours) } };
       }
       if (choice === 'expired' || choice === 'notReceived') return { ok: true, patch: { situation: choice, attempts: ctx.attempts + 1, foundEmail: undefined } };
-      return { ok: false, reason: 'Please tell me whether it worked, or what went wrong.' };
+      return { ok: false, reason: msg('pr.reask.worked') };
     },
   },
   askingIfFound: {
-    prompt: () => ({ text: `Reset emails sometimes land in the wrong folder: ${FOLDERS}\n\nDid you find it there?`, choices: YES_NO }),
-    answer: (text) => {
-      const v = parseYesNo(text, YES_NO);
-      return v === undefined ? { ok: false, reason: 'Please answer yes or no.' } : { ok: true, patch: { foundEmail: v } };
-    },
+    prompt: () => ({ text: [msg('pr.askFound'), msg('pr.foundThere')], choices: YES_NO_CHOICES }),
+    answer: (text, ctx) => yesNoPatch(text, ctx, (v) => ({ foundEmail: v })),
   },
   askingOrderChannel: {
-    prompt: () => ({ text: 'Where did you buy your Nespresso products, and did you give an email address when ordering?', choices: CHANNEL_CHOICES }),
-    answer: (text) => {
-      if (/momo|pchome|yahoo|shopee|market ?place/i.test(text)) return { ok: true, patch: { channel: 'marketplace' } };
-      return choiceAnswer<PasswordResetContext>(text, CHANNEL_CHOICES, (v) => ({ channel: v as PasswordResetContext['channel'] }), 'Please pick one of the options.');
+    prompt: () => ({ text: msg('pr.askChannel'), choices: CHANNEL_CHOICES }),
+    answer: (text, ctx) => {
+      if (MARKETPLACE.test(text)) return { ok: true, patch: { channel: 'marketplace' } };
+      return pick<PasswordResetContext>(text, ctx, CHANNEL_CHOICES, (v) => ({ channel: v as PasswordResetContext['channel'] }));
     },
   },
   askingMisuse: {
-    prompt: () => ({
-      text: 'The Portuguese terms of sale ask you to keep your password strictly confidential: you are responsible for orders placed with it, even without your knowledge. Do you think someone else knows or has used your password?',
-      choices: YES_NO,
-    }),
-    answer: (text) => {
-      const v = parseYesNo(text, YES_NO);
-      return v === undefined ? { ok: false, reason: 'Please answer yes or no.' } : { ok: true, patch: { misuse: v } };
-    },
+    prompt: () => ({ text: msg('pr.askMisuse'), choices: YES_NO_CHOICES }),
+    answer: (text, ctx) => yesNoPatch(text, ctx, (v) => ({ misuse: v })),
   },
   offeringPerson: {
-    prompt: (ctx) => ({ text: `${contactAdvice(ctx)}\n\nWould you like me to put you through to a person now?`, choices: [PERSON, NO_THANKS] }),
+    prompt: (ctx) => ({ text: [contactAdvice(ctx), msg('pr.offerPerson')], choices: [PERSON_CHOICE, NO_THANKS] }),
     answer: (text, ctx) => {
-      const yes = parseYesNo(text);
-      const choice = yes === undefined ? parseChoice(text, [PERSON, NO_THANKS, { label: 'agent', value: 'person' }, { label: 'human', value: 'person' }]) : yes ? 'person' : 'no thanks';
-      if (choice === undefined) return { ok: false, reason: 'Please choose "Talk to a person" or "No, thanks".' };
+      const choice = personOrNot(text, ctx.lang, NO_THANKS);
+      if (choice === undefined) return { ok: false, reason: msg('pr.reask.person', { person: msg('label.person'), noThanks: msg('pr.label.noThanks') }) };
       const summary = `Password reset (${ctx.market}): ${ctx.situation ?? 'help'}${ctx.misuse ? ', possible misuse of the password' : ''}`;
       return choice === 'person'
         ? { ok: true, patch: { outcome: { outcome: 'handoff', reason: 'password reset needs a person', summary } } }
-        : { ok: true, patch: { outcome: { outcome: 'completed', reason: 'given the contact', summary }, closing: `All right. You can reach Nespresso on ${contactLine(ctx)}.` } };
+        : { ok: true, patch: { outcome: { outcome: 'completed', reason: 'given the contact', summary }, closing: msg('pr.done.contact', { contact: { contact: ctx.market } }) } };
     },
   },
-} satisfies Record<string, Step<PasswordResetContext>>;
+} satisfies Record<string, TaskStep<PasswordResetContext>>;
 export type PasswordResetStep = keyof typeof passwordResetSteps;
 
 export function passwordResetContext(input: DialogInput): PasswordResetContext {
-  const ctx: PasswordResetContext = { ...baseContext(input), attempts: 0 };
+  const ctx: PasswordResetContext = { ...taskContext(input), attempts: 0 };
   const s = input.slots.situation;
   if (typeof s === 'string' && (SITUATIONS as readonly string[]).includes(s)) ctx.situation = s as Situation;
   const channel = input.slots.channel;
@@ -173,10 +170,10 @@ export const passwordResetMachine = setup({
     hasNoChannel: ({ context }) => context.situation === 'otherChannel' && context.channel === undefined,
   },
   actions: {
-    ask: emit(({ context }, p: { step: PasswordResetStep }) => ({ type: 'reply', reply: replyOf(p.step, passwordResetSteps[p.step].prompt(context)) }) as const),
+    ask: emit(({ context }, p: { step: PasswordResetStep }) => ({ type: 'reply', reply: taskReply(p.step, passwordResetSteps[p.step].prompt(context)) }) as const),
     reprompt: emit(({ context, event }, p: { step: PasswordResetStep }) => {
       const a = passwordResetSteps[p.step].answer(event.text, context);
-      return { type: 'reply', reply: repromptOf(p.step, a.ok ? '' : a.reason, passwordResetSteps[p.step].prompt(context)) } as const;
+      return { type: 'reply', reply: a.ok ? taskReply(p.step, passwordResetSteps[p.step].prompt(context)) : taskReprompt(p.step, a.reason, passwordResetSteps[p.step].prompt(context)) } as const;
     }),
     take: assign(({ context, event }, p: { step: PasswordResetStep }) => {
       const a = passwordResetSteps[p.step].answer(event.text, context);
@@ -184,7 +181,7 @@ export const passwordResetMachine = setup({
     }),
     foundIt: assign({
       outcome: { outcome: 'completed', reason: 'reset email found' },
-      closing: `Good. Use the link in that email soon: it is only valid for ${LINK_VALID_HOURS} hours. If it has expired, request a new one with "forgot your password?" on www.nespresso.com.`,
+      closing: msg('pr.done.found', hours),
     }),
     sayClosing: enqueueActions(({ context, enqueue }) => {
       if (context.closing) enqueue.emit({ type: 'reply', reply: { text: context.closing, step: 'done' } });

@@ -24,7 +24,7 @@ import { metricsRoutes } from './http/routes-metrics.js';
 import { reportRoutes } from './http/routes-report.js';
 import { botFrameworkRoutes } from './http/routes-bot.js';
 import { createHttpServer, type RouteModule } from './http/server.js';
-import { buildIndex } from './retrieval/faq-index.js';
+import { buildIndexes } from './retrieval/faq-index.js';
 import { loadKnowledge, type Knowledge } from './retrieval/knowledge.js';
 import { loadThresholds, Retriever } from './retrieval/decide.js';
 import { Router, type RouterDeps } from './router/router.js';
@@ -67,7 +67,7 @@ export interface AppOptions {
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const knowledge = loadKnowledge(opts.knowledgeDir);
-  const retriever = new Retriever(knowledge, buildIndex(knowledge), loadThresholds(knowledge.dir));
+  const retriever = new Retriever(knowledge, buildIndexes(knowledge), loadThresholds(knowledge.dir));
   const storage = opts.storage ?? (await createStorage(config, logger));
 
   const metrics = new Metrics({ defaultMetrics: opts.defaultMetrics, queueLength: async () => (await storage.zRange(keys.handoffQueue())).length });

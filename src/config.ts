@@ -60,10 +60,23 @@ export const Config = z.object({
   /** Requests per client address per minute on the public endpoints (web chat, anonymous /api/messages); 0: off. */
   RATE_LIMIT_PER_ADDRESS: int(600, 0, 1_000_000),
 
+  /** Web chat sockets open at once on one instance: per conversation (a token is bound to one) and per client address (0: off). */
+  DIRECTLINE_SOCKETS_PER_CONVERSATION: int(4, 1, 100),
+  DIRECTLINE_SOCKETS_PER_ADDRESS: int(64, 0, 100_000),
+
   /** Upper bound on request bodies, bytes. */
   MAX_BODY_BYTES: int(262144, 1024, 10 * 1024 * 1024),
 });
 export type Config = z.infer<typeof Config>;
+
+/**
+ * Deadline of one outbound HTTP call (Bot Framework connector, LINE, WhatsApp): well inside the
+ * conversation lock, so a channel that never answers cannot outlive the lock and let a second turn
+ * of the same conversation run beside the first.
+ */
+export function sendTimeoutMs(config: Pick<Config, 'LOCK_TTL_MS'>): number {
+  return Math.max(500, Math.min(10_000, Math.floor(config.LOCK_TTL_MS / 3)));
+}
 
 export class ConfigError extends Error {
   constructor(readonly details: string) {

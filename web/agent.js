@@ -129,9 +129,19 @@ function setLive(state, text) {
   $('live-text').textContent = text;
 }
 
-function connect() {
+async function connect() {
   ui.events?.close();
-  const es = new EventSource(`/api/agent/events?token=${encodeURIComponent(ui.token)}`);
+  ui.events = null;
+  // EventSource cannot send the token in a header, and a URL is no place for it: a one-use ticket.
+  let ticket;
+  try {
+    ({ ticket } = await api('events/ticket', {}));
+  } catch {
+    setLive('down', 'Reconnecting…');
+    if (ui.token) setTimeout(connect, 3000);
+    return;
+  }
+  const es = new EventSource(`/api/agent/events?ticket=${encodeURIComponent(ticket)}`);
   ui.events = es;
   setLive('connecting', 'Connecting…');
   es.onmessage = (m) => {
@@ -158,8 +168,10 @@ function connect() {
   };
   es.onerror = () => {
     setLive('down', 'Reconnecting…');
-    // A wrong token closes the stream for good: check, and sign out if so.
-    if (es.readyState === EventSource.CLOSED) api('queue').then(() => setTimeout(connect, 3000)).catch(() => {});
+    // A ticket serves one connection: on any drop, check the token (signing out if it is refused)
+    // and connect again with a fresh ticket.
+    es.close();
+    if (ui.events === es) api('queue').then(() => setTimeout(connect, 3000)).catch(() => {});
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * Synthetic knowledge bases of any size, made deterministically by recombining the real one's
- * vocabulary: the real entries stay in (real questions must still find their answers among the
- * distractors) and synthetic entries fill up to the size asked. Same seed, same entries.
+ * vocabulary, in every language: the real entries stay in (real questions must still find their
+ * answers among the distractors) and synthetic entries fill up to the size asked, each worded in
+ * the five languages from that language's own words. Same seed, same entries.
  */
-import type { FaqEntry } from '../../src/retrieval/knowledge-schema.js';
-import type { Knowledge } from '../../src/retrieval/knowledge.js';
+import { LANGS, type Lang } from '../../src/conversation/lang.js';
+import { TRANSLATED_LANGS, type FaqEntry, type LocalizedEntry, type TranslatedLang } from '../../src/retrieval/knowledge-schema.js';
+import { makeKnowledge, type Knowledge } from '../../src/retrieval/knowledge.js';
 import { rawTokens } from '../../src/retrieval/normalise.js';
 
 /** mulberry32: small, fast, deterministic. */
@@ -19,21 +21,31 @@ export function prng(seed: number): () => number {
   };
 }
 
-export function vocabularyOf(knowledge: Knowledge): string[] {
+const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
+
+/** Words of a language's text: Chinese by Intl.Segmenter, the others by spaces and punctuation. */
+function wordsOf(text: string, lang: Lang): string[] {
+  if (lang === 'zh-TW') return [...segmenter.segment(text)].filter((s) => s.isWordLike && !/^\d+$/.test(s.segment)).map((s) => s.segment);
+  if (lang === 'en') return rawTokens(text).filter((w) => w.length >= 3 && !/^\d+$/.test(w));
+  return text.toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length >= 2);
+}
+
+export function vocabularyOf(knowledge: Knowledge, lang: Lang = 'en'): string[] {
   const words = new Set<string>();
   for (const e of knowledge.entries) {
-    for (const text of [e.question, ...e.phrasings, e.answer, ...e.tags]) {
-      for (const w of rawTokens(text)) if (w.length >= 3 && !/^\d+$/.test(w)) words.add(w);
-    }
+    const f = knowledge.phrasingsIn(e, lang);
+    for (const text of [f.question, ...f.phrasings, f.answer, ...(lang === 'en' ? e.tags : [])]) for (const w of wordsOf(text, lang)) words.add(w);
   }
   return [...words].sort();
 }
 
 export function syntheticKnowledge(real: Knowledge, size: number, seed = 20240501): Knowledge {
   const rand = prng(seed);
-  const vocab = vocabularyOf(real);
+  const vocab = Object.fromEntries(LANGS.map((l) => [l, vocabularyOf(real, l)])) as Record<Lang, string[]>;
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const words = (n: number) => Array.from({ length: n }, () => vocab[Math.floor(rand() * vocab.length)]!).join(' ');
+  const words = (n: number, lang: Lang = 'en') =>
+    Array.from({ length: n }, () => vocab[lang][Math.floor(rand() * vocab[lang].length)]!).join(lang === 'zh-TW' ? '' : ' ');
+  const translations = new Map(real.translations);
   const sources = real.sources;
   const entries: FaqEntry[] = [...real.entries];
   for (let i = entries.length; i < size; i++) {
@@ -49,10 +61,18 @@ export function syntheticKnowledge(real: Knowledge, size: number, seed = 2024050
       source: { document: source.id, section: 'synthetic' },
       tags: Array.from({ length: 3 }, () => words(1)),
     });
+    const t: Partial<Record<TranslatedLang, LocalizedEntry>> = {};
+    for (const lang of TRANSLATED_LANGS) {
+      t[lang] = {
+        id: `syn-${i}`,
+        question: words(between(4, 8), lang),
+        phrasings: Array.from({ length: between(10, 12) }, () => words(between(2, 6), lang)),
+        answer: words(between(15, 30), lang),
+        section: 'synthetic',
+      };
+    }
+    translations.set(`syn-${i}`, t);
   }
-  return {
-    ...real,
-    entries,
-    byId: new Map(entries.map((e) => [e.id, e])),
-  };
+  const { localized: _l, phrasingsIn: _p, ...data } = real;
+  return makeKnowledge({ ...data, entries, translations, byId: new Map(entries.map((e) => [e.id, e])) });
 }

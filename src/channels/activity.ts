@@ -37,6 +37,23 @@ export const InboundActivity = z.looseObject({
 export type InboundActivity = z.infer<typeof InboundActivity>;
 
 /**
+ * Channels this service hosts itself (its own Direct Line for web chat, LINE, WhatsApp). Their
+ * identity comes from their own edge (a Direct Line token, a platform signature), never from
+ * /api/messages: state is keyed `channelId:conversationId`, both chosen by the caller there, and a
+ * WhatsApp conversation id is the customer's phone number.
+ */
+export const HOSTED_CHANNEL_IDS = ['directline', 'line', 'whatsapp'] as const;
+
+/**
+ * True when /api/messages must refuse this channelId, authenticated or not: one of the hosted
+ * channels in any spelling, or an id that could splice into another conversation's key (`:`, `{`, `}`).
+ */
+export function isReservedChannelId(channelId: string): boolean {
+  const normalised = channelId.normalize('NFKC').trim().toLowerCase();
+  return /[:{}\s]/.test(channelId) || (HOSTED_CHANNEL_IDS as readonly string[]).includes(normalised);
+}
+
+/**
  * Replies go to serviceUrl unless the caller asked for them in the response (expectReplies).
  * Without one, botbuilder would fall back to its public default host and wait on the network.
  */

@@ -10,14 +10,14 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import type { Config } from '../config.js';
+import { sendTimeoutMs, type Config } from '../config.js';
 import { errorCode } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { Metrics } from '../lib/metrics.js';
 import type { Reply } from '../lib/types.js';
 import type { Router } from '../router/router.js';
 import { z } from 'zod';
-import { activityToTurn, InboundActivity, missingServiceUrl, replyToActivity } from './activity.js';
+import { activityToTurn, InboundActivity, isReservedChannelId, missingServiceUrl, replyToActivity } from './activity.js';
 import type { OutboundChannel } from './outbound.js';
 import { reuseClients } from './reuse-clients.js';
 
@@ -60,7 +60,7 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
   });
   // Connector and user-token clients kept across turns (the stock adapter builds both on every
   // turn); every request is still authenticated.
-  const adapter = new CloudAdapter(reuseClients(auth));
+  const adapter = new CloudAdapter(reuseClients(auth, undefined, sendTimeoutMs(config)));
 
   adapter.onTurnError = async (context: TurnContext, err: unknown) => {
     const code = errorCode(err);
@@ -116,6 +116,12 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
       const parsed = InboundActivity.safeParse(req.body);
       if (!parsed.success) {
         send(400, 'BAD_REQUEST', `Not a valid Bot Framework activity: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+        return;
+      }
+      if (isReservedChannelId(parsed.data.channelId)) {
+        // Web chat, LINE and WhatsApp conversations are reached only through their own edges.
+        logger.info({ code: 'FORBIDDEN', authenticated: Boolean(config.MicrosoftAppId) }, 'bot framework activity for a hosted channel refused');
+        send(403, 'FORBIDDEN', 'This channel is served by its own endpoint; /api/messages cannot reach its conversations.');
         return;
       }
       if (missingServiceUrl(parsed.data)) {

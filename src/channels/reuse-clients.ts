@@ -60,6 +60,37 @@ function cached<T>(lru: Lru<Promise<T>>, key: string, make: () => Promise<T>): P
   return pending;
 }
 
+interface PipelineRequest {
+  timeout: number;
+  abortSignal?: AbortSignal;
+}
+interface Pipeline {
+  addPolicy(policy: { name: string; sendRequest(req: PipelineRequest, next: (req: PipelineRequest) => Promise<unknown>): Promise<unknown> }): void;
+  getOrderedPolicies?(): Array<{ name: string }>;
+}
+
+/**
+ * Every request of a connector client (replies to the caller's serviceUrl) ends within `timeoutMs`,
+ * retries included: a serviceUrl that never answers must not hold the turn, and with it the
+ * conversation lock and a socket, for minutes. The policy goes in before the client's retry policy,
+ * so one deadline covers all attempts.
+ */
+function withDeadline(client: Client, timeoutMs: number | undefined): Client {
+  const pipeline = (client as unknown as { client?: { pipeline?: Pipeline } }).client?.pipeline;
+  if (!timeoutMs || !pipeline) return client;
+  if (pipeline.getOrderedPolicies?.().some((p) => p.name === 'supportSendDeadline')) return client;
+  pipeline.addPolicy({
+    name: 'supportSendDeadline',
+    sendRequest(req, next) {
+      const deadline = AbortSignal.timeout(timeoutMs);
+      req.abortSignal = req.abortSignal ? AbortSignal.any([req.abortSignal, deadline]) : deadline;
+      if (!req.timeout || req.timeout > timeoutMs) req.timeout = timeoutMs;
+      return next(req);
+    },
+  });
+  return client;
+}
+
 /** The claims that decide which credentials a client carries. */
 function identityKey(claims: Claims): string {
   const pick = (type: string) => claims.claims.find((c) => c.type === type)?.value ?? '';
@@ -76,14 +107,14 @@ export interface ReusedClients {
  * The same authentication, with connector clients (per identity, serviceUrl and audience) and
  * user-token clients (per identity) kept in LRUs of `maxEntries` each.
  */
-export function reuseClients(inner: Auth, maxEntries = DEFAULT_MAX_CLIENTS): Auth & { readonly reused: ReusedClients } {
+export function reuseClients(inner: Auth, maxEntries = DEFAULT_MAX_CLIENTS, timeoutMs?: number): Auth & { readonly reused: ReusedClients } {
   const connectors = new Lru<Promise<Client>>(maxEntries);
   const tokenClients = new Lru<Promise<TokenClient>>(maxEntries);
 
   const cachingFactory = (factory: Factory, id: string): Factory => {
     const wrapped = Object.create(factory) as Factory;
     wrapped.create = (serviceUrl: string, audience?: string) =>
-      cached(connectors, `${id}\n${serviceUrl}\n${audience ?? ''}`, () => factory.create(serviceUrl, audience));
+      cached(connectors, `${id}\n${serviceUrl}\n${audience ?? ''}`, async () => withDeadline(await factory.create(serviceUrl, audience), timeoutMs));
     return wrapped;
   };
 

@@ -7,15 +7,18 @@
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { Config } from '../config.js';
+import { sendTimeoutMs, type Config } from '../config.js';
 import { AppError, errorCode } from '../lib/errors.js';
 import type { Market, Reply, TurnInput } from '../lib/types.js';
 import { conversationKey } from '../router/conversation.js';
 import { keys, type Storage } from '../state/storage.js';
 import { apologyFor } from './bot-framework.js';
 import { DEFAULT_RETRY, PlatformError, SerialQueues, WHATSAPP_CAPABILITIES, parseRetryAfter, withRetry, type PlatformChannelDeps } from './capabilities.js';
+import { postJson } from './http-post.js';
 import type { OutboundChannel, SendResult } from './outbound.js';
 import { ChoiceMemory, renderReplies, type OutMessage } from './render-text.js';
+import { EdgeClaims, claimTtlMs } from './edge-claims.js';
+import { eventTypeLabel, hashId } from '../lib/redact.js';
 
 export const WHATSAPP_CHANNEL_ID = 'whatsapp';
 export const SERVICE_WINDOW_MS = 24 * 3600_000;
@@ -129,14 +132,14 @@ export function renderForWhatsApp(to: string, replies: Reply[]) {
 async function toPlatformError(res: Response): Promise<PlatformError> {
   const body = await res.text().catch(() => '');
   let code: string | undefined;
-  let message = `WhatsApp answered ${res.status}`;
+  // Only the numeric code is kept: the error's message may echo the request (a phone number, text).
   try {
-    const err = (JSON.parse(body) as { error?: { code?: number | string; message?: string } }).error;
-    if (err?.code !== undefined) code = String(err.code);
-    if (err?.message) message = `${message}: ${err.message.slice(0, 200)}`;
+    const err = (JSON.parse(body) as { error?: { code?: number | string } }).error;
+    if (err?.code !== undefined && /^\d{1,9}$/.test(String(err.code))) code = String(err.code);
   } catch {
     /* not JSON */
   }
+  const message = `WhatsApp answered ${res.status}${code ? ` (code ${code})` : ''}`;
   return new PlatformError('whatsapp', res.status, code, message, parseRetryAfter(res.headers.get('retry-after')), code !== undefined && THROTTLED_CODES.has(code));
 }
 
@@ -175,20 +178,19 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
   const endpoint = `${config.WHATSAPP_API_BASE_URL.replace(/\/+$/, '')}/${encodeURIComponent(phoneNumberId)}/messages`;
   const memory = new ChoiceMemory(storage);
   const queues = new SerialQueues();
+  const claims = new EdgeClaims(storage, {
+    claimTtlMs: claimTtlMs(config.LOCK_WAIT_MS, config.LOCK_TTL_MS, sendTimeoutMs(config), retry),
+    doneTtlMs: EDGE_SEEN_TTL_MS,
+  });
 
   async function post(payload: Record<string, unknown>): Promise<void> {
     await withRetry(
       async () => {
         let res: Response;
         try {
-          res = await fetch(endpoint, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${config.WHATSAPP_ACCESS_TOKEN}`, 'content-type': 'application/json' },
-            body: JSON.stringify(payload),
-            signal: AbortSignal.timeout(10_000),
-          });
+          res = await postJson(endpoint, { authorization: `Bearer ${config.WHATSAPP_ACCESS_TOKEN}` }, JSON.stringify(payload), sendTimeoutMs(config));
         } catch (err) {
-          throw new PlatformError('whatsapp', 0, undefined, `WhatsApp not reachable: ${(err as Error).message}`);
+          throw new PlatformError('whatsapp', 0, undefined, `WhatsApp not reachable (${(err as Error).name})`);
         }
         if (!res.ok) throw await toPlatformError(res);
         await res.body?.cancel().catch(() => undefined);
@@ -220,29 +222,44 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
     for (const p of payloads) await post(p);
   }
 
-  async function runTurn(input: TurnInput, edgeKey: string, isText: boolean): Promise<void> {
+  /**
+   * One message's turn and delivery. Marked done only once its replies are delivered; replies kept
+   * by an instance that died while delivering them are sent as they are.
+   */
+  async function runTurn(input: TurnInput, eventId: string, isText: boolean): Promise<void> {
     const convKey = conversationKey(WHATSAPP_CHANNEL_ID, input.conversationId);
-    const log = logger.child({ conversation: maskWaId(input.conversationId), activity: input.activityId });
+    const log = logger.child({ conversation: hashId(convKey), activity: input.activityId });
     let replies: Reply[];
+    let failed = false;
     try {
-      if (isText && input.text) {
-        const picked = await memory.resolve(convKey, input.text);
-        if (picked) input = { ...input, text: picked };
+      const kept = await claims.pendingReplies(convKey, eventId);
+      if (kept) replies = kept;
+      else {
+        if (isText && input.text) {
+          const picked = await memory.resolve(convKey, input.text);
+          if (picked) input = { ...input, text: picked };
+        }
+        replies = await router.handle(input);
+        if (replies.length) await claims.keepReplies(convKey, eventId, replies);
       }
-      replies = await router.handle(input);
     } catch (err) {
       log.error({ err, code: errorCode(err) }, 'turn failed');
-      await storage.delete(edgeKey).catch(() => undefined); // let a retry of the webhook try again
+      failed = true;
+      await claims.release(convKey, eventId).catch(() => undefined); // let a retry of the webhook try again
       replies = [{ text: apologyFor(err), support: { kind: 'system' } }];
     }
-    if (!replies.length) return;
-    try {
-      await deliver(input.conversationId, replies);
-    } catch (err) {
-      if (err instanceof WindowClosed) return log.warn({ code: 'CHANNEL_SEND_FAILED', reason: 'window-closed' }, 'not sent: service window closed');
-      const e = err instanceof PlatformError ? err : new PlatformError('whatsapp', 0, undefined, String(err));
-      log.error({ code: 'CHANNEL_SEND_FAILED', status: e.status, platformCode: e.platformCode }, 'WhatsApp rejected the replies');
+    if (replies.length) {
+      try {
+        await deliver(input.conversationId, replies);
+      } catch (err) {
+        if (err instanceof WindowClosed) log.warn({ code: 'CHANNEL_SEND_FAILED', reason: 'window-closed' }, 'not sent: service window closed');
+        else {
+          const e = err instanceof PlatformError ? err : new PlatformError('whatsapp', 0, undefined, 'send failed');
+          log.error({ code: 'CHANNEL_SEND_FAILED', status: e.status, platformCode: e.platformCode }, 'WhatsApp rejected the replies');
+        }
+      }
     }
+    if (!failed) await claims.done(convKey, eventId).catch((err) => log.warn({ err, code: errorCode(err) }, 'WhatsApp message not marked done'));
   }
 
   function logStatus(raw: unknown): void {
@@ -289,20 +306,21 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
         for (const raw of value.data.messages ?? []) {
           const m = WaMessage.safeParse(raw);
           if (!m.success) {
-            logger.warn({ code: 'BAD_REQUEST', type: (raw as { type?: unknown })?.type }, 'WhatsApp message ignored: unexpected shape');
+            logger.warn({ code: 'BAD_REQUEST', type: eventTypeLabel(raw) }, 'WhatsApp message ignored: unexpected shape');
             continue;
           }
           await recordInbound(m.data);
           const name = value.data.contacts?.find((c) => c.wa_id === m.data.from)?.profile?.name;
           const input = waMessageToTurn(m.data, now(), name);
           const convKey = conversationKey(WHATSAPP_CHANNEL_ID, input.conversationId);
-          const edgeKey = keys.seen(convKey, `edge:${input.activityId ?? randomUUID()}`);
-          if (!(await storage.setIfAbsent(edgeKey, EDGE_SEEN_TTL_MS))) {
-            logger.info({ activity: input.activityId }, 'WhatsApp message already handled');
+          const eventId = input.activityId ?? randomUUID();
+          const claim = await claims.claim(convKey, eventId);
+          if (claim !== 'claimed') {
+            logger.info({ activity: input.activityId, state: claim }, claim === 'done' ? 'WhatsApp message already handled' : 'WhatsApp message being handled elsewhere');
             continue;
           }
           scheduled += 1;
-          queues.run(convKey, () => runTurn(input, edgeKey, m.data.type === 'text'));
+          queues.run(convKey, () => runTurn(input, eventId, m.data.type === 'text'));
         }
       }
       return scheduled;
@@ -327,8 +345,8 @@ export function createWhatsAppChannel(deps: WhatsAppChannelDeps): WhatsAppChanne
               detail: 'The customer last wrote more than 24 hours ago; WhatsApp allows only approved templates until they write again.',
             };
           }
-          const e = err instanceof PlatformError ? err : new PlatformError('whatsapp', 0, undefined, String(err));
-          logger.warn({ code: 'CHANNEL_SEND_FAILED', status: e.status, platformCode: e.platformCode, conversation: maskWaId(ref.to) }, 'WhatsApp send failed');
+          const e = err instanceof PlatformError ? err : new PlatformError('whatsapp', 0, undefined, 'send failed');
+          logger.warn({ code: 'CHANNEL_SEND_FAILED', status: e.status, platformCode: e.platformCode, conversation: hashId(state.id) }, 'WhatsApp send failed');
           return { ok: false, reason: 'rejected', detail: `WhatsApp ${e.status}${e.platformCode ? ` (code ${e.platformCode})` : ''}` };
         }
       },

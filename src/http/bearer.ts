@@ -9,13 +9,9 @@ export function bearerMatches(expected: string | undefined, presented: string | 
   return timingSafeEqual(digest(expected), digest(presented));
 }
 
-/** The token from `Authorization: Bearer …`, or the `token` query parameter (EventSource cannot send headers). */
-export function presentedToken(req: Request, allowQuery = false): string | undefined {
+/** The token from `Authorization: Bearer …` (never from the URL: it would end up in logs and history). */
+export function presentedToken(req: Request): string | undefined {
   const h = req.headers.authorization;
   if (typeof h === 'string' && /^bearer\s+/i.test(h)) return h.replace(/^bearer\s+/i, '').trim();
-  if (allowQuery) {
-    const url = new URL(req.url ?? '/', 'http://x');
-    return url.searchParams.get('token') ?? undefined;
-  }
   return undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * The agent API under /api/agent (Bearer AGENT_TOKEN, DESIGN.md §3), live console events over SSE
- * at /api/agent/events (token in the header or `?token=`, since EventSource cannot set headers),
- * and the console page at /agent. Conversation ids in URLs are the router's key, URL-encoded.
+ * at /api/agent/events (the token in the header, or — since EventSource cannot set headers — a
+ * one-use ticket from POST /api/agent/events/ticket in `?ticket=`; never the token in a URL), and
+ * the console page at /agent. Conversation ids in URLs are the router's key, URL-encoded.
  */
 import { fileURLToPath } from 'node:url';
 import type { Request, Response } from 'restify';
@@ -11,6 +12,7 @@ import type { AgentEvent } from '../handoff/events.js';
 import { AcceptBody, AgentMessageBody, EndBody } from '../handoff/schemas.js';
 import type { AgentResult, HandoffService } from '../handoff/service.js';
 import { bearerMatches, presentedToken } from './bearer.js';
+import { EventsTickets } from '../handoff/events-ticket.js';
 import { staticFile, type Handler, type RouteModule } from './server.js';
 
 const web = (name: string) => fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
@@ -34,11 +36,13 @@ export function agentRoutes(service: HandoffService): RouteModule {
     const token = http.config.AGENT_TOKEN;
     if (!token) http.logger.warn('AGENT_TOKEN is not set: the agent console is disabled and every /api/agent route answers 401');
 
-    const authorize = (req: Request, res: Response, allowQuery = false) => {
-      if (!bearerMatches(token, presentedToken(req, allowQuery))) {
-        res.header('www-authenticate', 'Bearer realm="agent"');
-        throw new AppError('UNAUTHORIZED', token ? 'Missing or invalid agent token.' : 'The agent console is disabled (AGENT_TOKEN is not set).');
-      }
+    const tickets = new EventsTickets(token, http.storage);
+    const refuse = (res: Response) => {
+      res.header('www-authenticate', 'Bearer realm="agent"');
+      throw new AppError('UNAUTHORIZED', token ? 'Missing or invalid agent token.' : 'The agent console is disabled (AGENT_TOKEN is not set).');
+    };
+    const authorize = (req: Request, res: Response) => {
+      if (!bearerMatches(token, presentedToken(req))) refuse(res);
     };
     const parse = <T>(schema: z.ZodType<T>, body: unknown): T => {
       const r = schema.safeParse(body ?? undefined);
@@ -110,10 +114,20 @@ export function agentRoutes(service: HandoffService): RouteModule {
       }),
     );
 
+    server.post(
+      '/api/agent/events/ticket',
+      http.route(async (req, res) => {
+        authorize(req, res);
+        res.setHeader('cache-control', 'no-store');
+        res.json(tickets.issue());
+      }),
+    );
+
     server.get(
       '/api/agent/events',
       http.route(async (req, res) => {
-        authorize(req, res, true);
+        const ticket = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket') ?? undefined;
+        if (!bearerMatches(token, presentedToken(req)) && !(await tickets.redeem(ticket))) refuse(res);
         let streaming = false;
         const send = (e: AgentEvent) => streaming && res.write(`data: ${JSON.stringify(e)}\n\n`);
         let shutdown = () => {};

@@ -66,7 +66,14 @@ export function directLineRoutes(channel: DirectLineChannel): RouteModule {
     // WebSocket streamUrl: the service's only upgrade path. Any other upgrade request is refused with
     // a 404: nothing else answers upgrades, so its socket would stay open for good (and hold up shutdown).
     server.server.on('upgrade', (req, socket, head) => {
-      if (channel.stream.matches(req.url)) return channel.stream.handleUpgrade(req, socket, head);
+      if (channel.stream.matches(req.url)) {
+        // Upgrades never reach restify's pre-handlers: the per-address limit is applied here.
+        if (!http.allowAddress(req.socket?.remoteAddress ?? 'unknown')) {
+          socket.on('error', () => socket.destroy());
+          return refuse(socket, 429);
+        }
+        return channel.stream.handleUpgrade(req, socket, head);
+      }
       socket.on('error', () => socket.destroy());
       refuse(socket, 404);
     });

@@ -6,7 +6,7 @@
 import type { Request, Response } from 'restify';
 import type { LineChannel } from '../channels/line.js';
 import { AppError, isAppError } from '../lib/errors.js';
-import { readRawBody, sendError } from './body.js';
+import { parseJson, readRawBody, sendError } from './body.js';
 import type { Handler, HttpContext, RouteModule } from './server.js';
 
 /**
@@ -29,11 +29,7 @@ export function rawBodyRoute(http: HttpContext, handler: Handler): Handler {
 /** JSON.parse of a verified body: 400 when malformed. */
 export function parseVerified(raw: Buffer): unknown {
   if (raw.length === 0) throw new AppError('BAD_REQUEST', 'The request body is empty.');
-  try {
-    return JSON.parse(raw.toString('utf8'));
-  } catch (err) {
-    throw new AppError('BAD_JSON', undefined, { cause: err });
-  }
+  return parseJson(raw);
 }
 
 export function notConfigured(res: Response, channel: string): void {
@@ -50,7 +46,7 @@ export function lineRoutes(channel: LineChannel | undefined): RouteModule {
         const raw = Buffer.isBuffer(req.rawBody) ? req.rawBody : Buffer.alloc(0);
         const signature = req.header('x-line-signature') || undefined;
         if (!channel.verify(raw, signature)) throw new AppError('UNAUTHORIZED', 'Missing or invalid x-line-signature.');
-        const scheduled = await channel.accept(parseVerified(raw));
+        const scheduled = await channel.accept(parseVerified(raw), raw);
         res.status(200);
         res.json({ ok: true, scheduled });
       }),

@@ -22,6 +22,8 @@ export interface HttpContext {
   route(handler: Handler, options?: { rawOnly?: boolean }): Handler;
   /** Reports whether the process is shutting down (readiness fails then). */
   isShuttingDown(): boolean;
+  /** The per-address limit of the public endpoints, for requests that bypass restify (WebSocket upgrades); counts one request. */
+  allowAddress(address: string): boolean;
 }
 
 export type RouteModule = (server: Server, http: HttpContext) => void;
@@ -44,6 +46,8 @@ export function createHttpServer(opts: ServerOptions): Server {
   const limiter = new AddressLimiter(config.RATE_LIMIT_PER_ADDRESS);
   const limited = (path: string) => path.startsWith('/v3/directline/') || (path === '/api/messages' && !config.MicrosoftAppId);
   server.pre((req: Request, res: Response, next: (err?: unknown) => void) => {
+    // Every answer is what its content type says: browsers must never guess (JSON read as HTML).
+    res.setHeader('x-content-type-options', 'nosniff');
     const path = (req.url ?? '/').split('?')[0]!;
     if (limited(path)) {
       const address = req.socket?.remoteAddress ?? 'unknown';
@@ -76,6 +80,11 @@ export function createHttpServer(opts: ServerOptions): Server {
     storage,
     route,
     isShuttingDown: opts.isShuttingDown ?? (() => false),
+    allowAddress(address) {
+      if (limiter.allow(address)) return true;
+      opts.metrics?.rateLimited.inc({ scope: 'address' });
+      return false;
+    },
   };
 
   server.get('/healthz', async (_req: Request, res: Response) => {

@@ -4,6 +4,16 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/**
+ * Channel ids a label may carry; any other id (the caller chooses it on /api/messages) is counted
+ * as `other`, so the series stay a closed set however many ids callers invent.
+ */
+export const CHANNEL_LABELS = ['directline', 'line', 'whatsapp', 'emulator', 'msteams', 'webchat', 'slack', 'facebook', 'telegram', 'skype', 'test'] as const;
+
+export function channelLabel(channelId: string | undefined): string {
+  return channelId && (CHANNEL_LABELS as readonly string[]).includes(channelId) ? channelId : 'other';
+}
+
 export class Metrics {
   readonly registry = new Registry();
   readonly turns: Counter<'channel' | 'kind'>;

@@ -60,9 +60,30 @@ export type Decision =
   | { type: 'otherMarketOnly'; entry: FaqEntry; score: number; candidates: Candidate[] }
   | { type: 'abstain'; candidates: Candidate[] };
 
+/** What a Retriever derives from the knowledge alone, shared by Retrievers over the same knowledge (calibration makes thousands). */
+const derived = new WeakMap<Knowledge, { topicMarkets: Map<string, Set<Market>>; byQuestion: Map<string, FaqEntry> }>();
+
+function derive(knowledge: Knowledge) {
+  let d = derived.get(knowledge);
+  if (d) return d;
+  d = { topicMarkets: new Map(), byQuestion: new Map() };
+  for (const e of knowledge.entries) {
+    let s = d.topicMarkets.get(e.topic);
+    if (!s) d.topicMarkets.set(e.topic, (s = new Set()));
+    for (const m of e.markets) s.add(m);
+    // A tapped "did you mean" sends the question back in the language it was shown in.
+    for (const lang of LANGS) {
+      const key = questionKey(knowledge.localized(e, lang).question);
+      if (!d.byQuestion.has(key)) d.byQuestion.set(key, e);
+    }
+  }
+  derived.set(knowledge, d);
+  return d;
+}
+
 export class Retriever {
-  private readonly topicMarkets = new Map<string, Set<Market>>();
-  private readonly byQuestion = new Map<string, FaqEntry>();
+  private readonly topicMarkets: Map<string, Set<Market>>;
+  private readonly byQuestion: Map<string, FaqEntry>;
   private readonly built: Partial<Record<Lang, FaqIndex>>;
   /** The English index (the one `decide(text, market)` searches). */
   readonly index: FaqIndex;
@@ -78,17 +99,8 @@ export class Retriever {
     readonly thresholds: Thresholds | ThresholdSet,
   ) {
     this.built = index instanceof FaqIndex ? { [index.lang]: index } : { ...index };
+    ({ topicMarkets: this.topicMarkets, byQuestion: this.byQuestion } = derive(knowledge));
     this.index = this.indexFor('en');
-    for (const e of knowledge.entries) {
-      let s = this.topicMarkets.get(e.topic);
-      if (!s) this.topicMarkets.set(e.topic, (s = new Set()));
-      for (const m of e.markets) s.add(m);
-      // A tapped "did you mean" sends the question back in the language it was shown in.
-      for (const lang of LANGS) {
-        const q = knowledge.localized(e, lang).question;
-        if (!this.byQuestion.has(questionKey(q))) this.byQuestion.set(questionKey(q), e);
-      }
-    }
   }
 
   /** The index of `lang`'s fields, built on first use when it was not given. */

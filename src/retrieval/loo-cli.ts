@@ -5,24 +5,44 @@
  * a customer who words a question the way that phrasing does, with no phrasing like it in the
  * base, gets the right entry, a "did you mean", a wrong entry, or nothing.
  *
+ * `--lang <lang>` asks the phrasings of that language against that language's index (default en).
  * Options: `--only <document id or entry-id prefix>` asks only the phrasings of matching entries
  * (the index still holds every entry); `--failures` lists each miss; `--json` prints the summary as JSON.
  * The confusions (which entry took which entry's phrasings) say where two entries' wording
  * overlaps: reword them so each says what its own need uses.
  */
+import { isLang, LANGS, type Lang } from '../conversation/lang.js';
 import { loadKnowledge } from './knowledge.js';
 import { FaqIndex } from './faq-index.js';
-import { createNormaliser } from './normalise.js';
+import { normaliserFor } from './languages.js';
 import { loadThresholds, Retriever, type Decision } from './decide.js';
+import type { FaqEntry } from './knowledge-schema.js';
 
 const args = process.argv.slice(2);
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
 const showFailures = args.includes('--failures');
 const asJson = args.includes('--json');
+const langArg = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : 'en';
+if (!isLang(langArg)) {
+  console.error(`--lang must be one of ${LANGS.join(', ')}`);
+  process.exit(2);
+}
+const lang: Lang = langArg;
 
 const knowledge = loadKnowledge();
-const normaliser = createNormaliser(knowledge.lexicon);
+// The same texts are tokenised for every rebuilt index: once is enough.
+const plain = normaliserFor(lang, knowledge.lexicons[lang]);
+const tokenCache = new Map<string, string[]>();
+const normaliser = {
+  ...plain,
+  tokens(text: string): string[] {
+    let t = tokenCache.get(text);
+    if (!t) tokenCache.set(text, (t = plain.tokens(text)));
+    return t;
+  },
+};
 const thresholds = loadThresholds(knowledge.dir);
+const fieldsIn = (e: FaqEntry) => ({ ...knowledge.phrasingsIn(e, lang), tags: lang === 'en' ? e.tags : [] });
 
 let asked = 0;
 let right = 0;
@@ -34,16 +54,19 @@ const confusions = new Map<string, number>();
 const failures: string[] = [];
 const started = Date.now();
 const picked = (e: { id: string; source: { document: string } }) => !only || e.source.document === only || e.id.startsWith(only);
-const total = knowledge.entries.reduce((n, e) => n + (picked(e) ? e.phrasings.length : 0), 0);
+const total = knowledge.entries.reduce((n, e) => n + (picked(e) ? fieldsIn(e).phrasings.length : 0), 0);
 
-knowledge.entries.forEach((entry, ei) => {
+knowledge.entries.forEach((entry) => {
   if (!picked(entry)) return;
-  entry.phrasings.forEach((phrasing, pi) => {
-    const entries = knowledge.entries.map((e, j) => (j === ei ? { ...e, phrasings: e.phrasings.filter((_, k) => k !== pi) } : e));
-    const index = new FaqIndex(entries, normaliser);
-    const retriever = new Retriever({ ...knowledge, entries }, index, thresholds);
+  fieldsIn(entry).phrasings.forEach((phrasing, pi) => {
+    const fieldsOf = (e: FaqEntry) => {
+      const f = fieldsIn(e);
+      return e === entry ? { ...f, phrasings: f.phrasings.filter((_, k) => k !== pi) } : f;
+    };
+    const index = new FaqIndex(knowledge.entries, normaliser, { lang, fieldsOf });
+    const retriever = new Retriever(knowledge, { [lang]: index }, thresholds);
     const market = entry.markets[0]!;
-    const d: Decision = retriever.decide(phrasing, market);
+    const d: Decision = retriever.decide(phrasing, market, lang);
     asked += 1;
     if (index.search(phrasing, [market], 1)[0]?.entry.topic === entry.topic) rankedFirst += 1;
     const ok = (id: string) => knowledge.byId.get(id)?.topic === entry.topic;
@@ -74,6 +97,7 @@ if (!asJson && process.stderr.isTTY) process.stderr.write('\r');
 
 const pct = (x: number) => `${((100 * x) / Math.max(asked, 1)).toFixed(2)}%`;
 const summary = {
+  lang,
   asked,
   answeredRight: right / Math.max(asked, 1),
   wrong,
@@ -86,7 +110,7 @@ const summary = {
 if (asJson) {
   console.log(JSON.stringify(summary));
 } else {
-  console.log(`leave-one-out over ${asked} phrasings${only ? ` of ${only}` : ''} (${summary.seconds.toFixed(0)} s)`);
+  console.log(`leave-one-out over ${asked} ${lang} phrasings${only ? ` of ${only}` : ''} (${summary.seconds.toFixed(0)} s)`);
   console.log(`  answered with the right entry   ${pct(right)} (${right})`);
   console.log(`  answered with a wrong entry     ${pct(wrong)} (${wrong})`);
   console.log(`  "did you mean"                  ${pct(clarified)} (${clarified}; right one offered in ${clarifiedRight})`);

@@ -86,7 +86,8 @@ export function statedNumbers(raw: string): StatedNumbers {
   cut(/(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){1,4}/g, (m) => {
     const s = m[0];
     const digits = s.replace(/\D/g, '');
-    const thousands = /^\d{1,3}(?:([\s.,])\d{3})+$/.test(s.trim()) && !s.includes('-');
+    // 1.000.000 and 1 000 000 are amounts; 800 260 260 is a phone.
+    const thousands = /^\d{1,3}(?:[.,]\d{3})+$/.test(s.trim()) || /^\d(?:\s\d{3})+$/.test(s.trim());
     if (digits.length >= 7 && !thousands) phones.add(digits.replace(/^(?:82|33|351|886)(?=0?\d{6,})/, '').replace(/^0/, ''));
     // Not a phone: give the text back for the number readers below.
     else return s.replace(/-/g, ' ');
@@ -116,7 +117,7 @@ export function statedNumbers(raw: string): StatedNumbers {
   cut(/\d+[.,]\d{1,2}(?!\d)/g, (m) => add(Number(m[0].replace(',', '.'))));
   cut(/\d+/g, (m) => add(Number(m[0])));
   // Chinese numerals before a counter or unit (七天, 三個月, 十二個月, 兩年); 零件, 十分, 二手 are words.
-  cut(/([零〇一二兩两三四五六七八九十百千萬万]+)(?=[年個个月天日次週周小時分秒歲台元塊倍%])/g, (m) => {
+  cut(/([零〇一二兩两三四五六七八九十百千萬万]+)(?=[年個个月天日次週周歲台元塊倍%]|小時|鐘頭|分鐘|秒)/g, (m) => {
     const v = chineseNumeral(m[1]!);
     if (v !== undefined && m[1] !== '零' && m[1] !== '〇') add(v);
   });

@@ -8,13 +8,13 @@
  * - ko: each space-separated word (eojeol) loses its particles and polite endings (기계가 → 기계,
  *   물이 → 물, 나와요 → 나와); the stem is a token, and so is each of its syllable bigrams.
  *
- * Latin words inside (Pixie, Vertuo, CitiZ, Essenza Mini, e-mail) and numbers are read as English
- * words, so product names match across scripts. The lexicon of each language replaces variant
+ * Latin words inside (Pixie, Vertuo, CitiZ, Essenza Mini) and numbers are kept whole, lower case,
+ * so product names match whatever script surrounds them. The lexicon of each language replaces variant
  * substrings by their canonical form before any of this (保修 → 保固, 와이파이 → wifi).
  */
 import * as OpenCC from 'opencc-js';
 import type { Lexicon } from './knowledge-schema.js';
-import { cleanText, foldAccents, stem as englishStem, type Normaliser } from './normalise.js';
+import { cleanText, foldAccents, type Normaliser } from './normalise.js';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 /** Variants opencc leaves or produces that Taiwan writes otherwise. */
@@ -32,7 +32,8 @@ const ZH_STOPWORDS = ['請問', '怎麼', '如何', '什麼', '為什麼', '可�
 
 /**
  * Korean particles and polite endings, longest first; a stem keeps at least one syllable.
- * Two passes: 기계에서는 → 기계에서 → 기계; 됐나요 → 됐나 (요) → 됐 (나).
+ * A topic or additive particle may sit on a case particle: 기계에서는 → 기계에서 → 기계 (a second
+ * pass only then, so 나와요 stays 나와).
  */
 const KO_SUFFIXES = [
   '했어요', '했는데', '습니까', '습니다', '합니다', '됩니다', '입니다', '인가요', '이에요', '에서는', '에게서', '으로는', '이라도',
@@ -42,14 +43,18 @@ const KO_SUFFIXES = [
 ];
 const KO_STOPWORDS = ['좀', '어떻게', '뭐', '무엇', '저', '제', '그', '이', '수', '있나', '있어', '있', '하', '해', '왜', '안녕하세', '안녕', '감사', '혹시', '그냥', '근데', '그런데', '제가', '저는', '나'];
 
+const KO_STACKING = new Set(['은', '는', '도', '만']);
+const KO_CASE = ['에서', '에게', '한테', '으로', '부터', '까지', '이랑', '하고', '에', '로', '와', '과', '랑'];
+
 export function stripKorean(word: string): string {
-  let w = word;
-  for (let pass = 0; pass < 2; pass++) {
-    const suffix = KO_SUFFIXES.find((s) => w.length > s.length && w.endsWith(s));
-    if (!suffix) break;
-    w = w.slice(0, -suffix.length);
-  }
-  return w;
+  const strip = (w: string, list: readonly string[]) => {
+    const suffix = list.find((s) => w.length > s.length && w.endsWith(s));
+    return suffix ? { stem: w.slice(0, -suffix.length), suffix } : undefined;
+  };
+  const first = strip(word, KO_SUFFIXES);
+  if (!first) return word;
+  if (!KO_STACKING.has(first.suffix)) return first.stem;
+  return strip(first.stem, KO_CASE)?.stem ?? first.stem;
 }
 
 function bigrams(run: string): string[] {
@@ -69,8 +74,9 @@ function substitution(lexicon: Lexicon, prepare: (s: string) => string): (text: 
   return (text) => text.replace(re, (v) => ` ${map.get(v)!} `);
 }
 
+/** Product names and the odd English word are not inflected inside Chinese or Korean text: kept whole. */
 function latinToken(word: string): string {
-  return /\d/.test(word) ? word : englishStem(word);
+  return word;
 }
 
 function cjkNormaliser(

@@ -1,10 +1,10 @@
 /** Turn observers: metrics derived from what each turn did (kinds sent, dialog transitions, timing). */
-import type { Metrics } from '../lib/metrics.js';
+import { channelLabel, type Metrics } from '../lib/metrics.js';
 import type { TurnEvent } from './router.js';
 
 export function metricsObserver(metrics: Metrics): (e: TurnEvent) => void {
   return (e) => {
-    const channel = e.input.channelId;
+    const channel = channelLabel(e.input.channelId);
     if (e.duplicate) {
       metrics.duplicates.inc({ channel });
       return;

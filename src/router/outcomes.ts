@@ -14,6 +14,8 @@ import { keys, type Storage } from '../state/storage.js';
 import type { ConversationState } from './conversation.js';
 
 export const SILENCE_MS = 24 * 3600_000;
+/** Distinct conversations that must have asked an unanswered question before the report shows it. */
+export const MIN_ASKERS = 2;
 
 export type Outcome = 'resolved' | 'handedOff' | 'abandoned' | 'open';
 
@@ -78,17 +80,21 @@ export async function buildReport(storage: Storage, now: number, limit = 10): Pr
     .sort((a, b) => a.score - b.score || b.notHelpful - a.notHelpful)
     .slice(0, limit);
 
-  const unanswered = await storage.listRange<{ text: string; market?: string }>(keys.unanswered());
-  const perText = new Map<string, { text: string; count: number; markets: Set<string> }>();
-  for (const u of unanswered) {
+  // Free text typed by one customer may be anything of theirs (an address in a form the patterns
+  // miss): a question is listed only once at least MIN_ASKERS conversations asked it.
+  const unanswered = await storage.listRange<{ text: string; market?: string; conv?: string }>(keys.unanswered());
+  const perText = new Map<string, { text: string; count: number; markets: Set<string>; askers: Set<string> }>();
+  for (const [i, u] of unanswered.entries()) {
     const key = u.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (!key) continue;
-    const x = perText.get(key) ?? { text: redact(u.text), count: 0, markets: new Set<string>() };
+    const x = perText.get(key) ?? { text: redact(u.text), count: 0, markets: new Set<string>(), askers: new Set<string>() };
     x.count += 1;
+    x.askers.add(u.conv ?? `unknown-${i}`);
     if (u.market) x.markets.add(u.market);
     perText.set(key, x);
   }
   const topUnanswered = [...perText.values()]
+    .filter((x) => x.askers.size >= MIN_ASKERS)
     .sort((a, b) => b.count - a.count)
     .slice(0, limit)
     .map((x) => ({ text: x.text, count: x.count, markets: [...x.markets].sort() }));

@@ -200,7 +200,7 @@ export class Router {
       state.updatedAt = this.now();
       if (replies.length) state.lastReplyKind = replies[replies.length - 1]!.support.kind;
       if ((await storage.compareAndSet(keys.conversation(id), state, loaded?.version, this.ttlMs)) === null) {
-        throw new AppError('STATE_CONFLICT', `conversation ${id} changed during the turn`);
+        throw new AppError('STATE_CONFLICT', 'the conversation changed during the turn');
       }
       if (JSON.stringify(user) !== userBefore) await storage.set(userKey, user, this.ttlMs);
       for (const r of replies) await this.appendTranscript(id, { at: this.now(), from: 'bot', text: r.text, kind: r.support.kind });

@@ -10,7 +10,7 @@ import { msg } from '../language/message.js';
 import type { ReplyData } from '../language/render.js';
 import { askedLanguage, command as detectCommand, smalltalk as detectSmalltalk, yesNo as readYesNo, type Command } from '../language/understand/index.js';
 import type { Logger } from '../lib/logger.js';
-import { redact } from '../lib/redact.js';
+import { hashId, redact } from '../lib/redact.js';
 import type { Market, TurnInput } from '../lib/types.js';
 import { decodeButton } from '../conversation/buttons.js';
 import type { Retriever, Decision } from '../retrieval/decide.js';
@@ -127,7 +127,7 @@ export async function decideTurn(
   state.lang = resolvedLang.lang;
   state.langSource = resolvedLang.source;
   if (resolvedLang.source === 'chosen') user.lang = resolvedLang.lang;
-  const t: Turn = { s, input, text, state, user, market: resolved.market, lang: resolvedLang.lang };
+  const t: Turn = { s, input, text, state, user, market: resolved.market ?? (state.dialog ? state.market : undefined), lang: resolvedLang.lang };
 
   if (input.type === 'conversationUpdate') return input.userJoined ? [say.welcome(t.market)] : [];
   // Channel events during a hand-off (Bot Framework `handoff.status` from the channel's own hub).
@@ -271,7 +271,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
       state.fallbacks = 0;
       state.lastFaqId = d.entry.id;
       state.pending = { type: 'feedback', faqId: d.entry.id };
-      const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE);
+      const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE, t.lang);
       return [say.faqAnswer(d.entry, d.score, t.market, !t.market, alternative)];
     }
     case 'askMarket':
@@ -287,7 +287,7 @@ async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply
     case 'abstain': {
       state.fallbacks += 1;
       await s.storage
-        .listPush(keys.unanswered(), { at: s.now(), market: t.market, text: redact(text).slice(0, 300) }, 5000)
+        .listPush(keys.unanswered(), { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) }, 5000)
         .catch((err) => s.logger.warn({ err }, 'could not record an unanswered question'));
       if (state.fallbacks >= 2 && s.handoff) {
         state.fallbacks = 0;

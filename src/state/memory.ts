@@ -120,11 +120,15 @@ export class MemoryStorage implements Storage {
       .sort((a, b) => a.score - b.score || a.member.localeCompare(b.member));
   }
 
-  async listPush<T>(key: string, value: T, maxLength: number, ttlMs?: number): Promise<void> {
+  async listPush<T>(key: string, value: T, maxLength: number, ttlMs?: number, maxBytes?: number): Promise<void> {
     let l = this.lists.get(key);
     if (!l || (l.expiresAt !== undefined && l.expiresAt <= Date.now())) this.lists.set(key, (l = { items: [] }));
     l.items.push(JSON.stringify(value));
     if (l.items.length > maxLength) l.items.splice(0, l.items.length - maxLength);
+    if (maxBytes) {
+      let total = l.items.reduce((n, item) => n + Buffer.byteLength(item), 0);
+      while (l.items.length > 1 && total > maxBytes) total -= Buffer.byteLength(l.items.shift()!);
+    }
     if (ttlMs) l.expiresAt = Date.now() + ttlMs;
   }
 

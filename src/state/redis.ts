@@ -33,6 +33,7 @@ declare module 'ioredis' {
     ): Result<[number, string], Context>;
     sbReleaseLock(key: string, encoded: string): Result<number, Context>;
     sbListPush(key: string, json: string, maxLength: number, ttlMs: number): Result<number, Context>;
+    sbListPushBytes(key: string, bytesKey: string, json: string, maxLength: number, ttlMs: number, maxBytes: number): Result<number, Context>;
   }
 }
 
@@ -104,6 +105,33 @@ redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
 if tonumber(ARGV[3]) > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[3]) end
 return 1`;
 
+/**
+ * A list capped by length and by bytes. KEYS: list, its byte counter (same hash slot). ARGV: item,
+ * max length, TTL, max bytes. The counter follows every push and pop; a new list restarts it.
+ */
+const LIST_PUSH_BYTES = `
+local n = redis.call('RPUSH', KEYS[1], ARGV[1])
+local total
+if n == 1 then
+  total = #ARGV[1]
+  redis.call('SET', KEYS[2], total)
+else
+  total = redis.call('INCRBY', KEYS[2], #ARGV[1])
+end
+local maxLength = tonumber(ARGV[2])
+local maxBytes = tonumber(ARGV[4])
+while n > 1 and (n > maxLength or total > maxBytes) do
+  local old = redis.call('LPOP', KEYS[1])
+  total = redis.call('DECRBY', KEYS[2], #old)
+  n = n - 1
+end
+if total < #ARGV[1] then redis.call('SET', KEYS[2], #ARGV[1]) end
+if tonumber(ARGV[3]) > 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[3])
+  redis.call('PEXPIRE', KEYS[2], ARGV[3])
+end
+return n`;
+
 type Handler = (message: string) => void;
 export type StateLogger = Pick<Logger, 'info' | 'warn' | 'error'>;
 
@@ -140,6 +168,7 @@ export class RedisStorage implements Storage {
       ['sbAcquireLock', ACQUIRE_LOCK, 3],
       ['sbReleaseLock', RELEASE_LOCK, 1],
       ['sbListPush', LIST_PUSH, 1],
+      ['sbListPushBytes', LIST_PUSH_BYTES, 2],
     ] as const) {
       this.client.defineCommand(name, { lua, numberOfKeys });
     }
@@ -250,7 +279,11 @@ export class RedisStorage implements Storage {
     return out;
   }
 
-  async listPush<T>(key: string, value: T, maxLength: number, ttlMs?: number): Promise<void> {
+  async listPush<T>(key: string, value: T, maxLength: number, ttlMs?: number, maxBytes?: number): Promise<void> {
+    if (maxBytes) {
+      await this.run('listPush', (c) => c.sbListPushBytes(key, `${key}:bytes`, JSON.stringify(value), maxLength, ttlMs ?? 0, maxBytes));
+      return;
+    }
     await this.run('listPush', (c) => c.sbListPush(key, JSON.stringify(value), maxLength, ttlMs ?? 0));
   }
 

@@ -32,8 +32,11 @@ export interface Storage {
   zRemove(key: string, member: string): Promise<boolean>;
   zRange(key: string): Promise<Array<{ member: string; score: number }>>;
 
-  /** Capped lists (transcripts, feedback logs). Newest last. */
-  listPush<T>(key: string, value: T, maxLength: number, ttlMs?: number): Promise<void>;
+  /**
+   * Capped lists (transcripts, feedback logs). Newest last. With `maxBytes`, the oldest items are
+   * also dropped while the list's serialised size is over it (the newest item always stays).
+   */
+  listPush<T>(key: string, value: T, maxLength: number, ttlMs?: number, maxBytes?: number): Promise<void>;
   listRange<T>(key: string, limit?: number): Promise<T[]>;
 
   /** Pub/sub between instances. Handlers receive the published string. */

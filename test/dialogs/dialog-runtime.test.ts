@@ -11,6 +11,8 @@ import {
   type DialogStep,
 } from '../../src/router/dialog-runtime.js';
 import type { RepairBooking } from '../../dialogs/types.js';
+import { NO_WATER_VERSION } from '../../dialogs/no-water.machine.js';
+import { PASSWORD_RESET_VERSION } from '../../dialogs/password-reset.machine.js';
 import { inputFor, rendered } from './helpers.js';
 
 function deps(reference = 'R-7KQ2ZD') {
@@ -32,7 +34,7 @@ describe('dialog runtime: turns', () => {
     const step = await startDialog('noWater', inputFor('TW', { model: 'prodigio' }), deps().deps);
     expect(step.replies).toHaveLength(1);
     expect(step.replies[0]!.step).toBe('tryingFix');
-    expect(step.envelope).toMatchObject({ machine: 'noWater', version: 1 });
+    expect(step.envelope).toMatchObject({ machine: 'noWater', version: NO_WATER_VERSION });
     expect(step.output).toBeUndefined();
     expect(JSON.stringify(step.envelope).length).toBeLessThan(2048);
   });
@@ -48,7 +50,7 @@ describe('dialog runtime: turns', () => {
     step = await continueDialog(stored(step), '99 euros', input, d);
     expect(step.envelope).toBeUndefined();
     expect(step.output).toMatchObject({ outcome: 'completed' });
-    expect(step.replies[0]!.text).toContain('(€279 × 0.8) − €99 = €124.20');
+    expect(rendered(step.replies[0]!).text).toContain('(€279 × 0.8) − €99 = €124.20');
   });
 
   it('books a repair through the injected saveBooking, keeping every stored snapshot under 2 KB', async () => {
@@ -123,7 +125,7 @@ describe('dialog runtime: restarts', () => {
     expect(step.restarted).toBe(true);
     expect(step.replies[0]).toMatchObject({ step: 'restart', text: expect.stringMatching(/^Sorry, I lost track/) });
     expect(step.replies[1]!.step).toBe('askingSituation');
-    expect(step.envelope).toMatchObject({ machine: 'passwordReset', version: 1 });
+    expect(step.envelope).toMatchObject({ machine: 'passwordReset', version: PASSWORD_RESET_VERSION });
   });
 
   it.each([
@@ -131,7 +133,7 @@ describe('dialog runtime: restarts', () => {
     ['an unknown state', { status: 'active', value: 'flying', context: { market: 'TW', today: '2025-06-15' }, children: {}, historyValue: {} }],
   ])('restarts politely on a broken snapshot (%s)', async (_what, snapshot) => {
     const { deps: d } = deps();
-    const step = await continueDialog({ machine: 'noWater', version: 1, snapshot }, 'citiz', inputFor('TW'), d);
+    const step = await continueDialog({ machine: 'noWater', version: NO_WATER_VERSION, snapshot }, 'citiz', inputFor('TW'), d);
     expect(step.restarted).toBe(true);
     expect(step.replies[1]!.step).toBe('askingModel');
   });

@@ -52,13 +52,25 @@ export interface EventStream {
   close(): void;
 }
 
-/** Open /api/agent/events with the token in the query (as EventSource does) and collect events. */
-export function openEvents(baseUrl: string, token: string | undefined): Promise<EventStream> {
-  const q = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+/** A one-use ticket for the live events, traded for the token (as the console does); undefined when refused. */
+export async function eventsTicket(baseUrl: string, token: string | undefined): Promise<string | undefined> {
+  if (token === undefined) return undefined;
+  const res = await fetch(`${baseUrl}/api/agent/events/ticket`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+  const body = (await res.json().catch(() => ({}))) as { ticket?: string };
+  return res.status === 200 ? body.ticket : undefined;
+}
+
+/** Open /api/agent/events as the console does (a ticket in the query, since EventSource cannot send headers) and collect events. */
+export async function openEvents(baseUrl: string, token: string | undefined): Promise<EventStream> {
+  const ticket = await eventsTicket(baseUrl, token);
+  return openEventsAt(`${baseUrl}/api/agent/events${ticket ? `?ticket=${encodeURIComponent(ticket)}` : ''}`);
+}
+
+export function openEventsAt(url: string, headers: Record<string, string> = {}): Promise<EventStream> {
   const events: AgentEvent[] = [];
   const waiters: Array<() => void> = [];
   return new Promise((resolve, reject) => {
-    const req = request(`${baseUrl}/api/agent/events${q}`, { headers: { accept: 'text/event-stream' } });
+    const req = request(url, { headers: { accept: 'text/event-stream', ...headers } });
     const waitFor: EventStream['waitFor'] = async (pred, timeoutMs = 5000) => {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

@@ -165,11 +165,10 @@ describe('hand-off on Bot Framework', () => {
     expect(messages(await customer.say('hello')).map((a) => support(a)?.kind)).toEqual(['smalltalk']);
   });
 
-  it('a handoff.status event on a customer channel (web chat) is not trusted: the request stays queued', async () => {
+  it('a handoff.status event on a customer channel (web chat) is not trusted: /api/messages refuses it', async () => {
     const customer = new BotConversation(svc, { channelId: 'directline' });
-    await customer.say('talk to a person');
-    const id = `directline:${customer.id}`;
-    await customer.post(customer.activity({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } }));
-    expect((await agent.conversation(id)).body.handoff).toMatchObject({ status: 'queued' });
+    expect((await customer.post(customer.activity({ text: 'talk to a person' }))).status).toBe(403);
+    expect((await customer.post(customer.activity({ type: 'event', name: 'handoff.status', value: { state: 'accepted' } }))).status).toBe(403);
+    expect((await agent.conversation(`directline:${customer.id}`)).status).toBe(404);
   });
 });

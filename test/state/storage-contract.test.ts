@@ -251,6 +251,18 @@ describe.each(backends)('$name storage', ({ store }) => {
       expect(await a.listRange(key('empty'))).toEqual([]);
     });
 
+    it('with maxBytes, drop the oldest items while the list is over that many bytes; the newest stays', async () => {
+      const l = key('bounded');
+      const item = (i: number) => ({ i, pad: 'x'.repeat(90) }); // ~100 bytes serialised
+      for (let i = 1; i <= 20; i++) await (i % 2 ? a : b).listPush(l, item(i), 1000, undefined, 500);
+      const kept = await a.listRange<{ i: number }>(l);
+      expect(kept.map((x) => x.i)).toEqual([17, 18, 19, 20]);
+      await a.listPush(l, { i: 21, pad: 'y'.repeat(2000) }, 1000, undefined, 500);
+      expect((await b.listRange<{ i: number }>(l)).map((x) => x.i)).toEqual([21]);
+      await a.listPush(l, item(22), 1000, undefined, 500);
+      expect((await b.listRange<{ i: number }>(l)).map((x) => x.i)).toEqual([22]);
+    });
+
     it('a TTL expires the list', async () => {
       await a.listPush(key('l'), 'x', 10, 150);
       expect(await a.listRange(key('l'))).toEqual(['x']);

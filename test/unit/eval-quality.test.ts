@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../src/retrieval/faq-index.js';
+import { buildIndex, buildIndexes } from '../../src/retrieval/faq-index.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
 import { loadThresholds, Retriever } from '../../src/retrieval/decide.js';
 import { evaluate, loadQuestions, statesFact } from '../../src/retrieval/eval.js';
@@ -40,5 +40,27 @@ describe('retrieval quality', () => {
     expect(statesFact('repair takes 5–7 working days', '5-7 working days')).toBe(true);
     expect(statesFact('call 0809-001-886', '0809 001 886')).toBe(true);
     expect(statesFact('valid for 48 hours', '72 hours')).toBe(false);
+  });
+});
+
+/**
+ * Per language, on its own labelled set (npm run eval): guards against regression at the levels
+ * measured with the per-language thresholds (zh-TW 78.8%, ko 83.6%, fr 88.8%, pt 89.6%, English
+ * fresh 89.1%), not the issue's targets, which the content does not reach yet.
+ */
+describe('retrieval quality per language', () => {
+  const k = loadKnowledge();
+  const retriever = new Retriever(k, buildIndexes(k), loadThresholds(k.dir));
+  it.each([
+    ['en-fresh.json', 0.85, 3, 0.85],
+    ['zh-TW.json', 0.75, 6, 0.85],
+    ['ko.json', 0.8, 10, 0.75],
+    ['fr.json', 0.85, 7, 0.85],
+    ['pt.json', 0.85, 7, 0.9],
+  ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s', (file, top1, wrong, ood) => {
+    const report = evaluate(retriever, loadQuestions(fileURLToPath(new URL(`../eval/${file}`, import.meta.url))));
+    expect(report.top1Accuracy).toBeGreaterThanOrEqual(top1);
+    expect(report.inDomainWrong).toBeLessThanOrEqual(wrong);
+    expect(report.oodNotAnsweredRate).toBeGreaterThanOrEqual(ood);
   });
 });

@@ -7,6 +7,7 @@
 import type { Activity } from 'botbuilder';
 import type { Config } from '../../config.js';
 import { AppError, errorCode } from '../../lib/errors.js';
+import { hashId } from '../../lib/redact.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Reply } from '../../lib/types.js';
 import type { Router } from '../../router/router.js';
@@ -22,6 +23,8 @@ import {
   InboundActivity,
   MAX_ACTIVITY_BYTES,
   MAX_ACTIVITY_TEXT,
+  MAX_EXTRA_BYTES,
+  MAX_LOG_BYTES,
   parseBody,
   parseWatermark,
   StartConversationBody,
@@ -76,12 +79,18 @@ export class DirectLineChannel {
     this.log = new ActivityLog(deps.storage, {
       ttlMs: conversationTtlMs(config),
       maxActivities: MAX_ACTIVITIES_PER_CONVERSATION,
+      maxBytes: MAX_LOG_BYTES,
+      // Longer than an append can take (its lock wait and TTL); short enough that a process that
+      // died between claim and echo does not block the client's retry for long.
+      pendingClaimTtlMs: config.LOCK_WAIT_MS + config.LOCK_TTL_MS,
       lockTtlMs: config.LOCK_TTL_MS,
       lockWaitMs: config.LOCK_WAIT_MS,
       now: deps.now,
     });
     this.stream = new DirectLineStream(this.log, (id, token) => this.authorizeStream(id, token), this.logger, {
       pingIntervalMs: deps.pingIntervalMs,
+      maxPerConversation: config.DIRECTLINE_SOCKETS_PER_CONVERSATION,
+      maxPerAddress: config.DIRECTLINE_SOCKETS_PER_ADDRESS,
     });
   }
 
@@ -153,6 +162,9 @@ export class DirectLineChannel {
   /**
    * POST conversations/:id/activities: echo the user's activity (server id, timestamp, role user,
    * channelData.clientActivityID kept) and run the turn; replies are in the log before this returns.
+   * A resend of a clientActivityID is answered with the first id, and its turn is run again unless it
+   * is known to have finished (the instance that took it may have died mid-turn): the router's lock
+   * and its per-activity marker make that run once.
    */
   async postActivity(authorization: string | string[] | undefined, id: string, body: unknown): Promise<{ id: string }> {
     const claims = this.claims(authorization, id);
@@ -163,14 +175,15 @@ export class DirectLineChannel {
     if (clientActivityId) {
       const claim = await this.log.claimClientActivity(id, clientActivityId);
       if (!claim.first) {
-        if (claim.id) return { id: claim.id }; // a resend: same answer, processed once
-        throw new AppError('CONFLICT', 'This activity is still being processed.');
+        if (!claim.id) throw new AppError('CONFLICT', 'This activity is still being processed.');
+        if (!claim.done) await this.finishResent(meta, claim.id, clientActivityId);
+        return { id: claim.id }; // a resend: same answer, processed once
       }
     }
 
     const locale = inbound.locale ?? meta.locale;
     const activity: Partial<Activity> = {
-      ...(inbound as Partial<Activity>),
+      ...(inbound.type === 'typing' ? typingOnly(inbound) : (inbound as Partial<Activity>)),
       ...this.envelope(meta),
       from: { id: claims.user, name: inbound.from?.name ?? '', role: 'user' },
       locale,
@@ -182,12 +195,34 @@ export class DirectLineChannel {
       if (clientActivityId) await this.log.releaseClientActivity(id, clientActivityId).catch(() => undefined);
       throw err;
     }
-    if (clientActivityId) await this.log.recordClientActivity(id, clientActivityId, echoed.id);
+    const hasTurn = echoed.type === 'message' || echoed.type === 'event';
+    if (clientActivityId) await this.log.recordClientActivity(id, clientActivityId, echoed.id, !hasTurn);
     if (locale !== meta.locale) meta.locale = locale;
     await this.log.touch(meta);
 
-    if (echoed.type === 'message' || echoed.type === 'event') await this.turn(meta, echoed);
+    if (hasTurn) {
+      await this.turn(meta, echoed);
+      if (clientActivityId) await this.log.recordClientActivity(id, clientActivityId, echoed.id, true);
+    }
     return { id: echoed.id };
+  }
+
+  /** A resend whose echo is stored but whose turn may not have finished: run it (once, by the router). */
+  private async finishResent(meta: ConversationMeta, echoId: string, clientActivityId: string): Promise<void> {
+    const echoed = await this.log.find(meta.conversationId, echoId);
+    if (echoed && (echoed.type === 'message' || echoed.type === 'event')) {
+      let replies: Reply[];
+      try {
+        replies = await this.router.handle(activityToTurn(echoed));
+      } catch (err) {
+        // Still running elsewhere (the lock is held): the client may retry; its claim is kept.
+        if (errorCode(err) === 'BOT_LOCK_FAILED') throw new AppError('CONFLICT', 'This activity is still being processed.', { cause: err });
+        this.logger.error({ err, code: errorCode(err), conversation: hashId(meta.conversationId) }, 'turn failed');
+        replies = [{ text: apologyFor(err), support: { kind: 'system' } }];
+      }
+      await this.appendReplies(meta, replies, echoId);
+    }
+    await this.log.recordClientActivity(meta.conversationId, clientActivityId, echoId, true);
   }
 
   // ── outbound (agent messages) ───────────────────────────────────────────────────────────────
@@ -203,7 +238,7 @@ export class DirectLineChannel {
         await this.appendReplies(meta, replies);
         return { ok: true };
       } catch (err) {
-        this.logger.warn({ err, code: errorCode(err), conversation: id }, 'direct line outbound append failed');
+        this.logger.warn({ err, code: errorCode(err), conversation: hashId(id) }, 'direct line outbound append failed');
         return { ok: false, reason: 'rejected', detail: (err as Error).message };
       }
     },
@@ -252,6 +287,12 @@ export class DirectLineChannel {
       throw new AppError('PAYLOAD_TOO_LARGE', `The message is too long (at most ${MAX_ACTIVITY_TEXT} characters).`);
     }
     const inbound = parseBody(InboundActivity, body);
+    for (const field of ['value', 'channelData', 'entities'] as const) {
+      const v = inbound[field];
+      if (v !== undefined && Buffer.byteLength(JSON.stringify(v) ?? '') > MAX_EXTRA_BYTES) {
+        throw new AppError('PAYLOAD_TOO_LARGE', `${field} is too large (at most ${MAX_EXTRA_BYTES} bytes).`);
+      }
+    }
     if (Buffer.byteLength(JSON.stringify(inbound)) > MAX_ACTIVITY_BYTES) {
       throw new AppError('PAYLOAD_TOO_LARGE', `The activity is too large (at most ${MAX_ACTIVITY_BYTES} bytes).`);
     }
@@ -274,7 +315,7 @@ export class DirectLineChannel {
     try {
       replies = await this.router.handle(activityToTurn(activity));
     } catch (err) {
-      this.logger.error({ err, code: errorCode(err), conversation: meta.conversationId, activity: activity.id }, 'turn failed');
+      this.logger.error({ err, code: errorCode(err), conversation: hashId(meta.conversationId) }, 'turn failed');
       replies = [{ text: apologyFor(err), support: { kind: 'system' } }];
     }
     await this.appendReplies(meta, replies, activity.id);
@@ -301,6 +342,12 @@ export class DirectLineChannel {
     const streamUrl = `${origin}/v3/directline/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`;
     return { conversationId: claims.conv, token, expires_in, streamUrl };
   }
+}
+
+/** A typing indicator carries nothing but itself (and Web Chat's id, for the echo it waits for). */
+function typingOnly(inbound: InboundActivity): Partial<Activity> {
+  const clientActivityID = inbound.channelData?.clientActivityID;
+  return { type: 'typing', ...(typeof clientActivityID === 'string' ? { channelData: { clientActivityID: clientActivityID.slice(0, 128) } } : {}) };
 }
 
 export function createDirectLineChannel(deps: DirectLineDeps): DirectLineChannel {

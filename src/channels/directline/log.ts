@@ -31,13 +31,27 @@ export const directLineKeys = {
   channel: (id: string) => keys.channel(`dl:${id}`),
 };
 
-/** How long a client's activity id is remembered for de-duplicating resends. */
+/** How long a processed client activity id is remembered for de-duplicating resends. */
 const CLIENT_ACTIVITY_TTL_MS = 24 * 3600_000;
+
+/**
+ * What is known of a client's activity id (Web Chat's clientActivityID): `id` null while the echo
+ * is being stored (that claim expires quickly: a process that died then must not block the retry);
+ * then the echo's id; `done` once its turn has finished and its replies are in the log.
+ */
+export interface ClientActivityRecord {
+  id: string | null;
+  done?: boolean;
+}
 
 export interface ActivityLogOptions {
   ttlMs: number;
   /** Entries kept per conversation; the oldest are dropped past it. */
   maxActivities: number;
+  /** Serialised bytes kept per conversation; the oldest entries are dropped past it. */
+  maxBytes: number;
+  /** How long a claim whose echo is not yet stored blocks a resend. */
+  pendingClaimTtlMs: number;
   lockTtlMs: number;
   lockWaitMs: number;
   now?: () => number;
@@ -92,7 +106,7 @@ export class ActivityLog {
         };
         // Store the JSON form (timestamp as an ISO string), exactly what readers will get back.
         const json = JSON.parse(JSON.stringify(entry)) as LoggedActivity;
-        await this.storage.listPush(directLineKeys.log(conversationId), json, this.opts.maxActivities, this.opts.ttlMs);
+        await this.storage.listPush(directLineKeys.log(conversationId), json, this.opts.maxActivities, this.opts.ttlMs, this.opts.maxBytes);
         stored.push(json);
         seq += 1;
       }
@@ -123,18 +137,29 @@ export class ActivityLog {
   }
 
   /**
-   * Remember the server id given to a client's activity (Web Chat's clientActivityID), so a resend
-   * is answered with the same id and not processed twice. Returns the earlier id when it is a resend.
+   * Claim a client's activity id before its echo is stored, so a resend is answered with the same id
+   * and not processed twice. The first claim is short-lived (pendingClaimTtlMs). Returns what is
+   * known of an earlier claim otherwise.
    */
-  async claimClientActivity(conversationId: string, clientActivityId: string): Promise<{ first: true } | { first: false; id?: string }> {
+  async claimClientActivity(conversationId: string, clientActivityId: string): Promise<{ first: true } | ({ first: false } & ClientActivityRecord)> {
     const key = directLineKeys.clientActivity(conversationId, clientActivityId);
-    if ((await this.storage.compareAndSet(key, { id: null }, undefined, CLIENT_ACTIVITY_TTL_MS)) !== null) return { first: true };
-    const seen = await this.storage.get<{ id: string | null }>(key);
-    return { first: false, id: seen?.value.id ?? undefined };
+    const pending: ClientActivityRecord = { id: null };
+    if ((await this.storage.compareAndSet(key, pending, undefined, this.opts.pendingClaimTtlMs)) !== null) return { first: true };
+    const seen = (await this.storage.get<ClientActivityRecord>(key))?.value;
+    return { first: false, id: seen?.id ?? null, done: seen?.done === true };
   }
 
-  async recordClientActivity(conversationId: string, clientActivityId: string, id: string): Promise<void> {
-    await this.storage.set(directLineKeys.clientActivity(conversationId, clientActivityId), { id }, CLIENT_ACTIVITY_TTL_MS);
+  /** The echo is stored as `id`; `done` once its turn finished (its replies are in the log). */
+  async recordClientActivity(conversationId: string, clientActivityId: string, id: string, done: boolean): Promise<void> {
+    const record: ClientActivityRecord = { id, done };
+    await this.storage.set(directLineKeys.clientActivity(conversationId, clientActivityId), record, CLIENT_ACTIVITY_TTL_MS);
+  }
+
+  /** One stored activity by its id, if it is still in the log. */
+  async find(conversationId: string, id: string): Promise<DirectLineActivity | undefined> {
+    const seq = Number(id.slice(id.lastIndexOf('|') + 1));
+    if (!Number.isInteger(seq)) return undefined;
+    return (await this.read(conversationId, seq - 1)).find((e) => e.activity.id === id)?.activity;
   }
 
   /** Forget a claim whose activity could not be stored, so the client's retry goes through. */

@@ -9,6 +9,10 @@ import { AppError } from '../../lib/errors.js';
 export const MAX_ACTIVITY_TEXT = 5000;
 /** Largest activity kept in a conversation's log (serialised JSON, bytes). */
 export const MAX_ACTIVITY_BYTES = 32 * 1024;
+/** Largest `value`, `channelData` and `entities` of an activity, each (serialised JSON, bytes): card submits and Web Chat's own fields are far smaller. */
+export const MAX_EXTRA_BYTES = 4 * 1024;
+/** Largest log kept per conversation (serialised JSON, bytes); the oldest activities go first. */
+export const MAX_LOG_BYTES = 1024 * 1024;
 
 const shortString = (max: number) => z.string().max(max);
 

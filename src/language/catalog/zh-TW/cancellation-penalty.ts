@@ -1,3 +1,49 @@
 import type { cancellationPenalty as En } from '../en/cancellation-penalty.js';
 
-export const cancellationPenalty = {} satisfies Record<keyof typeof En, string>;
+export const cancellationPenalty = {
+  'cp.label.months': '{months} 個月',
+  'cp.label.over': '合約期已結束',
+  'cp.label.noThanks': '不用了，謝謝',
+
+  'cp.askCommitment': '您的咖啡機訂閱方案是 {short} 個月還是 {long} 個月的合約？',
+  'cp.reask.commitment': '咖啡機訂閱方案的合約期為 {short} 或 {long} 個月。您的是哪一種？',
+  'cp.askElapsed': '您的 {commitment} 個月訂閱是幾個月前開始的？（例如「5 個月」或「從 2024 年 3 月開始」。）',
+  'cp.reask.elapsed': '請告訴我訂閱已經持續幾個月，例如「5 個月」，或是何時開始，例如「從 2024 年 3 月開始」。',
+  'cp.askPriceWithout': '您的咖啡機不含訂閱的價格（原價）是多少？',
+  'cp.askPriceWith': '那麼您以訂閱方案購買咖啡機付了多少錢？',
+  'cp.reask.amount': '請提供歐元金額，例如「€279」或「279 歐元」。',
+  'cp.reask.priceWithoutMin': '不含訂閱的價格應高於 {min}。',
+  'cp.askReceived':
+    '我手上韓國的文件沒有說明咖啡機訂閱；文件說明的是 Nespresso Plus 計畫（購買咖啡機後享有咖啡折扣），其退貨規定取決於您收到產品的時間。您是什麼時候收到的？',
+  'cp.reask.date': '我無法讀出日期。請提供您收到產品的日期，例如「2024-03-05」、「2024 年 3 月」或「2 年前」。',
+  'cp.reask.future': '收到產品的日期不可能在未來（今天是 {today}）。請重新提供。',
+  'cp.askUnopened': '產品仍未拆封嗎？',
+  'cp.reask.unopened': '請回答是（仍未拆封）或否。',
+  'cp.undocumented': '我手上{market}的文件沒有說明咖啡機訂閱方案或如何取消，所以我不做猜測。請聯絡 Nespresso：{contact}。',
+  'cp.easyordering': '如果您指的是 Easyordering（膠囊自動重複訂購），銷售條款表示您可以隨時免費取消。',
+  'cp.offerPerson': '需要我現在為您轉接真人客服嗎？',
+  'cp.reask.person': '請選擇「{person}」或「{noThanks}」。',
+  'cp.done.contact': '好的。您可以透過 {contact} 聯絡 Nespresso。',
+
+  'cp.penalty.rule': '在合約期結束前，解約費用為咖啡機不含訂閱價格的 {percent}%，減去訂閱方案下的價格，且不會低於零：',
+  'cp.penalty.working': '({without} × {rate}) − {with} = {result}。',
+  'cp.penalty.workingRounded': '({without} × {rate}) − {with} = {result}（約 {rounded}）。',
+  'cp.penalty.workingBelowZero': '({without} × {rate}) − {with} = −{deficit}，低於零，因此為 {zero}。',
+  'cp.penalty.costNothing': '所以現在解約不需要任何費用。',
+  'cp.penalty.cost': '所以現在解約需支付 {amount}。',
+  'cp.penalty.costAbout': '所以現在解約需支付約 {amount}。',
+  'cp.penalty.remaining': '您的 {commitment} 個月合約已過了 {elapsed} 個月：剩下的 {left} 個月過後，即可免費解約。',
+  'cp.penalty.remainingOne': '您的 {commitment} 個月合約已過了 {elapsed} 個月：剩下的 1 個月過後，即可免費解約。',
+  'cp.atTheEnd': '在合約結束前 {months} 個月，您會收到一封提醒合約即將到期的電子郵件；訂閱會自動續約，您可以隨時聯絡 Nespresso 取消自動續約。',
+  'cp.howToCancel': '請在 nespresso.com 取消：{path}（無法在 Nespresso App 中取消）。取消登記完成後即停止扣款，而且無論何時取消，咖啡機都歸您所有。',
+  'cp.howToCancelApp': '請在 nespresso.com 取消：{path}。取消登記完成後即停止扣款，而且無論何時取消，咖啡機都歸您所有。',
+  'cp.finished': '您的 {commitment} 個月合約期已滿，因此可以隨時取消訂閱，無需任何費用。',
+  'cp.finishedUnknown': '當您的 {short} 或 {long} 個月合約期滿後，即可隨時取消訂閱，無需任何費用。',
+  'cp.kr.rule':
+    'Nespresso Plus 計畫僅允許未拆封的產品因單純改變心意而換貨或退款，且須在收到後 {days} 天內。如果您在這段期間內享有咖啡訂單折扣，需退還折扣金額並支付相關運費。咖啡無法在精品店退款；咖啡機若未使用過，可在精品店退貨。',
+  'cp.kr.canReturn': '您是 {days} 天前收到的，而且尚未拆封，所以仍可退貨。',
+  'cp.kr.canReturnOne': '您是 1 天前收到的，而且尚未拆封，所以仍可退貨。',
+  'cp.kr.tooLate': '您是 {days} 天前收到的，已超過 {limit} 天，因此不再適用改變心意的退貨。',
+  'cp.kr.opened': '由於產品已拆封，不適用改變心意的退貨。',
+  'cp.kr.contact': '其他問題請聯絡 Nespresso 會員俱樂部：{contact}。',
+} satisfies Record<keyof typeof En, string>;
