@@ -2,18 +2,22 @@
  * The customer page: Microsoft's Web Chat (window.WebChat, served from the npm package) against the
  * service's own Direct Line at /v3/directline. The token and conversation id are kept in
  * sessionStorage, so a reload in the same tab continues the conversation (the stream replays it).
+ * One language menu sets the page's strings (i18n.js), Web Chat's locale and the bot's language;
+ * the country selector and the chat agree both ways (chat-sync.js).
  */
 (function () {
   'use strict';
 
-  var STORAGE_KEY = 'support-bot.webchat';
+  var STORAGE_KEY = 'support-bot.webchat'; // this tab's conversation: token and id (sessionStorage)
+  var PREFS_KEY = 'support-bot.prefs'; // the customer's language and country (localStorage)
   var DOMAIN = location.origin + '/v3/directline';
-  var MARKET_LOCALES = ['zh-TW', 'fr-FR', 'pt-PT', 'ko-KR'];
-  var LANGUAGE_LOCALES = { zh: 'zh-TW', fr: 'fr-FR', pt: 'pt-PT', ko: 'ko-KR' };
+  var STRINGS = window.SupportPageStrings;
+  var MARKETS = ['TW', 'FR', 'PT', 'KR'];
   var ConnectionStatus = { Uninitialized: 0, Connecting: 1, Online: 2, ExpiredToken: 3, FailedToConnect: 4, Ended: 5 };
 
   var el = {
     chat: document.getElementById('webchat'),
+    lang: document.getElementById('lang'),
     market: document.getElementById('market'),
     person: document.getElementById('person'),
     restart: document.getElementById('restart'),
@@ -22,12 +26,16 @@
     error: document.getElementById('error'),
   };
 
-  function readSession() {
+  function readJson(storage, key) {
     try {
-      return JSON.parse(sessionStorage.getItem(STORAGE_KEY) || 'null') || {};
+      return JSON.parse(storage.getItem(key) || 'null') || {};
     } catch (e) {
       return {};
     }
+  }
+
+  function readSession() {
+    return readJson(sessionStorage, STORAGE_KEY);
   }
 
   function writeSession(patch) {
@@ -36,20 +44,61 @@
     return next;
   }
 
-  /** The market's locale from the browser: a region we serve (fr-FR, ko-KR…), else the language, else none. */
-  function browserLocale() {
-    var langs = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
-    for (var i = 0; i < langs.length; i++) {
-      var parts = String(langs[i]).replace('_', '-').split('-');
-      for (var j = 0; j < MARKET_LOCALES.length; j++) {
-        if (parts.length > 1 && parts[parts.length - 1].toUpperCase() === MARKET_LOCALES[j].slice(3)) return MARKET_LOCALES[j];
-      }
+  function savePrefs() {
+    try {
+      localStorage.setItem(PREFS_KEY, JSON.stringify({ lang: state.lang, market: state.market }));
+    } catch (e) {
+      /* private mode: the choice lasts for this page only */
     }
-    for (var k = 0; k < langs.length; k++) {
-      var lang = String(langs[k]).slice(0, 2).toLowerCase();
-      if (LANGUAGE_LOCALES[lang]) return LANGUAGE_LOCALES[lang];
+  }
+
+  /** The page's language from a browser tag: zh-* → zh-TW, ko, fr, pt, anything else English. */
+  function langOf(tag) {
+    var base = String(tag || '').replace('_', '-').split('-')[0].toLowerCase();
+    if (base === 'zh') return 'zh-TW';
+    return STRINGS[base] ? base : 'en';
+  }
+
+  /** The country from the browser's regions (fr-FR, ko-KR…), else none ("Other"). */
+  function browserMarket() {
+    var tags = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (var i = 0; i < tags.length; i++) {
+      var market = regionOf(tags[i]);
+      if (market) return market;
     }
-    return 'en-US';
+    return '';
+  }
+
+  function regionOf(tag) {
+    var parts = String(tag || '').replace('_', '-').split('-');
+    for (var i = 1; i < parts.length; i++) if (MARKETS.indexOf(parts[i].toUpperCase()) >= 0) return parts[i].toUpperCase();
+    return '';
+  }
+
+  function t(key) {
+    var value = STRINGS[state.lang];
+    key.split('.').forEach(function (k) {
+      value = value == null ? undefined : value[k];
+    });
+    return typeof value === 'string' ? value : key;
+  }
+
+  /** The page's own strings in its language; Web Chat's come from its locale (render). */
+  function applyStrings() {
+    document.documentElement.lang = state.lang;
+    document.title = t('title');
+    el.lang.value = state.lang;
+    el.market.value = state.market;
+    document.querySelectorAll('[data-i18n]').forEach(function (node) {
+      node.textContent = t(node.getAttribute('data-i18n'));
+    });
+    ['title', 'aria-label'].forEach(function (attr) {
+      document.querySelectorAll('[data-i18n-' + attr + ']').forEach(function (node) {
+        node.setAttribute(attr, t(node.getAttribute('data-i18n-' + attr)));
+      });
+    });
+    showStatus(state.status, t(state.status));
+    if (state.errorKey) showError(t(state.errorKey));
   }
 
   /** Seconds left on a Direct Line token (a JWT); 0 when unreadable. */
@@ -62,14 +111,17 @@
     }
   }
 
-  function showStatus(state, text) {
-    el.status.setAttribute('data-state', state);
-    el.statusText.textContent = text;
+  function showStatus(key) {
+    state.status = key;
+    el.status.setAttribute('data-state', key);
+    el.statusText.textContent = t(key);
   }
 
-  function showError(text) {
-    el.error.textContent = text;
-    el.error.hidden = !text;
+  /** An error notice by its key in the page's table ('' hides it), so it follows the language. */
+  function showError(key) {
+    state.errorKey = key;
+    el.error.textContent = key ? t(key) : '';
+    el.error.hidden = !key;
   }
 
   async function newToken() {
@@ -78,14 +130,26 @@
     return res.json();
   }
 
-  var state = { directLine: null, store: null, locale: null, resumed: false };
+  var prefs = readJson(localStorage, PREFS_KEY);
+  var state = {
+    lang: STRINGS[prefs.lang] ? prefs.lang : langOf(navigator.language),
+    market: typeof prefs.market === 'string' && (prefs.market === '' || MARKETS.indexOf(prefs.market) >= 0) ? prefs.market : browserMarket(),
+    status: 'connecting',
+    errorKey: '',
+    directLine: null,
+    store: null,
+    sync: null,
+    resumed: false,
+  };
 
+  /** Web Chat in the page's language; rendering again with the same store and Direct Line keeps the conversation. */
   function render() {
+    if (!state.store) return;
     window.WebChat.renderWebChat(
       {
         directLine: state.directLine,
         store: state.store,
-        locale: state.locale,
+        locale: t('webChatLocale'),
         styleOptions: {
           accent: '#8a5a35',
           backgroundColor: '#fbf9f7',
@@ -134,18 +198,18 @@
     directLine.connectionStatus$.subscribe(function (status) {
       if (directLine !== state.directLine) return; // replaced by a fresh conversation
       if (status === ConnectionStatus.Online) {
-        showStatus('online', 'Online · usually answers in seconds');
+        showStatus('online');
         showError('');
         writeSession({ token: directLine.token, conversationId: directLine.conversationId });
       } else if (status === ConnectionStatus.Connecting || status === ConnectionStatus.Uninitialized) {
-        showStatus('connecting', 'Connecting…');
+        showStatus('connecting');
       } else if ((status === ConnectionStatus.FailedToConnect || status === ConnectionStatus.ExpiredToken) && state.resumed) {
         // The saved conversation is gone or its token ran out: start a fresh one once.
         sessionStorage.removeItem(STORAGE_KEY);
         start().catch(fail);
       } else {
-        showStatus('offline', 'Offline');
-        showError('The chat is not reachable right now. Please try again in a moment.');
+        showStatus('offline');
+        showError('unreachable');
       }
     });
     // Direct Line refreshes its token in the background: keep the newest one for a reload.
@@ -157,11 +221,30 @@
     });
   }
 
+  /** The customer chose a language (post: true) or the bot answered in another one (post: false). */
+  function setLang(lang, post) {
+    if (!STRINGS[lang]) return;
+    var changed = lang !== state.lang;
+    state.lang = lang;
+    savePrefs();
+    applyStrings();
+    if (changed) render(); // Web Chat's own strings; the outgoing activities' locale follows too
+    if (post && state.sync) state.sync.post('lang', 'lang:' + lang);
+  }
+
+  /** The customer chose a country in the selector (post: true) or in the chat (post: false). */
+  function setMarket(market, post) {
+    if (market !== '' && MARKETS.indexOf(market) < 0) return;
+    state.market = market;
+    el.market.value = market;
+    savePrefs();
+    if (post && market && state.sync) state.sync.post('market', 'market:' + market);
+  }
+
   async function start() {
     var saved = readSession();
-    state.locale = saved.locale || browserLocale();
-    el.market.value = state.locale;
-    var options = { domain: DOMAIN, webSocket: true, conversationStartProperties: { locale: state.locale } };
+    var locale = t('webChatLocale');
+    var options = { domain: DOMAIN, webSocket: true, conversationStartProperties: { locale: locale } };
     if (saved.token && saved.conversationId && secondsLeft(saved.token) > 30) {
       options.token = saved.token;
       options.conversationId = saved.conversationId;
@@ -170,42 +253,52 @@
       var fresh = await newToken();
       options.token = fresh.token;
       state.resumed = false;
-      writeSession({ token: fresh.token, conversationId: null, locale: state.locale });
+      writeSession({ token: fresh.token, conversationId: null });
     }
     var previous = state.directLine;
     state.directLine = window.WebChat.createDirectLine(options);
     if (previous) previous.end();
-    state.store = window.WebChat.createStore();
+    state.sync = window.createSupportChatSync(function (setting) {
+      if (setting.market) setMarket(setting.market, false);
+      if (setting.lang && setting.lang !== state.lang) setLang(setting.lang, false);
+    });
+    state.store = window.WebChat.createStore({}, state.sync.middleware);
+    // A new conversation learns the country from the locale's region; tell it when they differ.
+    if (!state.resumed && state.market && state.market !== regionOf(locale)) state.sync.post('market', 'market:' + state.market);
     // For support engineers in the browser console, and for the end-to-end test.
     window.supportChat = { directLine: state.directLine, store: state.store };
     watch(state.directLine);
     render();
   }
 
-  function fail(err) {
-    showStatus('offline', 'Offline');
-    showError((err && err.message) || 'The chat could not start.');
+  function fail() {
+    showStatus('offline');
+    showError('couldNotStart');
   }
 
   el.person.addEventListener('click', function () {
-    if (state.store) state.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: 'talk to a person' } });
+    // The bot reads the neutral text; the transcript shows the button's label in the page's language.
+    if (state.store) state.store.dispatch({ type: 'WEB_CHAT/SEND_MESSAGE_BACK', payload: { text: 'talk to a person', displayText: t('talkToPerson') } });
+  });
+
+  el.lang.addEventListener('change', function () {
+    setLang(el.lang.value, true);
   });
 
   el.market.addEventListener('change', function () {
-    // The locale goes with every message; the bot maps its region to the market it answers for.
-    state.locale = el.market.value;
-    writeSession({ locale: state.locale });
-    render();
+    setMarket(el.market.value, true);
   });
 
   el.restart.addEventListener('click', function () {
+    // A fresh conversation; the language and country are kept (localStorage).
     sessionStorage.removeItem(STORAGE_KEY);
-    writeSession({ locale: state.locale });
     location.reload();
   });
 
+  applyStrings();
   if (!window.WebChat) {
-    fail(new Error('The chat component did not load.'));
+    showStatus('offline');
+    showError('notLoaded');
     return;
   }
   start().catch(fail);

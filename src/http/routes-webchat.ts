@@ -51,7 +51,9 @@ export function webChatPageRoutes(): RouteModule {
   return (server) => {
     server.get('/', staticFile(join(WEB_DIR, 'index.html'), 'text/html; charset=utf-8'));
     server.get('/assets/chat.css', staticFile(join(WEB_DIR, 'chat.css'), 'text/css; charset=utf-8'));
-    server.get('/assets/chat.js', staticFile(join(WEB_DIR, 'chat.js'), 'application/javascript; charset=utf-8'));
+    for (const script of ['chat.js', 'chat-sync.js', 'i18n.js']) {
+      server.get(`/assets/${script}`, staticFile(join(WEB_DIR, script), 'application/javascript; charset=utf-8'));
+    }
     server.get('/assets/webchat.js', bundle(webChatBundlePath()));
   };
 }

@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { LANGS, type Lang } from '../conversation/lang.js';
 import type { Market } from '../lib/types.js';
-import type { FaqEntry } from './knowledge-schema.js';
+import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
-import type { Candidate, FaqIndex } from './faq-index.js';
+import { buildIndex, FaqIndex, type Candidate, type LangIndexes } from './faq-index.js';
 
 export const Thresholds = z.object({
   /** Minimum score to answer. */
@@ -24,14 +25,28 @@ export const Thresholds = z.object({
 });
 export type Thresholds = z.infer<typeof Thresholds>;
 
+/**
+ * knowledge/thresholds.json: the default thresholds (top level, as before) and each language's own,
+ * calibrated on that language's labelled questions (`npm run eval -- --calibrate`).
+ */
+export const ThresholdSet = Thresholds.extend({ byLang: z.partialRecord(LangSchema, Thresholds).optional() });
+export type ThresholdSet = z.infer<typeof ThresholdSet>;
+
+export function thresholdsFor(set: ThresholdSet, lang: Lang): Thresholds {
+  const t = set.byLang?.[lang];
+  if (t) return t;
+  const { byLang: _ignored, ...base } = set;
+  return base;
+}
+
 /** The least lead over the runner-up for answering a one-word message (see decide). */
 export const SINGLE_WORD_MARGIN = 0.05;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };
 
-export function loadThresholds(knowledgeDir: string): Thresholds {
+export function loadThresholds(knowledgeDir: string): ThresholdSet {
   try {
-    return Thresholds.parse(JSON.parse(readFileSync(join(knowledgeDir, 'thresholds.json'), 'utf8')));
+    return ThresholdSet.parse(JSON.parse(readFileSync(join(knowledgeDir, 'thresholds.json'), 'utf8')));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_THRESHOLDS;
     throw new Error(`${join(knowledgeDir, 'thresholds.json')}: ${(err as Error).message}`);
@@ -48,18 +63,48 @@ export type Decision =
 export class Retriever {
   private readonly topicMarkets = new Map<string, Set<Market>>();
   private readonly byQuestion = new Map<string, FaqEntry>();
+  private readonly built: Partial<Record<Lang, FaqIndex>>;
+  /** The English index (the one `decide(text, market)` searches). */
+  readonly index: FaqIndex;
 
+  /**
+   * `index`: one FaqIndex (English; other languages' indexes are built from the knowledge the first
+   * time they are asked) or every language's (buildIndexes). `thresholds`: one set for all languages,
+   * or the file's per-language set.
+   */
   constructor(
     readonly knowledge: Knowledge,
-    readonly index: FaqIndex,
-    readonly thresholds: Thresholds,
+    index: FaqIndex | Partial<LangIndexes>,
+    readonly thresholds: Thresholds | ThresholdSet,
   ) {
+    this.built = index instanceof FaqIndex ? { [index.lang]: index } : { ...index };
+    this.index = this.indexFor('en');
     for (const e of knowledge.entries) {
       let s = this.topicMarkets.get(e.topic);
       if (!s) this.topicMarkets.set(e.topic, (s = new Set()));
       for (const m of e.markets) s.add(m);
-      this.byQuestion.set(questionKey(e.question), e);
+      // A tapped "did you mean" sends the question back in the language it was shown in.
+      for (const lang of LANGS) {
+        const q = knowledge.localized(e, lang).question;
+        if (!this.byQuestion.has(questionKey(q))) this.byQuestion.set(questionKey(q), e);
+      }
     }
+  }
+
+  /** The index of `lang`'s fields, built on first use when it was not given. */
+  indexFor(lang: Lang): FaqIndex {
+    let index = this.built[lang];
+    if (!index) this.built[lang] = index = buildIndex(this.knowledge, {}, lang);
+    return index;
+  }
+
+  /** Every language's index (building those not built yet), to share with another Retriever. */
+  indexes(): LangIndexes {
+    return Object.fromEntries(LANGS.map((l) => [l, this.indexFor(l)])) as LangIndexes;
+  }
+
+  thresholdsFor(lang: Lang): Thresholds {
+    return thresholdsFor(this.thresholds, lang);
   }
 
   marketsOfTopic(topic: string): Market[] {
@@ -76,18 +121,24 @@ export class Retriever {
     return this.byQuestion.get(questionKey(text));
   }
 
-  decide(text: string, market: Market | undefined, _lang?: import("../conversation/lang.js").Lang): Decision {
+  /**
+   * What to do with a customer's message in `lang` (default English): searched in that language's
+   * fields of the entries of `market`. The entries in the decision are the base (English) entries:
+   * word them with `knowledge.localized(entry, lang)`.
+   */
+  decide(text: string, market: Market | undefined, lang: Lang = 'en'): Decision {
     const exact = this.exactQuestion(text);
     if (exact) return this.resolveEntry(exact, 1, market, [{ entry: exact, score: 1 }]);
 
-    const t = this.thresholds;
-    const q = this.index.analyse(text);
-    const candidates = this.index.searchAnalysed(q, market ? [market] : undefined, 8);
+    const t = this.thresholdsFor(lang);
+    const index = this.indexFor(lang);
+    const q = index.analyse(text);
+    const candidates = index.searchAnalysed(q, market ? [market] : undefined, 8);
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
     // Three or more of the customer's words matching one phrasing outweigh the unknown ones.
-    const foreign = this.index.unknownShare(q) >= t.maxUnknownShare && (top?.matched ?? 0) < 3;
+    const foreign = index.unknownShare(q) >= t.maxUnknownShare && (top?.matched ?? 0) < 3;
 
     // One shared word is enough evidence only when the customer wrote just that word ("descaling"),
     // never a bare number ("18") or one word of several ("next tuesday" → "Vertuo Next").
@@ -108,7 +159,7 @@ export class Retriever {
     if (top && top.score >= t.clarify && evidence) return clarify();
     if (market && !foreign) {
       // The customer's market has nothing close: does another market's document cover the question?
-      const all = distinctTopics(this.index.searchAnalysed(q, undefined, 8));
+      const all = distinctTopics(index.searchAnalysed(q, undefined, 8));
       const other = all[0];
       const otherEvidence = !!other && ((other.matched ?? 0) >= 2 || q.tokens.length === 1);
       if (other && other.score >= t.answer && otherEvidence && !this.entryFor(other.entry.topic, market)) {
@@ -127,9 +178,9 @@ export class Retriever {
    * The best other topic of an answer's candidates that scored within `within` of it (and at least
    * the "did you mean" threshold), to offer beside the answer; undefined when the answer stands clear.
    */
-  runnerUp(d: Extract<Decision, { type: 'answer' }>, within: number): FaqEntry | undefined {
+  runnerUp(d: Extract<Decision, { type: 'answer' }>, within: number, lang: Lang = 'en'): FaqEntry | undefined {
     const rival = distinctTopics(d.candidates).find((c) => c.entry.topic !== d.entry.topic);
-    return rival && rival.score >= this.thresholds.clarify && d.score - rival.score < within ? rival.entry : undefined;
+    return rival && rival.score >= this.thresholdsFor(lang).clarify && d.score - rival.score < within ? rival.entry : undefined;
   }
 
   /** An entry was chosen: answer it for the customer's market, or ask the market, or say it's silent. */

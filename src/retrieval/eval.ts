@@ -5,11 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Market } from './knowledge-schema.js';
+import type { Lang } from '../conversation/lang.js';
+import { LangSchema, Market, type FaqEntry } from './knowledge-schema.js';
 import type { Decision, Retriever } from './decide.js';
 
 export const LabelledQuestion = z.object({
   id: z.string(),
+  /** The language the question is written in (and searched in). */
+  lang: LangSchema.default('en'),
   text: z.string().min(1),
   market: Market,
   expect: z.union([z.literal('abstain'), z.object({ document: z.string(), contains: z.array(z.string()).min(1) })]),
@@ -37,8 +40,18 @@ export function statesFact(answer: string, fact: string): boolean {
   return false;
 }
 
+/**
+ * The entry states every expected fact, in the question's language or in English: the labelled
+ * sets' writers saw only the English source documents.
+ */
+export function entryStates(retriever: Retriever, entry: FaqEntry, lang: Lang, facts: readonly string[]): boolean {
+  const local = retriever.knowledge.localized(entry, lang).answer;
+  return facts.every((f) => statesFact(local, f) || statesFact(entry.answer, f));
+}
+
 export interface EvalFailure {
   id: string;
+  lang: Lang;
   text: string;
   market: string;
   expected: string;
@@ -90,31 +103,33 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
   let abstainedCorrectly = 0;
   const failures: EvalFailure[] = [];
   for (const q of questions) {
-    const d = retriever.decide(q.text, q.market);
+    const d = retriever.decide(q.text, q.market, q.lang);
     const answered = d.type === 'answer';
     if (!answered) abstainedTotal += 1;
     if (q.expect === 'abstain') {
       ood += 1;
       if (answered) {
         oodAnswered += 1;
-        failures.push({ id: q.id, text: q.text, market: q.market, expected: 'abstain', got: describe(d) });
+        failures.push({ id: q.id, lang: q.lang, text: q.text, market: q.market, expected: 'abstain', got: describe(d) });
       } else abstainedCorrectly += 1;
       continue;
     }
     inDomain += 1;
     const exp = q.expect;
-    if (answered && d.entry.source.document === exp.document && exp.contains.every((f) => statesFact(d.entry.answer, f))) {
+    const states = (e: FaqEntry) => entryStates(retriever, e, q.lang, exp.contains);
+    if (answered && d.entry.source.document === exp.document && states(d.entry)) {
       top1 += 1;
       continue;
     }
     if (answered) inDomainWrong += 1;
     else inDomainNotAnswered += 1;
-    if (d.type === 'clarify' && d.options.some((o) => o.entry.source.document === exp.document && exp.contains.every((f) => statesFact(o.entry.answer, f)))) {
+    if (d.type === 'clarify' && d.options.some((o) => o.entry.source.document === exp.document && states(o.entry))) {
       inDomainClarifiedRight += 1;
     }
-    const missing = answered ? exp.contains.filter((f) => !statesFact(d.entry.answer, f)) : [];
+    const missing = answered ? exp.contains.filter((f) => !entryStates(retriever, d.entry, q.lang, [f])) : [];
     failures.push({
       id: q.id,
+      lang: q.lang,
       text: q.text,
       market: q.market,
       expected: `${exp.document}: ${exp.contains.join(' | ')}`,

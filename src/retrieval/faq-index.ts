@@ -10,15 +10,12 @@
  * that share at least one of its tokens; the others would score 0.
  */
 import Fuse from 'fuse.js';
+import { LANGS, type Lang } from '../conversation/lang.js';
 import type { Market } from '../lib/types.js';
 import type { FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
-import { createNormaliser, rawTokens, type Normaliser } from './normalise.js';
-
-/** Words that say where the customer is: market resolution reads them, retrieval ignores them. */
-const MARKET_WORDS = new Set(
-  ['taiwan', 'taiwanese', 'taipei', 'france', 'french', 'paris', 'portugal', 'portuguese', 'lisbon', 'korea', 'korean', 'seoul', 'south']
-);
+import { MARKET_WORDS, normaliserFor } from './languages.js';
+import { rawTokens, type Normaliser } from './normalise.js';
 
 /**
  * The fields (question, each phrasing, tags, answer) of all entries, numbered entry by entry in
@@ -52,7 +49,24 @@ export interface QueryAnalysis {
 
 const FIELD_WEIGHT = { question: 1, phrasing: 1, tags: 0.7, answer: 0.4 } as const;
 
+/** The text of an entry in the index's language. */
+export interface EntryFields {
+  question: string;
+  phrasings: readonly string[];
+  answer: string;
+  tags: readonly string[];
+}
+
 export interface IndexOptions {
+  /** The language of the index: its market words and how unknown pieces weigh (default en). */
+  lang?: Lang;
+  /** The entry's text in the index's language (default: the English entry's own fields). */
+  fieldsOf?: (entry: FaqEntry) => EntryFields;
+  /**
+   * Weight of an unknown two-character Chinese or Korean piece, as a share of an unknown word's:
+   * bigrams that straddle two words ("的咖", "기계가") are often unknown without saying anything.
+   */
+  unknownBigramWeight?: number;
   /** F-beta between query coverage and phrasing coverage: > 1 favours covering the query. */
   beta?: number;
   /** fuse.js score under which an unknown word is read as a misspelling of a known one. */
@@ -83,9 +97,14 @@ export class FaqIndex {
   /** Per-query scratch, one slot per entry: weight of the query words found in its fields (answer aside), and the last word counted. */
   private readonly entryCovered: Float64Array;
   private readonly entryLastToken: Int32Array;
+  readonly lang: Lang;
+  private readonly unknownBigramWeight: number;
 
   constructor(entries: FaqEntry[], normaliser: Normaliser, options: IndexOptions = {}) {
     this.normaliser = normaliser;
+    this.lang = options.lang ?? 'en';
+    this.unknownBigramWeight = options.unknownBigramWeight ?? 0.5;
+    const fieldsOf = options.fieldsOf ?? ((e: FaqEntry) => e);
     this.beta2 = (options.beta ?? 1.5) ** 2;
     this.typoThreshold = options.typoThreshold ?? 0.45;
     // 0.4: leave-one-out over the phrasings (`npm run knowledge:loo`) ranks the right entry first
@@ -94,17 +113,20 @@ export class FaqIndex {
     this.entryCovered = new Float64Array(entries.length);
     this.entryLastToken = new Int32Array(entries.length).fill(-1);
     // The normaliser stems ("france" → "franc"): compare market words in the form it gives them.
-    this.marketWords = new Set([...MARKET_WORDS].flatMap((w) => [w, ...normaliser.tokens(w)]));
+    this.marketWords = new Set(MARKET_WORDS[this.lang].flatMap((w) => [w, ...normaliser.tokens(w)]));
     const tok = (s: string) => normaliser.tokens(s).filter((t) => !this.marketWords.has(t));
-    const raw = entries.map((entry) => ({
-      entry,
-      fields: [
-        { tokens: tok(entry.question), weight: FIELD_WEIGHT.question },
-        ...entry.phrasings.map((p) => ({ tokens: tok(p), weight: FIELD_WEIGHT.phrasing })),
-        { tokens: tok(entry.tags.join(' ')), weight: FIELD_WEIGHT.tags },
-        { tokens: tok(entry.answer), weight: FIELD_WEIGHT.answer },
-      ],
-    }));
+    const raw = entries.map((entry) => {
+      const f = fieldsOf(entry);
+      return {
+        entry,
+        fields: [
+          { tokens: tok(f.question), weight: FIELD_WEIGHT.question },
+          ...f.phrasings.map((p) => ({ tokens: tok(p), weight: FIELD_WEIGHT.phrasing })),
+          { tokens: tok(f.tags.join(' ')), weight: FIELD_WEIGHT.tags },
+          { tokens: tok(f.answer), weight: FIELD_WEIGHT.answer },
+        ],
+      };
+    });
 
     // Document frequency over entries (question, phrasings and tags; answers add vocabulary only).
     const df = new Map<string, number>();
@@ -191,7 +213,8 @@ export class FaqIndex {
   private correct(token: string): string | null {
     if (this.correctionCache.has(token)) return this.correctionCache.get(token)!;
     let result: string | null = null;
-    if (token.length >= 4 && !/\d/.test(token)) {
+    // Latin words only: a Chinese or Korean piece is not a misspelling of another one.
+    if (token.length >= 4 && /^[a-z]+$/.test(token)) {
       const allowed = token.length <= 5 ? 1 : 2;
       let best = allowed + 1;
       // Typing rarely gets the first letter wrong ("what" is not "chat", "honest" not "longest"),
@@ -243,7 +266,9 @@ export class FaqIndex {
     const w = this.idf.get(token);
     if (w !== undefined) return w;
     // Unknown numbers (prices, dates) say less about the topic than unknown words.
-    return /^\d+$/.test(token) ? this.unknownIdf * 0.3 : this.unknownIdf;
+    if (/^\d+$/.test(token)) return this.unknownIdf * 0.3;
+    if (token.length === 2 && CJK_PAIR.test(token)) return this.unknownIdf * this.unknownBigramWeight;
+    return this.unknownIdf;
   }
 
   /** Share of the query's weight carried by words the knowledge base does not know (0..1). */
@@ -354,8 +379,23 @@ export function editDistance(a: string, b: string, max: number): number {
   return rows[a.length]![b.length]!;
 }
 
-export function buildIndex(knowledge: Knowledge, options?: IndexOptions): FaqIndex {
-  return new FaqIndex(knowledge.entries, createNormaliser(knowledge.lexicon), options);
+const CJK_PAIR = /^[\p{Script=Han}\p{Script=Hangul}]{2}$/u;
+
+/** The index of one language (English by default): its lexicon, its tokens, the entries' text in it. */
+export function buildIndex(knowledge: Knowledge, options: IndexOptions = {}, lang: Lang = options.lang ?? 'en'): FaqIndex {
+  const fieldsOf =
+    options.fieldsOf ??
+    (lang === 'en'
+      ? undefined
+      : (e: FaqEntry): EntryFields => ({ ...knowledge.phrasingsIn(e, lang), tags: [] }));
+  return new FaqIndex(knowledge.entries, normaliserFor(lang, knowledge.lexicons?.[lang] ?? knowledge.lexicon), { ...options, lang, fieldsOf });
+}
+
+export type LangIndexes = Record<Lang, FaqIndex>;
+
+/** One index per language, each over the entries' text in that language. */
+export function buildIndexes(knowledge: Knowledge, options: Partial<Record<Lang, IndexOptions>> = {}): LangIndexes {
+  return Object.fromEntries(LANGS.map((lang) => [lang, buildIndex(knowledge, options[lang], lang)])) as LangIndexes;
 }
 
 export { rawTokens };

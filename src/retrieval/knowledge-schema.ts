@@ -3,9 +3,15 @@
  * a bad file stops the start with its path and the entry at fault.
  */
 import { z } from 'zod';
+import { LANGS } from '../conversation/lang.js';
 import { MARKETS } from '../lib/types.js';
 
 export const Market = z.enum(MARKETS);
+export const LangSchema = z.enum(LANGS);
+
+/** The four languages an FAQ entry is translated into (English is the base entry itself). */
+export const TRANSLATED_LANGS = ['zh-TW', 'ko', 'fr', 'pt'] as const;
+export type TranslatedLang = (typeof TRANSLATED_LANGS)[number];
 
 /** The five source documents, kept verbatim in knowledge/sources/. */
 export const SourceDocument = z.object({
@@ -13,6 +19,8 @@ export const SourceDocument = z.object({
   title: z.string().min(3),
   market: Market,
   file: z.string().regex(/^[a-z0-9-]+\.txt$/),
+  /** The title in each other language (English is `title`); a missing language is a knowledge problem. */
+  titles: z.partialRecord(z.enum(TRANSLATED_LANGS), z.string().min(2)).default({}),
 });
 export type SourceDocument = z.infer<typeof SourceDocument>;
 export const SourceList = z.array(SourceDocument).min(1);
@@ -46,9 +54,28 @@ export const FaqEntry = z.object({
 export type FaqEntry = z.infer<typeof FaqEntry>;
 export const FaqFile = z.array(FaqEntry).min(1);
 
-/** Domain lexicon: each group maps variants (synonyms, misspellings, other languages) to one canonical token. */
+/**
+ * One FAQ entry in another language (knowledge/faq/i18n/<lang>/<document>.json): same id as the
+ * English entry, its question and answer in that language (the same facts, numbers and conditions),
+ * the source section named in that language and how that market's customers type the need.
+ */
+export const LocalizedEntry = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  question: z.string().min(2),
+  answer: z.string().min(8).max(1200),
+  section: z.string().min(1),
+  phrasings: z.array(z.string().min(2)).min(10),
+});
+export type LocalizedEntry = z.infer<typeof LocalizedEntry>;
+export const LocalizedFile = z.array(LocalizedEntry).min(1);
+
+/**
+ * Domain lexicon of one language: each group maps variants (synonyms, misspellings, colloquial
+ * forms) to one canonical form. English and French/Portuguese map words (accent-folded) before
+ * stemming; Chinese and Korean replace variant substrings by the canonical before tokenising.
+ */
 export const Lexicon = z.object({
-  synonyms: z.array(z.object({ canonical: z.string().min(2), variants: z.array(z.string().min(2)).min(1) })),
+  synonyms: z.array(z.object({ canonical: z.string().min(1), variants: z.array(z.string().min(1)).min(1) })),
   stopwords: z.array(z.string()).default([]),
 });
 export type Lexicon = z.infer<typeof Lexicon>;

@@ -61,7 +61,18 @@ export interface Normaliser {
   isStopword(token: string): boolean;
 }
 
-export function createNormaliser(lexicon: Lexicon): Normaliser {
+/** How a language splits and stems words; English by default. */
+export interface WordRules {
+  rawTokens(text: string): string[];
+  stem(word: string): string;
+  /** Stop words every lexicon of the language shares (the lexicon adds its own). */
+  stopwords?: readonly string[];
+}
+
+const ENGLISH: WordRules = { rawTokens, stem };
+
+export function createNormaliser(lexicon: Lexicon, rules: WordRules = ENGLISH): Normaliser {
+  const { rawTokens, stem } = rules;
   const single = new Map<string, string>();
   const phrases: Array<{ words: string[]; canonical: string }> = [];
   for (const group of lexicon.synonyms) {
@@ -85,7 +96,7 @@ export function createNormaliser(lexicon: Lexicon): Normaliser {
     if (list) list.push(p);
     else phrasesByFirst.set(p.words[0]!, [p]);
   }
-  const stop = new Set(lexicon.stopwords.map((w) => w.toLowerCase()));
+  const stop = new Set([...(rules.stopwords ?? []), ...lexicon.stopwords].map((w) => foldAccents(w.toLowerCase())));
 
   const canonical = (token: string): string => {
     const direct = single.get(token);

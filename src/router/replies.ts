@@ -82,10 +82,23 @@ export function faqAnswer(
   if (!feedback) return { text: [...scope, cite], support };
   return {
     text: [...scope, cite, msg('faq.feedback')],
-    choices: [...(entry.followUps ?? []).map((f) => ({ label: f.label, value: f.value })), ...other, ...FEEDBACK_CHOICES],
+    choices: [...(entry.followUps ?? []).flatMap(followUp), ...other, ...FEEDBACK_CHOICES],
     support,
   };
 }
+
+/** An entry's follow-up ("start repair booking") as the menu's button for that task, worded in the customer's language. */
+function followUp(f: { value: string }): ChoiceData[] {
+  const task = MENU.find((c) => c.value === `task:${TASK_OF[f.value.trim().toLowerCase()] ?? ''}`);
+  return task ? [task] : [];
+}
+
+const TASK_OF: Record<string, string> = {
+  'start password reset': 'passwordReset',
+  'start no water': 'noWater',
+  'start repair booking': 'repairBooking',
+  'start cancellation penalty': 'cancellationPenalty',
+};
 
 export function clarify(options: Candidate[], market: Market | undefined): ReplyData {
   return {

@@ -95,8 +95,8 @@ describe('the customer page with Web Chat', () => {
     });
 
     await page.goto(`${svc.url}/`);
-    // The market comes from the browser's locale: zh-TW → Taiwan.
-    await expect.poll(() => page.locator('#market').inputValue()).toBe('en-TW');
+    // The country comes from the browser's locale: en-TW → Taiwan (and English).
+    await expect.poll(() => page.locator('#market').inputValue()).toBe('TW');
     await botSays(page, "I'm the Nespresso support assistant");
     await expect.poll(() => page.locator('#status').getAttribute('data-state')).toBe('online');
 
@@ -122,10 +122,10 @@ describe('the customer page with Web Chat', () => {
     await expect.poll(() => lastBotSupport(page)).toMatchObject({ kind: 'smalltalk' });
     await botSays(page, /glad that helped/);
 
-    // The header button sends "talk to a person"; the bot answers it.
+    // The header button sends "talk to a person" (shown as its label in the page's language); the bot answers it.
     const before = await page.locator('.webchat__bubble__content').count();
     await page.locator('#person').click();
-    await bubble(page, 'talk to a person').first().waitFor({ timeout: 10_000 });
+    await bubble(page, '轉接真人客服').first().waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('.webchat__bubble__content').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 2);
 
     await expectAllSent(page, 6); // no water, Inissia, yes, the FAQ question, 👍, talk to a person
@@ -160,7 +160,7 @@ describe('the customer page with Web Chat', () => {
     const page = await context.newPage();
     await page.goto(`${svc.url}/`);
     await botSays(page, "I'm the Nespresso support assistant");
-    expect(await page.locator('#market').inputValue()).toBe('en-KR');
+    expect(await page.locator('#market').inputValue()).toBe('KR');
     const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
 
     // Tamper with the saved token from another page of the same origin (the chat page saves its own on pagehide).

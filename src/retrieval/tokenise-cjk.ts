@@ -1,0 +1,132 @@
+/**
+ * Chinese (as written in Taiwan) and Korean tokens. Neither language puts spaces between words the
+ * way English does, so a message is read as overlapping pieces:
+ *
+ * - zh-TW: Simplified input is read as Traditional (opencc-js, cn → tw) and a few variant characters
+ *   folded (臺 → 台); then the words of Intl.Segmenter('zh-TW') plus every character bigram of each
+ *   Han run, so "不出水" meets "沒出水" on 出水 whatever the segmenter made of either.
+ * - ko: each space-separated word (eojeol) loses its particles and polite endings (기계가 → 기계,
+ *   물이 → 물, 나와요 → 나와); the stem is a token, and so is each of its syllable bigrams.
+ *
+ * Latin words inside (Pixie, Vertuo, CitiZ, Essenza Mini, e-mail) and numbers are read as English
+ * words, so product names match across scripts. The lexicon of each language replaces variant
+ * substrings by their canonical form before any of this (保修 → 保固, 와이파이 → wifi).
+ */
+import * as OpenCC from 'opencc-js';
+import type { Lexicon } from './knowledge-schema.js';
+import { cleanText, foldAccents, stem as englishStem, type Normaliser } from './normalise.js';
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+/** Variants opencc leaves or produces that Taiwan writes otherwise. */
+const ZH_FOLD: Record<string, string> = { 臺: '台', 賬: '帳', 綫: '線', 裏: '裡', 着: '著' };
+const zhFold = (s: string) => toTraditional(s).replace(/[臺賬綫裏着]/g, (c: string) => ZH_FOLD[c]!);
+
+const HAN = /\p{Script=Han}/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** Runs of one script: Han, Hangul, or Latin letters and digits. */
+const RUNS = /\p{Script=Han}+|\p{Script=Hangul}+|[\p{Script=Latin}\p{N}]+/gu;
+
+/** Characters that join no useful bigram (的咖, 我的, 機了). */
+const ZH_STOP_CHARS = new Set([...'的了嗎嗎呢吧啊呀喔哦嘛我你妳他她它是在有就都也很還要會請想把被和與跟及或這那哪嗎麼']);
+const ZH_STOPWORDS = ['請問', '怎麼', '如何', '什麼', '為什麼', '可以', '可不可以', '是否', '一下', '謝謝', '你好', '您好', '我們', '你們', '自己', '現在', '那個', '這個'];
+
+/**
+ * Korean particles and polite endings, longest first; a stem keeps at least one syllable.
+ * Two passes: 기계에서는 → 기계에서 → 기계; 됐나요 → 됐나 (요) → 됐 (나).
+ */
+const KO_SUFFIXES = [
+  '했어요', '했는데', '습니까', '습니다', '합니다', '됩니다', '입니다', '인가요', '이에요', '에서는', '에게서', '으로는', '이라도',
+  '하나요', '되나요', '나요', '까요', '어요', '아요', '해요', '돼요', '예요', '에요', '세요', '는데', '은데', '인데', '지요', '네요',
+  '에서', '으로', '에게', '한테', '께서', '부터', '까지', '보다', '처럼', '이랑', '하고', '이나', '라도', '이요',
+  '은', '는', '이', '가', '을', '를', '에', '로', '의', '도', '만', '께', '와', '과', '랑', '요', '죠', '나',
+];
+const KO_STOPWORDS = ['좀', '어떻게', '뭐', '무엇', '저', '제', '그', '이', '수', '있나', '있어', '있', '하', '해', '왜', '안녕하세', '안녕', '감사', '혹시', '그냥', '근데', '그런데', '제가', '저는', '나'];
+
+export function stripKorean(word: string): string {
+  let w = word;
+  for (let pass = 0; pass < 2; pass++) {
+    const suffix = KO_SUFFIXES.find((s) => w.length > s.length && w.endsWith(s));
+    if (!suffix) break;
+    w = w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+function bigrams(run: string): string[] {
+  const chars = [...run];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+/** Lexicon substitution on the raw text: every variant (longest first) becomes its canonical. */
+function substitution(lexicon: Lexicon, prepare: (s: string) => string): (text: string) => string {
+  const map = new Map<string, string>();
+  for (const g of lexicon.synonyms) for (const v of g.variants) map.set(prepare(v), prepare(g.canonical));
+  const variants = [...map.keys()].filter(Boolean).sort((a, b) => b.length - a.length);
+  if (variants.length === 0) return (t) => t;
+  const re = new RegExp(variants.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  return (text) => text.replace(re, (v) => ` ${map.get(v)!} `);
+}
+
+function latinToken(word: string): string {
+  return /\d/.test(word) ? word : englishStem(word);
+}
+
+function cjkNormaliser(
+  prepare: (s: string) => string,
+  lexicon: Lexicon,
+  builtInStops: readonly string[],
+  readRun: (run: string, out: string[]) => void,
+): Normaliser {
+  const substitute = substitution(lexicon, prepare);
+  const stop = new Set([...builtInStops, ...lexicon.stopwords].map((w) => prepare(w).trim()));
+  return {
+    canonical: (t) => t,
+    isStopword: (t) => stop.has(t),
+    tokens(text) {
+      const s = substitute(prepare(text));
+      const out: string[] = [];
+      for (const m of s.matchAll(RUNS)) {
+        const run = m[0];
+        if (HAN.test(run[0]!) || HANGUL.test(run[0]!)) readRun(run, out);
+        else out.push(latinToken(run));
+      }
+      return out.filter((t) => !stop.has(t));
+    },
+  };
+}
+
+const prepareZh = (s: string) => zhFold(foldAccents(cleanText(s).toLowerCase()).normalize('NFC'));
+const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
+
+export function chineseNormaliser(lexicon: Lexicon): Normaliser {
+  return cjkNormaliser(prepareZh, lexicon, ZH_STOPWORDS, (run, out) => {
+    if (!HAN.test(run)) {
+      // Hangul in a Chinese message: whole words only.
+      out.push(run);
+      return;
+    }
+    for (const seg of segmenter.segment(run)) {
+      if (seg.isWordLike && ![...seg.segment].every((c) => ZH_STOP_CHARS.has(c))) out.push(seg.segment);
+    }
+    for (const b of bigrams(run)) if (!ZH_STOP_CHARS.has(b[0]!) && !ZH_STOP_CHARS.has(b[1]!)) out.push(b);
+  });
+}
+
+// Hangul syllables and jamo are not touched by NFKC's compatibility mapping of the compatibility jamo we care about.
+const prepareKo = (s: string) => foldAccents(cleanText(s).toLowerCase()).normalize('NFC');
+
+export function koreanNormaliser(lexicon: Lexicon): Normaliser {
+  return cjkNormaliser(prepareKo, lexicon, KO_STOPWORDS, (run, out) => {
+    if (!HANGUL.test(run)) {
+      for (const b of bigrams(run)) out.push(b);
+      return;
+    }
+    const word = stripKorean(run);
+    out.push(word);
+    if (word.length >= 3) for (const b of bigrams(word)) out.push(b);
+  });
+}
+
+export { prepareZh };
