@@ -60,6 +60,10 @@ export const core = {
   'contact.hoursDaily': 'every day {open}–{close}',
   'contact.hoursDays': '{days}, {open}–{close}',
 
+  numberHint: 'Reply with a number to choose.',
+  pleaseChoose: 'Please choose:',
+  slowTask: 'This is taking a little longer than usual. Please send me any message in a moment and I will carry on.',
+  taskError: 'Sorry, something went wrong on my side with this request. Let me put you through to a person.',
   noText: "I didn't catch any text. Type your question, or pick one of these:",
   tooLong: 'Your message was long, so I read only its first {max} characters.',
   slowDown: "You're sending messages faster than I can read them. Please wait a few seconds, then send your message again.",

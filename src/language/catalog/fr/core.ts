@@ -56,6 +56,10 @@ export const core = {
   'contact.hoursDaily': 'tous les jours de {open} à {close}',
   'contact.hoursDays': '{days}, de {open} à {close}',
 
+  numberHint: 'Répondez par un numéro pour choisir.',
+  pleaseChoose: 'Choisissez :',
+  slowTask: "Cela prend un peu plus de temps que d'habitude. Envoyez-moi un message dans un instant et je continuerai.",
+  taskError: "Désolé, un problème est survenu de mon côté avec cette demande. Je vous mets en relation avec une personne.",
   noText: "Je n'ai reçu aucun texte. Écrivez votre question, ou choisissez parmi ces options :",
   tooLong: "Votre message était long : je n'en ai lu que les {max} premiers caractères.",
   slowDown: "Vous envoyez des messages plus vite que je ne peux les lire. Patientez quelques secondes, puis renvoyez votre message.",

@@ -55,6 +55,10 @@ export const core = {
   'contact.hoursDaily': '매일 {open}~{close}',
   'contact.hoursDays': '{days} {open}~{close}',
 
+  numberHint: '번호로 답해 선택해 주세요.',
+  pleaseChoose: '선택해 주세요:',
+  slowTask: '평소보다 조금 오래 걸리고 있어요. 잠시 후 아무 메시지나 보내 주시면 이어서 진행할게요.',
+  taskError: '죄송해요, 이 요청을 처리하다 문제가 생겼어요. 상담원에게 연결해 드릴게요.',
   noText: '텍스트를 받지 못했어요. 질문을 입력하시거나 다음 중에서 선택해 주세요:',
   tooLong: '메시지가 길어서 처음 {max}자만 읽었어요.',
   slowDown: '메시지가 너무 빨리 오고 있어요. 몇 초 기다리신 후 다시 보내 주세요.',

@@ -56,6 +56,10 @@ export const core = {
   'contact.hoursDaily': 'todos os dias das {open} às {close}',
   'contact.hoursDays': '{days}, das {open} às {close}',
 
+  numberHint: 'Responda com um número para escolher.',
+  pleaseChoose: 'Escolha:',
+  slowTask: 'Isto está a demorar um pouco mais do que o habitual. Envie-me uma mensagem daqui a pouco e eu continuo.',
+  taskError: 'Lamento, algo correu mal do meu lado com este pedido. Vou passá-lo a uma pessoa.',
   noText: 'Não recebi texto. Escreva a sua pergunta, ou escolha uma destas opções:',
   tooLong: 'A sua mensagem era longa, por isso li apenas os primeiros {max} caracteres.',
   slowDown: 'Está a enviar mensagens mais depressa do que as consigo ler. Aguarde alguns segundos e volte a enviar a sua mensagem.',

@@ -55,6 +55,10 @@ export const core = {
   'contact.hoursDaily': '每天 {open}–{close}',
   'contact.hoursDays': '{days} {open}–{close}',
 
+  numberHint: '請回覆數字來選擇。',
+  pleaseChoose: '請選擇：',
+  slowTask: '這次處理得比平常久一點。請稍後傳任何訊息給我，我就會繼續。',
+  taskError: '抱歉，我這邊處理這個請求時出了問題。我為您轉接客服人員。',
   noText: '我沒有收到文字。請輸入您的問題，或點選以下項目：',
   tooLong: '您的訊息很長，我只讀取了前 {max} 個字元。',
   slowDown: '您傳訊息的速度比我讀得還快。請等幾秒鐘，再重新傳送。',
