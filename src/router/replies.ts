@@ -46,8 +46,9 @@ export function marketSet(market: Market): ReplyData {
   return { text: msg('marketSet', { market: { market } }), support: { kind: 'system', market } };
 }
 
-export function langSet(market?: Market): ReplyData {
-  return { text: msg('langSet'), support: { kind: 'system', market } };
+/** The language chosen; the menu again in that language, unless a task's question follows. */
+export function langSet(market: Market | undefined, withMenu: boolean): ReplyData {
+  return { text: msg('langSet'), choices: withMenu ? MENU : undefined, support: { kind: 'system', market } };
 }
 
 export function askLanguage(market?: Market): ReplyData {

@@ -127,7 +127,8 @@ describe('the language menu and the country selector', () => {
     const context = await browser.newContext({ locale: 'pt-PT', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${svc.url}/`);
-    await bubble(page, "I'm the Nespresso support assistant").first().waitFor({ timeout: 15_000 });
+    // The bot welcomes in Portuguese: the page's locale reaches it with the conversation.
+    await bubble(page, 'Sou o assistente de apoio ao cliente da Nespresso').first().waitFor({ timeout: 15_000 });
     // navigator.language pt-PT: Portuguese page and Web Chat, Portugal from the region; nothing posted.
     expect(await page.locator('#lang').inputValue()).toBe('pt');
     expect(await page.locator('#market').inputValue()).toBe('PT');
@@ -157,7 +158,7 @@ describe('the language menu and the country selector', () => {
     // Remembered: a new tab (new conversation) opens in Korean with Korea, still posting nothing.
     const second = await context.newPage();
     await second.goto(`${svc.url}/`);
-    await bubble(second, "I'm the Nespresso support assistant").first().waitFor({ timeout: 15_000 });
+    await bubble(second, '네스프레소 고객지원 도우미').first().waitFor({ timeout: 15_000 });
     expect(await second.locator('#lang').inputValue()).toBe('ko');
     expect(await second.locator('#market').inputValue()).toBe('KR');
     await expect.poll(() => sendBox(second).getAttribute('placeholder')).toBe('메시지 입력');

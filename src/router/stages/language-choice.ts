@@ -3,4 +3,4 @@ import { continueOrRepeat } from '../actions.js';
 import * as say from '../replies.js';
 import type { Stage } from '../turn-view.js';
 
-export const languageChoice: Stage = (t) => (t.langChosen ? [say.langSet(t.market), ...continueOrRepeat(t)] : undefined);
+export const languageChoice: Stage = (t) => (t.langChosen ? [say.langSet(t.market, !t.state.dialog), ...continueOrRepeat(t)] : undefined);
