@@ -34,7 +34,7 @@ async function activities(page: Page): Promise<Activity[]> {
   return page.evaluate(() => (window as unknown as { supportChat: { store: { getState(): { activities: Activity[] } } } }).supportChat.store.getState().activities);
 }
 
-const userTexts = async (page: Page) => (await activities(page)).filter((a) => a.from?.role === 'user').map((a) => a.text);
+const userTexts = async (page: Page) => (await activities(page)).filter((a) => a.from?.role === 'user' && a.type === 'message').map((a) => a.text);
 const sendBox = (page: Page) => page.locator('[data-id="webchat-sendbox-input"]');
 const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
 
@@ -100,11 +100,11 @@ describe('the language menu and the country selector', () => {
     await say(page, question);
     await expect.poll(() => userTexts(page), { timeout: 15_000 }).toEqual(['lang:ko', 'market:FR', question]);
     await expect.poll(async () => (await repliesTo(page, question)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const order = (await activities(page)).filter((a) => a.from?.role === 'user').map((a) => a.id);
+    const order = (await activities(page)).filter((a) => a.from?.role === 'user' && a.type === 'message').map((a) => a.id);
     expect(order.every(Boolean)).toBe(true); // each echoed by the service, in this order
     // The service's own log (Direct Line's GET activities) has the same order: what the bot read.
     const read = await page.evaluate(async () => {
-      const { token, conversationId } = JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}');
+      const { token, conversationId } = JSON.parse(localStorage.getItem('support-bot.webchat') ?? '{}');
       const res = await fetch(`/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } });
       const body = (await res.json()) as { activities: Activity[] };
       return body.activities.filter((a) => a.from?.role === 'user' && a.type === 'message').map((a) => a.text);
@@ -127,7 +127,7 @@ describe('the language menu and the country selector', () => {
     const context = await browser.newContext({ locale: 'pt-PT', viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${svc.url}/`);
-    await bubble(page, "I'm the Nespresso support assistant").first().waitFor({ timeout: 15_000 });
+    await page.locator('.webchat__bubble__content').first().waitFor({ timeout: 15_000 }); // the welcome, in Portuguese
     // navigator.language pt-PT: Portuguese page and Web Chat, Portugal from the region; nothing posted.
     expect(await page.locator('#lang').inputValue()).toBe('pt');
     expect(await page.locator('#market').inputValue()).toBe('PT');
@@ -154,10 +154,12 @@ describe('the language menu and the country selector', () => {
     await expect.poll(() => page.locator('#market').inputValue()).toBe('KR');
     expect(await userTexts(page)).toEqual(['France']); // the page followed; it told the bot nothing
 
-    // Remembered: a new tab (new conversation) opens in Korean with Korea, still posting nothing.
+    // Remembered: a new conversation (the saved one forgotten, as after "start over") opens in Korean
+    // with Korea, still posting nothing. (A new tab alone continues the same conversation.)
     const second = await context.newPage();
+    await second.addInitScript(() => localStorage.removeItem('support-bot.webchat'));
     await second.goto(`${svc.url}/`);
-    await bubble(second, "I'm the Nespresso support assistant").first().waitFor({ timeout: 15_000 });
+    await second.locator('.webchat__bubble__content').first().waitFor({ timeout: 15_000 }); // the welcome, in Korean
     expect(await second.locator('#lang').inputValue()).toBe('ko');
     expect(await second.locator('#market').inputValue()).toBe('KR');
     await expect.poll(() => sendBox(second).getAttribute('placeholder')).toBe('메시지 입력');
