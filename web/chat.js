@@ -222,46 +222,7 @@
         avatarMiddleware: state.render.avatarMiddleware,
         groupActivitiesMiddleware: state.render.groupActivitiesMiddleware,
         typingIndicatorMiddleware: state.render.typingIndicatorMiddleware,
-        styleOptions: {
-          accent: '#8a5a35',
-          backgroundColor: '#fbf9f7',
-          primaryFont: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK TC', sans-serif",
-          rootHeight: '100%',
-          rootWidth: '100%',
-          avatarSize: 32,
-          botAvatarInitials: 'CS',
-          botAvatarBackgroundColor: '#8a5a35',
-          showAvatarInGroup: 'sender',
-          bubbleBackground: '#ffffff',
-          bubbleBorderColor: '#ece4dc',
-          bubbleBorderWidth: 1,
-          bubbleBorderRadius: 14,
-          bubbleTextColor: '#2b1d16',
-          bubbleFromUserBackground: '#3b2a20',
-          bubbleFromUserBorderColor: '#3b2a20',
-          bubbleFromUserTextColor: '#ffffff',
-          bubbleFromUserBorderRadius: 14,
-          bubbleMaxWidth: 340,
-          bubbleMinHeight: 36,
-          groupTimestamp: 300000,
-          timestampColor: '#6e5f55',
-          subtle: '#6e5f55',
-          hideUploadButton: true,
-          sendBoxBackground: '#ffffff',
-          sendBoxBorderTop: 'solid 1px #ece4dc',
-          sendBoxButtonColor: '#8a5a35',
-          sendBoxHeight: 52,
-          suggestedActionLayout: 'flow',
-          suggestedActionBorderRadius: 18,
-          suggestedActionBackgroundColor: '#ffffff',
-          suggestedActionBorderColor: '#c9a98c',
-          suggestedActionBorderWidth: 1,
-          suggestedActionTextColor: '#6b4328',
-          suggestedActionBackgroundColorOnHover: '#f5ece4',
-          suggestedActionHeight: 30,
-          suggestedActionsFlowMaxHeight: 200,
-          transcriptTerminatorBackgroundColor: '#8a5a35',
-        },
+        styleOptions: window.supportChatStyleOptions,
       },
       el.chat,
     );
@@ -284,10 +245,11 @@
     });
   }
 
-  // Direct Line refreshes its token in the background: keep the newest one for a reload or another tab.
+  // Direct Line refreshes its token in the background: keep the newest one for a reload or another
+  // tab, unless the saved conversation is no longer this one (restarted here or in another tab).
   function saveToken() {
     var dl = state.directLine;
-    if (dl && dl.token && dl.conversationId) writeSession({ token: dl.token, conversationId: dl.conversationId });
+    if (dl && dl.token && dl.conversationId && readSession().conversationId === dl.conversationId) writeSession({ token: dl.token });
   }
   setInterval(saveToken, 60000);
   window.addEventListener('pagehide', saveToken);
