@@ -89,7 +89,14 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const line = createLineChannel({ config, router, storage, logger, now: opts.now });
   const whatsapp = createWhatsAppChannel({ config, router, storage, logger, now: opts.now });
   for (const channel of [line, whatsapp]) if (channel) outbound.register(channel.outbound);
-  const directLine = createDirectLineChannel({ config, router, storage, logger, now: opts.now });
+  const directLine = createDirectLineChannel({
+    config,
+    router,
+    storage,
+    logger,
+    now: opts.now,
+    onCustomerTyping: (key) => void handoff.customerTyping(key).catch((err) => logger.debug({ err }, 'customer typing not published')),
+  });
   outbound.register(directLine.outbound);
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 

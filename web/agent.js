@@ -2,6 +2,8 @@
 // accept, chat with the context packet beside it, reply, end with an optional note.
 // Everything the server sends is treated as text (textContent), never as HTML.
 
+import { channelName, customerName, slotName, stepName, taskName } from './agent-labels.js';
+
 const $ = (id) => document.getElementById(id);
 const store = window.sessionStorage;
 const ui = {
@@ -62,11 +64,7 @@ function ago(ms) {
   return hrs < 24 ? `${hrs} h ${m % 60} min` : `${Math.floor(hrs / 24)} d`;
 }
 const clock = (ms) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-const customerLabel = (item) => item.customerName || (item.packet?.customer?.name) || shortId(item.id);
-function shortId(id) {
-  const tail = id.split(':').slice(1).join(':') || id;
-  return tail.length > 18 ? `${tail.slice(0, 8)}…${tail.slice(-6)}` : tail;
-}
+const customerLabel = (item) => customerName(item.customerName || item.packet?.customer?.name, item.id, item.channel || item.channelId);
 const STATUS = { queued: 'Waiting', withAgent: 'With agent', ended: 'Back with bot' };
 
 // ---- sign in / out ----
@@ -158,7 +156,10 @@ async function connect() {
     } else if (ev.type === 'queue') {
       refreshQueue();
       if (ev.id === ui.selected) refreshDetail();
+    } else if (ev.type === 'typing') {
+      if (ev.id === ui.selected) showCustomerTyping(true);
     } else if (ev.type === 'message') {
+      if (ev.id === ui.selected && ev.line.from === 'user') showCustomerTyping(false);
       if (ev.id === ui.selected && ui.detail) {
         ui.detail.transcript.push(ev.line);
         renderTranscript();
@@ -209,7 +210,7 @@ function queueItem(item) {
         { class: 'conv-tags' },
         item.position ? h('span', { class: 'tag tag-pos' }, `#${item.position}`) : null,
         h('span', { class: 'tag' }, item.marketName || 'Market unknown'),
-        h('span', { class: 'tag' }, item.channel),
+        h('span', { class: 'tag' }, channelName(item.channel)),
         item.afterHours ? h('span', { class: 'tag tag-warn' }, 'Left a message') : null,
       ),
       h('div', { class: 'conv-reason' }, item.reasonText),
@@ -235,8 +236,30 @@ async function select(id) {
   ui.selected = id;
   ui.detail = null;
   showError('');
+  showCustomerTyping(false);
   renderQueue();
   await refreshDetail();
+  // One column (a phone): bring the conversation into view.
+  if (window.matchMedia('(max-width: 720px)').matches) $('chat').scrollIntoView({ block: 'start' });
+}
+
+// ---- typing, both ways ----
+
+let typingTimer = null;
+/** "Customer is typing…" for a few seconds after each typing event (Web Chat sends one every ~3 s). */
+function showCustomerTyping(on) {
+  clearTimeout(typingTimer);
+  $('typing').hidden = !on;
+  if (on) typingTimer = setTimeout(() => ($('typing').hidden = true), 5000);
+}
+
+let lastTypingSent = 0;
+/** The customer sees "<name> is typing…": told at most every 3 s while the agent writes. */
+function agentTyping() {
+  const now = Date.now();
+  if (!ui.selected || ui.detail?.handoff.status !== 'withAgent' || now - lastTypingSent < 3000) return;
+  lastTypingSent = now;
+  api(`${conv(ui.selected)}/typing`, ui.agent ? { agent: ui.agent } : {}).catch(() => {});
 }
 
 async function refreshDetail() {
@@ -264,8 +287,8 @@ function renderDetail() {
   if (!d) return;
   const rec = d.handoff;
   const p = rec.packet;
-  $('chat-title').textContent = p.customer?.name || shortId(rec.id);
-  $('chat-sub').textContent = [p.marketName || 'Market unknown', rec.channelId, shortId(rec.id), `queued ${clock(rec.queuedAt)}`].join(' · ');
+  $('chat-title').textContent = customerName(p.customer?.name, rec.id, rec.channelId);
+  $('chat-sub').textContent = [p.marketName || 'Market unknown', channelName(rec.channelId), `queued ${clock(rec.queuedAt)}`].join(' · ');
   const status = $('chat-status');
   status.textContent = rec.status === 'withAgent' && rec.agent ? `With ${rec.agent}` : STATUS[rec.status];
   status.dataset.status = rec.status;
@@ -323,7 +346,7 @@ function renderContext(rec, position) {
   const p = rec.packet;
   $('facts').replaceChildren(
     ...fact('Market', p.marketName || 'Unknown'),
-    ...fact('Channel', p.channel),
+    ...fact('Channel', channelName(p.channel)),
     ...fact('Reason', p.reasonText),
     ...fact('Queue', rec.status === 'queued' ? (position ? `#${position}, waiting ${ago(rec.queuedAt)}` : `waiting ${ago(rec.queuedAt)}`) : undefined),
     ...fact('Hours', p.hours ? `${p.hours.text}${p.afterHours ? ' — closed when asked' : ''}` : undefined),
@@ -337,10 +360,10 @@ function renderContext(rec, position) {
     parts.push(
       section(
         'Guided task',
-        h('p', { class: 'ctx-line' }, h('strong', {}, p.dialog.machine), p.dialog.step ? ` · step ${p.dialog.step}` : ''),
+        h('p', { class: 'ctx-line' }, h('strong', {}, taskName(p.dialog.machine)), p.dialog.step ? ` · ${stepName(p.dialog.step)}` : ''),
         p.dialog.summary ? h('p', { class: 'ctx-line muted' }, p.dialog.summary) : null,
         slots.length
-          ? h('table', { class: 'slots' }, h('tbody', {}, ...slots.map(([k, v]) => h('tr', {}, h('th', {}, k), h('td', {}, String(v))))))
+          ? h('table', { class: 'slots' }, h('tbody', {}, ...slots.map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, slotName(k)), h('td', {}, String(v))))))
           : h('p', { class: 'muted' }, 'No answers yet.'),
       ),
     );
@@ -416,6 +439,7 @@ $('composer').addEventListener('submit', async (e) => {
   try {
     await api(`${conv(ui.selected)}/messages`, ui.agent ? { text, agent: ui.agent } : { text });
     box.value = '';
+    lastTypingSent = 0;
     showError('');
   } catch (err) {
     showError(err.message);
@@ -424,6 +448,8 @@ $('composer').addEventListener('submit', async (e) => {
     box.focus();
   }
 });
+
+$('message').addEventListener('input', agentTyping);
 
 $('message').addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {

@@ -6,6 +6,7 @@
  * setting before its next answer. Bot → page: every bot reply carries channelData.support
  * { lang, market }; a market that changed or a language other than the page's is reported to the
  * page, except in replies to messages sent before the page's own latest change of that setting.
+ * The bot's answer to a page post ("Thanks — I'll answer for Taiwan") keeps the buttons shown before it.
  */
 (function () {
   'use strict';
@@ -37,6 +38,10 @@
     var follow = {};
     var followTimer = null;
     var suppressClear = false;
+    var controlIds = {}; // server ids of the page's own posts
+    // From a page post until the bot's next real message: the buttons on screen stay (Web Chat clears
+    // them on every post, and again on a reply without buttons).
+    var keepSuggestions = false;
 
     function post(kind, text) {
       var action = {
@@ -82,7 +87,10 @@
       if (role === 'user') {
         if (activity.id && userOrder[activity.id] === undefined) userOrder[activity.id] = ++userCount;
         var kind = kindOf(activity);
-        if (kind && activity.id) lastControl[kind] = userOrder[activity.id];
+        if (kind && activity.id) {
+          lastControl[kind] = userOrder[activity.id];
+          controlIds[activity.id] = true;
+        }
         return;
       }
       var support = activity.type === 'message' && activity.channelData && activity.channelData.support;
@@ -124,8 +132,10 @@
             case 'DIRECT_LINE/POST_ACTIVITY':
               if (kindOf(activity)) {
                 flying[kindOf(activity)]++;
+                keepSuggestions = true;
                 return next(action);
               }
+              if (activity && activity.type === 'message') keepSuggestions = false; // the customer's own message clears them
               if (anyFlying()) {
                 held.push(action);
                 if (!holdTimer) holdTimer = setTimeout(function () { release(next); }, HOLD_AT_MOST_MS);
@@ -142,9 +152,11 @@
               } finally {
                 suppressClear = false;
               }
-            case 'WEB_CHAT/SET_SUGGESTED_ACTIONS':
-              if (suppressClear && !(action.payload && action.payload.suggestedActions && action.payload.suggestedActions.length)) return undefined;
+            case 'WEB_CHAT/SET_SUGGESTED_ACTIONS': {
+              var empty = !(action.payload && action.payload.suggestedActions && action.payload.suggestedActions.length);
+              if (empty && (suppressClear || keepSuggestions)) return undefined;
               return next(action);
+            }
             case 'DIRECT_LINE/POST_ACTIVITY_FULFILLED':
             case 'DIRECT_LINE/POST_ACTIVITY_REJECTED':
               result = next(action);
@@ -155,6 +167,12 @@
               }
               return result;
             case 'DIRECT_LINE/INCOMING_ACTIVITY':
+              // "Thanks — I'll answer for Taiwan" (a reply to the page's own post, without buttons)
+              // must not take away the buttons of the message before it.
+              if (activity && activity.type === 'message' && activity.from && activity.from.role !== 'user') {
+                var toControl = activity.replyToId && controlIds[activity.replyToId];
+                keepSuggestions = !!toControl && !(activity.suggestedActions && activity.suggestedActions.actions && activity.suggestedActions.actions.length);
+              }
               result = next(action);
               if (activity) read(activity);
               return result;

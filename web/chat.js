@@ -1,14 +1,16 @@
 /*
  * The customer page: Microsoft's Web Chat (window.WebChat, served from the npm package) against the
  * service's own Direct Line at /v3/directline. The token and conversation id are kept in
- * sessionStorage, so a reload in the same tab continues the conversation (the stream replays it).
- * One language menu sets the page's strings (i18n.js), Web Chat's locale and the bot's language;
- * the country selector and the chat agree both ways (chat-sync.js).
+ * localStorage, so a reload, a new tab or a browser closed and opened again continues the
+ * conversation while its token is valid (the stream replays it). One language menu sets the page's
+ * strings (i18n.js), Web Chat's locale and the bot's language; the country selector and the chat
+ * agree both ways (chat-sync.js). The connection state is watched by chat-connection.js; hand-off
+ * messages are drawn by chat-render.js, and the header names the agent while one holds the chat.
  */
 (function () {
   'use strict';
 
-  var STORAGE_KEY = 'support-bot.webchat'; // this tab's conversation: token and id (sessionStorage)
+  var STORAGE_KEY = 'support-bot.webchat'; // the conversation: token and id (localStorage, shared by tabs)
   var PREFS_KEY = 'support-bot.prefs'; // the customer's language and country (localStorage)
   var DOMAIN = location.origin + '/v3/directline';
   var STRINGS = window.SupportPageStrings;
@@ -23,6 +25,16 @@
     restart: document.getElementById('restart'),
     status: document.getElementById('status'),
     statusText: document.getElementById('status-text'),
+    title: document.getElementById('widget-title'),
+    role: document.getElementById('who-role'),
+    logo: document.getElementById('logo'),
+    initials: document.getElementById('logo-initials'),
+    notice: document.getElementById('notice'),
+    noticeText: document.getElementById('notice-text'),
+    noticeClose: document.getElementById('notice-close'),
+    held: document.getElementById('held'),
+    heldList: document.getElementById('held-list'),
+    confirm: document.getElementById('confirm-restart'),
     error: document.getElementById('error'),
   };
 
@@ -35,13 +47,25 @@
   }
 
   function readSession() {
-    return readJson(sessionStorage, STORAGE_KEY);
+    return readJson(localStorage, STORAGE_KEY);
   }
 
   function writeSession(patch) {
     var next = Object.assign(readSession(), patch);
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(next));
+    } catch (e) {
+      /* private mode: the conversation lasts for this page only */
+    }
     return next;
+  }
+
+  function forgetSession() {
+    try {
+      localStorage.removeItem(STORAGE_KEY);
+    } catch (e) {
+      /* nothing saved */
+    }
   }
 
   function savePrefs() {
@@ -75,12 +99,15 @@
     return '';
   }
 
-  function t(key) {
+  function t(key, params) {
     var value = STRINGS[state.lang];
     key.split('.').forEach(function (k) {
       value = value == null ? undefined : value[k];
     });
-    return typeof value === 'string' ? value : key;
+    if (typeof value !== 'string') return key;
+    return value.replace(/\{(\w+)\}/g, function (whole, name) {
+      return params && params[name] !== undefined ? String(params[name]) : whole;
+    });
   }
 
   /** The page's own strings in its language; Web Chat's come from its locale (render). */
@@ -97,8 +124,42 @@
         node.setAttribute(attr, t(node.getAttribute('data-i18n-' + attr)));
       });
     });
-    showStatus(state.status, t(state.status));
-    if (state.errorKey) showError(t(state.errorKey));
+    showStatus(state.status);
+    showHolder(state.holder);
+    if (state.errorKey) showError(state.errorKey);
+    if (state.noticeKey) showNotice(state.noticeKey);
+    showHeld(state.heldTexts);
+  }
+
+  /** The header names who the customer is talking to: the agent holding the chat, else the assistant. */
+  function showHolder(name) {
+    state.holder = name;
+    var agent = name === '…' ? t('someAgent') : name;
+    el.title.textContent = agent || t('botName');
+    el.role.textContent = agent ? t('agentRole') : '';
+    el.role.hidden = !agent;
+    el.logo.classList.toggle('widget__logo--agent', !!agent);
+    el.initials.textContent = agent ? window.supportInitials(agent) : '';
+  }
+
+  function showNotice(key) {
+    state.noticeKey = key;
+    el.noticeText.textContent = key ? t(key) : '';
+    el.notice.hidden = !key;
+  }
+
+  /** Messages written while offline, shown until they are sent. */
+  function showHeld(texts) {
+    state.heldTexts = texts || [];
+    el.heldList.replaceChildren.apply(
+      el.heldList,
+      state.heldTexts.map(function (text) {
+        var li = document.createElement('li');
+        li.textContent = text;
+        return li;
+      }),
+    );
+    el.held.hidden = !state.heldTexts.length;
   }
 
   /** Seconds left on a Direct Line token (a JWT); 0 when unreadable. */
@@ -136,10 +197,16 @@
     market: typeof prefs.market === 'string' && (prefs.market === '' || MARKETS.indexOf(prefs.market) >= 0) ? prefs.market : browserMarket(),
     status: 'connecting',
     errorKey: '',
+    noticeKey: '',
+    holder: '',
+    heldTexts: [],
     directLine: null,
     store: null,
     sync: null,
+    connection: null,
+    render: null,
     resumed: false,
+    restarting: false,
   };
 
   /** Web Chat in the page's language; rendering again with the same store and Direct Line keeps the conversation. */
@@ -150,75 +217,81 @@
         directLine: state.directLine,
         store: state.store,
         locale: t('webChatLocale'),
-        styleOptions: {
-          accent: '#8a5a35',
-          backgroundColor: '#fbf9f7',
-          primaryFont: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans CJK TC', sans-serif",
-          rootHeight: '100%',
-          rootWidth: '100%',
-          avatarSize: 32,
-          botAvatarInitials: 'CS',
-          botAvatarBackgroundColor: '#8a5a35',
-          showAvatarInGroup: 'sender',
-          bubbleBackground: '#ffffff',
-          bubbleBorderColor: '#ece4dc',
-          bubbleBorderWidth: 1,
-          bubbleBorderRadius: 14,
-          bubbleTextColor: '#2b1d16',
-          bubbleFromUserBackground: '#3b2a20',
-          bubbleFromUserBorderColor: '#3b2a20',
-          bubbleFromUserTextColor: '#ffffff',
-          bubbleFromUserBorderRadius: 14,
-          bubbleMaxWidth: 340,
-          bubbleMinHeight: 36,
-          groupTimestamp: 300000,
-          timestampColor: '#9a8b80',
-          hideUploadButton: true,
-          sendBoxBackground: '#ffffff',
-          sendBoxBorderTop: 'solid 1px #ece4dc',
-          sendBoxButtonColor: '#8a5a35',
-          sendBoxHeight: 52,
-          suggestedActionLayout: 'flow',
-          suggestedActionBorderRadius: 18,
-          suggestedActionBackgroundColor: '#ffffff',
-          suggestedActionBorderColor: '#c9a98c',
-          suggestedActionBorderWidth: 1,
-          suggestedActionTextColor: '#6b4328',
-          suggestedActionBackgroundColorOnHover: '#f5ece4',
-          suggestedActionHeight: 30,
-          suggestedActionsFlowMaxHeight: 200,
-          transcriptTerminatorBackgroundColor: '#8a5a35',
-        },
+        sendTypingIndicator: true,
+        activityMiddleware: state.render.activityMiddleware,
+        avatarMiddleware: state.render.avatarMiddleware,
+        groupActivitiesMiddleware: state.render.groupActivitiesMiddleware,
+        typingIndicatorMiddleware: state.render.typingIndicatorMiddleware,
+        styleOptions: window.supportChatStyleOptions,
       },
       el.chat,
     );
   }
 
+  /**
+   * Direct Line's own view: a refused token for a saved conversation (the service restarted with a
+   * new secret, or it expired) means that conversation is gone; the socket's state is chat-connection.js's.
+   */
   function watch(directLine) {
     directLine.connectionStatus$.subscribe(function (status) {
-      if (directLine !== state.directLine) return; // replaced by a fresh conversation
+      if (directLine !== state.directLine) return; // replaced by a resumed or fresh conversation
       if (status === ConnectionStatus.Online) {
-        showStatus('online');
         showError('');
         writeSession({ token: directLine.token, conversationId: directLine.conversationId });
-      } else if (status === ConnectionStatus.Connecting || status === ConnectionStatus.Uninitialized) {
-        showStatus('connecting');
-      } else if ((status === ConnectionStatus.FailedToConnect || status === ConnectionStatus.ExpiredToken) && state.resumed) {
-        // The saved conversation is gone or its token ran out: start a fresh one once.
-        sessionStorage.removeItem(STORAGE_KEY);
-        start().catch(fail);
-      } else {
-        showStatus('offline');
-        showError('unreachable');
+      } else if (status === ConnectionStatus.FailedToConnect || status === ConnectionStatus.ExpiredToken) {
+        if (directLine.conversationId) lost();
+        else fail();
       }
     });
-    // Direct Line refreshes its token in the background: keep the newest one for a reload.
-    setInterval(function () {
-      if (directLine.token) writeSession({ token: directLine.token });
-    }, 60000);
-    window.addEventListener('pagehide', function () {
-      if (directLine.token) writeSession({ token: directLine.token });
+  }
+
+  // Direct Line refreshes its token in the background: keep the newest one for a reload or another
+  // tab, unless the saved conversation is no longer this one (restarted here or in another tab).
+  function saveToken() {
+    var dl = state.directLine;
+    if (dl && dl.token && dl.conversationId && readSession().conversationId === dl.conversationId) writeSession({ token: dl.token });
+  }
+  setInterval(saveToken, 60000);
+  window.addEventListener('pagehide', saveToken);
+
+  function onConnectionState(status) {
+    showStatus(status);
+    if (status === 'online') showError('');
+  }
+
+  /** The service answered again and still has the conversation: a new stream from the watermark. */
+  function resume(conversation) {
+    var previous = state.directLine;
+    state.directLine = window.WebChat.createDirectLine({
+      domain: DOMAIN,
+      webSocket: true,
+      token: conversation.token,
+      conversationId: previous.conversationId,
+      watermark: conversation.watermark,
     });
+    exposeForTests();
+    watch(state.directLine);
+    render();
+    previous.end();
+  }
+
+  /** The service no longer has this conversation (a restart lost it): say so, start afresh, keep what was unsent. */
+  function lost() {
+    if (state.restarting) return;
+    state.restarting = true;
+    var carried = state.connection ? state.connection.takeHeld() : [];
+    forgetSession();
+    showNotice('lostConversation');
+    start(carried)
+      .catch(fail)
+      .finally(function () {
+        state.restarting = false;
+      });
+  }
+
+  function exposeForTests() {
+    // For support engineers in the browser console, and for the end-to-end tests.
+    window.supportChat = { directLine: state.directLine, store: state.store, connection: state.connection };
   }
 
   /** The customer chose a language (post: true) or the bot answered in another one (post: false). */
@@ -241,7 +314,11 @@
     if (post && market && state.sync) state.sync.post('market', 'market:' + market);
   }
 
-  async function start() {
+  /**
+   * Start (or continue) the conversation: the saved one while its token is valid, else a new one.
+   * `carried`: messages written while a lost conversation was offline, sent into this one.
+   */
+  async function start(carried) {
     var saved = readSession();
     var locale = t('webChatLocale');
     var options = { domain: DOMAIN, webSocket: true, conversationStartProperties: { locale: locale } };
@@ -256,17 +333,37 @@
       writeSession({ token: fresh.token, conversationId: null });
     }
     var previous = state.directLine;
+    if (state.connection) state.connection.stop();
     state.directLine = window.WebChat.createDirectLine(options);
     if (previous) previous.end();
+    showHolder('');
+    showHeld([]);
+    state.connection = window.createSupportConnection({
+      domain: DOMAIN,
+      directLine: function () {
+        return state.directLine;
+      },
+      onState: onConnectionState,
+      onHeld: showHeld,
+      onBack: resume,
+      onLost: lost,
+    });
+    showStatus(state.connection.state);
     state.sync = window.createSupportChatSync(function (setting) {
       if (setting.market) setMarket(setting.market, false);
       if (setting.lang && setting.lang !== state.lang) setLang(setting.lang, false);
     });
-    state.store = window.WebChat.createStore({}, state.sync.middleware);
+    state.store = window.WebChat.createStore({}, state.connection.middleware, state.sync.middleware);
+    var store = state.store;
+    store.subscribe(function () {
+      if (store !== state.store) return;
+      var holder = window.supportChatHolder(store.getState().activities);
+      if (holder !== state.holder) showHolder(holder);
+    });
     // A new conversation learns the country from the locale's region; tell it when they differ.
     if (!state.resumed && state.market && state.market !== regionOf(locale)) state.sync.post('market', 'market:' + state.market);
-    // For support engineers in the browser console, and for the end-to-end test.
-    window.supportChat = { directLine: state.directLine, store: state.store };
+    if (carried && carried.length) state.connection.hold(carried);
+    exposeForTests();
     watch(state.directLine);
     render();
   }
@@ -289,12 +386,21 @@
     setMarket(el.market.value, true);
   });
 
+  // A fresh conversation only once the customer confirms; the language and country are kept (localStorage).
   el.restart.addEventListener('click', function () {
-    // A fresh conversation; the language and country are kept (localStorage).
-    sessionStorage.removeItem(STORAGE_KEY);
+    el.confirm.showModal();
+  });
+  el.confirm.addEventListener('close', function () {
+    if (el.confirm.returnValue !== 'restart') return;
+    forgetSession();
     location.reload();
   });
 
+  el.noticeClose.addEventListener('click', function () {
+    showNotice('');
+  });
+
+  state.render = window.createSupportChatRender(t);
   applyStrings();
   if (!window.WebChat) {
     showStatus('offline');

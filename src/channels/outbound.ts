@@ -15,6 +15,8 @@ export interface OutboundChannel {
   /** channelIds this sender serves (e.g. ['line'], ['whatsapp'], ['directline'], ['*'] for Bot Framework). */
   channelIds: string[];
   send(state: ConversationState, replies: Reply[]): Promise<SendResult>;
+  /** A typing indicator from `agent` (display name); channels without one leave it out. */
+  typing?(state: ConversationState, agent: string): Promise<SendResult>;
 }
 
 export class Outbound {
@@ -32,5 +34,11 @@ export class Outbound {
     const channel = this.byChannel.get(state.channelId) ?? this.fallback;
     if (!channel) return { ok: false, reason: 'unsupported-channel', detail: state.channelId };
     return channel.send(state, replies);
+  }
+
+  async typing(state: ConversationState, agent: string): Promise<SendResult> {
+    const channel = this.byChannel.get(state.channelId) ?? this.fallback;
+    if (!channel?.typing) return { ok: false, reason: 'unsupported-channel', detail: state.channelId };
+    return channel.typing(state, agent);
   }
 }

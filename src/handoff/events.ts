@@ -11,6 +11,8 @@ import type { HandoffStatus } from './record.js';
 export type AgentEvent =
   | { type: 'queue'; action: 'queued' | 'accepted' | 'ended' | 'left'; id: string; status: HandoffStatus; agent?: string; at: number }
   | { type: 'message'; id: string; line: TranscriptLine }
+  /** The customer is typing (channels that report it: web chat). */
+  | { type: 'typing'; id: string; from: 'user'; at: number }
   /** Sent to each console connection first: the stream is live. */
   | { type: 'ready' };
 

@@ -12,8 +12,8 @@ import type { HoursStatus } from './hours.js';
 
 const STOP_WAITING: ChoiceData[] = [{ label: msg('label.stopWaiting'), value: 'cmd:cancel' }];
 
-function reply(text: Text | string, market?: Market, choices?: ChoiceData[]): ReplyData {
-  return { text, choices, support: { kind: 'handoff', market } };
+function reply(text: Text | string, market?: Market, choices?: ChoiceData[], extra: Pick<ReplyData['support'], 'agent' | 'notice'> = {}): ReplyData {
+  return { text, choices, support: { kind: 'handoff', market, ...extra } };
 }
 
 function placeLine(position: number | undefined): Msg[] {
@@ -70,29 +70,29 @@ export function leftQueue(market: Market | undefined, menu: ChoiceData[]): Reply
 }
 
 export function agentJoined(market: Market | undefined, agent: string | undefined): ReplyData {
-  return reply(agent ? msg('handoff.joined', { agent }) : msg('handoff.joinedAnonymous'), market);
+  return reply(agent ? msg('handoff.joined', { agent }) : msg('handoff.joinedAnonymous'), market, undefined, { notice: 'agentJoined', ...(agent ? { agent } : {}) });
 }
 
-/** An agent's own words, verbatim. */
-export function agentMessage(market: Market | undefined, text: string): ReplyData {
-  return reply(text, market);
+/** An agent's own words, verbatim, signed with their display name (the channel shows who wrote it). */
+export function agentMessage(market: Market | undefined, text: string, agent: string | undefined): ReplyData {
+  return reply(text, market, undefined, agent ? { agent } : {});
 }
 
-/** The hand-off ended: the bot is back; `resume` says a dialog's question follows. */
-export function backWithBot(market: Market | undefined, resume: boolean): ReplyData {
-  return reply(msg(resume ? 'handoff.backResume' : 'handoff.back'), market);
+/** The hand-off ended: the bot is back (`agent` left); `resume` says a dialog's question follows. */
+export function backWithBot(market: Market | undefined, resume: boolean, agent?: string): ReplyData {
+  return reply(msg(resume ? 'handoff.backResume' : 'handoff.back'), market, undefined, { notice: 'agentLeft', ...(agent ? { agent } : {}) });
 }
 
 /**
  * What the bot says when the hand-off ends: that it is back, then the pending question of the dialog
  * the customer was in (if any), so they can carry on where they left off.
  */
-export function resume(state: ConversationState, dialogs: DialogEngine | undefined, contacts: Record<Market, Contact>, today: string): ReplyData[] {
+export function resume(state: ConversationState, dialogs: DialogEngine | undefined, contacts: Record<Market, Contact>, today: string, agent?: string): ReplyData[] {
   const market = state.market;
   if (state.dialog && dialogs && market) {
     const c = contacts[market];
     const p = dialogs.repeatPrompt(state.dialog, { market, lang: state.lang, contact: { phone: c.phone, hours: c.hours }, slots: {}, today });
-    return [backWithBot(market, true), { text: p.text, choices: p.choices, support: { kind: 'dialog', market, dialog: state.dialog.machine, step: p.step } }];
+    return [backWithBot(market, true, agent), { text: p.text, choices: p.choices, support: { kind: 'dialog', market, dialog: state.dialog.machine, step: p.step } }];
   }
-  return [backWithBot(market, false)];
+  return [backWithBot(market, false, agent)];
 }

@@ -64,7 +64,7 @@ export function buildPacket(p: PacketInput): ContextPacket {
     locale: p.locale,
     reason: p.reason,
     reasonText: REASON_TEXT[p.reason],
-    customer: p.customer,
+    customer: { ...p.customer, ...(customerName(p) ? { name: customerName(p) } : {}) },
     dialog: p.dialog,
     faqCandidates: p.candidates.slice(0, 5).map((c) => ({ faqId: c.entry.id, question: c.entry.question, score: round(c.score) })),
     rejectedAnswer: p.rejected,
@@ -98,6 +98,14 @@ export function candidatesFromTranscript(retriever: Retriever | undefined, trans
     }
   }
   return [];
+}
+
+/** What the customer gave as their name: on the channel, in the task under way, or on their latest booking. */
+function customerName(p: PacketInput): string | undefined {
+  const given = p.customer.name?.trim() || (typeof p.dialog?.slots.name === 'string' ? p.dialog.slots.name.trim() : '');
+  if (given) return given;
+  const latest = [...p.bookings].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  return latest?.name?.trim() || undefined;
 }
 
 function round(n: number): number {

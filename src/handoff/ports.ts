@@ -16,6 +16,8 @@ export interface ConversationAccess {
 /** Proactive delivery to the customer's own channel (src/channels/outbound.ts satisfies it). */
 export interface CustomerSender {
   send(state: ConversationState, replies: Reply[]): Promise<{ ok: true } | { ok: false; reason: string; detail?: string }>;
+  /** A typing indicator from `agent` (display name), where the channel has one. */
+  typing?(state: ConversationState, agent: string): Promise<{ ok: boolean }>;
 }
 
 /** Sends the Bot Framework `handoff.initiate` event where the channel routes hand-offs itself; false when not applicable. */

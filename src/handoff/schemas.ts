@@ -9,6 +9,9 @@ export type AcceptBody = z.infer<typeof AcceptBody>;
 export const AgentMessageBody = z.object({ text: trimmed(4000), agent: trimmed(60).optional() });
 export type AgentMessageBody = z.infer<typeof AgentMessageBody>;
 
+export const TypingBody = z.object({ agent: trimmed(60).optional() }).default({});
+export type TypingBody = z.infer<typeof TypingBody>;
+
 export const EndBody = z.object({ note: z.string().trim().max(2000).optional() }).default({});
 export type EndBody = z.infer<typeof EndBody>;
 

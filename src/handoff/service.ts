@@ -184,7 +184,7 @@ export class HandoffService implements HandoffPort {
     if (!t.ok) return [];
     const action = t.next.status === 'ended' ? 'ended' : 'accepted';
     await this.events.publish({ type: 'queue', action, id: rec.id, status: t.next.status, agent: t.next.agent, at: this.now() });
-    return t.next.status === 'ended' ? this.resumeReplies(ctx.state) : [];
+    return t.next.status === 'ended' ? this.resumeReplies(ctx.state, t.next.agent) : [];
   }
 
   // ---- Agent operations (/api/agent) ----
@@ -209,11 +209,30 @@ export class HandoffService implements HandoffPort {
     if (agent && rec.agent && agent !== rec.agent) return { ok: false, status: 409, message: `${rec.agent} holds this conversation.` };
     const state = await this.convs.loadConversation(id);
     if (!state) return { ok: false, status: 404, message: 'The conversation has expired.' };
-    const sent = await this.delivery.send(state, [say.agentMessage(rec.market, text)]);
+    const sent = await this.delivery.send(state, [say.agentMessage(rec.market, text, agent ?? rec.agent)]);
     if (!sent.delivered) return { ok: false, status: sent.reason === 'window-closed' ? 409 : 502, reason: sent.reason, message: sent.message! };
     const line: TranscriptLine = { at: this.now(), from: 'agent', text, kind: 'handoff' };
     await this.delivery.record(id, line);
     return { ok: true, value: { line } };
+  }
+
+  /**
+   * The agent is typing: a typing indicator on the customer's channel where it has one (web chat),
+   * signed with the agent's name. Nothing is recorded; channels without indicators answer `sent: false`.
+   */
+  async agentTyping(id: string, agent: string | undefined): Promise<AgentResult<{ sent: boolean }>> {
+    const rec = await this.store.get(id);
+    if (!rec) return { ok: false, status: 404, message: 'This conversation has no hand-off.' };
+    if (rec.status !== 'withAgent') return { ok: false, status: 409, message: 'Only the agent holding the conversation can type to the customer.' };
+    const state = await this.convs.loadConversation(id);
+    if (!state) return { ok: false, status: 404, message: 'The conversation has expired.' };
+    const result = (await this.sender?.typing?.(state, agent ?? rec.agent ?? 'Agent').catch(() => undefined)) ?? { ok: false };
+    return { ok: true, value: { sent: result.ok } };
+  }
+
+  /** The customer is typing (web chat's typing activity): the consoles are told while the hand-off is open. */
+  async customerTyping(id: string): Promise<void> {
+    if (isOpen(await this.store.get(id))) await this.events.publish({ type: 'typing', id, from: 'user', at: this.now() });
   }
 
   async end(id: string, note: string | undefined): Promise<AgentResult<{ handoff: HandoffRecord; delivery: Delivery }>> {
@@ -224,7 +243,7 @@ export class HandoffService implements HandoffPort {
     await this.note(id, `${t.next.agent ?? 'An agent'} ended the hand-off${note ? ` — note: ${note}` : ''}.`);
     const state = await this.convs.loadConversation(id);
     const delivery: Delivery = state
-      ? await this.delivery.deliver(id, this.resumeReplies(state), 'bot', state)
+      ? await this.delivery.deliver(id, this.resumeReplies(state, t.next.agent), 'bot', state)
       : { delivered: false, reason: 'no-conversation', message: 'The conversation has expired.' };
     return { ok: true, value: { handoff: t.next, delivery } };
   }
@@ -271,12 +290,12 @@ export class HandoffService implements HandoffPort {
     this.pending.add(sending);
   }
 
-  private resumeReplies(state: ConversationState): ReplyData[] {
+  private resumeReplies(state: ConversationState, agent?: string): ReplyData[] {
     try {
-      return say.resume(state, this.opts.dialogs, this.opts.knowledge.contacts, new Date(this.now()).toISOString().slice(0, 10));
+      return say.resume(state, this.opts.dialogs, this.opts.knowledge.contacts, new Date(this.now()).toISOString().slice(0, 10), agent);
     } catch (err) {
       this.opts.logger.warn({ err, conversation: state.id }, 'could not repeat the dialog prompt after a hand-off');
-      return [say.backWithBot(state.market, false)];
+      return [say.backWithBot(state.market, false, agent)];
     }
   }
 

@@ -9,7 +9,7 @@ import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 import type { AgentEvent } from '../handoff/events.js';
-import { AcceptBody, AgentMessageBody, EndBody } from '../handoff/schemas.js';
+import { AcceptBody, AgentMessageBody, EndBody, TypingBody } from '../handoff/schemas.js';
 import type { AgentResult, HandoffService } from '../handoff/service.js';
 import { bearerMatches, presentedToken } from './bearer.js';
 import { EventsTickets } from '../handoff/events-ticket.js';
@@ -67,7 +67,9 @@ export function agentRoutes(service: HandoffService): RouteModule {
     server.get('/agent', page);
     server.get('/agent/', page);
     server.get('/agent/agent.js', consolePage(web('agent.js'), 'text/javascript; charset=utf-8'));
+    server.get('/agent/agent-labels.js', consolePage(web('agent-labels.js'), 'text/javascript; charset=utf-8'));
     server.get('/agent/agent.css', consolePage(web('agent.css'), 'text/css; charset=utf-8'));
+    server.get('/agent/favicon.svg', consolePage(web('favicon.svg'), 'image/svg+xml'));
 
     server.get(
       '/api/agent/queue',
@@ -102,6 +104,16 @@ export function agentRoutes(service: HandoffService): RouteModule {
         authorize(req, res);
         const body = parse(AgentMessageBody, req.body);
         answer(res, await service.agentMessage(idOf(req), body.text, body.agent));
+      }),
+    );
+
+    // The agent is typing: the console calls this at most every few seconds while the reply box changes.
+    server.post(
+      '/api/agent/conversations/:id/typing',
+      http.route(async (req, res) => {
+        authorize(req, res);
+        const body = parse(TypingBody, req.body);
+        answer(res, await service.agentTyping(idOf(req), body.agent));
       }),
     );
 

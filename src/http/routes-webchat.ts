@@ -51,9 +51,13 @@ export function webChatPageRoutes(): RouteModule {
   return (server) => {
     server.get('/', staticFile(join(WEB_DIR, 'index.html'), 'text/html; charset=utf-8'));
     server.get('/assets/chat.css', staticFile(join(WEB_DIR, 'chat.css'), 'text/css; charset=utf-8'));
-    for (const script of ['chat.js', 'chat-sync.js', 'i18n.js']) {
+    for (const script of ['chat.js', 'chat-sync.js', 'chat-connection.js', 'chat-render.js', 'i18n.js']) {
       server.get(`/assets/${script}`, staticFile(join(WEB_DIR, script), 'application/javascript; charset=utf-8'));
     }
     server.get('/assets/webchat.js', bundle(webChatBundlePath()));
+    // One icon for both pages; /favicon.ico for browsers and tools that ask for it without a <link>.
+    const icon = staticFile(join(WEB_DIR, 'favicon.svg'), 'image/svg+xml');
+    server.get('/favicon.svg', icon);
+    server.get('/favicon.ico', icon);
   };
 }

@@ -27,6 +27,10 @@ export interface SupportMeta {
   source?: string;
   dialog?: string;
   step?: string;
+  /** Hand-off: the display name of the agent who wrote this message, or whose arrival or leaving it announces. */
+  agent?: string;
+  /** Hand-off notices a page may show as a divider rather than a message: an agent joined; the agent left (the bot is back). */
+  notice?: 'agentJoined' | 'agentLeft';
 }
 
 /** A tappable choice. `value` is what the bot receives when it is tapped (typed text works too). */

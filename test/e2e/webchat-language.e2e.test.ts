@@ -34,7 +34,7 @@ async function activities(page: Page): Promise<Activity[]> {
   return page.evaluate(() => (window as unknown as { supportChat: { store: { getState(): { activities: Activity[] } } } }).supportChat.store.getState().activities);
 }
 
-const userTexts = async (page: Page) => (await activities(page)).filter((a) => a.from?.role === 'user').map((a) => a.text);
+const userTexts = async (page: Page) => (await activities(page)).filter((a) => a.from?.role === 'user' && a.type === 'message').map((a) => a.text);
 const sendBox = (page: Page) => page.locator('[data-id="webchat-sendbox-input"]');
 const bubble = (page: Page, text: string | RegExp) => page.locator('.webchat__bubble__content', { hasText: text });
 
@@ -100,11 +100,11 @@ describe('the language menu and the country selector', () => {
     await say(page, question);
     await expect.poll(() => userTexts(page), { timeout: 15_000 }).toEqual(['lang:ko', 'market:FR', question]);
     await expect.poll(async () => (await repliesTo(page, question)).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const order = (await activities(page)).filter((a) => a.from?.role === 'user').map((a) => a.id);
+    const order = (await activities(page)).filter((a) => a.from?.role === 'user' && a.type === 'message').map((a) => a.id);
     expect(order.every(Boolean)).toBe(true); // each echoed by the service, in this order
     // The service's own log (Direct Line's GET activities) has the same order: what the bot read.
     const read = await page.evaluate(async () => {
-      const { token, conversationId } = JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}');
+      const { token, conversationId } = JSON.parse(localStorage.getItem('support-bot.webchat') ?? '{}');
       const res = await fetch(`/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } });
       const body = (await res.json()) as { activities: Activity[] };
       return body.activities.filter((a) => a.from?.role === 'user' && a.type === 'message').map((a) => a.text);
@@ -155,8 +155,10 @@ describe('the language menu and the country selector', () => {
     await expect.poll(() => page.locator('#market').inputValue()).toBe('KR');
     expect(await userTexts(page)).toEqual(['France']); // the page followed; it told the bot nothing
 
-    // Remembered: a new tab (new conversation) opens in Korean with Korea, still posting nothing.
+    // Remembered: a new conversation (the saved one forgotten, as after "start over") opens in Korean
+    // with Korea, still posting nothing. (A new tab alone continues the same conversation.)
     const second = await context.newPage();
+    await second.addInitScript(() => localStorage.removeItem('support-bot.webchat'));
     await second.goto(`${svc.url}/`);
     await bubble(second, '네스프레소 고객지원 도우미').first().waitFor({ timeout: 15_000 });
     expect(await second.locator('#lang').inputValue()).toBe('ko');

@@ -74,9 +74,13 @@ const lastBotSupport = async (page: Page) => (await botSupport(page)).at(-1);
  */
 async function sendStatuses(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    type A = { from?: { role?: string }; channelData?: Record<string, unknown> };
+    type A = { type?: string; from?: { role?: string }; channelData?: Record<string, unknown> };
     const store = (window as unknown as { supportChat?: { store: { getState(): { activities: A[] } } } }).supportChat?.store;
-    return (store?.getState().activities ?? []).filter((a) => a.from?.role === 'user').map((a) => String(a.channelData?.['webchat:send-status']));
+    // The customer's messages only: the page also sends typing indicators (sendTypingIndicator) and
+    // its own hidden settings posts (`market:TW`), which Web Chat keeps in its store.
+    return (store?.getState().activities ?? [])
+      .filter((a) => a.from?.role === 'user' && a.type === 'message' && !a.channelData?.['support-page:control'])
+      .map((a) => String(a.channelData?.['webchat:send-status']));
   });
 }
 
@@ -125,11 +129,11 @@ describe('the customer page with Web Chat', () => {
     // The header button sends "talk to a person" (shown as its label in the page's language); the bot answers it.
     const before = await page.locator('.webchat__bubble__content').count();
     await page.locator('#person').click();
-    await bubble(page, '轉接真人客服').first().waitFor({ timeout: 10_000 });
+    await bubble(page, 'Talk to a person').first().waitFor({ timeout: 10_000 });
     await expect.poll(() => page.locator('.webchat__bubble__content').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(before + 2);
 
     await expectAllSent(page, 6); // no water, Inissia, yes, the FAQ question, 👍, talk to a person
-    const session = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+    const session = await page.evaluate(() => JSON.parse(localStorage.getItem('support-bot.webchat') ?? '{}'));
     expect(session.conversationId).toEqual(expect.any(String));
     const transcript = await page.locator('.webchat__bubble__content').allInnerTexts();
 
@@ -139,7 +143,7 @@ describe('the customer page with Web Chat', () => {
     await botSays(page, /glad that helped/);
     await expect.poll(() => page.locator('.webchat__bubble__content').allInnerTexts(), { timeout: 15_000 }).toEqual(transcript);
     expect(await bubble(page, "I'm the Nespresso support assistant").count()).toBe(1); // continued, not a new conversation
-    const after = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+    const after = await page.evaluate(() => JSON.parse(localStorage.getItem('support-bot.webchat') ?? '{}'));
     expect(after.conversationId).toBe(session.conversationId);
     await expectAllSent(page, 6);
     expect(pageErrors).toEqual([]);
@@ -161,15 +165,15 @@ describe('the customer page with Web Chat', () => {
     await page.goto(`${svc.url}/`);
     await botSays(page, "I'm the Nespresso support assistant");
     expect(await page.locator('#market').inputValue()).toBe('KR');
-    const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+    const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('support-bot.webchat') ?? '{}'));
 
     // Tamper with the saved token from another page of the same origin (the chat page saves its own on pagehide).
     await page.goto(`${svc.url}/healthz`);
     await page.evaluate(() => {
-      const s = JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}');
+      const s = JSON.parse(localStorage.getItem('support-bot.webchat') ?? '{}');
       const [header, payload, signature] = String(s.token).split('.');
       s.token = [header, payload, `${signature!.slice(0, -8)}AAAAAAAA`].join('.');
-      sessionStorage.setItem('support-bot.webchat', JSON.stringify(s));
+      localStorage.setItem('support-bot.webchat', JSON.stringify(s));
     });
     const refused: number[] = [];
     page.on('response', (res) => {
@@ -178,7 +182,7 @@ describe('the customer page with Web Chat', () => {
     await page.goto(`${svc.url}/`);
     await botSays(page, "I'm the Nespresso support assistant");
     await expect.poll(() => page.locator('#status').getAttribute('data-state')).toBe('online');
-    const fresh = await page.evaluate(() => JSON.parse(sessionStorage.getItem('support-bot.webchat') ?? '{}'));
+    const fresh = await page.evaluate(() => JSON.parse(localStorage.getItem('support-bot.webchat') ?? '{}'));
     expect(refused).toContain(403);
     expect(fresh.conversationId).toEqual(expect.any(String));
     expect(fresh.conversationId).not.toBe(saved.conversationId);

@@ -127,6 +127,23 @@ describe('agent console', () => {
     await page.close();
   });
 
+  it('shows the guided task and its step in words, and the channel by its name', async () => {
+    const customer = new BotConversation(svc, { locale: 'en-TW' });
+    await customer.say('no water comes out of my machine');
+    await customer.say('talk to a person');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signIn(page, TOKEN);
+    const item = page.locator(`#queue-waiting li[data-id="emulator:${customer.id}"]`);
+    await item.waitFor();
+    expect(await item.locator('.tag').allTextContents()).toContain('Bot Framework Emulator');
+    await item.locator('button').click();
+    await expect.poll(() => page.textContent('#context-sections')).toMatch(/Guided task/);
+    const task = await page.textContent('#context-sections');
+    expect(task).toMatch(/No water coming out · Asking for the model/);
+    expect(task).not.toMatch(/noWater|askingModel|step /);
+    await page.close();
+  });
+
   it("shows why a reply was not delivered (WhatsApp's 24-hour window) and keeps the text", async () => {
     svc.app.outbound.register({ channelIds: ['closedwindow'], send: async () => ({ ok: false, reason: 'window-closed' }) });
     const customer = new BotConversation(svc, { locale: 'en-KR', channelId: 'closedwindow' });

@@ -38,6 +38,11 @@ export const CHANNEL_ID = 'directline';
 /** Never dialled: Direct Line replies are stored in the log, not POSTed to a connector. */
 export const SERVICE_URL = 'urn:support-bot:directline';
 export const BOT = { id: 'bot', name: 'Support', role: 'bot' } as const;
+
+/** The sender of an agent's message or typing indicator: on the bot's side, under the agent's display name. */
+export function agentAccount(name: string): { id: string; name: string; role: 'bot' } {
+  return { id: `agent:${name.slice(0, 60)}`, name: name.slice(0, 60), role: 'bot' };
+}
 const MAX_ACTIVITIES_PER_CONVERSATION = 500;
 
 export interface TokenResponse {
@@ -60,6 +65,8 @@ export interface DirectLineDeps {
   logger: Logger;
   now?: () => number;
   pingIntervalMs?: number;
+  /** The customer is typing (a `typing` activity), with the router's conversation key (`directline:<id>`). */
+  onCustomerTyping?: (conversationKey: string) => void;
 }
 
 export class DirectLineChannel {
@@ -69,9 +76,11 @@ export class DirectLineChannel {
   private readonly router: Router;
   private readonly logger: Logger;
   private readonly now: () => number;
+  private readonly onCustomerTyping?: (conversationKey: string) => void;
 
   constructor(deps: DirectLineDeps) {
     const { config } = deps;
+    this.onCustomerTyping = deps.onCustomerTyping;
     this.router = deps.router;
     this.now = deps.now ?? Date.now;
     this.logger = deps.logger.child({ channel: CHANNEL_ID });
@@ -200,6 +209,7 @@ export class DirectLineChannel {
     if (locale !== meta.locale) meta.locale = locale;
     await this.log.touch(meta);
 
+    if (echoed.type === 'typing') this.onCustomerTyping?.(`${CHANNEL_ID}:${id}`);
     if (hasTurn) {
       await this.turn(meta, echoed);
       if (clientActivityId) await this.log.recordClientActivity(id, clientActivityId, echoed.id, true);
@@ -229,20 +239,27 @@ export class DirectLineChannel {
 
   readonly outbound: OutboundChannel = {
     channelIds: [CHANNEL_ID],
-    send: async (state, replies) => {
-      const ref = state.conversationRef as { conversation?: { id?: string } } | undefined;
-      const id = ref?.conversation?.id ?? (state.id.startsWith(`${CHANNEL_ID}:`) ? state.id.slice(CHANNEL_ID.length + 1) : state.id);
-      const meta = await this.log.meta(id);
-      if (!meta) return { ok: false, reason: 'no-reference', detail: 'the web chat conversation has expired' };
-      try {
-        await this.appendReplies(meta, replies);
-        return { ok: true };
-      } catch (err) {
-        this.logger.warn({ err, code: errorCode(err), conversation: hashId(id) }, 'direct line outbound append failed');
-        return { ok: false, reason: 'rejected', detail: (err as Error).message };
-      }
-    },
+    send: (state, replies) => this.appendOutbound(state, (meta) => this.appendReplies(meta, replies)),
+    // Web Chat shows a bot-side typing activity for a few seconds, under the sender's name.
+    typing: (state, agent) =>
+      this.appendOutbound(state, async (meta) => {
+        await this.log.append(meta.conversationId, [{ type: 'typing', ...this.envelope(meta), from: agentAccount(agent), recipient: { id: meta.userId, name: '', role: 'user' } }]);
+      }),
   };
+
+  private async appendOutbound(state: Parameters<OutboundChannel['send']>[0], append: (meta: ConversationMeta) => Promise<void>): ReturnType<OutboundChannel['send']> {
+    const ref = state.conversationRef as { conversation?: { id?: string } } | undefined;
+    const id = ref?.conversation?.id ?? (state.id.startsWith(`${CHANNEL_ID}:`) ? state.id.slice(CHANNEL_ID.length + 1) : state.id);
+    const meta = await this.log.meta(id);
+    if (!meta) return { ok: false, reason: 'no-reference', detail: 'the web chat conversation has expired' };
+    try {
+      await append(meta);
+      return { ok: true };
+    } catch (err) {
+      this.logger.warn({ err, code: errorCode(err), conversation: hashId(id) }, 'direct line outbound append failed');
+      return { ok: false, reason: 'rejected', detail: (err as Error).message };
+    }
+  }
 
   async close(): Promise<void> {
     await this.stream.close();
@@ -328,7 +345,8 @@ export class DirectLineChannel {
       replies.map((r) => ({
         ...withDisplayText(replyToActivity(r, meta.userId)),
         ...this.envelope(meta),
-        from: { ...BOT },
+        // An agent's message (or notice) carries their display name as the sender (DESIGN.md §3).
+        from: r.support.agent && r.support.notice === undefined ? agentAccount(r.support.agent) : { ...BOT },
         recipient: user,
         ...(replyToId ? { replyToId } : {}),
         ...(meta.locale ? { locale: meta.locale } : {}),
