@@ -4,7 +4,7 @@
  * text and resolved by the machine against the dialog's `today`.
  */
 import { squash } from '../src/language/understand/index.js';
-import { findModel } from '../src/retrieval/policy.js';
+import { modelIn } from './models.js';
 import type { DialogId, Slots } from './types.js';
 
 export interface Detection {
@@ -68,8 +68,8 @@ const TRIES = /(\d{1,2})\s*(?:times|tries|attempts|fois|vezes|tentativas|번|회
 function noWater(t: string, raw: string): Detection | undefined {
   if (!NO_WATER.test(t)) return undefined;
   const slots: Slots = {};
-  const model = findModel(raw);
-  if (model) slots.model = model.id;
+  const model = modelIn(raw);
+  if (model) slots.model = model;
   const tries = /\b(?:tried|tries|attempts?|did it)\D{0,20}?(\d{1,2})\s*(?:times|tries|attempts)?\b/.exec(t) ?? TRIES.exec(t);
   if (tries?.[1]) slots.tries = Number(tries[1]);
   return { dialog: 'noWater', slots, confidence: 0.9 };
@@ -85,8 +85,8 @@ function repairBooking(t: string, raw: string): Detection | undefined {
   const weak = REPAIR_WEAK.test(t);
   if (!strong && !weak) return undefined;
   const slots: Slots = {};
-  const model = findModel(raw);
-  if (model) slots.model = model.id;
+  const model = modelIn(raw);
+  if (model) slots.model = model;
   const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
   if (bought?.[1]) slots.purchaseDate = bought[1].split(/\s+(?:and|but|with|so|because)\s+/)[0]!.replace(/^(on|about|around)\s+/, '').trim();
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
