@@ -261,6 +261,9 @@ export const repairSteps = {
   confirming: {
     prompt: (ctx) => ({ text: summaryText(ctx), choices: CONFIRM_CHOICES }),
     answer: (text, ctx) => {
+      // "Actually it's an Essenza Mini": the machine is corrected at once, and what depends on it asked again.
+      const corrected = modelIn(text);
+      if (corrected && corrected !== ctx.model) return { ok: true, patch: { ...clearField('model'), model: corrected } };
       const field = fieldIn(text, ctx);
       const yes = parseYesNoAnswer(text);
       const choice = yes === 'yes' && !field ? 'confirm' : parseChoice(text, CONFIRM_CHOICES);
