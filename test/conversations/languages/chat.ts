@@ -39,3 +39,6 @@ export class Chat {
 }
 
 export const REFERENCE = /R-[A-Z0-9]{6}/;
+
+/** Amounts as Intl writes them in French and Portuguese: a no-break space before the euro sign. */
+export const nbsp = (text: string) => text.replace(/ €/g, '\u00a0€');
