@@ -5,6 +5,7 @@
  */
 import { squash } from '../src/language/understand/index.js';
 import { modelIn } from './models.js';
+import { parseAmount } from './parse-numbers.js';
 import type { DialogId, Slots } from './types.js';
 
 export interface Detection {
@@ -131,6 +132,11 @@ export function amountIn(text: string): number | undefined {
     const after = t.slice((m.index ?? 0) + m[0].length);
     if (DURATION_AFTER.test(after)) continue;
     found.push(Number(m[1]!.replace(',', '.')));
+  }
+  if (found.length === 0) {
+    // In words, only with the currency named: "cent quatre-vingt-dix-neuf euros", "cento e noventa e nove euros".
+    const words = parseAmount(text);
+    if (words?.words && words.currency === 'EUR') return words.amount;
   }
   return found.length === 1 ? found[0] : undefined;
 }
