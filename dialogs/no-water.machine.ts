@@ -7,7 +7,7 @@ import type { Lang } from '../src/conversation/lang.js';
 import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
 import { getModel } from '../src/retrieval/policy.js';
-import { modelIn } from './models.js';
+import { modelIn, modelNamedIn } from './models.js';
 import { asking } from './step-kit.js';
 import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, type TaskContext, type TaskStep } from './task-kit.js';
 import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
@@ -70,7 +70,7 @@ function yesNoStep(prompt: (ctx: NoWaterContext) => Msg[], onYes: (ctx: NoWaterC
     answer: (text, ctx) => {
       const v = flowed(text, ctx.lang);
       // "Actually it's an Essenza Mini": the steps start again for the model the customer corrects to.
-      const corrected = v === undefined ? modelIn(text) : undefined;
+      const corrected = v === undefined ? modelNamedIn(text) : undefined;
       if (corrected && corrected !== ctx.model) return { ok: true, patch: { model: corrected, modelNotListed: false, tries: 0, rested: false, worked: undefined } };
       if (v === undefined) return { ok: false, reason: msg('nw.reask.yesNo') };
       return { ok: true, patch: v ? onYes(ctx) : onNo(ctx) };

@@ -7,7 +7,7 @@ import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
 import { daysBetween, getModel, warrantyRules } from '../src/retrieval/policy.js';
 import { address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNoAnswer, pastDate, PersonName, phone } from './parse.js';
-import { modelIn } from './models.js';
+import { modelIn, modelNamedIn } from './models.js';
 import { modelLabel, modelName, repairWarrantyMonths, serviceOptionName, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
 import { notCaught, PERSON, YES_NO, type Answer, type Step } from './step-kit.js';
 
@@ -262,7 +262,7 @@ export const repairSteps = {
     prompt: (ctx) => ({ text: summaryText(ctx), choices: CONFIRM_CHOICES }),
     answer: (text, ctx) => {
       // "Actually it's an Essenza Mini": the machine is corrected at once, and what depends on it asked again.
-      const corrected = modelIn(text);
+      const corrected = modelNamedIn(text);
       if (corrected && corrected !== ctx.model) return { ok: true, patch: { ...clearField('model'), model: corrected } };
       const field = fieldIn(text, ctx);
       const yes = parseYesNoAnswer(text);
