@@ -111,4 +111,19 @@ describe('fr (France)', () => {
     expect(penalty.text).toContain('tacite reconduction');
     expect(penalty.text).toContain('la machine reste votre propriété');
   });
+  it('résiliation : « je paie 149 euros » quand le prix normal est demandé, puis « cent quatre-vingt-dix-neuf euros » en toutes lettres', async () => {
+    const c = chat();
+
+    const elapsed = await c.step('je voudrais résilier mon abonnement, engagement de 12 mois', 'cancellationPenalty', 'askingElapsed');
+    expect(elapsed.text).toMatch(/^Il y a combien de mois que votre abonnement de 12 mois a commencé \?/);
+    await c.step('ça fait trois mois', 'cancellationPenalty', 'askingPriceWithout');
+
+    // What the customer pays is the price under subscription: the normal price is asked again, not taken to be 149 €.
+    const without = await c.step('je paie 149 euros', 'cancellationPenalty', 'askingPriceWithout');
+    expect(without.text).toBe('Quel est le prix de votre machine sans abonnement (son prix normal) ?');
+
+    const penalty = await c.step('elle vaut cent quatre-vingt-dix-neuf euros normalement', 'cancellationPenalty', 'done');
+    expect(penalty.text).toContain(nbsp('(199 € × 0,8) − 149 € = 10,20 € (environ 10 €).'));
+    expect(penalty.text).toContain('Vous en êtes à 3 mois sur 12 : après les 9 mois restants, la résiliation est gratuite.');
+  });
 });

@@ -108,4 +108,28 @@ describe('zh-TW (Taiwan)', () => {
     const bye = await c.step('不用了，謝謝', 'cancellationPenalty', 'done');
     expect(bye.text).toMatch(/^好的。您可以透過 0809 001 886/);
   });
+  it('預約維修：第一句就說了「去年三月買的，有收據」，不再問日期與收據；摘要裡「其實是 Essenza Mini」直接更正', async () => {
+    const c = chat();
+
+    const model = await c.step('我的機器是去年三月買的，想送修，有收據', 'repairBooking', 'askingModel');
+    expect(model.text).toMatch(/^哪一台 Nespresso 咖啡機需要維修？/);
+    const lastRepair = await c.step('CitiZ', 'repairBooking', 'askingLastRepair');
+    expect(lastRepair.text).toMatch(/^Nespresso 以前維修過這台 CitiZ 嗎？/);
+    const [, name] = await c.say('沒有修過');
+    expect(name?.text).toBe('預約要用哪個姓名？');
+
+    await c.step('王小明', 'repairBooking', 'askingPhone');
+    await c.step('0912-345-678', 'repairBooking', 'askingEmail');
+    await c.step('ming@example.tw', 'repairBooking', 'askingAddress');
+    const summary = await c.step('台北市信義區信義路五段7號', 'repairBooking', 'confirming');
+    expect(summary.text).toContain('• 機器：CitiZ');
+    expect(summary.text).toMatch(/• 購買日期：2024年3月1日[^\n]*；購買證明：是/);
+    expect(summary.text).toContain('• 電話：0912345678');
+    expect(summary.text).toContain('• 地址：台北市信義區信義路五段7號');
+
+    const corrected = await c.step('其實是 Essenza Mini', 'repairBooking', 'confirming');
+    expect(corrected.text).toContain('• 機器：Essenza Mini');
+    expect(corrected.text).not.toContain('CitiZ');
+    expect(corrected.text).toContain('• 姓名：王小明');
+  });
 });
