@@ -5,6 +5,8 @@
  * nothing else does. Pure, except ChoiceMemory, which remembers the last offered choices so a
  * typed number ("2") maps back to the second choice's value.
  */
+import type { Lang } from '../conversation/lang.js';
+import { CATALOGUES } from '../language/catalog/index.js';
 import type { Choice, Reply } from '../lib/types.js';
 import { keys, type Storage } from '../state/storage.js';
 import type { ChannelCapabilities, ChoiceStyle } from './capabilities.js';
@@ -160,7 +162,10 @@ export function planChoices(choices: Choice[] | undefined, caps: ChannelCapabili
   return { kind: 'numbered' };
 }
 
-export const NUMBER_HINT = 'Reply with a number to choose.';
+/** "Reply with a number to choose." in the reply's language. */
+export function numberHint(lang: Lang = 'en'): string {
+  return CATALOGUES[lang].numberHint;
+}
 
 /** "1. First\n2. Second" */
 export function numberedList(choices: Choice[]): string {
@@ -206,12 +211,12 @@ export function renderReplies(replies: Reply[], caps: ChannelCapabilities): Rend
     }
     offered = choices;
     if (plan.kind === 'numbered') {
-      body = [body, numberedList(choices!), NUMBER_HINT].filter(Boolean).join('\n\n');
+      body = [body, numberedList(choices!), numberHint(reply.support.lang)].filter(Boolean).join('\n\n');
       messages.push(...splitText(body, caps.maxTextLength).map((text) => ({ type: 'text' as const, text })));
       return;
     }
     if (plan.numberInText) body = [body, numberedList(choices!)].filter(Boolean).join('\n\n');
-    const chunks = splitWithTail(body || 'Please choose:', caps.maxTextLength, caps.choiceTextMax);
+    const chunks = splitWithTail(body || CATALOGUES[reply.support.lang ?? 'en'].pleaseChoose, caps.maxTextLength, caps.choiceTextMax);
     const tail = chunks.pop()!;
     messages.push(...chunks.map((text) => ({ type: 'text' as const, text })));
     messages.push({ type: 'choices', kind: plan.kind, text: tail, items: plan.items });

@@ -3,6 +3,7 @@
  * snapshot from a versioned envelope, feed it the customer's message, wait until it settles (tag
  * `awaitingInput` or done) and hand back its replies and the envelope to store.
  */
+import { msg } from '../language/message.js';
 import { createActor, fromPromise, waitFor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import { detectDialog as detect, parseBookingReference as parseReference } from '../../dialogs/detect.js';
@@ -112,12 +113,12 @@ async function run(def: DialogDefinition, actor: AnyActorRef, text?: string): Pr
     if (snap.status === 'active') {
       // Still working (a slow save): keep the snapshot; the save re-runs on restore and is idempotent.
       return {
-        replies: [...replies, { text: 'This is taking a little longer than usual. Please send me any message in a moment and I will carry on.', step: 'waiting' }],
+        replies: [...replies, { text: msg('slowTask'), step: 'waiting' }],
         envelope: { machine: def.id, version: def.version, snapshot: actor.getPersistedSnapshot() },
       };
     }
     return {
-      replies: [...replies, { text: 'Sorry, something went wrong on my side with this request. Let me put you through to a person.', step: 'error' }],
+      replies: [...replies, { text: msg('taskError'), step: 'error' }],
       output: { outcome: 'handoff', reason: `dialog ${def.id} failed: ${(err as Error).message ?? 'error'}` },
     };
   } finally {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LINE_CAPABILITIES, WHATSAPP_CAPABILITIES } from '../../src/channels/capabilities.js';
-import { ChoiceMemory, NUMBER_HINT, packMessages, parseChoiceNumber, planChoices, renderReplies, splitText, splitWithTail } from '../../src/channels/render-text.js';
+import { ChoiceMemory, numberHint, packMessages, parseChoiceNumber, planChoices, renderReplies, splitText, splitWithTail } from '../../src/channels/render-text.js';
 import type { Choice, Reply } from '../../src/lib/types.js';
 import { MemoryStorage } from '../../src/state/memory.js';
 
@@ -117,7 +117,7 @@ describe('renderReplies', () => {
   it('numbered text lists the labels and says how to answer', () => {
     const { messages, offered } = renderReplies([reply('Pick one:', choices(11))], WHATSAPP_CAPABILITIES);
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toEqual({ type: 'text', text: `Pick one:\n\n${choices(11).map((c, i) => `${i + 1}. ${c.label}`).join('\n')}\n\n${NUMBER_HINT}` });
+    expect(messages[0]).toEqual({ type: 'text', text: `Pick one:\n\n${choices(11).map((c, i) => `${i + 1}. ${c.label}`).join('\n')}\n\n${numberHint()}` });
     expect(offered).toHaveLength(11);
   });
 

@@ -61,6 +61,10 @@ export const core = {
   'contact.hoursDaily': 'every day {open}–{close}',
   'contact.hoursDays': '{days}, {open}–{close}',
 
+  numberHint: 'Reply with a number to choose.',
+  pleaseChoose: 'Please choose:',
+  slowTask: 'This is taking a little longer than usual. Please send me any message in a moment and I will carry on.',
+  taskError: 'Sorry, something went wrong on my side with this request. Let me put you through to a person.',
   noText: "I didn't catch any text. Type your question, or pick one of these:",
   tooLong: 'Your message was long, so I read only its first {max} characters.',
   slowDown: "You're sending messages faster than I can read them. Please wait a few seconds, then send your message again.",
@@ -71,6 +75,9 @@ export const core = {
   thanks: "You're welcome! Anything else I can help with?",
   bye: 'Goodbye, and enjoy your coffee!',
   feedbackYes: 'Great, glad that helped! Anything else?',
+  feedbackNo: "Sorry that didn't help. You can ask in other words, or talk to a person from our support team.",
+  'abstain.offerPerson': 'Would you like to talk to a person from our support team?',
+  'handoff.noAnswerQueued': "I couldn't find that in our documents; the person who joins will see your message and answer it.",
   forgotten:
     'Done: I deleted what I kept about you in this chat (your country, machine, transcript, any task in progress and any request for a person). Repair bookings already confirmed are kept for the repair itself; quote the reference to an agent to have them removed.',
   'booking.which': 'Which booking? Tap one:',

@@ -57,6 +57,10 @@ export const core = {
   'contact.hoursDaily': 'tous les jours de {open} à {close}',
   'contact.hoursDays': '{days}, de {open} à {close}',
 
+  numberHint: 'Répondez par un numéro pour choisir.',
+  pleaseChoose: 'Choisissez :',
+  slowTask: "Cela prend un peu plus de temps que d'habitude. Envoyez-moi un message dans un instant et je continuerai.",
+  taskError: "Désolé, un problème est survenu de mon côté avec cette demande. Je vous mets en relation avec une personne.",
   noText: "Je n'ai reçu aucun texte. Écrivez votre question, ou choisissez parmi ces options :",
   tooLong: "Votre message était long : je n'en ai lu que les {max} premiers caractères.",
   slowDown: "Vous envoyez des messages plus vite que je ne peux les lire. Patientez quelques secondes, puis renvoyez votre message.",
@@ -67,6 +71,9 @@ export const core = {
   thanks: "Avec plaisir ! Puis-je vous aider pour autre chose ?",
   bye: 'Au revoir, et bonne dégustation !',
   feedbackYes: "Parfait, ravi d'avoir pu vous aider ! Autre chose ?",
+  feedbackNo: "Désolé que cela ne vous ait pas aidé. Vous pouvez reformuler votre question, ou parler à une personne de notre service client.",
+  'abstain.offerPerson': 'Souhaitez-vous parler à une personne de notre service client ?',
+  'handoff.noAnswerQueued': "Je n'ai pas trouvé cela dans nos documents ; la personne qui vous rejoindra verra votre message et y répondra.",
   forgotten:
     "C'est fait : j'ai supprimé ce que je gardais sur vous dans cette conversation (pays, machine, historique, démarche en cours et demande de conseiller). Les réparations déjà confirmées sont conservées pour la réparation elle-même ; donnez la référence à un conseiller pour les faire supprimer.",
   'booking.which': 'Quelle réservation ? Choisissez-en une :',

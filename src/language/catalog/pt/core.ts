@@ -57,6 +57,10 @@ export const core = {
   'contact.hoursDaily': 'todos os dias das {open} às {close}',
   'contact.hoursDays': '{days}, das {open} às {close}',
 
+  numberHint: 'Responda com um número para escolher.',
+  pleaseChoose: 'Escolha:',
+  slowTask: 'Isto está a demorar um pouco mais do que o habitual. Envie-me uma mensagem daqui a pouco e eu continuo.',
+  taskError: 'Lamento, algo correu mal do meu lado com este pedido. Vou passá-lo a uma pessoa.',
   noText: 'Não recebi texto. Escreva a sua pergunta, ou escolha uma destas opções:',
   tooLong: 'A sua mensagem era longa, por isso li apenas os primeiros {max} caracteres.',
   slowDown: 'Está a enviar mensagens mais depressa do que as consigo ler. Aguarde alguns segundos e volte a enviar a sua mensagem.',
@@ -67,6 +71,9 @@ export const core = {
   thanks: 'De nada! Posso ajudar em mais alguma coisa?',
   bye: 'Adeus, e bom café!',
   feedbackYes: 'Ótimo, ainda bem que ajudou! Mais alguma coisa?',
+  feedbackNo: 'Lamento não ter ajudado. Pode perguntar por outras palavras, ou falar com uma pessoa da nossa equipa de apoio.',
+  'abstain.offerPerson': 'Quer falar com uma pessoa da nossa equipa de apoio?',
+  'handoff.noAnswerQueued': 'Não encontrei isso nos nossos documentos; a pessoa que entrar na conversa vai ver a sua mensagem e responder.',
   forgotten:
     'Feito: apaguei o que guardava sobre si nesta conversa (país, máquina, histórico, processo em curso e pedido para falar com uma pessoa). As reparações já confirmadas ficam guardadas para a própria reparação; indique a referência a um assistente para as apagar.',
   'booking.which': 'Qual marcação? Escolha uma:',

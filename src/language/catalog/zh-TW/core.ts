@@ -56,6 +56,10 @@ export const core = {
   'contact.hoursDaily': '每天 {open}–{close}',
   'contact.hoursDays': '{days} {open}–{close}',
 
+  numberHint: '請回覆數字來選擇。',
+  pleaseChoose: '請選擇：',
+  slowTask: '這次處理得比平常久一點。請稍後傳任何訊息給我，我就會繼續。',
+  taskError: '抱歉，我這邊處理這個請求時出了問題。我為您轉接客服人員。',
   noText: '我沒有收到文字。請輸入您的問題，或點選以下項目：',
   tooLong: '您的訊息很長，我只讀取了前 {max} 個字元。',
   slowDown: '您傳訊息的速度比我讀得還快。請等幾秒鐘，再重新傳送。',
@@ -66,6 +70,9 @@ export const core = {
   thanks: '不客氣！還有其他需要幫忙的嗎？',
   bye: '再見，祝您享受美好的咖啡時光！',
   feedbackYes: '太好了，很高興有幫上忙！還有其他問題嗎？',
+  feedbackNo: '抱歉沒能幫上忙。您可以換個方式問問看，或找我們的真人客服。',
+  'abstain.offerPerson': '需要為您轉接真人客服嗎？',
+  'handoff.noAnswerQueued': '我在文件中找不到這個問題的答案；加入對話的客服人員會看到您的訊息並回覆您。',
   forgotten:
     '完成：我已刪除在這個對話中保存的您的資料（國家、機器、對話紀錄、進行中的流程以及真人客服請求）。已確認的維修預約會為了維修本身保留；如需刪除，請將預約編號告訴客服人員。',
   'booking.which': '請問是哪一筆預約？請點選：',
