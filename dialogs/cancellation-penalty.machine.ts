@@ -146,6 +146,9 @@ export function answerCancellation(step: CancellationStep, text: string, ctx: Ca
   }
   // A sentence that names the pending figure ("it normally sells for 199 euros") is read by what it names first.
   if (extra[slot] !== undefined || (slot === 'elapsed' && extra.finished)) return { ok: true, patch: extra };
+  // "I pay 149" asked the normal price: that figure is the other price, not also this one; the question comes again.
+  const isPrice = (k: string) => k === 'priceWithout' || k === 'priceWith';
+  if (isPrice(slot) && Object.keys(extra).some(isPrice)) return { ok: true, patch: extra };
   const own = (cancellationSteps[step] as TaskStep<CancellationContext>).answer(text, ctx);
   return own.ok ? { ok: true, patch: { ...extra, ...own.patch } } : own;
 }

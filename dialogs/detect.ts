@@ -4,7 +4,8 @@
  * text and resolved by the machine against the dialog's `today`.
  */
 import { squash } from '../src/language/understand/index.js';
-import { findModel } from '../src/retrieval/policy.js';
+import { modelIn } from './models.js';
+import { parseAmount } from './parse-numbers.js';
 import type { DialogId, Slots } from './types.js';
 
 export interface Detection {
@@ -68,8 +69,8 @@ const TRIES = /(\d{1,2})\s*(?:times|tries|attempts|fois|vezes|tentativas|번|회
 function noWater(t: string, raw: string): Detection | undefined {
   if (!NO_WATER.test(t)) return undefined;
   const slots: Slots = {};
-  const model = findModel(raw);
-  if (model) slots.model = model.id;
+  const model = modelIn(raw);
+  if (model) slots.model = model;
   const tries = /\b(?:tried|tries|attempts?|did it)\D{0,20}?(\d{1,2})\s*(?:times|tries|attempts)?\b/.exec(t) ?? TRIES.exec(t);
   if (tries?.[1]) slots.tries = Number(tries[1]);
   return { dialog: 'noWater', slots, confidence: 0.9 };
@@ -79,19 +80,33 @@ const REPAIR_STRONG =
   /\b(book|arrange|schedule|request|need|want|get)\b.{0,25}\b(repair|fix(ed)?|service)\b|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|받고|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada/;
 const REPAIR_WEAK = /\b(repair|broken|faulty|defective|after-?sales)\b|維修|壞了|故障|수리|고장|réparation|réparer|en panne|cassée|défectueuse|service après-vente|avariad|estragad|reparação|assistência técnica/;
 
+const PURCHASED = /買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u;
+const NO_PROOF = /(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u;
+const HAS_PROOF = /有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u;
+
 function repairBooking(t: string, raw: string): Detection | undefined {
   if (parseBookingReference(raw) && /\b(status|where|track|booking|reference)\b|狀態|상태|statut|estado/.test(t)) return undefined;
   const strong = REPAIR_STRONG.test(t);
   const weak = REPAIR_WEAK.test(t);
   if (!strong && !weak) return undefined;
   const slots: Slots = {};
-  const model = findModel(raw);
-  if (model) slots.model = model.id;
+  const model = modelIn(raw);
+  if (model) slots.model = model;
   const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
   if (bought?.[1]) slots.purchaseDate = bought[1].split(/\s+(?:and|but|with|so|because)\s+/)[0]!.replace(/^(on|about|around)\s+/, '').trim();
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
   if (/\b(bought|purchased)\b.{0,30}\b(abroad|overseas)\b/.test(t)) slots.overseas = true;
+  // In the other languages: the clause that says when it was bought ("去年三月買的", "작년 3월에 샀어요", "achetée en mars
+  // dernier", "comprei-a há 2 anos"), read as a date by the dialog; and whether there is a receipt.
+  if (!slots.purchaseDate) {
+    const clause = raw.split(/[,，、。;；!?！？]/u).find((c) => PURCHASED.test(c));
+    if (clause) slots.purchaseDate = clause.trim();
+  }
+  if (slots.hasProof === undefined) {
+    if (NO_PROOF.test(t)) slots.hasProof = false;
+    else if (HAS_PROOF.test(t)) slots.hasProof = true;
+  }
   return { dialog: 'repairBooking', slots, confidence: strong || (model && weak) ? 0.85 : 0.55 };
 }
 
@@ -131,6 +146,11 @@ export function amountIn(text: string): number | undefined {
     const after = t.slice((m.index ?? 0) + m[0].length);
     if (DURATION_AFTER.test(after)) continue;
     found.push(Number(m[1]!.replace(',', '.')));
+  }
+  if (found.length === 0) {
+    // In words, only with the currency named: "cent quatre-vingt-dix-neuf euros", "cento e noventa e nove euros".
+    const words = parseAmount(text);
+    if (words?.words && words.currency === 'EUR') return words.amount;
   }
   return found.length === 1 ? found[0] : undefined;
 }

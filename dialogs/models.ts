@@ -2,7 +2,7 @@
  * The machine model a customer names, in any script: catalogue names and aliases through policy.ts, plus
  * the Hangul spellings Korean customers use (Nespresso Korea's own: 픽시, 시티즈, 버츄오 넥스트 …).
  */
-import { findModel } from '../src/retrieval/policy.js';
+import { findModel, getModel, normaliseModelText } from '../src/retrieval/policy.js';
 
 /** Longest first, so "버츄오 넥스트" is read before "버츄오". */
 const HANGUL: Array<[RegExp, string]> = [
@@ -40,4 +40,19 @@ export function modelIn(text: string): string | undefined {
   const t = text.normalize('NFKC');
   for (const [re, name] of HANGUL) if (re.test(t)) return findModel(name)?.id;
   return undefined;
+}
+
+/**
+ * The model named in `text` as written (a catalogue name or alias, or a Hangul spelling), never a corrected
+ * misspelling: for a correction in the middle of another question ("actually it's an Essenza Mini"), where
+ * "peut-être" must not be read as "Expert".
+ */
+export function modelNamedIn(text: string): string | undefined {
+  const id = modelIn(text);
+  const m = id ? getModel(id) : undefined;
+  if (!id || !m) return undefined;
+  const norm = ` ${normaliseModelText(text)} `;
+  if ([m.name, ...m.aliases].some((a) => norm.includes(` ${normaliseModelText(a)} `))) return id;
+  const t = text.normalize('NFKC');
+  return HANGUL.some(([re, name]) => re.test(t) && findModel(name)?.id === id) ? id : undefined;
 }

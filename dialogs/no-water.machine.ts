@@ -6,7 +6,8 @@ import { assign, emit, setup } from 'xstate';
 import type { Lang } from '../src/conversation/lang.js';
 import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
-import { findModel, getModel } from '../src/retrieval/policy.js';
+import { getModel } from '../src/retrieval/policy.js';
+import { modelIn, modelNamedIn } from './models.js';
 import { asking } from './step-kit.js';
 import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, type TaskContext, type TaskStep } from './task-kit.js';
 import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
@@ -29,7 +30,7 @@ const AUTO_PRIME = ['inissia', 'essenza-mini', 'citiz', 'pixie', 'expert', 'latt
 const SLIDER = ['u', 'prodigio'];
 const nameOf = (id: string) => getModel(id)?.name ?? id;
 
-/** Model names are brand names, the same in every language; the value is the name, read back by findModel. */
+/** Model names are brand names, the same in every language; the value is the name, read back by modelIn. */
 const MODEL_CHOICES: ChoiceData[] = [...AUTO_PRIME, ...SLIDER].map((id) => ({ label: nameOf(id), value: nameOf(id) }));
 const OTHER_MODEL: ChoiceData = { label: msg('nw.label.another'), value: 'another model' };
 const REPAIR: ChoiceData = { label: msg('label.bookRepair'), value: 'repair' };
@@ -68,6 +69,9 @@ function yesNoStep(prompt: (ctx: NoWaterContext) => Msg[], onYes: (ctx: NoWaterC
     prompt: (ctx) => ({ text: prompt(ctx), choices: DID_IT_WORK }),
     answer: (text, ctx) => {
       const v = flowed(text, ctx.lang);
+      // "Actually it's an Essenza Mini": the steps start again for the model the customer corrects to.
+      const corrected = v === undefined ? modelNamedIn(text) : undefined;
+      if (corrected && corrected !== ctx.model) return { ok: true, patch: { model: corrected, modelNotListed: false, tries: 0, rested: false, worked: undefined } };
       if (v === undefined) return { ok: false, reason: msg('nw.reask.yesNo') };
       return { ok: true, patch: v ? onYes(ctx) : onNo(ctx) };
     },
@@ -79,8 +83,8 @@ export const noWaterSteps = {
     prompt: () => ({ text: msg('nw.askModel'), choices: [...MODEL_CHOICES, OTHER_MODEL] }),
     answer: (text, ctx) => {
       const choice = choiceIn(text, [...MODEL_CHOICES, OTHER_MODEL], ctx.lang);
-      const m = choice === OTHER_MODEL.value ? undefined : findModel(choice ?? text);
-      if (m) return { ok: true, patch: { model: m.id } };
+      const m = choice === OTHER_MODEL.value ? undefined : modelIn(choice ?? text);
+      if (m) return { ok: true, patch: { model: m } };
       if (choice === OTHER_MODEL.value || UNLISTED.test(text) || answerYesNo(text, ctx.lang) === 'dontKnow') return { ok: true, patch: { modelNotListed: true } };
       return { ok: false, reason: msg('nw.reask.model', { another: msg('nw.label.another') }) };
     },
@@ -136,7 +140,7 @@ function outcomeFor(choice: string, ctx: NoWaterContext): DialogOutput {
 export function noWaterContext(input: DialogInput): NoWaterContext {
   const ctx: NoWaterContext = { ...taskContext(input), tries: 0, rested: false };
   const model = input.slots.model;
-  if (typeof model === 'string') ctx.model = (getModel(model) ?? findModel(model))?.id;
+  if (typeof model === 'string') ctx.model = getModel(model)?.id ?? modelIn(model);
   const tries = Number(input.slots.tries);
   if (Number.isInteger(tries) && tries > 0) ctx.tries = Math.min(tries, MAX_TRIES);
   return ctx;

@@ -37,6 +37,12 @@ const LAST_YEAR = /last year|l'année dernière|l'an dernier|l'an passé|ano pas
 const THIS_YEAR = /this year|cette année|este ano|올해|今年/u;
 const LAST = /\b(?:dernier|passé|passado)\b|지난/u;
 
+function addDaysIso(today: string, days: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 function addMonthsIso(today: string, months: number): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) + months;
@@ -71,6 +77,10 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
 
   // "2 years ago", "il y a 8 mois", "há 8 meses", "2년 전", "三個月前".
   if (AGO.test(t)) {
+    // "3 days ago", "il y a 3 jours", "há 3 dias", "3일 전", "三天前": a calendar date.
+    const days = /(?<![월月]\s?)(?<!\d)(\d{1,3}|[一二三四五六七八九十兩两]{1,3})\s*(?:days?|jours?|dias?|일|日|天)(?![\p{L}\d])/u.exec(t);
+    const n = days ? (/\d/.test(days[1]!) ? Number(days[1]) : fromHan(days[1]!)) : undefined;
+    if (n !== undefined && n > 0) return { date: addDaysIso(today, -n), precision: 'day' };
     const months = durationIn(t) ?? 0;
     if (months > 0) return { date: addMonthsIso(today, -months), precision: 'approx' };
   }

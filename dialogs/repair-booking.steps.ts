@@ -7,7 +7,7 @@ import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
 import { daysBetween, getModel, warrantyRules } from '../src/retrieval/policy.js';
 import { address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNoAnswer, pastDate, PersonName, phone } from './parse.js';
-import { modelIn } from './models.js';
+import { modelIn, modelNamedIn } from './models.js';
 import { modelLabel, modelName, repairWarrantyMonths, serviceOptionName, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
 import { notCaught, PERSON, YES_NO, type Answer, type Step } from './step-kit.js';
 
@@ -47,7 +47,7 @@ const NO_CHOICE: ChoiceData[] = [{ label: label('label.no'), value: 'no' }];
 
 /** Words customers type for a choice, in the five languages (tapped buttons send the value). */
 const OVERSEAS = /\b(abroad|overseas|foreign|another country|outside|à l'étranger|étranger|no estrangeiro|estrangeiro|fora)\b|해외|외국|직구|國外|国外|海外/iu;
-const IN_KOREA = /\bkorea\b|\bcorée\b|\bcoreia\b|한국|국내|韓國|韩国/iu;
+const IN_KOREA = /\bkorea\b|\bcorée\b|\bcoreia\b|한국|코리아|국내|韓國|韩国/iu;
 const LATER = /\blater\b|\bplus tard\b|\bmais tarde\b|\bdepois\b|나중|이후|之後|之后|後來/iu;
 const WITHIN = /\bwithin\b|\bdans les\b|\bdentro\b|이내|안에|以內|以内|之內/iu;
 const AFTER_DAYS = /(\d{1,3})\s*(?:days?|jours?|dias?|일|天)\s*(?:after|later|from|après|plus tard|depois|후|뒤|만에|後|后)/iu;
@@ -261,6 +261,9 @@ export const repairSteps = {
   confirming: {
     prompt: (ctx) => ({ text: summaryText(ctx), choices: CONFIRM_CHOICES }),
     answer: (text, ctx) => {
+      // "Actually it's an Essenza Mini": the machine is corrected at once, and what depends on it asked again.
+      const corrected = modelNamedIn(text);
+      if (corrected && corrected !== ctx.model) return { ok: true, patch: { ...clearField('model'), model: corrected } };
       const field = fieldIn(text, ctx);
       const yes = parseYesNoAnswer(text);
       const choice = yes === 'yes' && !field ? 'confirm' : parseChoice(text, CONFIRM_CHOICES);

@@ -87,7 +87,7 @@ export class Renderer {
     if (c.phoneNote) details.push(this.message({ key: `contact.${c.phoneNote}` as MessageKey }, lang));
     const hours = this.hours(market, lang);
     if (hours) details.push(hours);
-    return details.length ? this.message({ key: 'contact.line', params: { phone: c.phone, details: details.join(', ') } }, lang) : c.phone;
+    return details.length ? this.message({ key: 'contact.line', params: { phone: c.phone, details: details.join(this.message({ key: 'contact.detailsSep' }, lang)) } }, lang) : c.phone;
   }
 
   /** The market's opening hours in words, or '' where the documents state none. */

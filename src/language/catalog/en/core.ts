@@ -52,6 +52,7 @@ export const core = {
     "Our documents for {market} don't cover that (what I have on it applies to {where} only), so I won't guess. Please call {contact}.",
 
   'contact.line': '{phone} ({details})',
+  'contact.detailsSep': ', ',
   'contact.toll-free': 'toll-free',
   'contact.free call': 'free call',
   'contact.free of charge': 'free of charge',

@@ -48,6 +48,7 @@ export const core = {
     "Nos documents pour ce pays ({market}) ne traitent pas ce point (ce que j'ai à ce sujet ne s'applique qu'à : {where}), je préfère donc ne pas deviner. Merci d'appeler le {contact}.",
 
   'contact.line': '{phone} ({details})',
+  'contact.detailsSep': ', ',
   'contact.toll-free': 'numéro gratuit',
   'contact.free call': 'appel gratuit',
   'contact.free of charge': 'gratuit',

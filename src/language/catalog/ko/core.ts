@@ -47,6 +47,7 @@ export const core = {
   otherMarketOnly: '{market} 문서에는 해당 내용이 없어서 추측해서 답변드리지 않을게요(제가 가진 정보는 {where}에만 해당돼요). {contact}(으)로 전화해 주세요.',
 
   'contact.line': '{phone} ({details})',
+  'contact.detailsSep': ', ',
   'contact.toll-free': '무료',
   'contact.free call': '무료 전화',
   'contact.free of charge': '무료',

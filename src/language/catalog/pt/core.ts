@@ -48,6 +48,7 @@ export const core = {
     'Os nossos documentos para {market} não tratam disso (o que tenho sobre o assunto aplica-se apenas a: {where}), por isso não vou adivinhar. Ligue para o {contact}.',
 
   'contact.line': '{phone} ({details})',
+  'contact.detailsSep': ', ',
   'contact.toll-free': 'chamada gratuita',
   'contact.free call': 'chamada gratuita',
   'contact.free of charge': 'gratuito',

@@ -47,6 +47,7 @@ export const core = {
   otherMarketOnly: '我們{market}的文件沒有涵蓋這個問題（我手上的資料只適用於{where}），所以我不會亂猜。請撥打 {contact}。',
 
   'contact.line': '{phone}（{details}）',
+  'contact.detailsSep': '，',
   'contact.toll-free': '免付費',
   'contact.free call': '免付費',
   'contact.free of charge': '免付費',
