@@ -170,16 +170,14 @@ export function penaltyReply(ctx: CancellationContext): Msg[] {
   return [
     msg('cp.penalty.rule', { percent: Math.round(FR.penaltyRate * 100) }),
     working,
-    cost,
-    left === 1 ? msg('cp.penalty.remainingOne', into) : msg('cp.penalty.remaining', { ...into, left }),
-    atTheEnd(),
+    msg('cp.join3', { first: cost, second: left === 1 ? msg('cp.penalty.remainingOne', into) : msg('cp.penalty.remaining', { ...into, left }), third: atTheEnd() }),
     howToCancel(),
   ];
 }
 
 export function finishedReply(ctx: CancellationContext): Msg[] {
   const done = ctx.commitment ? msg('cp.finished', { commitment: ctx.commitment }) : msg('cp.finishedUnknown', { short: SHORT, long: LONG });
-  return [done, howToCancel()];
+  return [msg('cp.join2', { first: done, second: howToCancel() })];
 }
 
 export function krPlusReply(ctx: CancellationContext): Msg[] {
@@ -192,7 +190,7 @@ export function krPlusReply(ctx: CancellationContext): Msg[] {
       : ctx.unopened
         ? msg('cp.kr.tooLate', { days, limit: KR.returnWithinDays })
         : msg('cp.kr.opened');
-  return [msg('cp.kr.rule', { days: KR.returnWithinDays }), verdict, msg('cp.kr.contact', { contact: { contact: ctx.market } })];
+  return [msg('cp.kr.rule', { days: KR.returnWithinDays }), msg('cp.join2', { first: verdict, second: msg('cp.kr.contact', { contact: { contact: ctx.market } }) })];
 }
 
 export function cancellationContext(input: DialogInput): CancellationContext {

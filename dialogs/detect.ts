@@ -108,9 +108,10 @@ function cancellation(t: string): Detection | undefined {
   return { dialog: 'cancellationPenalty', slots, confidence: hit ? 0.9 : 0.7 };
 }
 
-const MONTH_WORD = String.raw`(?:months?|mos?|mths?|mois|meses|mês|개월|달|個月)`;
-const YEAR_WORD = String.raw`(?:years?|yrs?|ans?|anos?|년|年)`;
-const DURATION_AFTER = new RegExp(String.raw`^\s*[- ]?(?:${MONTH_WORD}|${YEAR_WORD}|days?|jours?|dias?|일|天|日)`);
+// Latin words end at a word boundary ("an" is a year in French, not the start of "and"); CJK units need none.
+const MONTH_WORD = String.raw`(?:(?:months?|mos?|mths?|mois|meses|mês)(?![a-zà-ÿ])|개월|달|個月)`;
+const YEAR_WORD = String.raw`(?:(?:years?|yrs?|ans?|anos?)(?![a-zà-ÿ])|년|年)`;
+const DURATION_AFTER = new RegExp(String.raw`^\s*[- ]?(?:${MONTH_WORD}|${YEAR_WORD}|(?:days?|jours?|dias?)(?![a-zà-ÿ])|일|天|日)`);
 
 /** A number of months in any of the five languages: "5 months", "8 mois", "há 8 meses", "8개월", "8個月", "1 year". */
 export function monthsIn(text: string): number | undefined {

@@ -225,7 +225,7 @@ export const repairSteps = {
       const options = serviceChoices(ctx);
       const v = parseChoice(text, options) ?? (REFURB.test(text) ? 'refurbished' : NEW.test(text) && ctx.ambassador ? 'newMachine' : REPAIR.test(text) ? 'repair' : undefined);
       if (v) return { ok: true, patch: { serviceOption: v as RepairContext['serviceOption'] } };
-      return { ok: false, reason: msg('rb.optionExpected', { options: { list: options.map((o) => serviceOptionName(o.value as 'repair')), type: 'disjunction' } }) };
+      return { ok: false, reason: msg('rb.optionExpected', { options: { list: options.map((o) => msg('rb.quoted', { text: serviceOptionName(o.value as 'repair') })), type: 'disjunction' } }) };
     },
   },
   askingName: {

@@ -19,7 +19,9 @@ export type Answer<C> = { ok: true; patch: Partial<C> } | { ok: false; reason: T
 /** Paragraphs of messages; a transitional plain string rides verbatim in `ans.text`. */
 function paragraphs(t: Text | string): Msg[] {
   if (typeof t === 'string') return t ? [msg('ans.text', { text: t })] : [];
-  return Array.isArray(t) ? t : 'sentences' in t ? t.sentences : [t];
+  if (Array.isArray(t)) return t;
+  if ('sentences' in t) return t.sentences.length ? [t.sentences.slice(1).reduce<Msg>((first, next) => msg('ans.then', { first, next }), t.sentences[0]!)] : [];
+  return [t];
 }
 
 export interface Step<C> {

@@ -32,7 +32,8 @@ export function taskContext(input: DialogInput): TaskContext {
 }
 
 export function paragraphs(t: Text): Msg[] {
-  return Array.isArray(t) ? t : 'sentences' in t ? t.sentences : [t];
+  if (Array.isArray(t)) return t;
+  return 'sentences' in t ? t.sentences : [t];
 }
 
 export function taskReply(step: string, p: TaskPrompt): DialogReply {

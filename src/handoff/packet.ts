@@ -5,7 +5,7 @@
 import { MARKET_NAMES, type Market } from '../lib/types.js';
 import type { HandoffReason } from '../router/handoff-port.js';
 import type { StoredBooking } from '../router/bookings.js';
-import { detectCommand, yesNo } from '../router/commands.js';
+import { command as detectCommand, yesNo } from '../language/understand/index.js';
 import type { TranscriptLine } from '../router/conversation.js';
 import type { Retriever } from '../retrieval/decide.js';
 import type { Candidate } from '../retrieval/faq-index.js';

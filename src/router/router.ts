@@ -18,7 +18,7 @@ import { BookingStore } from './bookings.js';
 import { conversationKey, newConversation, type ConversationState, type TranscriptLine, type UserState } from './conversation.js';
 import type { DialogEngine } from './dialog-port.js';
 import type { HandoffPort } from './handoff-port.js';
-import { decideTurn, type TurnServices } from './turn.js';
+import { decideTurn, type Effect, type TurnServices } from './turn.js';
 import * as say from './replies.js';
 import { conversationTtlMs } from '../state/index.js';
 
@@ -184,10 +184,9 @@ export class Router {
         storage,
         logger: this.deps.logger,
         now: this.now,
-        onHandoff: this.deps.onHandoff,
       };
-      const decided = [...notes, ...(await decideTurn(services, input, text, state, user))];
-      const replies = this.render(decided, state.lang ?? 'en');
+      const decision = await decideTurn(services, input, text, state, user);
+      const replies = this.render([...notes, ...decision.replies], state.lang ?? 'en');
 
       if (state.forgotten) {
         await this.forget(id, userKey);
@@ -203,6 +202,7 @@ export class Router {
         throw new AppError('STATE_CONFLICT', 'the conversation changed during the turn');
       }
       if (JSON.stringify(user) !== userBefore) await storage.set(userKey, user, this.ttlMs);
+      await this.perform(decision.effects);
       for (const r of replies) await this.appendTranscript(id, { at: this.now(), from: 'bot', text: r.text, kind: r.support.kind });
       if (input.activityId) await storage.setIfAbsent(keys.seen(id, input.activityId), SEEN_TTL_MS);
       this.emit({ input, replies, state, dialogBefore, durationMs: performance.now() - started, duplicate: false });
@@ -210,6 +210,19 @@ export class Router {
       return replies;
     } finally {
       await storage.releaseLock(keys.lock(id), token).catch((err) => this.deps.logger.warn({ err, code: 'BOT_LOCK_FAILED' }, 'lock release failed'));
+    }
+  }
+
+  /** The turn's records, once its state is saved; a failure is logged and never fails the turn. */
+  private async perform(effects: Effect[]): Promise<void> {
+    const { storage, logger } = this.deps;
+    for (const e of effects) {
+      if (e.type === 'handoffRequested') {
+        this.deps.onHandoff?.(e.reason);
+        continue;
+      }
+      const key = e.list === 'unanswered' ? keys.unanswered() : e.list === 'feedback' ? keys.feedback() : keys.outcomes();
+      await storage.listPush(key, e.item, e.list === 'unanswered' ? 5000 : 20000).catch((err) => logger.warn({ err, list: e.list }, 'could not record'));
     }
   }
 

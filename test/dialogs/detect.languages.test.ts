@@ -43,6 +43,8 @@ describe('cancellationSlotsIn in five languages', () => {
     ['subscrição de 24 meses, há 8 meses, pago 99 € e a máquina custa 279 €', { commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 }],
     ['24個月合約，用了8個月，我付了99歐元，原價279歐元', { commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 }],
     ["mon engagement est terminé", { finished: true }],
+    // "and" is not the French "an" (a year) after a price.
+    ['I want to cancel my machine subscription, 3 months into 12, it costs 249 and I pay 229', { elapsed: 3, commitment: 12, priceWithout: 249, priceWith: 229 }],
   ])('"%s"', (text, slots) => {
     expect(cancellationSlotsIn(text)).toEqual(slots);
   });

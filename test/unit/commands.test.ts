@@ -1,7 +1,8 @@
+/** Understanding of commands, small talk and yes / no / don't know, in the five languages (DESIGN.md §10). */
 import { describe, expect, it } from 'vitest';
-import { detectCommand, detectSmalltalk, yesNo } from '../../src/router/commands.js';
+import { askedLanguage, command, smalltalk, yesNo } from '../../src/language/understand/index.js';
 
-describe('global commands', () => {
+describe('commands', () => {
   it.each([
     ['cancel', 'cancel'],
     ['Stop!', 'cancel'],
@@ -10,24 +11,75 @@ describe('global commands', () => {
     ['talk to a person', 'agent'],
     ['I want to speak to a human', 'agent'],
     ['agent please', 'agent'],
+    ['can I just talk to a real person please', 'agent'],
     ['change country', 'changeCountry'],
     ['delete my data', 'forgetMe'],
+    ['je veux parler à un conseiller', 'agent'],
+    ['quero falar com uma pessoa', 'agent'],
+    ['상담원 연결해 주세요', 'agent'],
+    ['我要找真人客服', 'agent'],
+    ['取消', 'cancel'],
+    ['취소', 'cancel'],
+    ['annuler', 'cancel'],
+    ['cancelar', 'cancel'],
+    ['recommencer', 'startOver'],
+    ['changer de pays', 'changeCountry'],
+    ['언어 변경', 'changeLanguage'],
   ])('%s → %s', (text, cmd) => {
-    expect(detectCommand(text)).toBe(cmd);
+    expect(command(text)).toBe(cmd);
   });
 
   it('does not mistake questions for commands', () => {
-    expect(detectCommand('how do I cancel my subscription?')).toBeUndefined();
-    expect(detectCommand('can the agent repair my machine under warranty')).toBeUndefined();
-    expect(detectCommand('help my machine has no water')).toBeUndefined();
+    expect(command('how do I cancel my subscription?')).toBeUndefined();
+    expect(command('can the agent repair my machine under warranty')).toBeUndefined();
+    expect(command('help my machine has no water')).toBeUndefined();
+    expect(command('comment résilier mon abonnement ?')).toBeUndefined();
   });
 
-  it('recognises small talk and yes/no', () => {
-    expect(detectSmalltalk('hello')).toBe('greeting');
-    expect(detectSmalltalk('thanks!')).toBe('thanks');
-    expect(detectSmalltalk('hello, my machine leaks')).toBeUndefined();
-    expect(yesNo('👍 Yes')).toBe('yes');
-    expect(yesNo('no, that did not help')).toBe('no');
-    expect(yesNo('maybe')).toBeUndefined();
+  it('reads an explicit choice of language', () => {
+    expect(askedLanguage('in English please')).toBe('en');
+    expect(askedLanguage('한국어로')).toBe('ko');
+    expect(askedLanguage('用中文')).toBe('zh-TW');
+    expect(askedLanguage('en français')).toBe('fr');
+    expect(askedLanguage('em português')).toBe('pt');
+    expect(askedLanguage('lang:zh-TW')).toBe('zh-TW');
+    expect(askedLanguage('english breakfast capsules')).toBeUndefined();
+  });
+});
+
+describe('small talk and answers', () => {
+  it('recognises small talk', () => {
+    expect(smalltalk('hello')).toBe('greeting');
+    expect(smalltalk('thanks!')).toBe('thanks');
+    expect(smalltalk('hello, my machine leaks')).toBeUndefined();
+    expect(smalltalk('감사합니다')).toBe('thanks');
+    expect(smalltalk('謝謝')).toBe('thanks');
+    expect(smalltalk('merci beaucoup')).toBe('thanks');
+    expect(smalltalk('obrigado')).toBe('thanks');
+  });
+
+  it.each([
+    ['👍 Yes', 'yes'],
+    ['yes', 'yes'],
+    ['네', 'yes'],
+    ['是的', 'yes'],
+    ['oui', 'yes'],
+    ['sim', 'yes'],
+    ['no, that did not help', 'no'],
+    ["that didn't work", 'no'],
+    ['I checked everywhere, it is not there', 'no'],
+    ['沒有用', 'no'],
+    ['還是不行', 'no'],
+    ['안 돼요', 'no'],
+    ["ça n'a pas marché", 'no'],
+    ['não resultou', 'no'],
+    ["I'm not sure", 'dontKnow'],
+    ['不知道', 'dontKnow'],
+    ['모르겠어요', 'dontKnow'],
+    ['je ne sais pas', 'dontKnow'],
+    ['não sei', 'dontKnow'],
+    ['maybe', undefined],
+  ])('%s → %s', (text, expected) => {
+    expect(yesNo(text)).toBe(expected);
   });
 });

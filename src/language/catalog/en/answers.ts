@@ -5,6 +5,8 @@
 export const answers = {
   /** What the customer or another module wrote, verbatim (transitional prompts that are still plain text). */
   'ans.text': '{text}',
+  /** Sentences of one paragraph (a prompt given as sentences, with a re-prompt's reason before it). */
+  'ans.then': '{first} {next}',
   'ans.unreadable': 'I could not read that.',
   'ans.notCaught': 'Sorry, I did not catch that. {expected}',
   'ans.yesNo': 'Please answer yes or no.',

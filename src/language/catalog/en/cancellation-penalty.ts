@@ -1,5 +1,8 @@
 /** The words of the cancellation task, English source. See ../index.ts. */
 export const cancellationPenalty = {
+  /** Sentences of one paragraph, in this language's spacing. */
+  'cp.join2': '{first} {second}',
+  'cp.join3': '{first} {second} {third}',
   'cp.label.months': '{months} months',
   'cp.label.over': 'Commitment is over',
   'cp.label.noThanks': 'No, thanks',

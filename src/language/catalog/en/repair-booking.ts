@@ -158,6 +158,8 @@ export const repairBooking = {
   'rb.opt.refurbished': 'Refurbished exchange',
   'rb.opt.newMachine': 'New machine',
   /** Joins: sentences of one paragraph; lines of the summary. */
+  /** An option named in a sentence, quoted as the language quotes. */
+  'rb.quoted': '"{text}"',
   'rb.then': '{first} {next}',
   'rb.line': '{first}\n{next}',
   'rb.yes': 'yes',

@@ -2,6 +2,7 @@ import type { answers as En } from '../en/answers.js';
 
 export const answers = {
   'ans.text': '{text}',
+  'ans.then': '{first} {next}',
   'ans.unreadable': "Je n'ai pas pu lire cela.",
   'ans.notCaught': "Désolé, je n'ai pas compris. {expected}",
   'ans.yesNo': 'Veuillez répondre par oui ou par non.',

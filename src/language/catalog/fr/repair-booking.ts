@@ -154,6 +154,7 @@ export const repairBooking = {
   'rb.opt.repair': 'Réparation (garantie de {months} mois)',
   'rb.opt.refurbished': 'Échange contre un reconditionné',
   'rb.opt.newMachine': 'Machine neuve',
+  'rb.quoted': '« {text} »',
   'rb.then': '{first} {next}',
   'rb.line': '{first}\n{next}',
   'rb.yes': 'oui',

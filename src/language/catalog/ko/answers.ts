@@ -2,6 +2,7 @@ import type { answers as En } from '../en/answers.js';
 
 export const answers = {
   'ans.text': '{text}',
+  'ans.then': '{first} {next}',
   'ans.unreadable': '내용을 읽지 못했어요.',
   'ans.notCaught': '죄송해요, 잘 이해하지 못했어요. {expected}',
   'ans.yesNo': '예 또는 아니요로 답해 주세요.',

@@ -1,6 +1,8 @@
 import type { cancellationPenalty as En } from '../en/cancellation-penalty.js';
 
 export const cancellationPenalty = {
+  'cp.join2': '{first} {second}',
+  'cp.join3': '{first} {second} {third}',
   'cp.label.months': '{months}개월',
   'cp.label.over': '약정이 끝났어요',
   'cp.label.noThanks': '괜찮아요',

@@ -154,6 +154,7 @@ export const repairBooking = {
   'rb.opt.repair': '수리({months}개월 보증)',
   'rb.opt.refurbished': '리퍼 제품으로 교환',
   'rb.opt.newMachine': '새 제품',
+  'rb.quoted': '"{text}"',
   'rb.then': '{first} {next}',
   'rb.line': '{first}\n{next}',
   'rb.yes': '예',

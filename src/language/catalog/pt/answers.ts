@@ -2,6 +2,7 @@ import type { answers as En } from '../en/answers.js';
 
 export const answers = {
   'ans.text': '{text}',
+  'ans.then': '{first} {next}',
   'ans.unreadable': 'Não consegui ler isso.',
   'ans.notCaught': 'Desculpe, não percebi. {expected}',
   'ans.yesNo': 'Por favor, responda sim ou não.',

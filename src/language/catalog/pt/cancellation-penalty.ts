@@ -1,6 +1,8 @@
 import type { cancellationPenalty as En } from '../en/cancellation-penalty.js';
 
 export const cancellationPenalty = {
+  'cp.join2': '{first} {second}',
+  'cp.join3': '{first} {second} {third}',
   'cp.label.months': '{months} meses',
   'cp.label.over': 'Fidelização acabou',
   'cp.label.noThanks': 'Não, obrigado',

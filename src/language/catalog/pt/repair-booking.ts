@@ -154,6 +154,7 @@ export const repairBooking = {
   'rb.opt.repair': 'Reparação ({months} meses de garantia)',
   'rb.opt.refurbished': 'Troca por recondicionada',
   'rb.opt.newMachine': 'Máquina nova',
+  'rb.quoted': '"{text}"',
   'rb.then': '{first} {next}',
   'rb.line': '{first}\n{next}',
   'rb.yes': 'sim',

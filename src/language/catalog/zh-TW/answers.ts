@@ -2,6 +2,7 @@ import type { answers as En } from '../en/answers.js';
 
 export const answers = {
   'ans.text': '{text}',
+  'ans.then': '{first}{next}',
   'ans.unreadable': '我看不懂這個回答。',
   'ans.notCaught': '抱歉，我沒有聽懂。{expected}',
   'ans.yesNo': '請回答「是」或「否」。',

@@ -1,6 +1,8 @@
 import type { cancellationPenalty as En } from '../en/cancellation-penalty.js';
 
 export const cancellationPenalty = {
+  'cp.join2': '{first}{second}',
+  'cp.join3': '{first}{second}{third}',
   'cp.label.months': '{months} 個月',
   'cp.label.over': '合約期已結束',
   'cp.label.noThanks': '不用了，謝謝',

@@ -154,6 +154,7 @@ export const repairBooking = {
   'rb.opt.repair': '維修（{months} 個月保固）',
   'rb.opt.refurbished': '更換整新機',
   'rb.opt.newMachine': '全新機器',
+  'rb.quoted': '「{text}」',
   'rb.then': '{first}{next}',
   'rb.line': '{first}\n{next}',
   'rb.yes': '是',

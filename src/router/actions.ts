@@ -1,0 +1,192 @@
+/**
+ * What stages do once they have decided: answer from the FAQ, start or continue a guided task, ask for
+ * a person, run a command. Records (unanswered questions, feedback, hand-off outcomes) are effects the
+ * router performs after its save; starting a task or a hand-off goes through their ports.
+ */
+import { msg } from '../language/message.js';
+import type { Command } from '../language/understand/index.js';
+import { hashId, redact } from '../lib/redact.js';
+import type { Decision } from '../retrieval/decide.js';
+import type { BookingStore } from './bookings.js';
+import type { DialogId, DialogInput, DialogReply, DialogStep } from './dialog-port.js';
+import type { HandoffReason } from './handoff-port.js';
+import * as say from './replies.js';
+import type { Reply, Turn } from './turn-view.js';
+
+/** A runner-up this close to the answer's score is offered beside it ("Or: …"). */
+const NEAR_ALTERNATIVE = 0.05;
+
+export async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply[]> {
+  const { s, state } = t;
+  switch (d.type) {
+    case 'answer': {
+      state.fallbacks = 0;
+      state.lastFaqId = d.entry.id;
+      state.pending = { type: 'feedback', faqId: d.entry.id };
+      const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE, t.lang);
+      return [say.faqAnswer(d.entry, d.score, t.market, !t.market, alternative)];
+    }
+    case 'askMarket':
+      state.pending = { type: 'askMarket', text };
+      return [say.askMarket('depends')];
+    case 'clarify':
+      state.pending = { type: 'clarify', options: d.options.map((o) => ({ faqId: o.entry.id, label: o.entry.question })) };
+      return [say.clarify(d.options, t.market)];
+    case 'otherMarketOnly':
+      state.fallbacks = 0;
+      return [say.otherMarketOnly(d.entry, t.market!)];
+    case 'abstain': {
+      state.fallbacks += 1;
+      t.effects.push({ type: 'record', list: 'unanswered', item: { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) } });
+      if (state.fallbacks >= 2 && s.handoff) {
+        state.fallbacks = 0;
+        return requestHandoff(t, 'two-fallbacks', d.candidates);
+      }
+      return [say.abstain(t.market, state.fallbacks >= 2)];
+    }
+  }
+}
+
+export async function runCommand(t: Turn, command: Command): Promise<Reply[]> {
+  const { state } = t;
+  switch (command) {
+    case 'cancel': {
+      const had = state.dialog;
+      state.dialog = undefined;
+      state.pending = undefined;
+      return [say.system(msg(had ? 'cancel.done' : 'cancel.nothing'), t.market, say.MENU)];
+    }
+    case 'startOver':
+      state.dialog = undefined;
+      state.pending = undefined;
+      state.fallbacks = 0;
+      return [say.welcome(t.market)];
+    case 'help':
+      return [say.help(t.market), ...continueOrRepeat(t)];
+    case 'agent':
+      return requestHandoff(t, 'customer-request');
+    case 'changeCountry':
+      state.pending = undefined;
+      state.market = undefined;
+      state.marketSource = undefined;
+      t.user.market = undefined;
+      return [say.askMarket('change')];
+    case 'changeLanguage':
+      return [say.askLanguage(t.market)];
+    case 'forgetMe':
+      return forgetMe(t);
+  }
+}
+
+/** The active task's pending question again (after help, a language or country change). */
+export function continueOrRepeat(t: Turn): Reply[] {
+  const { s, state } = t;
+  if (!state.dialog || !s.dialogs) return [];
+  return [dialogReply(t, state.dialog.machine, s.dialogs.repeatPrompt(state.dialog, dialogInput(t, {})))];
+}
+
+export async function requestHandoff(
+  t: Turn,
+  reason: HandoffReason,
+  candidates?: Decision['candidates'],
+  finished?: { machine: DialogId; step?: string; summary?: string; slots?: Record<string, unknown> },
+): Promise<Reply[]> {
+  const { s, state } = t;
+  if (!s.handoff) {
+    return [say.system(t.market ? msg('handoff.unavailable', { contact: { contact: t.market } }) : msg('handoff.unavailableNoMarket'), t.market)];
+  }
+  const dialogSlots = finished?.slots ?? (state.dialog && s.dialogs ? s.dialogs.slots(state.dialog) : undefined);
+  const dialog = finished ? { machine: finished.machine, step: finished.step, summary: finished.summary } : undefined;
+  state.outcome = 'handedOff';
+  t.effects.push({ type: 'record', list: 'outcomes', item: { at: s.now(), reason, market: t.market, channel: t.input.channelId } });
+  t.effects.push({ type: 'handoffRequested', reason });
+  return s.handoff.request({ state, input: t.input, text: t.text, reason, candidates, dialogSlots, dialog });
+}
+
+export async function feedback(t: Turn, faqId: string, yn: 'yes' | 'no'): Promise<Reply[]> {
+  const { s, state } = t;
+  t.effects.push({ type: 'record', list: 'feedback', item: { at: s.now(), faqId, helpful: yn === 'yes', market: t.market, conversation: hashId(state.id) } });
+  if (yn === 'yes') {
+    state.outcome = 'resolved';
+    return [say.smalltalk(msg('feedbackYes'), t.market)];
+  }
+  return requestHandoff(t, 'thumbs-down');
+}
+
+/** The router deletes the conversation, its transcript, the user record and any hand-off after this turn instead of saving them (see Router.forget). */
+export function forgetMe(t: Turn): Reply[] {
+  t.state.forgotten = true;
+  return [say.system(msg('forgotten'), undefined)];
+}
+
+export async function bookingStatus(t: Turn, reference: string): Promise<Reply[]> {
+  const booking = await t.s.bookings.find(reference);
+  if (!booking) return [say.system(msg('booking.notFound', { reference }), t.market)];
+  return [
+    {
+      text: msg('booking.status', { reference: booking.reference, model: booking.model, date: { date: booking.createdAt.slice(0, 10) } }),
+      support: { kind: 'dialog', market: booking.market, dialog: 'repairBooking', step: 'status' },
+    },
+  ];
+}
+
+export function dialogInput(t: Turn, slots: Record<string, string | number | boolean>): DialogInput {
+  const market = t.market!;
+  const c = t.s.knowledge.contacts[market];
+  return {
+    market,
+    lang: t.lang,
+    contact: { phone: c.phone, hours: c.hours, note: c.phoneNote, other: c.other },
+    slots,
+    today: new Date(t.s.now()).toISOString().slice(0, 10),
+  };
+}
+
+export function dialogDeps(t: Turn) {
+  return { saveBooking: (b: Parameters<BookingStore['save']>[0]) => t.s.bookings.save(b, t.state.id) };
+}
+
+export function dialogReply(t: Turn, dialog: DialogId, r: DialogReply): Reply {
+  return { text: r.text, choices: r.choices, support: { kind: 'dialog', market: t.market, dialog, step: r.step } };
+}
+
+export async function startDialog(t: Turn, dialog: DialogId, slots: Record<string, string | number | boolean>): Promise<Reply[]> {
+  const { s, user } = t;
+  const filled = { ...slots };
+  if (user.model && filled.model === undefined && dialog !== 'passwordReset') filled.model = user.model;
+  t.state.pending = undefined;
+  return runStep(t, s.dialogs!.start(dialog, dialogInput(t, filled), dialogDeps(t)), dialog);
+}
+
+export async function runStep(t: Turn, stepPromise: Promise<DialogStep>, dialog: DialogId): Promise<Reply[]> {
+  const { s, state } = t;
+  const before = state.dialog;
+  const step = await stepPromise;
+  state.dialog = step.envelope;
+  const replies = step.replies.map((r) => dialogReply(t, dialog, r));
+  const slots = step.envelope && s.dialogs ? s.dialogs.slots(step.envelope) : undefined;
+  if (typeof slots?.model === 'string') t.user.model = slots.model;
+  const out = step.output;
+  if (!out) return replies;
+  state.dialog = undefined;
+  switch (out.outcome) {
+    case 'completed':
+      state.outcome = 'resolved';
+      return replies;
+    case 'cancelled':
+      return replies;
+    case 'handoff': {
+      // The machine is done and its envelope gone: give the agent what it knew just before.
+      const finished = {
+        machine: dialog,
+        step: before && s.dialogs ? s.dialogs.currentStep(before) : undefined,
+        summary: out.summary,
+        slots: before && s.dialogs ? s.dialogs.slots(before) : undefined,
+      };
+      return [...replies, ...(await requestHandoff(t, out.reason === 'booking-failed' ? 'booking-failed' : 'dialog', undefined, finished))];
+    }
+    case 'switch':
+      if (!out.switchTo) return replies;
+      return [...replies, ...(await startDialog(t, out.switchTo.dialog, out.switchTo.slots))];
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The answer to a question the bot asked outside a task: the country (then the question that was
+ * waiting for it), a number picked from a "did you mean", or "did this answer your question?".
+ */
+import { yesNo } from '../../language/understand/index.js';
+import { answerDecision, feedback } from '../actions.js';
+import { isCountryOnly } from '../market.js';
+import * as say from '../replies.js';
+import type { Reply, Stage } from '../turn-view.js';
+import { routeText } from './text-stages.js';
+
+export const pendingAnswer: Stage = async (t) => {
+  const { s, state, text } = t;
+  const pending = state.pending;
+  if (pending?.type === 'askMarket') {
+    state.pending = undefined;
+    if (!t.said) return undefined;
+    const out: Reply[] = isCountryOnly(text) || t.button?.type === 'market' ? [say.marketSet(t.said)] : [];
+    return [...out, ...(await routeText(t, pending.text))];
+  }
+  if (pending?.type === 'clarify') {
+    state.pending = undefined;
+    const n = /^\s*(\d)\s*$/.exec(text);
+    const pick = n ? pending.options[Number(n[1]) - 1] : undefined;
+    const entry = pick ? s.knowledge.byId.get(pick.faqId) : undefined;
+    return entry ? answerDecision(t, s.retriever.resolveEntry(entry, 1, t.market, []), text) : undefined;
+  }
+  if (pending?.type === 'feedback') {
+    const yn = yesNo(text, t.lang);
+    state.pending = undefined;
+    return yn === 'yes' || yn === 'no' ? feedback(t, pending.faqId, yn) : undefined;
+  }
+  return undefined;
+};

@@ -1,0 +1,17 @@
+/** A request to do a task ("book a repair", "我忘記密碼了") starts it; without a market, the country is asked first. */
+import { startDialog } from '../actions.js';
+import * as say from '../replies.js';
+import type { Stage } from '../turn-view.js';
+
+/** A task trigger must be at least this sure before it beats an FAQ answer. */
+const DIALOG_TRIGGER_CONFIDENCE = 0.6;
+
+export const taskRequest: Stage = (t) => {
+  const trigger = t.s.dialogs?.detect(t.text);
+  if (!trigger || trigger.confidence < DIALOG_TRIGGER_CONFIDENCE) return undefined;
+  if (!t.market) {
+    t.state.pending = { type: 'askMarket', text: t.text };
+    return [say.askMarket('dialog')];
+  }
+  return startDialog(t, trigger.dialog, trigger.slots);
+};
