@@ -12,7 +12,7 @@ import type { Retriever } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 import type { ConversationState, TranscriptLine } from '../router/conversation.js';
 import type { DialogEngine } from '../router/dialog-port.js';
-import type { HandoffContext, HandoffPort } from '../router/handoff-port.js';
+import type { HandoffContext, HandoffPort, Relay } from '../router/handoff-port.js';
 import { MENU } from '../router/replies.js';
 import type { Storage } from '../state/storage.js';
 import { CustomerDelivery } from './delivery.js';
@@ -134,35 +134,36 @@ export class HandoffService implements HandoffPort {
     return [say.queued({ market, contact, hours, position: await this.store.position(state.id) })];
   }
 
-  async onCustomerMessage(ctx: HandoffContext): Promise<ReplyData[] | null> {
+  async onCustomerMessage(ctx: HandoffContext): Promise<Relay | null> {
     const { state, input, text } = ctx;
     const rec = await this.store.get(state.id);
     if (!isOpen(rec)) return null;
-    if (input.type === 'event') return this.onChannelEvent(rec, ctx);
-    if (input.type !== 'message') return [];
+    if (input.type === 'event') return { replies: await this.onChannelEvent(rec, ctx), final: true };
+    if (input.type !== 'message') return { replies: [], final: true };
 
     const line: TranscriptLine = { at: this.now(), from: 'user', text: text || '[a message without text]' };
     if (!text) await this.convs.appendTranscript(state.id, line); // the router keeps only lines with text
     await this.events.publish({ type: 'message', id: state.id, line });
-    if (rec.status === 'withAgent') return []; // the agent answers; the bot says nothing of its own
+    if (rec.status === 'withAgent') return { replies: [], final: true }; // the agent answers; the bot says nothing of its own
 
     const button = text ? decodeButton(text) : undefined;
     const command = button?.type === 'cmd' ? button.command : text && !button ? readCommand(text, state.lang) : undefined;
     if (command === 'cancel') {
       const t = await this.store.apply(state.id, { type: 'customer.left', at: this.now() });
-      if (!t.ok) return [];
+      if (!t.ok) return { replies: [], final: true };
       await this.events.publish({ type: 'queue', action: 'left', id: state.id, status: 'ended', at: this.now() });
       // "cancel" stops everything: a guided task left waiting behind the queue ends too, rather
       // than silently taking the customer's next message as its answer.
       state.dialog = undefined;
       state.pending = undefined;
-      return [say.leftQueue(state.market, MENU)];
+      return { replies: [say.leftQueue(state.market, MENU)], final: true };
     }
-    if (command === 'agent') return [say.alreadyQueued(state.market, await this.store.position(state.id))];
+    if (command === 'agent') return { replies: [say.alreadyQueued(state.market, await this.store.position(state.id))], final: true };
+    // Waiting: the bot keeps answering; the first message is acknowledged once.
     if (!rec.acknowledged && (await this.store.apply(state.id, { type: 'customer.acknowledged' })).ok) {
-      return [say.messageKept(state.market, rec.afterHours, await this.store.position(state.id))];
+      return { replies: [say.messageKept(state.market, rec.afterHours, await this.store.position(state.id))], final: false, afterHours: rec.afterHours };
     }
-    return [];
+    return { replies: [], final: false, afterHours: rec.afterHours };
   }
 
   /** `handoff.status` from a Bot Framework channel hub: accepted → with agent; completed/failed → back to the bot. */

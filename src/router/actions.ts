@@ -38,10 +38,8 @@ export async function answerDecision(t: Turn, d: Decision, text: string): Promis
     case 'abstain': {
       state.fallbacks += 1;
       t.effects.push({ type: 'record', list: 'unanswered', item: { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) } });
-      if (state.fallbacks >= 2 && s.handoff) {
-        state.fallbacks = 0;
-        return requestHandoff(t, 'two-fallbacks', d.candidates);
-      }
+      // Two in a row: a person is offered (DESIGN.md §8), never queued without asking.
+      if (state.fallbacks >= 2 && s.handoff) state.pending = { type: 'offerPerson', reason: 'two-fallbacks' };
       return [say.abstain(t.market, state.fallbacks >= 2)];
     }
   }
@@ -63,8 +61,12 @@ export async function runCommand(t: Turn, command: Command): Promise<Reply[]> {
       return [say.welcome(t.market)];
     case 'help':
       return [say.help(t.market), ...continueOrRepeat(t)];
-    case 'agent':
-      return requestHandoff(t, 'customer-request');
+    case 'agent': {
+      // Taking an offer keeps its reason (the agent sees why the bot offered a person).
+      const offer = state.pending?.type === 'offerPerson' ? state.pending.reason : undefined;
+      state.pending = undefined;
+      return requestHandoff(t, offer ?? 'customer-request');
+    }
     case 'changeCountry':
       state.pending = undefined;
       state.market = undefined;
@@ -110,7 +112,9 @@ export async function feedback(t: Turn, faqId: string, yn: 'yes' | 'no'): Promis
     state.outcome = 'resolved';
     return [say.smalltalk(msg('feedbackYes'), t.market)];
   }
-  return requestHandoff(t, 'thumbs-down');
+  // A thumbs-down offers a person (DESIGN.md §8); taking the offer is the request.
+  if (s.handoff) state.pending = { type: 'offerPerson', reason: 'thumbs-down' };
+  return [say.offerPerson(msg('feedbackNo'), t.market)];
 }
 
 /** The router deletes the conversation, its transcript, the user record and any hand-off after this turn instead of saving them (see Router.forget). */

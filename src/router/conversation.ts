@@ -10,7 +10,9 @@ export type Pending =
   /** We asked "did you mean"; the options' FAQ ids in order (a typed number picks one). */
   | { type: 'clarify'; options: Array<{ faqId: string; label: string }> }
   /** We asked "did this answer your question?" about this FAQ entry. */
-  | { type: 'feedback'; faqId: string };
+  | { type: 'feedback'; faqId: string }
+  /** We offered a person (two fallbacks in a row, a thumbs-down): taking it hands off for that reason. */
+  | { type: 'offerPerson'; reason: 'two-fallbacks' | 'thumbs-down' };
 
 export interface ConversationState {
   /** Storage key id: `${channelId}:${conversationId}`. */

@@ -17,9 +17,21 @@ export interface HandoffContext {
   text: string;
 }
 
+/**
+ * What the hand-off did with a customer's message. `final`: the hand-off answered for the bot (an agent
+ * holds the conversation, or a queue command such as "stop waiting"); otherwise the customer is waiting
+ * and the bot goes on answering, after `replies` (an acknowledgement, once).
+ */
+export interface Relay {
+  replies: ReplyData[];
+  final: boolean;
+  /** Waiting out of the team's hours: a message was left for them. */
+  afterHours?: boolean;
+}
+
 export interface HandoffPort {
   /** Conversation queued or with an agent: relay and return what (if anything) the bot may say; null: not in a hand-off. */
-  onCustomerMessage(ctx: HandoffContext): Promise<ReplyData[] | null>;
+  onCustomerMessage(ctx: HandoffContext): Promise<Relay | null>;
   /** Start a hand-off; returns what to tell the customer (queue position, hours, leave a message). */
   request(
     ctx: HandoffContext & {

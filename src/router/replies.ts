@@ -114,7 +114,13 @@ export function clarify(options: Candidate[], market: Market | undefined): Reply
 export function abstain(market: Market | undefined, second: boolean): ReplyData {
   const sentences: Msg[] = [msg(second ? 'abstain.second' : 'abstain.first')];
   if (market) sentences.push(msg('abstain.reach', { contact: { contact: market } }));
+  if (second) sentences.push(msg('abstain.offerPerson'));
   return { text: { sentences }, choices: [PERSON, { label: msg('label.topics'), value: 'cmd:help' }], support: { kind: 'fallback', market } };
+}
+
+/** An offer of a person, with a way to carry on with the assistant. */
+export function offerPerson(text: Msg, market: Market | undefined): ReplyData {
+  return { text, choices: [PERSON, { label: msg('label.topics'), value: 'cmd:help' }], support: { kind: 'fallback', market } };
 }
 
 export function otherMarketOnly(entry: FaqEntry, market: Market): ReplyData {

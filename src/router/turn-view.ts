@@ -54,6 +54,8 @@ export interface Turn {
   /** The customer chose a language with this message. */
   langChosen: boolean;
   effects: Effect[];
+  /** The customer is waiting for a person: the hand-off's acknowledgement goes first. */
+  waiting?: { before: ReplyData[] };
 }
 
 export type Reply = ReplyData;

@@ -6,6 +6,7 @@
 import { decodeButton } from '../conversation/buttons.js';
 import { MARKET_LANG, langFromLocale, type Lang } from '../conversation/lang.js';
 import { detectLang } from '../language/detect.js';
+import { msg } from '../language/message.js';
 import { askedLanguage } from '../language/understand/index.js';
 import type { Market, TurnInput } from '../lib/types.js';
 import type { ConversationState, UserState } from './conversation.js';
@@ -40,6 +41,10 @@ export function resolveLang(
   if (fromLocale) return { lang: fromLocale, source: 'locale' };
   if (market) return { lang: MARKET_LANG[market], source: 'market' };
   return { lang: 'en', source: 'market' };
+}
+
+function waitingNote(t: Turn): Reply {
+  return { text: msg('handoff.noAnswerQueued'), support: { kind: 'handoff', market: t.market } };
 }
 
 export async function decideTurn(
@@ -96,5 +101,8 @@ export async function decideTurn(
     effects: [],
   };
   const replies = await runStages(STAGES, t);
-  return { replies, effects: t.effects };
+  if (!t.waiting) return { replies, effects: t.effects };
+  // Waiting for a person: what the bot cannot answer is left for them, never a second offer of a person.
+  const answered = replies.map((r) => (r.support.kind === 'fallback' ? waitingNote(t) : r));
+  return { replies: [...t.waiting.before, ...answered], effects: t.effects };
 }

@@ -30,13 +30,14 @@ describe('LINE conversation', () => {
     const out = await send(follow);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ via: 'reply', replyToken: follow.replyToken });
-    expect(out[0]!.text).toMatch(/support assistant/);
+    expect(out[0]!.text).toMatch(/Nespresso 客服小幫手/);
     expect(out[0]!.quickReply).toEqual([
-      { label: 'Reset my password', shows: 'Reset my password', sends: 'start password reset' },
-      { label: 'No water coming out', shows: 'No water coming out', sends: 'start no water' },
-      { label: 'Book a repair', shows: 'Book a repair', sends: 'start repair booking' },
-      { label: 'Cancellation penalty', shows: 'Cancellation penalty', sends: 'start cancellation penalty' },
-      { label: 'Talk to a person', shows: 'Talk to a person', sends: 'talk to a person' },
+      // LINE customers are answered for Taiwan, in Traditional Chinese until they write in another language.
+      { label: '重設密碼', shows: '重設密碼', sends: 'task:passwordReset' },
+      { label: '機器不出水', shows: '機器不出水', sends: 'task:noWater' },
+      { label: '預約維修', shows: '預約維修', sends: 'task:repairBooking' },
+      { label: '解約違約金', shows: '解約違約金', sends: 'task:cancellationPenalty' },
+      { label: '找真人客服', shows: '找真人客服', sends: 'cmd:agent' },
     ]);
     const state = await rig.svc.app.router.loadConversation(`line:${user}`);
     expect(state).toMatchObject({ market: 'TW', marketSource: 'channel', conversationRef: { to: user } });
@@ -56,16 +57,17 @@ describe('LINE conversation', () => {
     expect(await rig.svc.app.router.loadConversation(`line:${user}`)).toMatchObject({ market: 'FR', marketSource: 'said' });
   });
 
-  it('a tapped quick reply (postback) starts the dialog; long labels are numbered and a typed number picks one', async () => {
+  it('a tapped quick reply (postback) starts the dialog in the language the customer chose; labels fit and a typed number picks one', async () => {
     const welcome = await send(line.follow(user));
-    const reset = welcome[0]!.quickReply!.find((q) => q.label === 'Reset my password')!;
+    await send(line.text(user, 'in English please'));
+    const reset = welcome[0]!.quickReply!.find((q) => q.sends === 'task:passwordReset')!;
     const step = await send(line.postback(user, reset.sends));
     expect(step).toHaveLength(1);
     expect(step[0]!.text).toMatch(/What happened\?/);
-    // Labels longer than 20 characters: shortened and numbered on the buttons, listed in full in the text.
-    expect(step[0]!.text).toMatch(/\n\n1\. I forgot my password\n2\. The reset link expired\n3\. The reset email never came\n/);
+    // Every label fits LINE's 20 characters in every language, so none is shortened.
     expect(step[0]!.quickReply).toHaveLength(5);
-    expect(step[0]!.quickReply![2]).toEqual({ label: '3. The reset email…', shows: 'The reset email never came', sends: 'notReceived' });
+    expect(step[0]!.quickReply!.every((q) => q.label.length <= 20 && q.label === q.shows)).toBe(true);
+    expect(step[0]!.quickReply![2]).toMatchObject({ sends: 'notReceived' });
     const next = await send(line.text(user, '3'));
     expect(next.map((m) => m.text).join('\n')).toMatch(/spam|junk|trash/i);
   });
@@ -77,7 +79,7 @@ describe('LINE conversation', () => {
     expect(replyCalls.map((r) => [r.body.replyToken, r.status])).toEqual([['expired-token-1', 400]]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ via: 'push', to: user });
-    expect(out[0]!.text).toMatch(/Hello!/);
+    expect(out[0]!.text).toMatch(/您好/);
   });
 
   it('an event older than the reply token lifetime is pushed without trying the token', async () => {
@@ -161,7 +163,7 @@ describe('LINE webhook guard', () => {
 
   it('a sticker is answered with a request for words', async () => {
     const out = await send({ ...line.text(user, ''), message: { type: 'sticker', id: '1', packageId: '1', stickerId: '1' } });
-    expect(out[0]!.text).toMatch(/didn't catch any text/);
+    expect(out[0]!.text).toMatch(/我沒有收到文字/);
   });
 });
 

@@ -143,7 +143,9 @@ describe('password reset', () => {
     const desk = agent(svc);
     const seen = await desk.handoffOf(c);
     expect(seen.body.handoff.packet).toMatchObject({ reason: 'customer-request', market: 'TW', dialog: { machine: 'passwordReset', step: 'askingIfFound' } });
-    expect(await c.say('are you there?')).toHaveLength(1); // "the agent will see your message", once
+    const waiting = await c.say('are you there?');
+    expect(waiting[0]?.text).toMatch(/the agent will see your message when they join/); // once
+    expect(waiting).toHaveLength(2); // and the bot goes on with the task while the customer waits
     expect((await desk.accept(c)).status).toBe(200);
     const from = svc.channel.forConversation(c.id).length;
     expect((await desk.end(c)).status).toBe(200);

@@ -50,7 +50,7 @@ export interface Started {
 }
 
 /** tokens/generate, then conversations: what the customer page does on a first visit. */
-export async function startConversation(base: string, locale = 'zh-TW'): Promise<Started> {
+export async function startConversation(base: string, locale = 'en-TW'): Promise<Started> {
   const gen = await call<{ token: string }>(base, 'POST', '/tokens/generate');
   if (gen.status !== 200) throw new Error(`tokens/generate answered ${gen.status}`);
   const conv = await call<Started>(base, 'POST', '/conversations', { token: gen.body.token, body: { locale } });
@@ -64,7 +64,7 @@ export function message(text: string, extra: Record<string, unknown> = {}): Reco
   return {
     type: 'message',
     text,
-    locale: 'zh-TW',
+    locale: 'en-TW',
     from: { id: 'ignored-by-the-server', role: 'user' },
     channelData: { clientActivityID: `client-${Date.now()}-${seq}` },
     ...extra,

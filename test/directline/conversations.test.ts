@@ -127,11 +127,11 @@ describe('posting activities', () => {
     const c = await startConversation(svc.url);
     const welcome = (await activities(svc.url, c)).activities[0]!;
     const noWater = welcome.suggestedActions!.actions.find((a) => a.title === 'No water coming out')!;
-    expect(noWater).toMatchObject({ type: 'messageBack', text: 'start no water', displayText: 'No water coming out' });
+    expect(noWater).toMatchObject({ type: 'messageBack', text: 'task:noWater', displayText: 'No water coming out' });
     // What Web Chat posts when it is tapped: the text for the bot, the label for the transcript.
     const tapped = await say(svc.url, c, noWater.text!, { channelData: { clientActivityID: 'tap-1', messageBack: { displayText: noWater.displayText } } });
     const [echo, ...replies] = (await activities(svc.url, c, '0')).activities;
-    expect(echo).toMatchObject({ id: tapped.body.id, text: 'start no water', channelData: { messageBack: { displayText: 'No water coming out' } } });
+    expect(echo).toMatchObject({ id: tapped.body.id, text: 'task:noWater', channelData: { messageBack: { displayText: 'No water coming out' } } });
     expect(bots(replies)[0]).toMatchObject({ channelData: { support: { kind: 'dialog', dialog: 'noWater' } } });
   });
 });

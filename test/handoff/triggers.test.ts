@@ -30,25 +30,32 @@ function pick(acts: CapturedActivity[], title: RegExp): string {
 }
 
 describe('hand-off triggers and the context packet', () => {
-  it('two fallbacks in a row hand off, with the FAQ candidates and their scores', async () => {
+  it('two fallbacks in a row offer a person; taking the offer hands off, with the FAQ candidates and their scores', async () => {
     const agent = await start(MONDAY_0300_UTC);
     const customer = new BotConversation(svc, { locale: 'en-KR' });
     expect(support(messages(await customer.say('what is the weather on mars'))[0])?.kind).toBe('fallback');
     const second = messages(await customer.say('what is the weather on mars tomorrow'));
-    expect(support(second.at(-1))).toMatchObject({ kind: 'handoff', market: 'KR' });
+    expect(support(second.at(-1))).toMatchObject({ kind: 'fallback', market: 'KR' });
+    expect(second.at(-1)?.text).toMatch(/Would you like to talk to a person/);
+    expect((await agent.queue()).body.waiting).toEqual([]); // offered, not queued
+    const queued = messages(await customer.say(pick(second, /Talk to a person/)));
+    expect(support(queued.at(-1))).toMatchObject({ kind: 'handoff', market: 'KR' });
 
     const { body } = await agent.conversation(`emulator:${customer.id}`);
     expect(body.handoff.packet.reason).toBe('two-fallbacks');
     for (const c of body.handoff.packet.faqCandidates) expect(c).toEqual({ faqId: expect.any(String), question: expect.any(String), score: expect.any(Number) });
   });
 
-  it('a thumbs-down on an answer hands off, naming the answer that did not help', async () => {
+  it('a thumbs-down on an answer offers a person; taking the offer hands off, naming the answer that did not help', async () => {
     const agent = await start(MONDAY_0300_UTC);
     const customer = new BotConversation(svc, { locale: 'en-KR' });
     const answer = messages(await customer.say('What is the Nespresso Plus programme?'));
     expect(support(answer[0])).toMatchObject({ kind: 'faq' });
     const faqId = support(answer[0])!.faqId;
-    const queued = messages(await customer.say(pick(answer, /👎/)));
+    const offer = messages(await customer.say(pick(answer, /👎/)));
+    expect(support(offer[0])?.kind).toBe('fallback');
+    expect(offer[0]?.text).toMatch(/Sorry that didn't help/);
+    const queued = messages(await customer.say('yes'));
     expect(support(queued[0])?.kind).toBe('handoff');
 
     const { body } = await agent.conversation(`emulator:${customer.id}`);
@@ -60,7 +67,7 @@ describe('hand-off triggers and the context packet', () => {
     const agent = await start(MONDAY_0300_UTC);
     const customer = new BotConversation(svc, { locale: 'en-TW' });
     const first = messages(await customer.say('start password reset'));
-    const offer = messages(await customer.say(pick(first, /account email/i)));
+    const offer = messages(await customer.say(pick(first, /forgot my email/i)));
     expect(support(offer.at(-1))).toMatchObject({ dialog: 'passwordReset', step: 'offeringPerson' }); // "shall I put you through?"
     const queued = messages(await customer.say('yes please'));
     expect(support(queued.at(-1))).toMatchObject({ kind: 'handoff', market: 'TW' });
@@ -99,17 +106,23 @@ describe('hand-off triggers and the context packet', () => {
     expect(queued[0]!.text).toMatch(/Monday to Saturday, 8am to 8pm \(Paris time\), so nobody is in right now — they're back tomorrow at 08:00/);
     expect(queued[0]!.text).toMatch(/Leave a message here/);
 
-    expect(texts(messages(await customer.say('My Vertuo leaks since yesterday, please call me back')))).toEqual([
-      'Thanks — your message is saved. An agent will read it and reply in this chat when the team is back.',
+    const saved = texts(messages(await customer.say('My Vertuo leaks since yesterday, please call me back')));
+    expect(saved[0]).toBe('Thanks — your message is saved. An agent will read it and reply in this chat when the team is back.');
+    // Every message gets a reply: what the bot cannot answer is left for the person who joins.
+    const later = messages(await customer.say('Any time after 9 is fine'));
+    expect(later).toHaveLength(1);
+    expect(later[0]!.text).not.toMatch(/Would you like to talk to a person/);
+    // What the bot cannot answer at all is left for the person who joins.
+    expect(texts(messages(await customer.say('what is the weather on mars')))).toEqual([
+      "I couldn't find that in our documents; the person who joins will see your message and answer it.",
     ]);
-    expect(await customer.say('Any time after 9 is fine')).toEqual([]);
 
     const q = await agent.queue();
-    expect(q.body.waiting).toEqual([expect.objectContaining({ id: `emulator:${customer.id}`, afterHours: true, market: 'FR', lastCustomerMessage: 'Any time after 9 is fine' })]);
+    expect(q.body.waiting).toEqual([expect.objectContaining({ id: `emulator:${customer.id}`, afterHours: true, market: 'FR', lastCustomerMessage: 'what is the weather on mars' })]);
     const { body } = await agent.conversation(`emulator:${customer.id}`);
     expect(body.handoff.packet.hours).toMatchObject({ status: 'closed', timeZone: 'Europe/Paris' });
     const said = body.transcript.filter((l: { from: string }) => l.from === 'user').map((l: { text: string }) => l.text);
-    expect(said).toEqual(['I want to speak to a human', 'My Vertuo leaks since yesterday, please call me back', 'Any time after 9 is fine']);
+    expect(said).toEqual(['I want to speak to a human', 'My Vertuo leaks since yesterday, please call me back', 'Any time after 9 is fine', 'what is the weather on mars']);
   });
 
   it('Portugal: the hours are not stated, so the customer is told so and given the phone number', async () => {

@@ -3,7 +3,7 @@
  * waiting for it), a number picked from a "did you mean", or "did this answer your question?".
  */
 import { yesNo } from '../../language/understand/index.js';
-import { answerDecision, feedback } from '../actions.js';
+import { answerDecision, feedback, requestHandoff } from '../actions.js';
 import { isCountryOnly } from '../market.js';
 import * as say from '../replies.js';
 import type { Reply, Stage } from '../turn-view.js';
@@ -24,6 +24,10 @@ export const pendingAnswer: Stage = async (t) => {
     const pick = n ? pending.options[Number(n[1]) - 1] : undefined;
     const entry = pick ? s.knowledge.byId.get(pick.faqId) : undefined;
     return entry ? answerDecision(t, s.retriever.resolveEntry(entry, 1, t.market, []), text) : undefined;
+  }
+  if (pending?.type === 'offerPerson') {
+    state.pending = undefined;
+    return yesNo(text, t.lang) === 'yes' ? requestHandoff(t, pending.reason) : undefined;
   }
   if (pending?.type === 'feedback') {
     const yn = yesNo(text, t.lang);

@@ -70,6 +70,9 @@ export const core = {
   thanks: "You're welcome! Anything else I can help with?",
   bye: 'Goodbye, and enjoy your coffee!',
   feedbackYes: 'Great, glad that helped! Anything else?',
+  feedbackNo: "Sorry that didn't help. You can ask in other words, or talk to a person from our support team.",
+  'abstain.offerPerson': 'Would you like to talk to a person from our support team?',
+  'handoff.noAnswerQueued': "I couldn't find that in our documents; the person who joins will see your message and answer it.",
   forgotten:
     'Done: I deleted what I kept about you in this chat (your country, machine, transcript, any task in progress and any request for a person). Repair bookings already confirmed are kept for the repair itself; quote the reference to an agent to have them removed.',
   'booking.which': 'Which booking? Tap one:',

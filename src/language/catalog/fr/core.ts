@@ -66,6 +66,9 @@ export const core = {
   thanks: "Avec plaisir ! Puis-je vous aider pour autre chose ?",
   bye: 'Au revoir, et bonne dégustation !',
   feedbackYes: "Parfait, ravi d'avoir pu vous aider ! Autre chose ?",
+  feedbackNo: "Désolé que cela ne vous ait pas aidé. Vous pouvez reformuler votre question, ou parler à une personne de notre service client.",
+  'abstain.offerPerson': 'Souhaitez-vous parler à une personne de notre service client ?',
+  'handoff.noAnswerQueued': "Je n'ai pas trouvé cela dans nos documents ; la personne qui vous rejoindra verra votre message et y répondra.",
   forgotten:
     "C'est fait : j'ai supprimé ce que je gardais sur vous dans cette conversation (pays, machine, historique, démarche en cours et demande de conseiller). Les réparations déjà confirmées sont conservées pour la réparation elle-même ; donnez la référence à un conseiller pour les faire supprimer.",
   'booking.which': 'Quelle réservation ? Choisissez-en une :',

@@ -66,6 +66,9 @@ export const core = {
   thanks: 'De nada! Posso ajudar em mais alguma coisa?',
   bye: 'Adeus, e bom café!',
   feedbackYes: 'Ótimo, ainda bem que ajudou! Mais alguma coisa?',
+  feedbackNo: 'Lamento não ter ajudado. Pode perguntar por outras palavras, ou falar com uma pessoa da nossa equipa de apoio.',
+  'abstain.offerPerson': 'Quer falar com uma pessoa da nossa equipa de apoio?',
+  'handoff.noAnswerQueued': 'Não encontrei isso nos nossos documentos; a pessoa que entrar na conversa vai ver a sua mensagem e responder.',
   forgotten:
     'Feito: apaguei o que guardava sobre si nesta conversa (país, máquina, histórico, processo em curso e pedido para falar com uma pessoa). As reparações já confirmadas ficam guardadas para a própria reparação; indique a referência a um assistente para as apagar.',
   'booking.which': 'Qual marcação? Escolha uma:',
