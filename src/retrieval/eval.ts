@@ -152,7 +152,14 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
   };
 }
 
-/** Cost used for calibration: a confident wrong answer costs twice an honest "I'm not sure". */
-export function cost(r: EvalReport): number {
-  return 2 * (r.inDomainWrong + r.oodAnswered) + r.inDomainNotAnswered;
+/**
+ * What a confident wrong answer (an in-domain question answered wrongly, or an out-of-domain one
+ * answered at all) costs in calibration, counted in honest "I'm not sure"s. The environment
+ * variable EVAL_WRONG_COST overrides it (to measure the trade-off).
+ */
+export const WRONG_COST = Number(process.env.EVAL_WRONG_COST) || 2;
+
+/** Cost used for calibration: a confident wrong answer costs WRONG_COST honest "I'm not sure"s. */
+export function cost(r: EvalReport, wrongCost = WRONG_COST): number {
+  return wrongCost * (r.inDomainWrong + r.oodAnswered) + r.inDomainNotAnswered;
 }

@@ -14,7 +14,7 @@ import { LANGS, type Lang } from '../conversation/lang.js';
 import type { Market } from '../lib/types.js';
 import type { FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
-import { MARKET_WORDS, normaliserFor } from './languages.js';
+import { LANG_INDEX_OPTIONS, MARKET_WORDS, normaliserFor } from './languages.js';
 import { rawTokens, type Normaliser } from './normalise.js';
 
 /**
@@ -45,6 +45,8 @@ export interface QueryAnalysis {
   /** Query tokens not found in the knowledge base, even after spelling correction. */
   unknown: string[];
   corrected: Array<{ from: string; to: string }>;
+  /** Query tokens that are only pieces of its words (CJK bigrams): unknown, they weigh less. */
+  pieces?: string[];
 }
 
 const FIELD_WEIGHT = { question: 1, phrasing: 1, tags: 0.7, answer: 0.4 } as const;
@@ -73,6 +75,11 @@ export interface IndexOptions {
   typoThreshold?: number;
   /** Share of the score given to how much of the query the entry covers over all its fields. */
   entryWeight?: number;
+  /**
+   * Weight of a token that is only ever a piece of a word in the knowledge base (a Chinese bigram
+   * the segmenter never makes a word, a Korean syllable bigram), as a share of a word's (default 1).
+   */
+  pieceWeight?: number;
 }
 
 export class FaqIndex {
@@ -99,11 +106,16 @@ export class FaqIndex {
   private readonly entryLastToken: Int32Array;
   readonly lang: Lang;
   private readonly unknownBigramWeight: number;
+  private readonly pieceWeight: number;
+  /** Tokens only ever seen as pieces of words (see IndexOptions.pieceWeight). */
+  private readonly pieceOnly = new Set<string>();
 
-  constructor(entries: FaqEntry[], normaliser: Normaliser, options: IndexOptions = {}) {
+  constructor(entries: FaqEntry[], normaliser: Normaliser, given: IndexOptions = {}) {
     this.normaliser = normaliser;
-    this.lang = options.lang ?? 'en';
+    this.lang = given.lang ?? 'en';
+    const options: IndexOptions = { ...LANG_INDEX_OPTIONS[this.lang], ...given };
     this.unknownBigramWeight = options.unknownBigramWeight ?? 0.5;
+    this.pieceWeight = options.pieceWeight ?? 1;
     const fieldsOf = options.fieldsOf ?? ((e: FaqEntry) => e);
     this.beta2 = (options.beta ?? 1.5) ** 2;
     this.typoThreshold = options.typoThreshold ?? 0.45;
@@ -141,8 +153,22 @@ export class FaqIndex {
       });
       for (const t of seen) df.set(t, (df.get(t) ?? 0) + 1);
     }
+    if (this.pieceWeight !== 1 && normaliser.pieces) {
+      const words = new Set<string>();
+      for (const entry of entries) {
+        const f = fieldsOf(entry);
+        for (const text of [f.question, ...f.phrasings, f.tags.join(' '), f.answer]) {
+          const pieces = new Set(normaliser.pieces(text));
+          for (const t of normaliser.tokens(text)) {
+            if (pieces.has(t)) this.pieceOnly.add(t);
+            else words.add(t);
+          }
+        }
+      }
+      for (const w of words) this.pieceOnly.delete(w);
+    }
     const n = Math.max(entries.length, 1);
-    for (const t of vocab) this.idf.set(t, Math.log(1 + n / ((df.get(t) ?? 0) + 0.5)));
+    for (const t of vocab) this.idf.set(t, Math.log(1 + n / ((df.get(t) ?? 0) + 0.5)) * (this.pieceOnly.has(t) ? this.pieceWeight : 1));
     this.unknownIdf = Math.log(1 + n / 0.5);
 
     this.entries = raw.map((r) => r.entry);
@@ -188,17 +214,24 @@ export class FaqIndex {
     this.count = new Int32Array(nDocs);
     this.touched = new Int32Array(nDocs);
     this.vocabSet = vocab;
-    const buckets = new Map<string, string[]>();
-    for (const t of vocab) {
-      if (t.length < 4 || t.includes(' ')) continue;
-      const key = `${t[0]}${t.length}`;
-      const list = buckets.get(key);
-      if (list) list.push(t);
-      else buckets.set(key, [t]);
+  }
+
+  /** The Latin words of the vocabulary by first letter and length, built on the first spelling correction. */
+  private vocabBucket(key: string): Fuse<string> | undefined {
+    if (this.vocab.size === 0) {
+      const buckets = new Map<string, string[]>();
+      for (const t of this.vocabSet) {
+        if (t.length < 4 || t.includes(' ')) continue;
+        const k = `${t[0]}${t.length}`;
+        const list = buckets.get(k);
+        if (list) list.push(t);
+        else buckets.set(k, [t]);
+      }
+      for (const [k, words] of buckets) this.vocab.set(k, new Fuse(words, { threshold: this.typoThreshold, includeScore: true, ignoreLocation: true }));
+      // Nothing to correct against: remember that the buckets were made.
+      if (this.vocab.size === 0) this.vocab.set('', new Fuse<string>([]));
     }
-    for (const [key, words] of buckets) {
-      this.vocab.set(key, new Fuse(words, { threshold: this.typoThreshold, includeScore: true, ignoreLocation: true }));
-    }
+    return this.vocab.get(key);
   }
 
   get size(): number {
@@ -221,7 +254,7 @@ export class FaqIndex {
       // and more than `allowed` letters of difference in length is more than `allowed` edits.
       const hits: Array<{ item: string; score?: number }> = [];
       for (let len = token.length - allowed; len <= token.length + allowed; len++) {
-        const fuse = this.vocab.get(`${token[0]}${len}`);
+        const fuse = this.vocabBucket(`${token[0]}${len}`);
         if (fuse) hits.push(...fuse.search(token, { limit: 12 }));
       }
       hits.sort((a, b) => (a.score ?? 1) - (b.score ?? 1));
@@ -259,15 +292,16 @@ export class FaqIndex {
         unknown.push(t);
       }
     }
-    return { tokens: [...new Set(tokens)], unknown: [...new Set(unknown)], corrected };
+    const pieces = this.normaliser.pieces?.(text);
+    return { tokens: [...new Set(tokens)], unknown: [...new Set(unknown)], corrected, ...(pieces?.length ? { pieces } : {}) };
   }
 
-  private weightOf(token: string): number {
+  private weightOf(token: string, pieces?: ReadonlySet<string>): number {
     const w = this.idf.get(token);
     if (w !== undefined) return w;
     // Unknown numbers (prices, dates) say less about the topic than unknown words.
     if (/^\d+$/.test(token)) return this.unknownIdf * 0.3;
-    if (token.length === 2 && CJK_PAIR.test(token)) return this.unknownIdf * this.unknownBigramWeight;
+    if ((token.length === 2 && CJK_PAIR.test(token)) || pieces?.has(token)) return this.unknownIdf * this.unknownBigramWeight;
     return this.unknownIdf;
   }
 
@@ -277,8 +311,9 @@ export class FaqIndex {
     let total = 0;
     let unknown = 0;
     const u = new Set(q.unknown);
+    const pieces = q.pieces && new Set(q.pieces);
     for (const t of q.tokens) {
-      const w = this.weightOf(t);
+      const w = this.weightOf(t, pieces);
       total += w;
       if (u.has(t)) unknown += w;
     }
@@ -293,7 +328,8 @@ export class FaqIndex {
   searchAnalysed(q: QueryAnalysis, markets?: readonly Market[], limit = 5): Candidate[] {
     if (q.tokens.length === 0) return [];
     let qMass = 0;
-    for (const t of q.tokens) qMass += this.weightOf(t);
+    const pieces = q.pieces && new Set(q.pieces);
+    for (const t of q.tokens) qMass += this.weightOf(t, pieces);
     const { entry: docEntry, weight, mass, tokenIds, offsets, postings } = this.docs;
     const { shared, count, touched } = this;
     // Shared weight per doc, summed in query-token order (the same sums as a scan of every doc):
@@ -303,7 +339,7 @@ export class FaqIndex {
     q.tokens.forEach((t, ti) => {
       const id = tokenIds.get(t);
       if (id === undefined) return;
-      const w = this.weightOf(t);
+      const w = this.weightOf(t, pieces);
       for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
         const d = postings[p]!;
         if (count[d] === 0) touched[n++] = d;

@@ -33,6 +33,7 @@ const knowledge = loadKnowledge();
 // The same texts are tokenised for every rebuilt index: once is enough.
 const plain = normaliserFor(lang, knowledge.lexicons[lang]);
 const tokenCache = new Map<string, string[]>();
+const pieceCache = new Map<string, string[]>();
 const normaliser = {
   ...plain,
   tokens(text: string): string[] {
@@ -40,6 +41,13 @@ const normaliser = {
     if (!t) tokenCache.set(text, (t = plain.tokens(text)));
     return t;
   },
+  ...(plain.pieces && {
+    pieces(text: string): string[] {
+      let t = pieceCache.get(text);
+      if (!t) pieceCache.set(text, (t = plain.pieces!(text)));
+      return t;
+    },
+  }),
 };
 const thresholds = loadThresholds(knowledge.dir);
 const fieldsIn = (e: FaqEntry) => ({ ...knowledge.phrasingsIn(e, lang), tags: lang === 'en' ? e.tags : [] });

@@ -59,6 +59,11 @@ export interface Normaliser {
   /** Canonical form of one already-split token (used after spelling correction). */
   canonical(token: string): string;
   isStopword(token: string): boolean;
+  /**
+   * The tokens of `text` that are only pieces of words (Chinese character bigrams, Korean syllable
+   * bigrams), not words in their own right there: they say less than a word does. Absent: none are.
+   */
+  pieces?(text: string): string[];
 }
 
 /** How a language splits and stems words; English by default. */

@@ -83,22 +83,32 @@ function cjkNormaliser(
   prepare: (s: string) => string,
   lexicon: Lexicon,
   builtInStops: readonly string[],
-  readRun: (run: string, out: string[]) => void,
+  readRun: (run: string, words: string[], pieces: string[]) => void,
 ): Normaliser {
   const substitute = substitution(lexicon, prepare);
   const stop = new Set([...builtInStops, ...lexicon.stopwords].map((w) => prepare(w).trim()));
+  const read = (text: string) => {
+    const s = substitute(prepare(text));
+    const words: string[] = [];
+    const pieces: string[] = [];
+    for (const m of s.matchAll(RUNS)) {
+      const run = m[0];
+      if (HAN.test(run[0]!) || HANGUL.test(run[0]!)) readRun(run, words, pieces);
+      else words.push(latinToken(run));
+    }
+    return { words: words.filter((t) => !stop.has(t)), pieces: pieces.filter((t) => !stop.has(t)) };
+  };
   return {
     canonical: (t) => t,
     isStopword: (t) => stop.has(t),
     tokens(text) {
-      const s = substitute(prepare(text));
-      const out: string[] = [];
-      for (const m of s.matchAll(RUNS)) {
-        const run = m[0];
-        if (HAN.test(run[0]!) || HANGUL.test(run[0]!)) readRun(run, out);
-        else out.push(latinToken(run));
-      }
-      return out.filter((t) => !stop.has(t));
+      const { words, pieces } = read(text);
+      return [...words, ...pieces];
+    },
+    pieces(text) {
+      const { words, pieces } = read(text);
+      const w = new Set(words);
+      return pieces.filter((p) => !w.has(p));
     },
   };
 }
@@ -107,31 +117,40 @@ const prepareZh = (s: string) => zhFold(foldAccents(cleanText(s).toLowerCase()).
 const segmenter = new Intl.Segmenter('zh-TW', { granularity: 'word' });
 
 export function chineseNormaliser(lexicon: Lexicon): Normaliser {
-  return cjkNormaliser(prepareZh, lexicon, ZH_STOPWORDS, (run, out) => {
+  return cjkNormaliser(prepareZh, lexicon, ZH_STOPWORDS, (run, words, pieces) => {
     if (!HAN.test(run)) {
       // Hangul in a Chinese message: whole words only.
-      out.push(run);
+      words.push(run);
       return;
     }
     for (const seg of segmenter.segment(run)) {
-      if (seg.isWordLike && ![...seg.segment].every((c) => ZH_STOP_CHARS.has(c))) out.push(seg.segment);
+      if (seg.isWordLike && ![...seg.segment].every((c) => ZH_STOP_CHARS.has(c))) words.push(seg.segment);
     }
-    for (const b of bigrams(run)) if (!ZH_STOP_CHARS.has(b[0]!) && !ZH_STOP_CHARS.has(b[1]!)) out.push(b);
+    for (const b of bigrams(run)) if (!ZH_STOP_CHARS.has(b[0]!) && !ZH_STOP_CHARS.has(b[1]!)) pieces.push(b);
   });
 }
 
 // Hangul syllables and jamo are not touched by NFKC's compatibility mapping of the compatibility jamo we care about.
 const prepareKo = (s: string) => foldAccents(cleanText(s).toLowerCase()).normalize('NFC');
 
+/** Particles and endings that can be all that is left of a Korean run (after a Latin word, a number, a lexicon word). */
+const KO_BARE_PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '에', '에서', '으로', '로', '의', '도', '와', '과', '랑', '이랑', '에게', '한테', '부터', '까지', '이요', '요', '이에요', '예요', '인가요', '이나', '나', '으로는', '에서는']);
+
 export function koreanNormaliser(lexicon: Lexicon): Normaliser {
-  return cjkNormaliser(prepareKo, lexicon, KO_STOPWORDS, (run, out) => {
+  const stop = new Set([...KO_STOPWORDS, ...lexicon.stopwords].map((w) => prepareKo(w).trim()));
+  return cjkNormaliser(prepareKo, lexicon, KO_STOPWORDS, (run, words, pieces) => {
     if (!HANGUL.test(run)) {
-      for (const b of bigrams(run)) out.push(b);
+      for (const b of bigrams(run)) pieces.push(b);
       return;
     }
+    // A particle alone: what is left of "whatsapp으로" or "머신이" once the lexicon has put its
+    // canonical word apart; a particle is never a word.
+    if (KO_BARE_PARTICLES.has(run)) return;
     const word = stripKorean(run);
-    out.push(word);
-    if (word.length >= 3) for (const b of bigrams(word)) out.push(b);
+    // A stop word ("어떻게") says nothing, nor do its pieces.
+    if (stop.has(word)) return;
+    words.push(word);
+    if (word.length >= 3) for (const b of bigrams(word)) pieces.push(b);
   });
 }
 

@@ -45,18 +45,18 @@ describe('retrieval quality', () => {
 
 /**
  * Per language, on its own labelled set (npm run eval): guards against regression at the levels
- * measured with the per-language thresholds (zh-TW 78.8%, ko 83.6%, fr 88.8%, pt 89.6%, English
- * fresh 89.1%), not the issue's targets, which the content does not reach yet.
+ * measured with the per-language thresholds (zh-TW 81.1%, ko 82.0%, fr 88.0%, pt 88.0%, English
+ * fresh 89.1%; wrong 7, 6, 5, 2, 1), not the issue's targets, which are not reached yet.
  */
 describe('retrieval quality per language', () => {
   const k = loadKnowledge();
   const retriever = new Retriever(k, buildIndexes(k), loadThresholds(k.dir));
   it.each([
     ['en-fresh.json', 0.85, 3, 0.85],
-    ['zh-TW.json', 0.75, 6, 0.85],
-    ['ko.json', 0.8, 10, 0.75],
-    ['fr.json', 0.85, 7, 0.85],
-    ['pt.json', 0.85, 7, 0.9],
+    ['zh-TW.json', 0.78, 8, 0.85],
+    ['ko.json', 0.8, 7, 0.85],
+    ['fr.json', 0.85, 6, 0.85],
+    ['pt.json', 0.85, 3, 0.95],
   ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s', (file, top1, wrong, ood) => {
     const report = evaluate(retriever, loadQuestions(fileURLToPath(new URL(`../eval/${file}`, import.meta.url))));
     expect(report.top1Accuracy).toBeGreaterThanOrEqual(top1);
