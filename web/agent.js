@@ -351,6 +351,7 @@ function renderContext(rec, position) {
     ...fact('Queue', rec.status === 'queued' ? (position ? `#${position}, waiting ${ago(rec.queuedAt)}` : `waiting ${ago(rec.queuedAt)}`) : undefined),
     ...fact('Hours', p.hours ? `${p.hours.text}${p.afterHours ? ' — closed when asked' : ''}` : undefined),
     ...fact('Phone', p.hours?.phone),
+    ...fact('Language', p.langName),
     ...fact('Locale', p.locale),
     ...fact('Note', rec.note),
   );

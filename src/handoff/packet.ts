@@ -2,6 +2,7 @@
  * The context packet an agent gets with a hand-off: who, where, why, what the bot was doing, what it
  * found, and earlier bookings. Built once when the hand-off starts; the transcript is read live.
  */
+import type { Lang } from '../conversation/lang.js';
 import { MARKET_NAMES, type Market } from '../lib/types.js';
 import type { HandoffReason } from '../router/handoff-port.js';
 import type { StoredBooking } from '../router/bookings.js';
@@ -18,6 +19,9 @@ export interface ContextPacket {
   market?: Market;
   marketName?: string;
   locale?: string;
+  /** The conversation's language (the agent writes in it), and its name in English for the console. */
+  lang?: Lang;
+  langName?: string;
   reason: HandoffReason;
   reasonText: string;
   customer: { userId: string; name?: string };
@@ -45,6 +49,7 @@ export interface PacketInput {
   channel: string;
   market?: Market;
   locale?: string;
+  lang?: Lang;
   reason: HandoffReason;
   customer: { userId: string; name?: string };
   dialog?: ContextPacket['dialog'];
@@ -55,6 +60,8 @@ export interface PacketInput {
   hours?: HoursStatus;
 }
 
+const LANG_NAMES: Record<Lang, string> = { en: 'English', 'zh-TW': 'Traditional Chinese (Taiwan)', ko: 'Korean', fr: 'French', pt: 'Portuguese' };
+
 export function buildPacket(p: PacketInput): ContextPacket {
   return {
     conversationId: p.conversationId,
@@ -62,6 +69,8 @@ export function buildPacket(p: PacketInput): ContextPacket {
     market: p.market,
     marketName: p.market ? MARKET_NAMES[p.market] : undefined,
     locale: p.locale,
+    lang: p.lang,
+    langName: p.lang ? LANG_NAMES[p.lang] : undefined,
     reason: p.reason,
     reasonText: REASON_TEXT[p.reason],
     customer: { ...p.customer, ...(customerName(p) ? { name: customerName(p) } : {}) },

@@ -97,6 +97,7 @@ export class HandoffService implements HandoffPort {
       channel: state.channelId,
       market,
       locale: state.locale,
+      lang: state.lang,
       reason,
       customer: { userId: state.userId, ...(ctx.input.userName ? { name: ctx.input.userName } : {}) },
       dialog: ctx.dialog

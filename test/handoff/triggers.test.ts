@@ -74,7 +74,7 @@ describe('hand-off triggers and the context packet', () => {
     expect(queued.at(-1)!.text).toMatch(/every day 08:00–22:00 \(Taipei time\)/);
 
     const { body } = await agent.conversation(`emulator:${customer.id}`);
-    expect(body.handoff.packet).toMatchObject({ reason: 'dialog', market: 'TW', dialog: { machine: 'passwordReset', step: 'offeringPerson' } });
+    expect(body.handoff.packet).toMatchObject({ reason: 'dialog', market: 'TW', lang: 'en', langName: 'English', dialog: { machine: 'passwordReset', step: 'offeringPerson' } });
     expect(body.handoff.packet.dialog.summary).toMatch(/Password reset/);
     expect(body.handoff.packet.dialog.slots).toMatchObject({ market: 'TW' });
   });
