@@ -61,10 +61,15 @@ export class HandoffStore {
     return this.members(activeKey(), 'withAgent');
   }
 
-  /** 1-based place among the conversations waiting for an agent; undefined when not waiting. */
+  /**
+   * 1-based place among the conversations of the same market waiting for an agent (each market has its
+   * own team and hours: a Korean customer does not wait behind a Taiwanese one); undefined when not waiting.
+   */
   async position(id: string): Promise<number | undefined> {
-    const i = (await this.storage.zRange(keys.handoffQueue())).findIndex((m) => m.member === id);
-    return i < 0 ? undefined : i + 1;
+    const waiting = await this.waiting();
+    const me = waiting.find((r) => r.id === id);
+    if (!me) return undefined;
+    return waiting.filter((r) => r.market === me.market).findIndex((r) => r.id === id) + 1;
   }
 
   /** Keep the sorted sets in line with a record's status (after a successful write). */

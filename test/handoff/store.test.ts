@@ -80,6 +80,16 @@ describe('HandoffStore', () => {
     expect(await store.position('late')).toBe(1);
   });
 
+  it('places are per market: a Korean customer does not wait behind a Taiwanese one', async () => {
+    const store = new HandoffStore(new MemoryStorage(), 60_000);
+    await store.open({ ...record('tw1', 10), market: 'TW' });
+    await store.open({ ...record('tw2', 20), market: 'TW' });
+    await store.open({ ...record('kr1', 30), market: 'KR' });
+    expect((await store.waiting()).map((r) => r.id)).toEqual(['tw1', 'tw2', 'kr1']); // agents see everyone, oldest first
+    expect(await store.position('kr1')).toBe(1);
+    expect(await store.position('tw2')).toBe(2);
+  });
+
   it('a second request while one is open keeps the first place', async () => {
     const store = new HandoffStore(new MemoryStorage(), 60_000);
     expect((await store.open(record('c1', 10))).created).toBe(true);
