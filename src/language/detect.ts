@@ -18,9 +18,9 @@ const NAMES = /\b(?:nespresso|vertuo(?:line)?|next|pop|plus|original|pixie|citiz
  * Jung-gu, Seoul" switch nothing.
  */
 const FUNCTION_WORDS: Record<'en' | 'fr' | 'pt', Set<string>> = {
-  en: new Set("the an is are was it i i'm i've my me you your to of in on for and or not do does did how what when where why which can could would will please with this that have has from at about get need want there it's don't doesn't didn't can't won't isn't".split(' ')),
-  fr: new Set("le la les l de du des d un une je j' j est sont mon ma mes ton ta vous votre vos pour et ou pas ne n que qu quel quelle quels comment quand pourquoi où avec ce cette c il elle on en au aux sur dans à ai suis puis veux voudrais merci".split(' ')),
-  pt: new Set('o os as de do da dos das um uma é são eu meu minha meus minhas você vocês para e ou não que qual quais como quando porquê onde com este esta isso na nos nas em ao à se foi tenho quero posso pode obrigado obrigada'.split(' ')),
+  en: new Set("the an is are was it i i'm i've my me you your to of in on for and or not do does did how what when where why which can could would will please with this that have has from at about get need want there it's don't doesn't didn't can't won't isn't much many just also still already".split(' ')),
+  fr: new Set("le la les l' de du des d' un une je j' est sont mon ma mes ton ta vous votre vos pour et ou pas ne n' que qu' quel quelle quels comment quand pourquoi où avec ce cette c il elle on en au aux sur dans à ai suis puis veux voudrais merci combien coûte coute aussi encore déjà très être avoir faire peux".split(' ')),
+  pt: new Set('o os as de do da dos das um uma é são eu meu minha meus minhas você vocês para e ou não que qual quais como quando porquê onde com este esta isso na nos nas em ao à se foi tenho quero posso pode obrigado obrigada quanto quanta quantos custa preciso estou está tem há pelo pela também ainda já nao'.split(' ')),
 };
 
 export function detectLang(text: string): Lang | undefined {
@@ -33,6 +33,8 @@ export function detectLang(text: string): Lang | undefined {
   const latin = text
     .replace(/\S+@\S+/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
+    // References, models and amounts ("R-L67J5G", "EN500", "12,5€") carry no language.
+    .replace(/\S*\d\S*/g, ' ')
     .replace(NAMES, ' ');
   const letters = (latin.match(/\p{Script=Latin}/gu) ?? []).length;
   const words = latin.split(/[^\p{L}']+/u).filter((w) => w.length > 1).length;

@@ -154,12 +154,20 @@ export function dialogReply(t: Turn, dialog: DialogId, r: DialogReply): Reply {
   return { text: r.text, choices: r.choices, support: { kind: 'dialog', market: t.market, dialog, step: r.step } };
 }
 
+/**
+ * A task starts with what the message itself gives; a finished task's answers (the machine of an earlier
+ * booking) are never reused silently: the customer may have another machine this time.
+ */
 export async function startDialog(t: Turn, dialog: DialogId, slots: Record<string, string | number | boolean>): Promise<Reply[]> {
-  const { s, user } = t;
-  const filled = { ...slots };
-  if (user.model && filled.model === undefined && dialog !== 'passwordReset') filled.model = user.model;
   t.state.pending = undefined;
-  return runStep(t, s.dialogs!.start(dialog, dialogInput(t, filled), dialogDeps(t)), dialog);
+  return runStep(t, t.s.dialogs!.start(dialog, dialogInput(t, { ...slots }), dialogDeps(t)), dialog);
+}
+
+/** A task that ended ("No, thanks", done) leaves the tasks one tap away again. */
+function withMenu(replies: Reply[]): Reply[] {
+  const last = replies.at(-1);
+  if (!last || last.choices?.length) return replies;
+  return [...replies.slice(0, -1), { ...last, choices: say.MENU }];
 }
 
 export async function runStep(t: Turn, stepPromise: Promise<DialogStep>, dialog: DialogId): Promise<Reply[]> {
@@ -176,9 +184,9 @@ export async function runStep(t: Turn, stepPromise: Promise<DialogStep>, dialog:
   switch (out.outcome) {
     case 'completed':
       state.outcome = 'resolved';
-      return replies;
+      return withMenu(replies);
     case 'cancelled':
-      return replies;
+      return withMenu(replies);
     case 'handoff': {
       // The machine is done and its envelope gone: give the agent what it knew just before.
       const finished = {
