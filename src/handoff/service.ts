@@ -6,13 +6,13 @@
 import type { Logger } from '../lib/logger.js';
 import { decodeButton } from '../conversation/buttons.js';
 import { Renderer, type ReplyData } from '../language/render.js';
-import { knowledgeRenderSource } from '../router/render-source.js';
+import { knowledgeRenderSource } from '../language/render-source.js';
 import { command as readCommand } from '../language/understand/index.js';
 import type { Retriever } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
-import type { ConversationState, TranscriptLine } from '../router/conversation.js';
-import type { DialogEngine } from '../router/dialog-port.js';
-import type { HandoffContext, HandoffPort, Relay } from '../router/handoff-port.js';
+import type { ConversationState, TranscriptLine } from '../conversation/conversation.js';
+import type { DialogEngine } from '../conversation/dialog-port.js';
+import type { HandoffContext, HandoffPort, Relay } from '../conversation/handoff-port.js';
 import { MENU } from '../router/replies.js';
 import type { Storage } from '../state/storage.js';
 import { CustomerDelivery } from './delivery.js';

@@ -1,8 +1,8 @@
 /** What the router keeps per conversation and per user (JSON, small, versioned by the storage). */
-import type { Lang } from '../conversation/lang.js';
+import type { Lang } from './lang.js';
 import type { Market } from '../lib/types.js';
 import type { DialogEnvelope } from './dialog-port.js';
-import type { MarketSource } from './market.js';
+import type { MarketSource } from '../router/market.js';
 
 export type Pending =
   /** We asked for the market; `text` is the question to answer once we know it. */

@@ -3,7 +3,7 @@
  * router can be tested with the real runtime or without dialogs.
  */
 import type { DialogId, DialogInput, DialogReply } from '../../dialogs/types.js';
-import type { DialogDeps, DialogEnvelope, DialogStep } from './dialog-runtime.js';
+import type { DialogDeps, DialogEnvelope, DialogStep } from '../router/dialog-runtime.js';
 
 export type { DialogDeps, DialogEnvelope, DialogStep, DialogId, DialogInput, DialogReply };
 
