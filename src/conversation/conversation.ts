@@ -2,7 +2,9 @@
 import type { Lang } from './lang.js';
 import type { Market } from '../lib/types.js';
 import type { DialogEnvelope } from './dialog-port.js';
-import type { MarketSource } from '../router/market.js';
+
+/** Where the conversation's market came from (src/router/market.ts resolves it). */
+export type MarketSource = 'said' | 'user' | 'locale' | 'channel' | 'default';
 
 export type Pending =
   /** We asked for the market; `text` is the question to answer once we know it. */

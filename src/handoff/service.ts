@@ -6,6 +6,7 @@
 import type { Logger } from '../lib/logger.js';
 import { decodeButton } from '../conversation/buttons.js';
 import { Renderer, type ReplyData } from '../language/render.js';
+import { MENU } from '../language/menu.js';
 import { knowledgeRenderSource } from '../language/render-source.js';
 import { command as readCommand } from '../language/understand/index.js';
 import type { Retriever } from '../retrieval/decide.js';
@@ -13,7 +14,6 @@ import type { Knowledge } from '../retrieval/knowledge.js';
 import type { ConversationState, TranscriptLine } from '../conversation/conversation.js';
 import type { DialogEngine } from '../conversation/dialog-port.js';
 import type { HandoffContext, HandoffPort, Relay } from '../conversation/handoff-port.js';
-import { MENU } from '../router/replies.js';
 import type { Storage } from '../state/storage.js';
 import { CustomerDelivery } from './delivery.js';
 import { AgentEventHub } from './events.js';
