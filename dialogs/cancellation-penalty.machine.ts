@@ -6,7 +6,7 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import { msg, type Msg, type Text } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
-import { cancellationPenalty, daysBetween, formatEuro, subscriptionTerms } from '../src/retrieval/policy.js';
+import { cancellationPenalty, daysBetween, formatEuro, subscriptionTerms } from '../src/policy/tables.js';
 import { parseDate, parseMonths } from './parse.js';
 import { amountIn, cancellationSlotsIn, monthsIn } from './detect.js';
 import { asking } from './step-kit.js';

@@ -11,7 +11,7 @@ import {
   warrantyDecision,
   warrantyRules,
   type WarrantyDecision,
-} from '../src/retrieval/policy.js';
+} from '../src/policy/tables.js';
 import { msg, type Msg, type Param, type Text } from '../src/language/message.js';
 import { Renderer } from '../src/language/render.js';
 import type { ParsedDate } from './parse.js';

@@ -11,7 +11,7 @@ import {
   loadPolicyFile,
   subscriptionTerms,
   warrantyDecision,
-} from '../../src/retrieval/policy.js';
+} from '../../src/policy/tables.js';
 
 const KR = { market: 'KR' as const, hasProof: true, today: '2024-01-15' };
 
