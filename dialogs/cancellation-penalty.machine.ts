@@ -4,9 +4,11 @@
  * the Plus programme's return rules. Taiwan and Portugal: their documents describe no machine subscription.
  */
 import { assign, emit, enqueueActions, setup } from 'xstate';
-import { msg, type Msg, type Text } from '../src/language/message.js';
-import type { ChoiceData } from '../src/language/render.js';
-import { cancellationPenalty, daysBetween, formatEuro, subscriptionTerms } from '../src/policy/tables.js';
+import { msg, type Msg, type Param, type Text } from '../src/language/message.js';
+import { Renderer, type ChoiceData } from '../src/language/render.js';
+import { daysBetween } from '../src/policy/dates.js';
+import { cancellationPenalty } from '../src/policy/subscription.js';
+import { subscriptionTerms } from '../src/policy/tables.js';
 import { parseDate, parseMonths } from './parse.js';
 import { amountIn, cancellationSlotsIn, monthsIn } from './detect.js';
 import { asking } from './step-kit.js';
@@ -18,6 +20,9 @@ const FR = subscriptionTerms.FR;
 const KR = subscriptionTerms.KR;
 const [SHORT, LONG] = [Math.min(...FR.commitmentMonths), Math.max(...FR.commitmentMonths)];
 const euro = (money: number) => ({ money, currency: 'EUR' as const });
+/** Amounts in the agent's summary, which is kept in English (as the repair booking's record). */
+const english = new Renderer();
+const inEnglish = (p: Param) => english.param(p, 'en');
 
 export interface CancellationContext extends TaskContext {
   commitment?: number;
@@ -160,10 +165,9 @@ export function penaltyReply(ctx: CancellationContext): Msg[] {
   const without = ctx.priceWithout ?? 0;
   const withSub = ctx.priceWith ?? 0;
   const p = cancellationPenalty({ priceWithout: without, priceWith: withSub });
-  const raw = Math.round((without * FR.penaltyRate - withSub) * 100) / 100;
-  const terms = { without: euro(without), rate: FR.penaltyRate, with: euro(withSub) };
+  const terms = { without: euro(p.priceWithout), rate: p.rate, with: euro(p.priceWith) };
   const working = p.clampedToZero
-    ? msg('cp.penalty.workingBelowZero', { ...terms, deficit: euro(-raw), zero: euro(0) })
+    ? msg('cp.penalty.workingBelowZero', { ...terms, deficit: euro(-p.raw), zero: euro(0) })
     : p.amount === p.rounded
       ? msg('cp.penalty.working', { ...terms, result: euro(p.amount) })
       : msg('cp.penalty.workingRounded', { ...terms, result: euro(p.amount), rounded: euro(p.rounded) });
@@ -255,7 +259,7 @@ export const cancellationPenaltyMachine = setup({
       outcome: {
         outcome: 'completed',
         reason: 'penalty calculated',
-        summary: `Subscription cancellation (FR): ${context.elapsed}/${context.commitment} months, ${formatEuro(context.priceWithout ?? 0)} / ${formatEuro(context.priceWith ?? 0)} → ${formatEuro(cancellationPenalty({ priceWithout: context.priceWithout ?? 0, priceWith: context.priceWith ?? 0 }).amount)}`,
+        summary: `Subscription cancellation (FR): ${context.elapsed}/${context.commitment} months, ${inEnglish(euro(context.priceWithout ?? 0))} / ${inEnglish(euro(context.priceWith ?? 0))} → ${inEnglish(euro(cancellationPenalty({ priceWithout: context.priceWithout ?? 0, priceWith: context.priceWith ?? 0 }).amount))}`,
       } as DialogOutput,
     })),
     sayClosing: enqueueActions(({ context, enqueue }) => {

@@ -6,7 +6,7 @@ import { assign, emit, setup } from 'xstate';
 import type { Lang } from '../src/conversation/lang.js';
 import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
-import { getModel } from '../src/policy/tables.js';
+import { getModel } from '../src/policy/catalogue.js';
 import { modelIn, modelNamedIn } from './models.js';
 import { asking } from './step-kit.js';
 import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, type TaskContext, type TaskStep } from './task-kit.js';

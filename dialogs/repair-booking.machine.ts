@@ -4,7 +4,8 @@
  * correct, then the booking saved through the injected `saveBooking` actor (idempotent on bookingId).
  */
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
-import { getModel, krRepairPrices, warrantyRules } from '../src/policy/tables.js';
+import { getModel } from '../src/policy/catalogue.js';
+import { krRepairPrices, warrantyRules } from '../src/policy/tables.js';
 import { isProfessional, repairSteps, type RepairStep } from './repair-booking.steps.js';
 import { msg } from '../src/language/message.js';
 import { bookingOf, modelLabel, modelName, needsFrBrand, needsKrRegistration, needsLastRepair, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';

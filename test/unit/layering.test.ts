@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const ROUTER = join(ROOT, 'src/router');
-const BELOW_THE_ROUTER = ['src/handoff', 'src/conversation', 'dialogs'];
+const BELOW_THE_ROUTER = ['src/handoff', 'src/conversation', 'src/policy', 'dialogs'];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
