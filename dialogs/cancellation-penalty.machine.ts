@@ -11,8 +11,7 @@ import { cancellationPenalty } from '../src/policy/subscription.js';
 import { subscriptionTerms } from '../src/policy/tables.js';
 import { parseDate, parseMonths } from './parse.js';
 import { amountIn, cancellationSlotsIn, monthsIn } from './detect.js';
-import { asking } from './step-kit.js';
-import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskAnswer, type TaskContext, type TaskStep } from './task-kit.js';
+import { asking, answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskAnswer, type TaskContext, type TaskStep } from './step-kit.js';
 import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
 export const CANCELLATION_PENALTY_VERSION = 2;

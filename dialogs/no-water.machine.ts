@@ -8,8 +8,7 @@ import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
 import { getModel } from '../src/policy/catalogue.js';
 import { modelIn, modelNamedIn } from './models.js';
-import { asking } from './step-kit.js';
-import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, type TaskContext, type TaskStep } from './task-kit.js';
+import { asking, answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, type TaskContext, type TaskStep } from './step-kit.js';
 import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
 export const NO_WATER_VERSION = 2;

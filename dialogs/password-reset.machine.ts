@@ -7,8 +7,7 @@
 import { assign, emit, enqueueActions, setup } from 'xstate';
 import { msg, type Msg, type Text } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
-import { asking } from './step-kit.js';
-import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskContext, type TaskStep } from './task-kit.js';
+import { asking, answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskContext, type TaskStep } from './step-kit.js';
 import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
 
 export const PASSWORD_RESET_VERSION = 2;
