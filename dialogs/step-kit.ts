@@ -5,12 +5,13 @@
  * choices carry neutral values with labels from the catalogues, and typed answers are read in all five
  * languages (the conversation's first).
  */
+import { assign, emit, enqueueActions, setup, type AnyActorLogic, type AnyEventObject, type AnyStateMachine } from 'xstate';
 import { LANGS, type Lang } from '../src/conversation/lang.js';
 import { msg, type Msg, type Text } from '../src/language/message.js';
 import { Renderer, type ChoiceData } from '../src/language/render.js';
 import { yesNo, type YesNo } from '../src/language/understand/index.js';
 import { parseChoice } from './parse.js';
-import type { BaseContext, DialogInput, DialogReply } from './types.js';
+import type { BaseContext, DialogId, DialogInput, DialogOutput, DialogReply } from './types.js';
 
 // ── steps ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -147,20 +148,111 @@ export function personOrNot(text: string, lang: Lang, noThanks: ChoiceData): 'pe
 /** A person asked for by a single word, in any language. */
 const PERSON_WORD = /\b(agent|human|person|conseill[eè]re?|humain|pessoa|assistente|operador)\b|상담원|사람|真人|客服|專人/iu;
 
-// ── states ────────────────────────────────────────────────────────────────────────────────────────
+// ── machines ──────────────────────────────────────────────────────────────────────────────────────
+
+/** Raised by a step's state once the customer's message was parsed and taken. */
+const ANSWERED = 'step.answered';
 
 /**
- * A state that asks `step` and waits: the answer is taken when the step's parser accepts it,
- * otherwise the step is asked again with what is expected. Shared by every machine.
+ * A state that asks `step` and waits. The customer's message is parsed once: taken (and the dialog goes
+ * back to routing) when the step's parser accepts it, otherwise the step is asked again with what is expected.
  */
 export const asking = <S extends string>(step: S) =>
   ({
     tags: ['awaitingInput'],
     entry: { type: 'ask', params: { step } },
     on: {
-      'user.said': [
-        { guard: { type: 'isAnswer', params: { step } }, actions: { type: 'take', params: { step } }, target: 'routing' },
-        { actions: { type: 'reprompt', params: { step } } },
-      ],
+      'user.said': { actions: { type: 'answer', params: { step } } },
+      [ANSWERED]: { target: 'routing' },
     },
   }) as const;
+
+/** What every slot dialog's context carries besides its slots. */
+export interface SlotContext extends BaseContext {
+  closing?: Text;
+}
+
+/** One branch of a routing list: the first whose guard holds is taken. */
+export interface Route<G extends string, A extends string, T extends string> {
+  guard?: G;
+  actions?: A | readonly A[];
+  target: T;
+  reenter?: boolean;
+}
+
+/** A dialog's own action: a change of its context, or a reply it says. */
+export type SlotAction<C> = { assign: (context: C, event: AnyEventObject) => Partial<C> } | { say: (context: C) => DialogReply };
+
+export interface SlotDialogSpec<C extends SlotContext, S extends string, G extends string, A extends string, B extends string, X extends string> {
+  id: DialogId;
+  version: number;
+  /** The context from the runtime's input: slots already given are filled and never asked again. */
+  context: (input: DialogInput) => C;
+  /** One step per asking state, keyed by state name. */
+  steps: Record<S, Step<C>>;
+  /** The answer to a step (default: the step's own parser), e.g. to take several slots from one message. */
+  answer?: (step: S, text: string, context: C) => Answer<C>;
+  /** Task prompts (messages only) are the default; the repair booking's prompts may still carry plain text. */
+  replies?: 'task' | 'step';
+  guards: Record<G, (context: C, event: AnyEventObject) => boolean>;
+  actions?: Record<A, SlotAction<C>>;
+  /** Side effects, provided by name by the runtime and by fakes in tests (`machine.provide({ actors })`). */
+  actors?: Record<string, AnyActorLogic>;
+  delays?: Record<string, number>;
+  /** Where the dialog goes after each answer, in order; `hasOutcome → done` comes first. */
+  routing: ReadonlyArray<Route<NoInfer<G>, NoInfer<A>, NoInfer<S | B | X> | 'routing' | 'done'>>;
+  /** Further routing states (eventless choices). */
+  branches?: Record<B, ReadonlyArray<Route<NoInfer<G>, NoInfer<A>, NoInfer<S | B | X> | 'routing' | 'done'>>>;
+  /** Other states, as xstate config (e.g. a state that invokes an actor). */
+  states?: Record<X, object>;
+}
+
+/**
+ * A slot-filling dialog: `setup()` called once with what every dialog shares (the typed context, events
+ * and output; ask, answer-once, closing) plus the dialog's own guards, actions and actors, so a machine
+ * file holds only its steps and its flow. States: `routing` (eventless), one asking state per step,
+ * the dialog's branches and states, and `done`, which says the closing words if any.
+ */
+export function defineSlotDialog<C extends SlotContext, S extends string, G extends string, A extends string = never, B extends string = never, X extends string = never>(
+  spec: SlotDialogSpec<C, S, G, A, B, X>,
+): AnyStateMachine {
+  const answerOf = (step: S, text: string, context: C): Answer<C> => (spec.answer ? spec.answer(step, text, context) : spec.steps[step].answer(text, context));
+  const reprompt = (step: S, reason: Text | string, context: C): DialogReply => {
+    const prompt = spec.steps[step].prompt(context);
+    return spec.replies === 'step' ? repromptOf(step, reason, prompt) : taskReprompt(step, reason as Msg, prompt as TaskPrompt);
+  };
+  type Args = { context: C; event: AnyEventObject };
+  const guards: Record<string, (args: Args) => boolean> = { hasOutcome: ({ context }) => context.outcome !== undefined };
+  for (const [name, guard] of Object.entries(spec.guards) as Array<[string, (c: C, e: AnyEventObject) => boolean]>) guards[name] = ({ context, event }) => guard(context, event);
+  const actions: Record<string, unknown> = {
+    ask: emit(({ context }: Args, p: { step: S }) => ({ type: 'reply', reply: replyOf(p.step, spec.steps[p.step].prompt(context)) })),
+    answer: enqueueActions(({ context, event, enqueue }: Args & { enqueue: any }, p: { step: S }) => {
+      const a = answerOf(p.step, String(event.text ?? ''), context);
+      if (a.ok) {
+        enqueue.assign(() => a.patch);
+        enqueue.raise({ type: ANSWERED });
+      } else enqueue.emit({ type: 'reply', reply: reprompt(p.step, a.reason, context) });
+    }),
+    sayClosing: enqueueActions(({ context, enqueue }: Args & { enqueue: any }) => {
+      if (context.closing) enqueue.emit({ type: 'reply', reply: { text: context.closing, step: 'done' } });
+    }),
+  };
+  for (const [name, action] of Object.entries(spec.actions ?? {}) as Array<[string, SlotAction<C>]>) {
+    actions[name] = 'assign' in action ? assign(({ context, event }: Args) => action.assign(context, event)) : emit(({ context }: Args) => ({ type: 'reply', reply: action.say(context) }));
+  }
+  const always = (routes: ReadonlyArray<Route<G, A, string>>) => ({ always: routes.map((r) => ({ ...r, actions: r.actions as string | string[] | undefined })) });
+  const states: Record<string, object> = { routing: always([{ guard: 'hasOutcome' as G, target: 'done' }, ...spec.routing]) };
+  for (const step of Object.keys(spec.steps)) states[step] = asking(step);
+  for (const [name, routes] of Object.entries(spec.branches ?? {}) as Array<[string, ReadonlyArray<Route<G, A, string>>]>) states[name] = always(routes);
+  Object.assign(states, spec.states ?? {});
+  states.done = { type: 'final', entry: { type: 'sayClosing' } };
+  // The spec is typed above; xstate's own inference cannot follow names built at run time.
+  return setup({ guards, actions, actors: spec.actors ?? {}, delays: spec.delays ?? {} } as any).createMachine({
+    id: spec.id,
+    version: String(spec.version),
+    context: ({ input }: { input: DialogInput }) => spec.context(input),
+    initial: 'routing',
+    output: ({ context }: { context: C }) => context.outcome ?? ({ outcome: 'cancelled' } satisfies DialogOutput),
+    states,
+  } as any);
+}
