@@ -208,10 +208,12 @@ export interface SlotDialogSpec<C extends SlotContext, S extends string, G exten
 }
 
 /**
- * A slot-filling dialog: `setup()` called once with what every dialog shares (the typed context, events
- * and output; ask, answer-once, closing) plus the dialog's own guards, actions and actors, so a machine
- * file holds only its steps and its flow. States: `routing` (eventless), one asking state per step,
- * the dialog's branches and states, and `done`, which says the closing words if any.
+ * A slot-filling dialog: `setup()` called once with what every dialog shares (ask, answer once, closing,
+ * hasOutcome) plus the dialog's own guards, actions and actors by name, so a machine file holds only its
+ * steps and its flow. The spec is typed against the dialog's context, step names, guard and action names.
+ * States: `routing` (eventless, `hasOutcome → done` first), one asking state per step, the dialog's
+ * branches and states, and `done`, which says the closing words if any. Output: the context's outcome,
+ * else cancelled.
  */
 export function defineSlotDialog<C extends SlotContext, S extends string, G extends string, A extends string = never, B extends string = never, X extends string = never>(
   spec: SlotDialogSpec<C, S, G, A, B, X>,
