@@ -12,7 +12,12 @@ export type Pending =
   /** We asked "did this answer your question?" about this FAQ entry. */
   | { type: 'feedback'; faqId: string }
   /** We offered a person (two fallbacks in a row, a thumbs-down): taking it hands off for that reason. */
-  | { type: 'offerPerson'; reason: 'two-fallbacks' | 'thumbs-down' };
+  | { type: 'offerPerson'; reason: 'two-fallbacks' | 'thumbs-down' }
+  /**
+   * We asked whether to go on with the active task (`asked`: as a yes/no question, after a question answered
+   * mid-task or an agent handing back), or offered a person with "Keep going" (the re-prompt ladder's top).
+   */
+  | { type: 'goOn'; asked: boolean };
 
 export interface ConversationState {
   /** Storage key id: `${channelId}:${conversationId}`. */
@@ -26,6 +31,8 @@ export interface ConversationState {
   langSource?: 'chosen' | 'text' | 'locale' | 'market';
   locale?: string;
   dialog?: DialogEnvelope;
+  /** Answers in a row the active task's pending step did not take (the re-prompt ladder); reset when the step changes. */
+  stepMisses?: { step: string; count: number };
   pending?: Pending;
   /** Abstentions in a row; two trigger the offer of a person. */
   fallbacks: number;

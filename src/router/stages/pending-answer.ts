@@ -1,11 +1,13 @@
 /**
  * The answer to a question the bot asked outside a task: the country (then the question that was
- * waiting for it), a number picked from a "did you mean", or "did this answer your question?".
+ * waiting for it), a number picked from a "did you mean", "did this answer your question?", or whether
+ * to go on with the active task.
  */
 import { yesNo } from '../../language/understand/index.js';
-import { answerDecision, feedback, requestHandoff } from '../actions.js';
+import { answerDecision, continueOrRepeat, feedback, requestHandoff, runCommand } from '../actions.js';
 import { isCountryOnly } from '../market.js';
 import * as say from '../replies.js';
+import { CONTINUE } from '../task-repair.js';
 import type { Reply, Stage } from '../turn-view.js';
 import { routeText } from './text-stages.js';
 
@@ -28,6 +30,16 @@ export const pendingAnswer: Stage = async (t) => {
   if (pending?.type === 'offerPerson') {
     state.pending = undefined;
     return yesNo(text, t.lang) === 'yes' ? requestHandoff(t, pending.reason) : undefined;
+  }
+  if (pending?.type === 'goOn') {
+    // "Shall we go on with your repair booking?": Continue (or yes) asks the task's question again, no stops
+    // the task; anything else (an answer to the step, a question) goes on as usual.
+    state.pending = undefined;
+    if (!state.dialog) return undefined;
+    const yn = pending.asked && !t.button ? yesNo(text, t.lang) : undefined;
+    if (text.trim() === CONTINUE || yn === 'yes') return continueOrRepeat(t);
+    if (yn === 'no') return runCommand(t, 'cancel');
+    return undefined;
   }
   if (pending?.type === 'feedback') {
     const yn = yesNo(text, t.lang);
