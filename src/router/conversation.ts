@@ -17,7 +17,9 @@ export type Pending =
    * We asked whether to go on with the active task (`asked`: as a yes/no question, after a question answered
    * mid-task or an agent handing back), or offered a person with "Keep going" (the re-prompt ladder's top).
    */
-  | { type: 'goOn'; asked: boolean };
+  | { type: 'goOn'; asked: boolean }
+  /** A new repair booking named no machine: we asked whether it is the same one as last time. */
+  | { type: 'sameMachine'; model: string };
 
 export interface ConversationState {
   /** Storage key id: `${channelId}:${conversationId}`. */

@@ -49,3 +49,21 @@ export function explainStep(dialogs: DialogEngine, envelope: DialogEnvelope, inp
   return dialogReply(p.dialog, p.step, input.market, [stepHelp(p.dialog, p.step), msg('repair.wayForward')], [...own, PERSON, STOP]);
 }
 
+/** The buttons' values of "Is it the same Prodigio?". */
+export const SAME_MACHINE = 'same-machine';
+export const OTHER_MACHINE = 'other-machine';
+
+/**
+ * A new repair booking whose message names no machine, from a customer who told us one before (an earlier
+ * booking, the no-water steps): "Is it the same Prodigio?" rather than reusing it silently or forgetting it.
+ */
+export function sameMachineQuestion(model: string, market: Market | undefined): Reply {
+  return {
+    text: msg('repair.sameMachine', { model }),
+    choices: [
+      { label: msg('repair.label.sameMachine'), value: SAME_MACHINE },
+      { label: msg('repair.label.otherMachine'), value: OTHER_MACHINE },
+    ],
+    support: { kind: 'dialog', market, dialog: 'repairBooking', step: 'askingSameMachine' },
+  };
+}

@@ -177,7 +177,7 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     expect(replies.at(-1)?.text).toContain('Essenza Mini');
   });
 
-  it('"my phone is …" at another step, and at "Change something" a sentence with the new number, change the phone', async () => {
+  it('"my phone is …" at another step, and at "Change something" a sentence with the new number, change the phone; the next booking asks "the same CitiZ?"', async () => {
     const x = chat();
     const script = [...c.toEmail];
     const last = script.pop()!;
@@ -198,6 +198,16 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     expect(summary2?.text).toContain(digits(c.phones[1]));
     expect(summary2?.text).not.toContain(digits(c.phones[0]));
 
+    // The booking done, a new one that names no machine asks whether it is the same CitiZ.
+    await x.step('confirm', 'repairBooking', 'done');
+    const same = await x.step('task:repairBooking', 'repairBooking', 'askingSameMachine');
+    expect(same.text).toBe(words('repair.sameMachine').replace('{model}', 'CitiZ'));
+    expect(choices(same)).toEqual([words('repair.label.sameMachine'), words('repair.label.otherMachine')]);
+    const next = await x.step('same-machine', 'repairBooking', c.market === 'KR' ? 'askingOrigin' : 'askingPurchaseDate');
+    expect(next.text).toContain('CitiZ');
+    await x.say('cmd:cancel');
+    await x.step('task:repairBooking', 'repairBooking', 'askingSameMachine');
+    await x.step('other-machine', 'repairBooking', 'askingModel');
   });
 
   it('a question mid-task is answered, then "shall we go on?"; small talk keeps the step', async () => {

@@ -1,13 +1,14 @@
 /**
  * The answer to a question the bot asked outside a task: the country (then the question that was
- * waiting for it), a number picked from a "did you mean", "did this answer your question?", or whether
- * to go on with the active task.
+ * waiting for it), a number picked from a "did you mean", "did this answer your question?", whether to
+ * go on with the active task, or whether a new repair booking is for the same machine.
  */
 import { yesNo } from '../../language/understand/index.js';
-import { answerDecision, continueOrRepeat, feedback, requestHandoff, runCommand } from '../actions.js';
+import { modelNamedIn } from '../../../dialogs/models.js';
+import { answerDecision, continueOrRepeat, feedback, requestHandoff, runCommand, startDialog } from '../actions.js';
 import { isCountryOnly } from '../market.js';
 import * as say from '../replies.js';
-import { CONTINUE } from '../task-repair.js';
+import { CONTINUE, OTHER_MACHINE, SAME_MACHINE } from '../task-repair.js';
 import type { Reply, Stage } from '../turn-view.js';
 import { routeText } from './text-stages.js';
 
@@ -39,6 +40,18 @@ export const pendingAnswer: Stage = async (t) => {
     const yn = pending.asked && !t.button ? yesNo(text, t.lang) : undefined;
     if (text.trim() === CONTINUE || yn === 'yes') return continueOrRepeat(t);
     if (yn === 'no') return runCommand(t, 'cancel');
+    return undefined;
+  }
+  if (pending?.type === 'sameMachine') {
+    // "Is it the same Prodigio?": the same one, another one (named in the answer, or asked next), or not an answer.
+    state.pending = undefined;
+    const yn = t.button ? undefined : yesNo(text, t.lang);
+    if (text.trim() === SAME_MACHINE || yn === 'yes') return startDialog(t, 'repairBooking', { model: pending.model });
+    const named = modelNamedIn(text);
+    if (text.trim() === OTHER_MACHINE || yn === 'no' || named) {
+      t.user.model = undefined;
+      return startDialog(t, 'repairBooking', named ? { model: named } : {});
+    }
     return undefined;
   }
   if (pending?.type === 'feedback') {
