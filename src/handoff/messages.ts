@@ -83,9 +83,9 @@ export function agentMessage(market: Market | undefined, text: string, agent: st
   return reply(text, market, undefined, agent ? { agent } : {});
 }
 
-/** The hand-off ended: the bot is back (`agent` left); `resume` says a dialog's question follows. */
-export function backWithBot(market: Market | undefined, resume: boolean, agent?: string): ReplyData {
-  return reply(msg(resume ? 'handoff.backResume' : 'handoff.back'), market, undefined, { notice: 'agentLeft', ...(agent ? { agent } : {}) });
+/** The hand-off ended: the bot is back (`agent` left), with no task to go on with. */
+export function backWithBot(market: Market | undefined, agent?: string): ReplyData {
+  return reply(msg('handoff.back'), market, undefined, { notice: 'agentLeft', ...(agent ? { agent } : {}) });
 }
 
 /**
@@ -93,11 +93,11 @@ export function backWithBot(market: Market | undefined, resume: boolean, agent?:
  * to go on with it (DESIGN.md §8: it asks before resuming an old task, never resumes it silently). The
  * customer's next message answers that question (see the router's pending answer).
  */
-export function resume(state: ConversationState, dialogs: DialogEngine | undefined, _contacts: Record<Market, Contact>, _today: string, agent?: string): ReplyData[] {
+export function resume(state: ConversationState, dialogs: DialogEngine | undefined, agent?: string): ReplyData[] {
   const market = state.market;
   if (state.dialog && dialogs && market) {
     const task = msg(`repair.task.${state.dialog.machine}`);
     return [reply(msg('repair.backGoOn', { task }), market, GO_ON, { notice: 'agentLeft', ...(agent ? { agent } : {}) })];
   }
-  return [backWithBot(market, false, agent)];
+  return [backWithBot(market, agent)];
 }

@@ -300,10 +300,10 @@ export class HandoffService implements HandoffPort {
 
   private resumeReplies(state: ConversationState, agent?: string): ReplyData[] {
     try {
-      return say.resume(state, this.opts.dialogs, this.opts.knowledge.contacts, new Date(this.now()).toISOString().slice(0, 10), agent);
+      return say.resume(state, this.opts.dialogs, agent);
     } catch (err) {
-      this.opts.logger.warn({ err, conversation: state.id }, 'could not repeat the dialog prompt after a hand-off');
-      return [say.backWithBot(state.market, false, agent)];
+      this.opts.logger.warn({ err, conversation: state.id }, 'could not ask whether to go on with the task after a hand-off');
+      return [say.backWithBot(state.market, agent)];
     }
   }
 
