@@ -22,6 +22,7 @@ interface Case {
   market: string;
   dontKnow: string;
   lost: string;
+  whatIsThat: string;
   modelFix: string;
   thanks: string;
   question: string;
@@ -41,6 +42,7 @@ const CASES: Case[] = [
     market: 'KR',
     dontKnow: "I'm not sure",
     lost: 'I lost it',
+    whatIsThat: 'what is that?',
     modelFix: "actually it's an Essenza Mini",
     thanks: 'thanks',
     question: 'how long is the warranty on a household machine?',
@@ -57,6 +59,7 @@ const CASES: Case[] = [
     market: 'FR',
     dontKnow: 'je ne sais pas',
     lost: "je l'ai perdue",
+    whatIsThat: "c'est quoi ?",
     modelFix: "en fait c'est une Essenza Mini",
     thanks: 'merci',
     question: 'quels sont les horaires du service client ?',
@@ -73,6 +76,7 @@ const CASES: Case[] = [
     market: 'KR',
     dontKnow: '모르겠어요',
     lost: '잃어버렸어요',
+    whatIsThat: '그게 뭐예요?',
     modelFix: '아, 사실 에센자 미니예요',
     thanks: '감사합니다',
     question: '보증 기간 언제까지예요',
@@ -89,6 +93,7 @@ const CASES: Case[] = [
     market: 'PT',
     dontKnow: 'não sei',
     lost: 'perdi-a',
+    whatIsThat: 'o que é isso?',
     modelFix: 'afinal é uma Essenza Mini',
     thanks: 'obrigado',
     question: 'Que termos e condições se aplicam à minha encomenda online?',
@@ -105,6 +110,7 @@ const CASES: Case[] = [
     market: 'TW',
     dontKnow: '不知道',
     lost: '弄丟了',
+    whatIsThat: '那是什麼？',
     modelFix: '其實是 Essenza Mini',
     thanks: '謝謝',
     question: '最近有什麼優惠活動嗎',
@@ -158,6 +164,13 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     // "I lost it": what proof of purchase is, and the way on without it.
     const [lost] = await x.say(c.lost);
     expect(lost?.text).toBe(`${words('repair.help.proof')}\n\n${words('repair.wayForward')}`);
+    expect(choices(lost)).toEqual([words('label.yes'), words('label.no'), words('label.person'), words('repair.label.stop')]);
+    const [what] = await x.say(c.whatIsThat);
+    expect(what?.text).toBe(lost?.text);
+    // "No" (the way on without it) is taken: the booking moves to its next step.
+    const [on] = await x.say('no');
+    expect(dialogOf(on).dialog).toBe('repairBooking');
+    expect(dialogOf(on).step).not.toBe('askingProof');
   });
 
   it('"I don\'t know" explains the step and offers a way forward; a correction ("actually it\'s an Essenza Mini") goes on from there', async () => {
