@@ -33,7 +33,7 @@ export interface ConversationState {
   langSource?: 'chosen' | 'text' | 'locale' | 'market';
   locale?: string;
   dialog?: DialogEnvelope;
-  /** Answers in a row the active task's pending step did not take (the re-prompt ladder); reset when the step changes. */
+  /** Answers in a row the active task's pending step (`<dialog>.<step>`) did not take (the re-prompt ladder); reset when the step changes. */
   stepMisses?: { step: string; count: number };
   pending?: Pending;
   /** Abstentions in a row; two trigger the offer of a person. */

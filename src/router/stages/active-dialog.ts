@@ -59,7 +59,8 @@ function advance(t: Turn): Promise<Reply[]> {
 async function missed(t: Turn): Promise<Reply[]> {
   const { s, state } = t;
   const envelope = state.dialog!;
-  const step = s.dialogs!.currentStep(envelope);
+  // Keyed by task and step: another task's step of the same name starts its own ladder.
+  const step = `${envelope.machine}.${s.dialogs!.currentStep(envelope)}`;
   const count = (state.stepMisses?.step === step ? state.stepMisses.count : 0) + 1;
   // After the offer of a person the ladder starts again, should the customer keep going.
   state.stepMisses = count >= 3 ? undefined : { step, count };
