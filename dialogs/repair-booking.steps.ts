@@ -10,6 +10,7 @@ import { daysBetween } from '../src/policy/dates.js';
 import { warrantyRules } from '../src/policy/tables.js';
 import { address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNoAnswer, pastDate, PersonName, phone } from './parse.js';
 import { modelIn, modelNamedIn } from './models.js';
+import { withCorrections } from './repair-booking.corrections.js';
 import { modelLabel, modelName, repairWarrantyMonths, serviceOptionName, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
 import { notCaught, PERSON, YES_NO, type Answer, type Step } from './step-kit.js';
 
@@ -103,7 +104,7 @@ function serviceChoices(ctx: RepairContext): ChoiceData[] {
   return (['repair', 'refurbished', ...(ctx.ambassador ? (['newMachine'] as const) : [])] as const).map((v) => ({ label: label(`rb.label.${v}`), value: v }));
 }
 
-export const repairSteps = {
+const steps = {
   askingModel: {
     prompt: () => ({ text: msg('rb.askModel') }),
     answer: (text) => {
@@ -298,6 +299,9 @@ export const repairSteps = {
     },
   },
 } satisfies Record<string, Step<RepairContext>>;
+
+/** The steps, each taking a correction of an earlier answer first ("my phone is 0987 654 321"). */
+export const repairSteps = withCorrections(steps, clearField);
 export type RepairStep = keyof typeof repairSteps;
 
 export function isProfessional(ctx: RepairContext): boolean {

@@ -14,7 +14,14 @@ export type Pending =
   /** We asked "did this answer your question?" about this FAQ entry. */
   | { type: 'feedback'; faqId: string }
   /** We offered a person (two fallbacks in a row, a thumbs-down): taking it hands off for that reason. */
-  | { type: 'offerPerson'; reason: 'two-fallbacks' | 'thumbs-down' };
+  | { type: 'offerPerson'; reason: 'two-fallbacks' | 'thumbs-down' }
+  /**
+   * We asked whether to go on with the active task (`asked`: as a yes/no question, after a question answered
+   * mid-task or an agent handing back), or offered a person with "Keep going" (the re-prompt ladder's top).
+   */
+  | { type: 'goOn'; asked: boolean }
+  /** A new repair booking named no machine: we asked whether it is the same one as last time. */
+  | { type: 'sameMachine'; model: string };
 
 export interface ConversationState {
   /** Storage key id: `${channelId}:${conversationId}`. */
@@ -28,6 +35,8 @@ export interface ConversationState {
   langSource?: 'chosen' | 'text' | 'locale' | 'market';
   locale?: string;
   dialog?: DialogEnvelope;
+  /** Answers in a row the active task's pending step (`<dialog>.<step>`) did not take (the re-prompt ladder); reset when the step changes. */
+  stepMisses?: { step: string; count: number };
   pending?: Pending;
   /** Abstentions in a row; two trigger the offer of a person. */
   fallbacks: number;

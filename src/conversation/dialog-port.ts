@@ -30,6 +30,8 @@ export interface DialogEngine {
   accepts(envelope: DialogEnvelope, text: string): boolean;
   repeatPrompt(envelope: DialogEnvelope, input: DialogInput): DialogReply;
   currentStep(envelope: DialogEnvelope): string;
+  /** The pending step and its question (for the re-prompt ladder and "I don't know"). */
+  pendingStep(envelope: DialogEnvelope, input: DialogInput): { dialog: DialogId; step: string; prompt: DialogReply } | undefined;
   slots(envelope: DialogEnvelope): Record<string, unknown>;
   parseBookingReference(text: string): string | undefined;
 }

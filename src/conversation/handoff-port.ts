@@ -27,6 +27,8 @@ export interface Relay {
   final: boolean;
   /** Waiting out of the team's hours: a message was left for them. */
   afterHours?: boolean;
+  /** The hand-off ended since the customer's last message and they were in a task: the bot asked whether to go on with it. */
+  handedBack?: boolean;
 }
 
 export interface HandoffPort {

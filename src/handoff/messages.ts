@@ -11,6 +11,11 @@ import type { DialogEngine } from '../conversation/dialog-port.js';
 import type { HoursStatus } from './hours.js';
 
 const STOP_WAITING: ChoiceData[] = [{ label: msg('label.stopWaiting'), value: 'cmd:cancel' }];
+/** Go on with the task the customer was in before the hand-off (`continue`, as the router's task repair reads it), or stop it. */
+const GO_ON: ChoiceData[] = [
+  { label: msg('repair.label.continue'), value: 'continue' },
+  { label: msg('repair.label.stop'), value: 'cmd:cancel' },
+];
 
 function reply(text: Text | string, market?: Market, choices?: ChoiceData[], extra: Pick<ReplyData['support'], 'agent' | 'notice'> = {}): ReplyData {
   return { text, choices, support: { kind: 'handoff', market, ...extra } };
@@ -78,21 +83,21 @@ export function agentMessage(market: Market | undefined, text: string, agent: st
   return reply(text, market, undefined, agent ? { agent } : {});
 }
 
-/** The hand-off ended: the bot is back (`agent` left); `resume` says a dialog's question follows. */
-export function backWithBot(market: Market | undefined, resume: boolean, agent?: string): ReplyData {
-  return reply(msg(resume ? 'handoff.backResume' : 'handoff.back'), market, undefined, { notice: 'agentLeft', ...(agent ? { agent } : {}) });
+/** The hand-off ended: the bot is back (`agent` left), with no task to go on with. */
+export function backWithBot(market: Market | undefined, agent?: string): ReplyData {
+  return reply(msg('handoff.back'), market, undefined, { notice: 'agentLeft', ...(agent ? { agent } : {}) });
 }
 
 /**
- * What the bot says when the hand-off ends: that it is back, then the pending question of the dialog
- * the customer was in (if any), so they can carry on where they left off.
+ * What the bot says when the hand-off ends: that it is back, and — when the customer was in a task — whether
+ * to go on with it (DESIGN.md §8: it asks before resuming an old task, never resumes it silently). The
+ * customer's next message answers that question (see the router's pending answer).
  */
-export function resume(state: ConversationState, dialogs: DialogEngine | undefined, contacts: Record<Market, Contact>, today: string, agent?: string): ReplyData[] {
+export function resume(state: ConversationState, dialogs: DialogEngine | undefined, agent?: string): ReplyData[] {
   const market = state.market;
   if (state.dialog && dialogs && market) {
-    const c = contacts[market];
-    const p = dialogs.repeatPrompt(state.dialog, { market, lang: state.lang, contact: { phone: c.phone, hours: c.hours }, slots: {}, today });
-    return [backWithBot(market, true, agent), { text: p.text, choices: p.choices, support: { kind: 'dialog', market, dialog: state.dialog.machine, step: p.step } }];
+    const task = msg(`repair.task.${state.dialog.machine}`);
+    return [reply(msg('repair.backGoOn', { task }), market, GO_ON, { notice: 'agentLeft', ...(agent ? { agent } : {}) })];
   }
-  return [backWithBot(market, false, agent)];
+  return [backWithBot(market, agent)];
 }

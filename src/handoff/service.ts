@@ -138,7 +138,12 @@ export class HandoffService implements HandoffPort {
   async onCustomerMessage(ctx: HandoffContext): Promise<Relay | null> {
     const { state, input, text } = ctx;
     const rec = await this.store.get(state.id);
-    if (!isOpen(rec)) return null;
+    const last: HandoffRecord | undefined = rec;
+    if (!isOpen(rec)) {
+      // The first message since an agent (or a channel's hub) handed back: it answers "shall we go on with your task?".
+      const handedBack = last?.status === 'ended' && last.endedBy !== 'customer' && (last.endedAt ?? 0) >= state.updatedAt && !!state.dialog;
+      return handedBack ? { replies: [], final: false, handedBack } : null;
+    }
     if (input.type === 'event') return { replies: await this.onChannelEvent(rec, ctx), final: true };
     if (input.type !== 'message') return { replies: [], final: true };
 
@@ -185,7 +190,9 @@ export class HandoffService implements HandoffPort {
     if (!t.ok) return [];
     const action = t.next.status === 'ended' ? 'ended' : 'accepted';
     await this.events.publish({ type: 'queue', action, id: rec.id, status: t.next.status, agent: t.next.agent, at: this.now() });
-    return t.next.status === 'ended' ? this.resumeReplies(ctx.state, t.next.agent) : [];
+    if (t.next.status !== 'ended') return [];
+    if (ctx.state.dialog) ctx.state.pending = { type: 'goOn', asked: true }; // the resume question asks first
+    return this.resumeReplies(ctx.state, t.next.agent);
   }
 
   // ---- Agent operations (/api/agent) ----
@@ -293,10 +300,10 @@ export class HandoffService implements HandoffPort {
 
   private resumeReplies(state: ConversationState, agent?: string): ReplyData[] {
     try {
-      return say.resume(state, this.opts.dialogs, this.opts.knowledge.contacts, new Date(this.now()).toISOString().slice(0, 10), agent);
+      return say.resume(state, this.opts.dialogs, agent);
     } catch (err) {
-      this.opts.logger.warn({ err, conversation: state.id }, 'could not repeat the dialog prompt after a hand-off');
-      return [say.backWithBot(state.market, false, agent)];
+      this.opts.logger.warn({ err, conversation: state.id }, 'could not ask whether to go on with the task after a hand-off');
+      return [say.backWithBot(state.market, agent)];
     }
   }
 

@@ -11,6 +11,7 @@ import type { BookingStore } from '../conversation/bookings.js';
 import type { DialogId, DialogInput, DialogReply, DialogStep } from '../conversation/dialog-port.js';
 import type { HandoffReason } from '../conversation/handoff-port.js';
 import * as say from './replies.js';
+import { sameMachineQuestion } from './task-repair.js';
 import type { Reply, Turn } from './turn-view.js';
 
 /** A runner-up this close to the answer's score is offered beside it ("Or: …"). */
@@ -156,10 +157,14 @@ export function dialogReply(t: Turn, dialog: DialogId, r: DialogReply): Reply {
 
 /**
  * A task starts with what the message itself gives; a finished task's answers (the machine of an earlier
- * booking) are never reused silently: the customer may have another machine this time.
+ * booking) are never reused silently: a repair booking that names no machine asks whether it is the same one.
  */
 export async function startDialog(t: Turn, dialog: DialogId, slots: Record<string, string | number | boolean>): Promise<Reply[]> {
   t.state.pending = undefined;
+  if (dialog === 'repairBooking' && slots.model === undefined && t.user.model) {
+    t.state.pending = { type: 'sameMachine', model: t.user.model };
+    return [sameMachineQuestion(t.user.model, t.market)];
+  }
   return runStep(t, t.s.dialogs!.start(dialog, dialogInput(t, { ...slots }), dialogDeps(t)), dialog);
 }
 

@@ -9,6 +9,7 @@ export const dialogEngine: DialogEngine = {
   accepts: runtime.acceptsAnswer,
   repeatPrompt: runtime.repeatPrompt,
   currentStep: runtime.currentStep,
+  pendingStep: runtime.pendingStep,
   slots: runtime.dialogSlots,
   parseBookingReference: runtime.parseBookingReference,
 };

@@ -141,7 +141,19 @@ export async function continueDialog(envelope: DialogEnvelope, text: string, inp
     return fresh;
   }
   const actor = actorFor(peeked.def, deps, { snapshot: envelope.snapshot as never, input });
-  return run(peeked.def, actor, text);
+  const step = await run(peeked.def, actor, text);
+  return peeked.def.id === 'repairBooking' && wasCorrected(peeked.context, step) ? { ...step, replies: [{ text: msg('repair.corrected'), step: 'corrected' }, ...step.replies] } : step;
+}
+
+/**
+ * Details a customer may correct in passing at any step of the repair booking; a changed one is acknowledged
+ * before the booking goes on (no water's own steps start again for another machine, which says enough).
+ */
+const CORRECTABLE = ['model', 'phone', 'email'] as const;
+
+function wasCorrected(before: Record<string, unknown>, step: DialogStep): boolean {
+  const after = step.envelope ? peek(step.envelope)?.context : undefined;
+  return !!after && CORRECTABLE.some((k) => before[k] !== undefined && after[k] !== undefined && before[k] !== after[k]);
 }
 
 function carriedSlots(context: Record<string, unknown>): Slots {
@@ -171,6 +183,14 @@ export function repeatPrompt(envelope: DialogEnvelope, input: DialogInput): Dial
   const step = p && stepOf(p.def, p.step);
   if (!p || !step) return { text: RESTART_TEXT, step: 'restart' };
   return replyOf(p.step, step.prompt({ ...p.context, contact: input.contact }));
+}
+
+/** The pending step of the envelope's dialog, with its question as the customer last saw it; undefined when unusable. */
+export function pendingStep(envelope: DialogEnvelope, input: DialogInput): { dialog: DialogId; step: string; prompt: DialogReply } | undefined {
+  const p = peek(envelope);
+  const step = p && stepOf(p.def, p.step);
+  if (!p || !step) return undefined;
+  return { dialog: p.def.id, step: p.step, prompt: replyOf(p.step, step.prompt({ ...p.context, contact: input.contact })) };
 }
 
 export function dialogSlots(envelope: DialogEnvelope): Record<string, unknown> {

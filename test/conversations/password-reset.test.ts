@@ -102,7 +102,7 @@ describe('password reset', () => {
     expect(report?.text).toMatch(/^Please notify Nespresso immediately: call 800 260 260 or use the contact form on nespresso.com\./);
   });
 
-  it('a FAQ question mid-dialog is answered, then the pending step is asked again; the next "yes" answers the step', async () => {
+  it('a FAQ question mid-dialog is answered, then "shall we go on?"; "yes" asks the pending step again and the next "yes" answers it', async () => {
     const c = new Customer(svc, { locale: 'en-TW' });
     await c.say('I forgot my password');
 
@@ -112,8 +112,10 @@ describe('password reset', () => {
     // No "did this help?" buttons here: a "yes" now would be read as the answer to the dialog's question.
     expect(choices(answer)).not.toContain('👍 Yes');
     expect(answer?.text).not.toMatch(/Did this answer your question\?/);
-    expect(dialogOf(prompt)).toEqual({ dialog: 'passwordReset', step: 'askingIfWorked' });
-    expect(prompt?.text).toMatch(/forgot your password\?.*\n\nDid that work\?$/s);
+    expect(prompt?.text).toBe('Shall we go on with your password reset?');
+    const [again] = await c.say('yes');
+    expect(dialogOf(again)).toEqual({ dialog: 'passwordReset', step: 'askingIfWorked' });
+    expect(again?.text).toMatch(/forgot your password\?.*\n\nDid that work\?$/s);
 
     const [done] = await c.say('yes');
     expect(dialogOf(done)).toEqual({ dialog: 'passwordReset', step: 'done' });
@@ -132,7 +134,7 @@ describe('password reset', () => {
     expect(after?.text).not.toMatch(/you are back in/);
   });
 
-  it('"talk to a person" mid-dialog queues for an agent who sees the step; when the agent ends, the step is asked again', async () => {
+  it('"talk to a person" mid-dialog queues for an agent who sees the step; when the agent ends, the bot asks before going on with the task', async () => {
     const c = new Customer(svc, { locale: 'en-TW' });
     await c.say("I didn't get the reset email");
 
@@ -149,10 +151,12 @@ describe('password reset', () => {
     expect((await desk.accept(c)).status).toBe(200);
     const from = svc.channel.forConversation(c.id).length;
     expect((await desk.end(c)).status).toBe(200);
-    const [back, step] = sentSince(svc, c, from);
-    expect(back?.text).toBe("You're back with the assistant. Let's pick up where we left off:");
-    expect(dialogOf(step)).toEqual({ dialog: 'passwordReset', step: 'askingIfFound' });
+    const back = sentSince(svc, c, from);
+    expect(back.map((a) => a.text)).toEqual(["You're back with the assistant. Shall we go on with your password reset?"]);
+    expect(choices(back[0])).toEqual(['Continue', 'Stop the task']);
 
+    const [step] = await c.say('yes');
+    expect(dialogOf(step)).toEqual({ dialog: 'passwordReset', step: 'askingIfFound' });
     const [found] = await c.say('yes');
     expect(found?.text).toMatch(/^Good\. Use the link in that email soon: it is only valid for 72 hours/);
   });

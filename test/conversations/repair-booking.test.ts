@@ -192,7 +192,7 @@ describe('repair booking', () => {
     expect(summary?.text).toContain('• Name: Lin Mei');
   });
 
-  it('a FAQ question mid-dialog is answered, then the pending question is asked again', async () => {
+  it('a FAQ question mid-dialog is answered, then the bot asks whether to go on; Continue asks the pending question again', async () => {
     const c = new Customer(svc, { locale: 'en-FR' });
     await c.say('my lattissima one is broken, I bought it on 2024-09-10 and I have the receipt');
     await c.say('yes');
@@ -200,8 +200,11 @@ describe('repair booking', () => {
     const [answer, prompt] = await c.say('how long do I have to wait for my refund after returning an order?');
     expect(support(answer)).toMatchObject({ kind: 'faq', market: 'FR', faqId: 'fr-refund-returned-order' });
     expect(answer?.text).toMatch(/within 14 days/);
-    expect(prompt?.text).toBe('Are you a Nespresso Ambassador customer?');
-    expect(dialogOf(prompt)).toEqual({ dialog: 'repairBooking', step: 'askingAmbassador' });
+    expect(prompt?.text).toBe('Shall we go on with your repair booking?');
+    expect(choices(prompt)).toEqual(['Continue', 'Stop the task']);
+    const [again] = await c.say('continue');
+    expect(again?.text).toBe('Are you a Nespresso Ambassador customer?');
+    expect(dialogOf(again)).toEqual({ dialog: 'repairBooking', step: 'askingAmbassador' });
   });
 
   it('"yes" to a question that wants an option is asked again, not answered from the FAQ', async () => {

@@ -76,6 +76,38 @@ describe('repair booking: summary, correction and saving', () => {
     expect(back[0]!.text).toContain('01098765432');
   });
 
+  it('takes the new number given with the correction, at the summary and at "Change something"', () => {
+    const c = atSummary();
+    const r = c.say('the phone number is wrong, it should be 010 9876 5432');
+    expect(steps(r)).toEqual(['confirming']);
+    expect(r[0]!.text).toContain('01098765432');
+    expect(steps(c.say('change'))).toEqual(['askingField']);
+    const back = c.say('my phone is 010-5555-4444');
+    expect(steps(back)).toEqual(['confirming']);
+    expect(back[0]!.text).toContain('01055554444');
+    expect(c.context.choosingField).toBe(false);
+  });
+
+  it('corrects an earlier answer at any step and goes on from there', () => {
+    const c = chat(fakeStore().machine, { input: inputFor('KR', KR_FIRST) });
+    for (const a of ['korea', '2025-03-20', 'Kim Min-jun', '010-1234-5678']) c.say(a);
+    expect(c.step).toBe('askingEmail');
+    // Another number at the email step: the phone changes, the email is still asked.
+    expect(steps(c.say('my phone is 010-9876-5432'))).toEqual(['askingEmail']);
+    expect(c.context.phone).toBe('01098765432');
+    // Another machine: what depends on it (registration, the terms) is asked again, then the email; name and phone are kept.
+    const r = c.say("actually it's an Essenza Mini");
+    expect(c.context.model).toBe('essenza-mini');
+    expect(steps(r)).toEqual(['askingRegistration']);
+    const terms = c.say('Yes, within 30 days');
+    expect(steps(terms)).toEqual(['reportingTerms', 'askingEmail']);
+    expect(texts(terms)).toContain('Essenza Mini');
+    expect(c.context).toMatchObject({ name: 'Kim Min-jun', phone: '01098765432' });
+    // The step the customer was at takes its answer as before.
+    c.say('kim@example.com');
+    expect(c.step).toBe('askingAddress');
+  });
+
   it('lets the customer pick the field from a list', () => {
     const c = atSummary();
     expect(c.say('Change something')[0]).toMatchObject({ step: 'askingField' });

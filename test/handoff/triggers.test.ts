@@ -79,7 +79,7 @@ describe('hand-off triggers and the context packet', () => {
     expect(body.handoff.packet.dialog.slots).toMatchObject({ market: 'TW' });
   });
 
-  it('asking for a person mid-dialog keeps the dialog; after the agent ends, the bot asks its question again', async () => {
+  it('asking for a person mid-dialog keeps the dialog; after the agent ends, the bot asks before going on, then asks its question again', async () => {
     const agent = await start(MONDAY_0300_UTC);
     const customer = new BotConversation(svc, { locale: 'en-KR' });
     const ask = messages(await customer.say('no water comes out of my machine'));
@@ -95,8 +95,10 @@ describe('hand-off triggers and the context packet', () => {
     const before = svc.channel.forConversation(customer.id).length;
     expect((await agent.end(id)).status).toBe(200);
     const back = messages(svc.channel.forConversation(customer.id).slice(before));
-    expect(texts(back)).toEqual(["You're back with the assistant. Let's pick up where we left off:", prompt]);
-    expect(support(back[1])).toMatchObject({ kind: 'dialog', dialog: 'noWater' });
+    expect(texts(back)).toEqual(["You're back with the assistant. Shall we go on with the no-water steps?"]);
+    const again = messages(await customer.say('continue'));
+    expect(texts(again)).toEqual([prompt]);
+    expect(support(again[0])).toMatchObject({ kind: 'dialog', dialog: 'noWater' });
   });
 
   it('out of hours the customer is told the hours and leaves a message the agents see later', async () => {

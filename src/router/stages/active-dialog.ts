@@ -1,28 +1,73 @@
 /**
- * The active task gets the message, unless it is a confident FAQ question that does not answer the
- * pending step (a digression): answer it, then ask the step again.
+ * The active task gets the message, with conversation repair around it (issue 16): an answer goes to the
+ * task; a confident FAQ question that does not answer the pending step (a digression) is answered, then
+ * the customer is asked whether to go on; small talk is answered and the step asked again; "I don't know"
+ * explains the step and offers a way forward; an answer the step cannot take climbs the re-prompt ladder
+ * (the step's own re-prompt → buttons or a simpler question → a person offered), counted per step.
  */
-import { yesNo } from '../../language/understand/index.js';
+import { msg } from '../../language/message.js';
+import { smalltalk, yesNo } from '../../language/understand/index.js';
 import { dialogDeps, dialogInput, dialogReply, runStep } from '../actions.js';
 import * as say from '../replies.js';
-import type { Stage } from '../turn-view.js';
+import { CONTINUE, explainStep, goOnQuestion, ladderReply } from '../task-repair.js';
+import type { Reply, Stage, Turn } from '../turn-view.js';
 
 /** "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to. */
 function isBareAnswer(text: string): boolean {
   return yesNo(text) !== undefined || !/\p{L}{2,}/u.test(text);
 }
 
+const SMALL_REPLY = { greeting: 'greeting', thanks: 'thanks', bye: 'bye' } as const;
+
 export const activeDialog: Stage = async (t) => {
   const { s, state, text } = t;
-  if (!state.dialog || !s.dialogs) return undefined;
-  if (!s.dialogs.accepts(state.dialog, text) && !isBareAnswer(text)) {
+  if (!state.dialog || !s.dialogs) {
+    state.stepMisses = undefined;
+    return undefined;
+  }
+  const envelope = state.dialog;
+  if (s.dialogs.accepts(envelope, text)) return advance(t);
+  const input = dialogInput(t, {});
+  // A "Continue" tapped on an earlier message: the task's question again.
+  if (text.trim() === CONTINUE) return [dialogReply(t, envelope.machine, s.dialogs.repeatPrompt(envelope, input))];
+  if (yesNo(text, t.lang) === 'dontKnow') {
+    const explained = explainStep(s.dialogs, envelope, input);
+    if (explained) return [explained];
+  }
+  if (!isBareAnswer(text)) {
+    const small = smalltalk(text, t.lang);
+    if (small) return [say.smalltalk(msg(SMALL_REPLY[small]), t.market), dialogReply(t, envelope.machine, s.dialogs.repeatPrompt(envelope, input))];
     const decision = s.retriever.decide(text, t.market, t.lang);
     if (decision.type === 'answer') {
       state.fallbacks = 0;
       state.lastFaqId = decision.entry.id;
-      const prompt = s.dialogs.repeatPrompt(state.dialog, dialogInput(t, {}));
-      return [say.faqAnswer(decision.entry, decision.score, t.market, !t.market, undefined, false), dialogReply(t, state.dialog.machine, prompt)];
+      state.pending = { type: 'goOn', asked: true };
+      return [say.faqAnswer(decision.entry, decision.score, t.market, !t.market, undefined, false), goOnQuestion(envelope, t.market)];
     }
   }
-  return runStep(t, s.dialogs.continue(state.dialog, text, dialogInput(t, {}), dialogDeps(t)), state.dialog.machine);
+  return missed(t);
 };
+
+/** The message answers the step (or corrects an earlier one): the task goes on, and the ladder starts again. */
+function advance(t: Turn): Promise<Reply[]> {
+  const { s, state } = t;
+  state.stepMisses = undefined;
+  return runStep(t, s.dialogs!.continue(state.dialog!, t.text, dialogInput(t, {}), dialogDeps(t)), state.dialog!.machine);
+}
+
+/** An answer the step did not take: one more rung of the ladder, never the same re-prompt twice in a row. */
+async function missed(t: Turn): Promise<Reply[]> {
+  const { s, state } = t;
+  const envelope = state.dialog!;
+  // Keyed by task and step: another task's step of the same name starts its own ladder.
+  const step = `${envelope.machine}.${s.dialogs!.currentStep(envelope)}`;
+  const count = (state.stepMisses?.step === step ? state.stepMisses.count : 0) + 1;
+  // After the offer of a person the ladder starts again, should the customer keep going.
+  state.stepMisses = count >= 3 ? undefined : { step, count };
+  const rung = count > 1 ? ladderReply(s.dialogs!, envelope, dialogInput(t, {}), count) : undefined;
+  if (rung) {
+    if (count >= 3) state.pending = { type: 'goOn', asked: false };
+    return [rung];
+  }
+  return runStep(t, s.dialogs!.continue(envelope, t.text, dialogInput(t, {}), dialogDeps(t)), envelope.machine);
+}

@@ -10,6 +10,10 @@ export const handoffRelay: Stage = async (t) => {
   if (!t.s.handoff) return undefined;
   const relay = await t.s.handoff.onCustomerMessage({ state: t.state, input: t.input, text: t.text });
   if (!relay) return undefined;
+  if (relay.handedBack) {
+    t.state.pending = { type: 'goOn', asked: true };
+    return undefined;
+  }
   if (relay.final) return relay.replies;
   t.waiting = { before: relay.replies };
   return undefined;

@@ -1,13 +1,27 @@
 /**
  * The answer to a question the bot asked outside a task: the country (then the question that was
- * waiting for it), a number picked from a "did you mean", or "did this answer your question?".
+ * waiting for it), a number picked from a "did you mean", "did this answer your question?", whether to
+ * go on with the active task, or whether a new repair booking is for the same machine.
  */
-import { yesNo } from '../../language/understand/index.js';
-import { answerDecision, feedback, requestHandoff } from '../actions.js';
+import { looksLikeQuestion } from '../../../dialogs/parse.js';
+import type { Lang } from '../../conversation/lang.js';
+import { yesNo, type YesNo } from '../../language/understand/index.js';
+import { modelNamedIn } from '../../../dialogs/models.js';
+import { answerDecision, continueOrRepeat, feedback, requestHandoff, runCommand, startDialog } from '../actions.js';
 import { isCountryOnly } from '../market.js';
 import * as say from '../replies.js';
+import { CONTINUE, OTHER_MACHINE, SAME_MACHINE } from '../task-repair.js';
 import type { Reply, Stage } from '../turn-view.js';
 import { routeText } from './text-stages.js';
+
+/**
+ * Yes or no as the answer to the bot's question, never a question of the customer's own that carries a
+ * negation ("qu'est-ce qui n'est pas couvert par la garantie ?", "o que não está coberto?"): that one is
+ * answered as a question, not taken as a thumbs-down or a "stop".
+ */
+function shortAnswer(text: string, lang: Lang): YesNo | undefined {
+  return looksLikeQuestion(text) ? undefined : yesNo(text, lang);
+}
 
 export const pendingAnswer: Stage = async (t) => {
   const { s, state, text } = t;
@@ -29,8 +43,30 @@ export const pendingAnswer: Stage = async (t) => {
     state.pending = undefined;
     return yesNo(text, t.lang) === 'yes' ? requestHandoff(t, pending.reason) : undefined;
   }
+  if (pending?.type === 'goOn') {
+    // "Shall we go on with your repair booking?": Continue (or yes) asks the task's question again, no stops
+    // the task; anything else (an answer to the step, a question) goes on as usual.
+    state.pending = undefined;
+    if (!state.dialog) return undefined;
+    const yn = pending.asked && !t.button ? shortAnswer(text, t.lang) : undefined;
+    if (text.trim() === CONTINUE || yn === 'yes') return continueOrRepeat(t);
+    if (yn === 'no') return runCommand(t, 'cancel');
+    return undefined;
+  }
+  if (pending?.type === 'sameMachine') {
+    // "Is it the same Prodigio?": the same one, another one (named in the answer, or asked next), or not an answer.
+    state.pending = undefined;
+    const yn = t.button ? undefined : shortAnswer(text, t.lang);
+    if (text.trim() === SAME_MACHINE || yn === 'yes') return startDialog(t, 'repairBooking', { model: pending.model });
+    const named = modelNamedIn(text);
+    if (text.trim() === OTHER_MACHINE || yn === 'no' || named) {
+      t.user.model = undefined;
+      return startDialog(t, 'repairBooking', named ? { model: named } : {});
+    }
+    return undefined;
+  }
   if (pending?.type === 'feedback') {
-    const yn = yesNo(text, t.lang);
+    const yn = shortAnswer(t.text, t.lang);
     state.pending = undefined;
     return yn === 'yes' || yn === 'no' ? feedback(t, pending.faqId, yn) : undefined;
   }

@@ -111,6 +111,5 @@ export const core = {
   'handoff.left': "OK, you've left the queue. You're back with the assistant — what can I help you with?",
   'handoff.joined': '{agent} from our support team has joined the chat.',
   'handoff.joinedAnonymous': 'An agent from our support team has joined the chat.',
-  'handoff.backResume': "You're back with the assistant. Let's pick up where we left off:",
   'handoff.back': 'You\'re back with the assistant. Ask me anything else, or type "talk to a person" to reach an agent again.',
 } as const;

@@ -107,6 +107,5 @@ export const core = {
   'handoff.left': "D'accord, vous avez quitté la file d'attente. Vous êtes de retour avec l'assistant — que puis-je faire pour vous ?",
   'handoff.joined': '{agent}, de notre service client, a rejoint la conversation.',
   'handoff.joinedAnonymous': 'Un conseiller de notre service client a rejoint la conversation.',
-  'handoff.backResume': "Vous êtes de retour avec l'assistant. Reprenons là où nous en étions :",
   'handoff.back': "Vous êtes de retour avec l'assistant. Posez-moi une autre question, ou écrivez « parler à un conseiller » pour retrouver une personne.",
 } satisfies Record<keyof typeof En, string>;

@@ -105,6 +105,5 @@ export const core = {
   'handoff.left': '알겠습니다, 대기열에서 나오셨어요. 다시 도우미가 도와드릴게요. 무엇을 도와드릴까요?',
   'handoff.joined': '고객지원팀 {agent} 상담원이 채팅에 참여했어요.',
   'handoff.joinedAnonymous': '고객지원팀 상담원이 채팅에 참여했어요.',
-  'handoff.backResume': '다시 도우미가 도와드릴게요. 하던 곳부터 이어서 할게요:',
   'handoff.back': '다시 도우미가 도와드릴게요. 다른 질문을 하시거나, 상담원과 다시 연결하려면 "상담원 연결"이라고 입력해 주세요.',
 } satisfies Record<keyof typeof En, string>;

@@ -107,6 +107,5 @@ export const core = {
   'handoff.left': 'Está bem, saiu da fila. Está de volta com o assistente virtual — em que posso ajudar?',
   'handoff.joined': '{agent}, da nossa equipa de apoio, entrou na conversa.',
   'handoff.joinedAnonymous': 'Um assistente da nossa equipa de apoio entrou na conversa.',
-  'handoff.backResume': 'Está de volta com o assistente virtual. Vamos continuar de onde parámos:',
   'handoff.back': 'Está de volta com o assistente virtual. Pergunte-me o que quiser, ou escreva «falar com uma pessoa» para voltar a falar com um assistente.',
 } satisfies Record<keyof typeof En, string>;

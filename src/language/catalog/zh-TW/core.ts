@@ -105,6 +105,5 @@ export const core = {
   'handoff.left': '好的，您已離開排隊。現在由小幫手為您服務 — 請問有什麼可以幫您？',
   'handoff.joined': '客服人員 {agent} 已加入對話。',
   'handoff.joinedAnonymous': '一位客服人員已加入對話。',
-  'handoff.backResume': '現在由小幫手為您服務。我們從剛才的地方繼續：',
   'handoff.back': '現在由小幫手為您服務。有其他問題都可以問我，或輸入「找真人客服」再次聯絡客服人員。',
 } satisfies Record<keyof typeof En, string>;
