@@ -12,7 +12,7 @@ import { whatsappRoutes } from './http/routes-whatsapp.js';
 import { createDirectLineChannel } from './channels/directline/channel.js';
 import { directLineRoutes } from './http/routes-directline.js';
 import { webChatPageRoutes } from './http/routes-webchat.js';
-import { createLineChannel, type LineChannel } from './channels/line.js';
+import type { LineChannel } from './channels/line.js';
 import { lineRoutes } from './http/routes-line.js';
 import { handoffInitiator } from './channels/handoff-event.js';
 import { HandoffService } from './handoff/service.js';
@@ -86,7 +86,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
-  const line = createLineChannel({ config, router, storage, logger, now: opts.now });
+  // LINE's SDK (about 15 MB of RSS) is loaded only when LINE is configured (lineConfigured).
+  const line = config.LINE_CHANNEL_SECRET && config.LINE_CHANNEL_ACCESS_TOKEN ? (await import('./channels/line.js')).createLineChannel({ config, router, storage, logger, now: opts.now }) : undefined;
   const whatsapp = createWhatsAppChannel({ config, router, storage, logger, now: opts.now });
   for (const channel of [line, whatsapp]) if (channel) outbound.register(channel.outbound);
   const directLine = createDirectLineChannel({
