@@ -24,7 +24,8 @@ import { metricsRoutes } from './http/routes-metrics.js';
 import { reportRoutes } from './http/routes-report.js';
 import { botFrameworkRoutes } from './http/routes-bot.js';
 import { createHttpServer, type RouteModule } from './http/server.js';
-import { buildIndexes } from './retrieval/faq-index.js';
+import { LANGS } from './conversation/lang.js';
+import { buildIndex } from './retrieval/faq-index.js';
 import { loadKnowledge, type Knowledge } from './retrieval/knowledge.js';
 import { loadThresholds, Retriever } from './retrieval/decide.js';
 import { Router, type RouterDeps } from './router/router.js';
@@ -67,7 +68,9 @@ export interface AppOptions {
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const knowledge = loadKnowledge(opts.knowledgeDir);
-  const retriever = new Retriever(knowledge, buildIndexes(knowledge), loadThresholds(knowledge.dir));
+  // English is indexed now; the other four languages right after the server listens (warmIndexes),
+  // or on their first question if one comes sooner (Retriever.indexFor builds what it lacks).
+  const retriever = new Retriever(knowledge, buildIndex(knowledge, {}, 'en'), loadThresholds(knowledge.dir));
   const storage = opts.storage ?? (await createStorage(config, logger));
 
   const metrics = new Metrics({ defaultMetrics: opts.defaultMetrics, queueLength: async () => (await storage.zRange(keys.handoffQueue())).length });
@@ -102,6 +105,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
+  /** One language's index per turn of the event loop, so that turns arriving meanwhile are not held up for long. */
+  const warmIndexes = (langs = LANGS.filter((l) => l !== 'en')) => {
+    if (shuttingDown || langs.length === 0) return;
+    setImmediate(() => {
+      if (shuttingDown) return;
+      retriever.indexFor(langs[0]!);
+      warmIndexes(langs.slice(1));
+    });
+  };
   const closeHooks: Array<() => Promise<void> | void> = [
     async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])),
     () => handoff.close(),
@@ -129,6 +141,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         server.listen(port, host, () => {
           const addr = server.server.address() as AddressInfo;
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`);
+          warmIndexes();
         });
       });
     },
