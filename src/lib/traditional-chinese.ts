@@ -7,7 +7,7 @@
  * Why: `OpenCC.Converter({ from: 'cn', to: 'tw' })` builds three tries over ~49k phrases — about
  * 40 MB of heap and 1.1 s — and the tokeniser and the answer parser each built their own (80 MB,
  * 2.2 s of start-up). Here one converter is shared, built on first use from the same dictionaries:
- * about 4 MB. The result is the same string opencc-js gives (test/unit/traditional-chinese.test.ts
+ * about 7 MB. The result is the same string opencc-js gives (test/unit/traditional-chinese.test.ts
  * compares both over the knowledge base and the labelled questions).
  *
  * The single home of opencc-js in the service.
@@ -16,10 +16,14 @@ import { configs } from 'opencc-js/preset/cn2t';
 
 type DictLike = string | string[][];
 
-/** One dictionary: key → replacement, and the length of its longest key (UTF-16 units) by first unit. */
+/**
+ * One dictionary: key → replacement; the length of its longest key (UTF-16 units) by first unit,
+ * and by first two units for keys of two or more (so that most positions try one or two keys).
+ */
 interface FlatDict {
   map: Map<string, string>;
   longest: Map<number, number>;
+  longestByPair: Map<string, number>;
 }
 
 const built = new Map<DictLike, FlatDict>();
@@ -29,12 +33,17 @@ function flatDict(d: DictLike): FlatDict {
   if (cached) return cached;
   const map = new Map<string, string>();
   const longest = new Map<number, number>();
+  const longestByPair = new Map<string, number>();
   const add = (k: string, v: string) => {
     if (!k) return;
     if (k.length > 255) throw new RangeError('opencc dictionary: a key longer than 255 units');
     map.set(k, v); // a later line of the same dictionary wins, as in opencc-js
     const c = k.charCodeAt(0);
     if ((longest.get(c) ?? 0) < k.length) longest.set(c, k.length);
+    if (k.length >= 2) {
+      const pair = k.slice(0, 2);
+      if ((longestByPair.get(pair) ?? 0) < k.length) longestByPair.set(pair, k.length);
+    }
   };
   if (typeof d === 'string') {
     for (const line of d.split('|')) {
@@ -43,7 +52,7 @@ function flatDict(d: DictLike): FlatDict {
       add(k!, v);
     }
   } else for (const [k, v] of d) add(k!, v!);
-  const dict = { map, longest };
+  const dict = { map, longest, longestByPair };
   built.set(d, dict);
   return dict;
 }
@@ -63,8 +72,12 @@ class DictGroup {
 
   /** [end, replacement] of the longest key starting at i, or undefined. */
   match(s: string, i: number): [number, string] | undefined {
-    const max = this.longest[s.charCodeAt(i)]!;
-    if (max === 0) return undefined;
+    if (this.longest[s.charCodeAt(i)] === 0) return undefined;
+    let max = 1;
+    if (i + 1 < s.length) {
+      const pair = s.slice(i, i + 2);
+      for (const d of this.dicts) max = Math.max(max, d.longestByPair.get(pair) ?? 0);
+    }
     for (let len = Math.min(max, s.length - i); len >= 1; len--) {
       const key = s.slice(i, i + len);
       for (const d of this.dicts) {
