@@ -8,7 +8,7 @@
  *   --profile        V8 CPU profile of each server during each measured phase (what node --cpu-prof
  *                    records, without start-up) → bench-results/profiles/<point>.cpuprofile
  *   --only <regex>   load points whose label matches ("service/memory faq serviceUrl c=10")
- *   --sections <l>   comma list of load,framework,retrieval,memory (default all)
+ *   --sections <l>   comma list of load,framework,retrieval,memory,startup (default all)
  *   --out <file>     JSON path (default bench-results/latest.json, quick: bench-results/quick.json)
  *
  * Exit code 1 only when the service fails under load (non-2xx, missing replies, apologies,
@@ -24,6 +24,7 @@ import { getThrowawayRedis, type ThrowawayRedis } from '../test/helpers/redis.js
 import { addRatios, runLoad, type LoadPlan } from './load/load-section.js';
 import { summariseProfile } from './lib/profile.js';
 import { forkTs } from './lib/proc.js';
+import { measureStartup } from './startup/startup.js';
 import { evaluateTargets, formatReport } from './report.js';
 import type { AdapterCost } from './framework/adapter-cost.js';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
     quick: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     only: { type: 'string' },
-    sections: { type: 'string', default: 'load,framework,retrieval,memory' },
+    sections: { type: 'string', default: 'load,framework,retrieval,memory,startup' },
     out: { type: 'string' },
   },
 });
@@ -75,8 +76,10 @@ const RETRIEVAL = quick
 const MEMORY = quick
   ? { counts: [1000], turns: 2, sampleTurns: 4, redisConversations: 500 }
   : { counts: [10_000, 100_000], turns: 2, sampleTurns: 4, redisConversations: 2000 };
+/** Start-up runs of `tsx src/main.ts` (the first may transpile: tsx's cache is cold after a change). */
+const STARTUP_RUNS = quick ? 1 : 3;
 /** Hard stop for the whole run: nothing keeps going if something hangs. */
-const WATCHDOG_MS = quick ? 3 * 60_000 : 10 * 60_000;
+const WATCHDOG_MS = quick ? 4 * 60_000 : 10 * 60_000;
 
 const log = (line: string) => console.log(line);
 const started = Date.now();
@@ -193,6 +196,19 @@ async function main(): Promise<number> {
 
     if (sections.has('memory')) {
       log('\n4. Memory per conversation');
+      // The questions answered with an FAQ entry are found by asking them through a whole app of
+      // their own (bench/load/questions.ts): in a process of its own, so that the measured process
+      // holds one app only, as the service does.
+      const probe = forkTs(join(ROOT, 'bench/memory/memory-main.ts'), { name: 'memory-questions', logFile: join(resultsDir, 'logs', 'memory.log') });
+      let questions: unknown[] | undefined;
+      try {
+        await probe.waitFor('ready', 60_000);
+        questions = (await probe.request<{ questions: unknown[] }>({ type: 'questions' }, 120_000)).questions;
+      } catch (err) {
+        results.failures.push(`memory (questions): ${(err as Error).message}`);
+      } finally {
+        await probe.stop();
+      }
       const child = forkTs(join(ROOT, 'bench/memory/memory-main.ts'), { name: 'memory', nodeFlags: ['--expose-gc'], logFile: join(resultsDir, 'logs', 'memory.log') });
       try {
         await child.waitFor('ready', 60_000);
@@ -201,10 +217,10 @@ async function main(): Promise<number> {
           const p = msg.point;
           log(`  ${String(p.conversations).padStart(7)} conversations in memory: RSS ${p.rssMB.toFixed(0)} MB, heap ${p.heapUsedMB.toFixed(0)} MB (${p.heapBytesPerConversation.toFixed(0)} bytes/conversation) after ${p.seconds.toFixed(1)} s`);
         });
-        results.memory = await child.request({ type: 'memory', counts: MEMORY.counts, turns: MEMORY.turns }, 300_000);
+        results.memory = await child.request({ type: 'memory', counts: MEMORY.counts, turns: MEMORY.turns, questions }, 300_000);
         const r = await getRedis();
         if (r) {
-          const b = await child.request<RedisBytes>({ type: 'redis', redisUrl: r.url, conversations: MEMORY.redisConversations, turns: MEMORY.turns, sampleTurns: MEMORY.sampleTurns }, 120_000);
+          const b = await child.request<RedisBytes>({ type: 'redis', redisUrl: r.url, conversations: MEMORY.redisConversations, turns: MEMORY.turns, sampleTurns: MEMORY.sampleTurns, questions }, 120_000);
           results.redisBytes = b;
           log(`  redis: ${b.bytesPerConversation.toFixed(0)} bytes/conversation (used_memory delta over ${b.conversations}), ${b.keysPerConversation.toFixed(1)} keys/conversation`);
         }
@@ -212,6 +228,16 @@ async function main(): Promise<number> {
         results.failures.push(`memory: ${(err as Error).message}`);
       } finally {
         await child.stop();
+      }
+    }
+    if (sections.has('startup')) {
+      log(`\n5. Start-up to listening (tsx src/main.ts, memory state, ${STARTUP_RUNS} run${STARTUP_RUNS > 1 ? 's' : ''})`);
+      try {
+        const st = await measureStartup(ROOT, STARTUP_RUNS);
+        results.startup = st;
+        for (const x of st.runs) log(`  ${(x.ms / 1000).toFixed(2)} s to the first 200 from /healthz (CPU ${x.cpuMs === undefined ? '?' : (x.cpuMs / 1000).toFixed(2)} s, RSS ${x.rssMB?.toFixed(0) ?? '?'} MB)`);
+      } catch (err) {
+        results.failures.push(`startup: ${(err as Error).message}`);
       }
     }
   } finally {

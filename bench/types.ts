@@ -5,6 +5,7 @@ import type { ScenarioName } from './load/scenarios.js';
 import type { LatencySummary } from './lib/stats.js';
 import type { ProfileSummary } from './lib/profile.js';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
+import type { StartupResult } from './startup/startup.js';
 
 export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis';
 
@@ -90,6 +91,8 @@ export interface BenchResults {
   retrieval?: { points: RetrievalPoint[]; queryCount: number };
   memory?: { baseline: { rssMB: number; heapUsedMB: number }; points: MemoryPoint[]; turnsPerConversation: number };
   redisBytes?: RedisBytes;
+  /** Start-up to listening of `tsx src/main.ts` (bench/startup). */
+  startup?: StartupResult;
   profiles: ProfileSummary[];
   targets: Target[];
   /** Failures: errors under load, crashes. Non-empty → exit code 1. */

@@ -12,7 +12,7 @@ import { whatsappRoutes } from './http/routes-whatsapp.js';
 import { createDirectLineChannel } from './channels/directline/channel.js';
 import { directLineRoutes } from './http/routes-directline.js';
 import { webChatPageRoutes } from './http/routes-webchat.js';
-import { createLineChannel, type LineChannel } from './channels/line.js';
+import type { LineChannel } from './channels/line.js';
 import { lineRoutes } from './http/routes-line.js';
 import { handoffInitiator } from './channels/handoff-event.js';
 import { HandoffService } from './handoff/service.js';
@@ -24,7 +24,8 @@ import { metricsRoutes } from './http/routes-metrics.js';
 import { reportRoutes } from './http/routes-report.js';
 import { botFrameworkRoutes } from './http/routes-bot.js';
 import { createHttpServer, type RouteModule } from './http/server.js';
-import { buildIndexes } from './retrieval/faq-index.js';
+import { LANGS } from './conversation/lang.js';
+import { buildIndex } from './retrieval/faq-index.js';
 import { loadKnowledge, type Knowledge } from './retrieval/knowledge.js';
 import { loadThresholds, Retriever } from './retrieval/decide.js';
 import { Router, type RouterDeps } from './router/router.js';
@@ -67,7 +68,9 @@ export interface AppOptions {
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const knowledge = loadKnowledge(opts.knowledgeDir);
-  const retriever = new Retriever(knowledge, buildIndexes(knowledge), loadThresholds(knowledge.dir));
+  // English is indexed now; the other four languages right after the server listens (warmIndexes),
+  // or on their first question if one comes sooner (Retriever.indexFor builds what it lacks).
+  const retriever = new Retriever(knowledge, buildIndex(knowledge, {}, 'en'), loadThresholds(knowledge.dir));
   const storage = opts.storage ?? (await createStorage(config, logger));
 
   const metrics = new Metrics({ defaultMetrics: opts.defaultMetrics, queueLength: async () => (await storage.zRange(keys.handoffQueue())).length });
@@ -86,7 +89,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   const botFramework = createBotFrameworkChannel(config, router, logger, metrics);
   const outbound = new Outbound();
   outbound.register(botFramework.outbound);
-  const line = createLineChannel({ config, router, storage, logger, now: opts.now });
+  // LINE's SDK (about 15 MB of RSS) is loaded only when LINE is configured (lineConfigured).
+  const line = config.LINE_CHANNEL_SECRET && config.LINE_CHANNEL_ACCESS_TOKEN ? (await import('./channels/line.js')).createLineChannel({ config, router, storage, logger, now: opts.now }) : undefined;
   const whatsapp = createWhatsAppChannel({ config, router, storage, logger, now: opts.now });
   for (const channel of [line, whatsapp]) if (channel) outbound.register(channel.outbound);
   const directLine = createDirectLineChannel({
@@ -101,6 +105,15 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
+  /** One language's index per turn of the event loop, so that turns arriving meanwhile are not held up for long. */
+  const warmIndexes = (langs = LANGS.filter((l) => l !== 'en')) => {
+    if (shuttingDown || langs.length === 0) return;
+    setImmediate(() => {
+      if (shuttingDown) return;
+      retriever.indexFor(langs[0]!);
+      warmIndexes(langs.slice(1));
+    });
+  };
   const closeHooks: Array<() => Promise<void> | void> = [
     async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])),
     () => handoff.close(),
@@ -128,6 +141,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
         server.listen(port, host, () => {
           const addr = server.server.address() as AddressInfo;
           resolve(`http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`);
+          warmIndexes();
         });
       });
     },

@@ -2,7 +2,8 @@
  * Memory per conversation, in its own process (node --expose-gc).
  * - "memory": conversations created through the router in-process (no HTTP, same activity mapping
  *   as /api/messages), in memory state; RSS and heap after GC at each count. Customers ask the
- *   questions the FAQ load asks (answered with an FAQ entry, see load/questions.ts).
+ *   questions the FAQ load asks (answered with an FAQ entry, see load/questions.ts), found by the
+ *   "questions" command in another process (finding them builds and drops a whole app).
  * - "redis": the same conversations on Redis: MEMORY USAGE of every key of one conversation, and the
  *   INFO used_memory delta over N conversations (a throw-away server the benchmark owns).
  */
@@ -62,15 +63,27 @@ async function many(app: App, from: number, to: number, turns: number, parallel:
 
 async function build(redisUrl?: string): Promise<App> {
   const chosen = chooseKnowledge();
-  return createApp(testConfig({ LOG_LEVEL: 'error', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }), { knowledgeDir: chosen.dir });
+  const app = await createApp(testConfig({ LOG_LEVEL: 'error', ...(redisUrl ? { REDIS_URL: redisUrl } : {}) }), { knowledgeDir: chosen.dir });
+  // All five languages' indexes, as the service has them once it listens (createApp indexes English,
+  // listen() the others): the customers here write English, which would leave four unbuilt.
+  app.retriever.indexes();
+  return app;
+}
+
+/** The questions given by the parent (found in another process), else found here. */
+async function questionsOf(msg: Record<string, unknown>): Promise<Question[]> {
+  return (msg.questions as Question[] | undefined) ?? (await answerableQuestions(loadQuestions())).questions;
 }
 
 serveCommands({
-  /** { counts: number[], turns: number } → RSS/heap at 0 and at each count. */
+  /** → { questions }: the FAQ questions of the load (answered with an FAQ entry when asked first). */
+  questions: async () => ({ questions: (await answerableQuestions(loadQuestions())).questions }),
+
+  /** { counts: number[], turns: number, questions? } → RSS/heap at 0 and at each count. */
   memory: async (msg) => {
     const counts = msg.counts as number[];
     const turns = msg.turns as number;
-    const { questions } = await answerableQuestions(loadQuestions());
+    const questions = await questionsOf(msg);
     const app = await build();
     await many(app, 0, 20, turns, 1, questions); // warm the code paths before the baseline
     const baseline = usage();
@@ -102,7 +115,7 @@ serveCommands({
     const n = msg.conversations as number;
     const turns = msg.turns as number;
     const sampleTurns = msg.sampleTurns as number;
-    const { questions } = await answerableQuestions(loadQuestions());
+    const questions = await questionsOf(msg);
     await redisCommand(url, ['FLUSHALL']);
     const app = await build(url);
     const info = async () => {

@@ -12,11 +12,10 @@
  * so product names match whatever script surrounds them. The lexicon of each language replaces variant
  * substrings by their canonical form before any of this (保修 → 保固, 와이파이 → wifi).
  */
-import * as OpenCC from 'opencc-js';
+import { toTraditional } from '../lib/traditional-chinese.js';
 import type { Lexicon } from './knowledge-schema.js';
 import { cleanText, foldAccents, type Normaliser } from './normalise.js';
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 /** Variants opencc leaves or produces that Taiwan writes otherwise. */
 const ZH_FOLD: Record<string, string> = { 臺: '台', 賬: '帳', 綫: '線', 裏: '裡', 着: '著' };
 const zhFold = (s: string) => toTraditional(s).replace(/[臺賬綫裏着]/g, (c: string) => ZH_FOLD[c]!);

@@ -4,13 +4,12 @@
  * at start, the service still uses it, says so once, and /readyz (ping) fails until it answers.
  */
 import { MemoryStorage } from './memory.js';
-import { RedisStorage, type StateLogger } from './redis.js';
-import { redactUrl } from './redis-connection.js';
+import type { StateLogger } from './redis.js';
 import type { Storage } from './storage.js';
 
 export { keys, type Storage, type Versioned } from './storage.js';
 export { MemoryStorage } from './memory.js';
-export { RedisStorage } from './redis.js';
+export type { RedisStorage } from './redis.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,6 +26,9 @@ export async function createStorage(
     logger.info({ storage: 'memory' }, 'state in memory (REDIS_URL unset): one instance only, lost on restart');
     return new MemoryStorage();
   }
+  // ioredis (about 12 MB of RSS) is loaded only when Redis is configured.
+  const { RedisStorage } = await import('./redis.js');
+  const { redactUrl } = await import('./redis-connection.js');
   const url = redactUrl(config.REDIS_URL);
   const storage = new RedisStorage(config.REDIS_URL, { logger });
   const probe = await storage.probe();

@@ -14,11 +14,60 @@ interface Entry {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Strings this long or longer inside list items are shared between items (see SharedStrings). */
+const SHARED_MIN_LENGTH = 64;
+
+/**
+ * One copy of a long string however many list items hold it: the welcome and each FAQ answer recur
+ * in thousands of transcripts, and each transcript line kept them in its own JSON. Counted, so a
+ * string goes with the last item that holds it (trimmed, expired, deleted, forgotten): nothing is
+ * kept longer than before.
+ */
+class SharedStrings {
+  private readonly held = new Map<string, { s: string; n: number }>();
+
+  share(s: string): string {
+    let e = this.held.get(s);
+    if (!e) this.held.set(s, (e = { s, n: 0 }));
+    e.n += 1;
+    return e.s;
+  }
+
+  release(s: string): string {
+    const e = this.held.get(s);
+    if (e && --e.n === 0) this.held.delete(s);
+    return s;
+  }
+}
+
+/** Replace (in place) every long string of a parsed JSON value by what `f` gives. */
+function eachLongString(v: unknown, f: (s: string) => string): unknown {
+  if (typeof v === 'string') return v.length >= SHARED_MIN_LENGTH ? f(v) : v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) v[i] = eachLongString(v[i], f);
+  } else if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) o[k] = eachLongString(o[k], f);
+  }
+  return v;
+}
+
+/**
+ * A capped list: items as parsed JSON with shared long strings (read back through JSON, so a
+ * reader gets a fresh copy, as from the JSON text before), and each item's JSON size in bytes.
+ */
+interface List {
+  items: unknown[];
+  bytes: number[];
+  expiresAt?: number;
+}
+
 export class MemoryStorage implements Storage {
   readonly kind = 'memory' as const;
   private readonly values = new Map<string, Entry>();
   private readonly zsets = new Map<string, Map<string, number>>();
-  private readonly lists = new Map<string, { items: string[]; expiresAt?: number }>();
+  private readonly lists = new Map<string, List>();
+  private readonly shared = new SharedStrings();
   private readonly bus = new EventEmitter();
   private readonly lockQueues = new Map<string, string[]>();
   private counter = 0;
@@ -62,7 +111,7 @@ export class MemoryStorage implements Storage {
     for (const k of keys) {
       this.values.delete(k);
       this.zsets.delete(k);
-      this.lists.delete(k);
+      this.dropList(k);
     }
   }
 
@@ -120,14 +169,35 @@ export class MemoryStorage implements Storage {
       .sort((a, b) => a.score - b.score || a.member.localeCompare(b.member));
   }
 
+  private dropList(key: string): void {
+    const l = this.lists.get(key);
+    if (!l) return;
+    this.lists.delete(key);
+    for (const item of l.items) eachLongString(item, (s) => this.shared.release(s));
+  }
+
+  /** Drop the first n items of a list. */
+  private dropItems(l: List, n: number): void {
+    for (const item of l.items.splice(0, n)) eachLongString(item, (s) => this.shared.release(s));
+    l.bytes.splice(0, n);
+  }
+
   async listPush<T>(key: string, value: T, maxLength: number, ttlMs?: number, maxBytes?: number): Promise<void> {
     let l = this.lists.get(key);
-    if (!l || (l.expiresAt !== undefined && l.expiresAt <= Date.now())) this.lists.set(key, (l = { items: [] }));
-    l.items.push(JSON.stringify(value));
-    if (l.items.length > maxLength) l.items.splice(0, l.items.length - maxLength);
+    if (!l || (l.expiresAt !== undefined && l.expiresAt <= Date.now())) {
+      this.dropList(key);
+      this.lists.set(key, (l = { items: [], bytes: [] }));
+    }
+    const json = JSON.stringify(value);
+    l.items.push(json === undefined ? undefined : eachLongString(JSON.parse(json), (s) => this.shared.share(s)));
+    l.bytes.push(json === undefined ? 0 : Buffer.byteLength(json));
+    if (l.items.length > maxLength) this.dropItems(l, l.items.length - maxLength);
     if (maxBytes) {
-      let total = l.items.reduce((n, item) => n + Buffer.byteLength(item), 0);
-      while (l.items.length > 1 && total > maxBytes) total -= Buffer.byteLength(l.items.shift()!);
+      let total = l.bytes.reduce((n, b) => n + b, 0);
+      while (l.items.length > 1 && total > maxBytes) {
+        total -= l.bytes[0]!;
+        this.dropItems(l, 1);
+      }
     }
     if (ttlMs) l.expiresAt = Date.now() + ttlMs;
   }
@@ -136,7 +206,7 @@ export class MemoryStorage implements Storage {
     const l = this.lists.get(key);
     if (!l || (l.expiresAt !== undefined && l.expiresAt <= Date.now())) return [];
     const items = limit ? l.items.slice(-limit) : l.items;
-    return items.map((s) => JSON.parse(s) as T);
+    return items.map((item) => JSON.parse(JSON.stringify(item) as string) as T);
   }
 
   async publish(channel: string, message: string): Promise<void> {

@@ -263,6 +263,20 @@ describe.each(backends)('$name storage', ({ store }) => {
       expect((await b.listRange<{ i: number }>(l)).map((x) => x.i)).toEqual([22]);
     });
 
+    it('store items as JSON: a reader gets its own copy, the same long text in many lists reads back whole in each', async () => {
+      const answer = 'All Nespresso System machines are supported by our after-sales service. '.repeat(3);
+      const pushed = { at: 1, from: 'bot', text: answer, when: new Date(0), skip: undefined, nested: [{ text: answer }] };
+      for (const n of [1, 2, 3]) await a.listPush(key(`t${n}`), pushed, 2);
+      const read = await b.listRange<Record<string, unknown>>(key('t2'));
+      expect(read).toEqual([{ at: 1, from: 'bot', text: answer, when: '1970-01-01T00:00:00.000Z', nested: [{ text: answer }] }]);
+      read[0]!.text = 'changed by a reader';
+      (read[0]!.nested as Array<{ text: string }>)[0]!.text = 'changed';
+      await a.delete(key('t1'));
+      for (let i = 0; i < 3; i++) await a.listPush(key('t3'), { text: `line ${i}` }, 2); // the answer's line trimmed away
+      expect(await a.listRange(key('t2'))).toEqual([{ at: 1, from: 'bot', text: answer, when: '1970-01-01T00:00:00.000Z', nested: [{ text: answer }] }]);
+      expect(await a.listRange(key('t3'))).toEqual([{ text: 'line 1' }, { text: 'line 2' }]);
+    });
+
     it('a TTL expires the list', async () => {
       await a.listPush(key('l'), 'x', 10, 150);
       expect(await a.listRange(key('l'))).toEqual(['x']);

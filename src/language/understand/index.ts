@@ -5,8 +5,8 @@
  * "네" or "non" whatever the conversation's language is. Code above this asks "is this a no?" and never
  * matches words itself.
  */
-import * as OpenCC from 'opencc-js';
 import { LANGS, type Lang } from '../../conversation/lang.js';
+import { toTraditional } from '../../lib/traditional-chinese.js';
 import type { Market } from '../../lib/types.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -18,8 +18,6 @@ import { zhTW } from './zh-TW.js';
 export type { Command, Small, LanguageUnderstanding };
 
 export const UNDERSTANDING: Record<Lang, LanguageUnderstanding> = { en, 'zh-TW': zhTW, ko, fr, pt };
-
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 /** Lower-cased, width-folded, Simplified read as Traditional, curly quotes straightened, trailing punctuation dropped. */
 export function squash(text: string): string {
