@@ -6,13 +6,23 @@
 import { squash } from '../src/language/understand/index.js';
 import { modelIn } from './models.js';
 import { parseAmount } from './parse-numbers.js';
+import { readingOf, type Reading } from './reading.js';
 import type { DialogId, Slots } from './types.js';
 
 export interface Detection {
   dialog: DialogId;
   slots: Slots;
   confidence: number;
+  /**
+   * A question about the task's subject (answered, the task offered) or a request to do it (the task starts).
+   * A message that gives the task's own figures (commitment, months, prices, purchase date, tries) asks for
+   * the task whatever its form: "how much to get out, 24 months, 8 in, 99 instead of 279".
+   */
+  reading: Reading;
 }
+
+/** Slots that are the customer's own figures, not only the machine they own. */
+const INPUT_SLOTS = ['commitment', 'elapsed', 'finished', 'priceWith', 'priceWithout', 'purchaseDate', 'tries'];
 
 const PAYLOADS: Record<string, DialogId> = {
   'start password reset': 'passwordReset',
@@ -33,9 +43,12 @@ export function detectDialog(text: string): Detection | undefined {
   const t = squash(text).replace(/\s+/g, ' ');
   // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
   const payload = Object.hasOwn(PAYLOADS, t) ? PAYLOADS[t] : undefined;
-  if (payload) return { dialog: payload, slots: {}, confidence: 1 };
-  const found = [passwordReset(t), noWater(t, text), repairBooking(t, text), cancellation(t)].filter((d): d is Detection => d !== undefined);
-  return found.sort((a, b) => b.confidence - a.confidence)[0];
+  if (payload) return { dialog: payload, slots: {}, confidence: 1, reading: 'request' };
+  const found = [passwordReset(t), noWater(t, text), repairBooking(t, text), cancellation(t)].filter((d): d is Omit<Detection, 'reading'> => d !== undefined);
+  const best = found.sort((a, b) => b.confidence - a.confidence)[0];
+  if (!best) return undefined;
+  const givesInputs = INPUT_SLOTS.some((k) => best.slots[k] !== undefined);
+  return { ...best, reading: givesInputs ? 'request' : readingOf(text) };
 }
 
 // Each pattern below is read against the squashed text (lower case, Simplified read as Traditional) and
@@ -49,7 +62,7 @@ const ABOUT_VALIDITY = /\bhow long\b|\bvalid(ity)? for\b|\bvalidity\b|有效(期
 const PASSWORD_REQUEST =
   /\b(forg[eo]t(ten)?|lost|reset|recover|change)\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|재설정|초기화|변경|바꾸|찾|만료|링크|메일)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive pas à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão)/;
 
-function passwordReset(t: string): Detection | undefined {
+function passwordReset(t: string): Omit<Detection, 'reading'> | undefined {
   if (OTHER_PASSWORD.test(t)) return undefined;
   if (!PASSWORD_REQUEST.test(t)) return undefined;
   if (ABOUT_VALIDITY.test(t) && !/\b(expired?|forg[eo]t)\b|過期|忘|만료|잊|expiré|oubli|expirou|esque/.test(t)) return undefined;
@@ -66,7 +79,7 @@ const NO_WATER =
   /\bno water\b|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|沒(有)?水(出來|流出)|물이? ?(안|잘 안|전혀 안|못) ?나|물이? ?나오지 않|물이 안나|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada/;
 const TRIES = /(\d{1,2})\s*(?:times|tries|attempts|fois|vezes|tentativas|번|회|次|遍)/;
 
-function noWater(t: string, raw: string): Detection | undefined {
+function noWater(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
   if (!NO_WATER.test(t)) return undefined;
   const slots: Slots = {};
   const model = modelIn(raw);
@@ -84,11 +97,18 @@ const PURCHASED = /買的|購買|購入|买的|구매|구입|샀|achet[ée]|comp
 const NO_PROOF = /(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u;
 const HAS_PROOF = /有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u;
 
-function repairBooking(t: string, raw: string): Detection | undefined {
+function repairBooking(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
   if (parseBookingReference(raw) && /\b(status|where|track|booking|reference)\b|狀態|상태|statut|estado/.test(t)) return undefined;
   const strong = REPAIR_STRONG.test(t);
   const weak = REPAIR_WEAK.test(t);
   if (!strong && !weak) return undefined;
+  const slots = purchaseSlotsIn(raw);
+  return { dialog: 'repairBooking', slots, confidence: strong || (slots.model && weak) ? 0.85 : 0.55 };
+}
+
+/** The machine, when and where it was bought, and whether there is a receipt, as a message gives them (any language). */
+export function purchaseSlotsIn(raw: string): Slots {
+  const t = squash(raw).replace(/\s+/g, ' ');
   const slots: Slots = {};
   const model = modelIn(raw);
   if (model) slots.model = model;
@@ -107,14 +127,21 @@ function repairBooking(t: string, raw: string): Detection | undefined {
     if (NO_PROOF.test(t)) slots.hasProof = false;
     else if (HAS_PROOF.test(t)) slots.hasProof = true;
   }
-  return { dialog: 'repairBooking', slots, confidence: strong || (model && weak) ? 0.85 : 0.55 };
+  return slots;
 }
 
 const CANCELLATION =
   /\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end|terminate|stop|quit|leave)\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b|(取消|解約|終止|退訂)[^。]{0,10}(訂閱|合約|方案)|(訂閱|合約|綁約)[^。]{0,10}(取消|解約|終止)|違約金|解約金|(구독|약정|정기 배송)[^.]{0,10}(해지|취소|해약)|(해지|취소|해약)[^.]{0,6}(구독|약정)|위약금|해지 ?(수수료|비용)|플러스 프로그램[^.]{0,20}(반품|취소|환불)|(résili|annul)\w*[^.]{0,40}abonnement|abonnement[^.]{0,40}(résili|annul)|frais de (résiliation|rupture)|pénalité|(cancel|rescind|terminar)\w*[^.]{0,40}(subscrição|assinatura|contrato)|(subscrição|assinatura)[^.]{0,40}cancel|penalizaç(ão|ões)/;
 
-function cancellation(t: string): Detection | undefined {
-  const hit = CANCELLATION.test(t);
+/**
+ * Informal ways of saying the same ("my machine sub", "how much to get out?", "quanto pago para sair", "해지하면 얼마",
+ * "解約要付多少"): getting out of a subscription, or its short names.
+ */
+const CANCELLATION_INFORMAL =
+  /\b(machine )?sub\b.{0,60}\b(get out|out of it|cancel|quit|leave|exit|stop)|\b(get out|quit|leave|exit|stop)\b.{0,25}\b(sub|contract|commitment)\b|how much (to|would it (cost|be) to|is it to|do i pay to) (get out|cancel|quit|leave|exit|stop)|(解約|退訂|取消訂閱|提前解約|終止)[^。]{0,6}(多少|費用|要付)|(구독|약정)[^.]{0,20}(해지|취소|그만)|(해지|그만두|그만 두)[^.]{0,6}(하면|면)|combien[^.]{0,25}(résilier|arrêter|sortir|partir)|(arrêter|sortir de|quitter) (mon |l')?(abonnement|engagement)|quanto[^.]{0,25}(sair|cancelar|terminar|rescindir)|(sair|desistir) d[ao] (assinatura|subscrição|contrato|fidelização)/;
+
+function cancellation(t: string): Omit<Detection, 'reading'> | undefined {
+  const hit = CANCELLATION.test(t) || CANCELLATION_INFORMAL.test(t);
   if (/\beasy ?ordering\b/.test(t)) return undefined;
   const slots = cancellationSlotsIn(t);
   // "I pay 99 for a lattissima one that costs 279, 5 months into 24": no trigger word, but only a subscription reads so.
@@ -173,12 +200,16 @@ export function cancellationSlotsIn(text: string): Slots {
     /(?:subscrição|assinatura|contrato|fidelização) (?:de )?(12|24) meses|(12|24) meses de (?:fidelização|contrato|subscrição|assinatura)/.exec(t);
   const c = commitment?.slice(1).find((x) => x !== undefined);
   if (c && slots.commitment === undefined) slots.commitment = Number(c);
+  // "a 24 month machine sub", "abonnement machine de 24 mois", "24개월 머신 구독": 12 or 24 months that are not a time ago or a time elapsed.
+  const loose = new RegExp(String.raw`(?:^|[^\d])(12|24)\s*[- ]?${MONTH_WORD}(?!\s*(?:ago|in\b|now|so far|into|전|前|째|지났|됐|동안|了|écoulés?|passés?|déjà|d'utilisation|passados|decorridos|de uso|já))`).exec(t);
+  if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   const elapsed =
     /\b(?:for|since|been|had it for)\s+(\d{1,2})\s*months?\b/.exec(t) ??
     /\b(\d{1,2})\s*months?\s+(?:in|ago|now|so far)\b/.exec(t) ??
     /(\d{1,2})\s*(?:개월|달)\s*(?:사용|째|지났|됐|전|동안|썼)|(?:사용한 지|쓴 지|쓴지|사용 기간)\s*(\d{1,2})\s*(?:개월|달)/.exec(t) ??
     /(?:用了|已經|過了|使用了?)\s*(\d{1,2})\s*個月|(\d{1,2})\s*個月了/.exec(t) ??
-    /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois/.exec(t) ??
+    /(\d{1,2})\s*個月前/.exec(t) ??
+    /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois|il y a (\d{1,2}) mois/.exec(t) ??
     /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
@@ -190,11 +221,11 @@ export function cancellationSlotsIn(text: string): Slots {
   return slots;
 }
 
-const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳)\s*(?:€|eur\s*)?$/;
+const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳|訂閱價|訂閱時|구독가|구독 가격|구독으로)\s*(?:€|eur\s*)?(?:은|는|로|으로)?\s*$/;
 const WITHOUT_BEFORE =
   /(?:\b(?:costs?|costing|worth|price is|priced at|retails? (?:at|for)|sells? for|normally|normal price(?: is| of)?|instead of)|\b(?:coûte|coute|vaut|prix normal(?: est)?(?: de)?|au lieu de|custa|vale|preço normal(?: é)?(?: de)?|em vez de)|原價|定價|售價|要價|정가|원래 가격|원가)\s*(?:€|eur\s*)?(?:은|는)?\s*$/;
-const WITH_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:(?:under|with|on) (?:the |a |my )?subscription|avec (?:l')?abonnement|au lieu de|com (?:a )?(?:subscrição|assinatura)|em vez de|instead of|내고|냈|지불|에 (?:샀|구매))/;
-const WITHOUT_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가)/;
+const WITH_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:(?:under|with|on) (?:the |a |my )?(?:machine )?(?:subscription|sub\b)|avec (?:l')?abonnement|au lieu de|com (?:a )?(?:subscrição|assinatura)|em vez de|instead of|내고|냈|지불|에 (?:샀|구매))/;
+const WITHOUT_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가|normally|usually|full price|retail|normalement|normalmente|prix normal|preço normal)/;
 const CURRENCY_AFTER = /^\s*(?:€|euros?|eur\b|유로|歐元)/;
 
 /** Money amounts and which price each one is, from the words around it (any of the five languages). */
