@@ -21,6 +21,14 @@ export interface Detection {
   reading: Reading;
 }
 
+/**
+ * Asking what the penalty comes to ("how much is the penalty to cancel my subscription?", "解約要付多少"): the
+ * task's own result, which depends on the customer's figures, so the task starts and asks for them. How it is
+ * calculated, whether it can be done from the app, what happens to the machine are questions.
+ */
+const PENALTY_AMOUNT =
+  /\bhow much\b|\bwhat (is|are|'s|would be) (the |my )?(cancellation |exit |early exit |termination )?(penalty|penalties|fee|fees|charge|cost)\b|\bwhat would (it|i) (cost|pay)\b|多少|金額|얼마|combien|\bquel (est |serait )?(le )?(montant|coût)\b|quanto|\bqual (é|seria) (a |o )?(penalização|valor|custo|montante)/;
+
 /** Slots that are the customer's own figures, not only the machine they own. */
 const INPUT_SLOTS = ['commitment', 'elapsed', 'finished', 'priceWith', 'priceWithout', 'purchaseDate', 'tries'];
 
@@ -48,7 +56,8 @@ export function detectDialog(text: string): Detection | undefined {
   const best = found.sort((a, b) => b.confidence - a.confidence)[0];
   if (!best) return undefined;
   const givesInputs = INPUT_SLOTS.some((k) => best.slots[k] !== undefined);
-  return { ...best, reading: givesInputs ? 'request' : readingOf(text) };
+  const asksOwnFigure = best.dialog === 'cancellationPenalty' && PENALTY_AMOUNT.test(t);
+  return { ...best, reading: givesInputs || asksOwnFigure ? 'request' : readingOf(text) };
 }
 
 // Each pattern below is read against the squashed text (lower case, Simplified read as Traditional) and

@@ -4,3 +4,4 @@ export { noWater } from './no-water.js';
 export { repairBooking } from './repair-booking.js';
 export { cancellationPenalty } from './cancellation-penalty.js';
 export { answers } from './answers.js';
+export { oneShot } from './one-shot.js';
