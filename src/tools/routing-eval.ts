@@ -141,3 +141,25 @@ export async function runRouting(items: readonly RoutingItem[], router: Router =
   }
   return summarise(runs);
 }
+
+const pct = (right: number, total: number) => (total ? `${((right / total) * 100).toFixed(1)}%` : '–');
+
+/** The report `npm run eval` prints: per language, right % overall and per expectation, then the misses. */
+export function formatRoutingReport(lang: string, r: RoutingReport, misses = true): string {
+  const e = r.byExpect;
+  const lines = [
+    `\n${lang} — routing (${r.total} messages)`,
+    `  right                     ${pct(r.right, r.total)} (${r.right}/${r.total})`,
+    `  answered (question)       ${pct(e.answer.right, e.answer.total)} (${e.answer.right}/${e.answer.total})`,
+    `  task started (request)    ${pct(e.task.right, e.task.total)} (${e.task.right}/${e.task.total})`,
+    `  result at once (one-shot) ${pct(e.oneshot.right, e.oneshot.total)} (${e.oneshot.right}/${e.oneshot.total})`,
+  ];
+  if (misses && r.misses.length) {
+    lines.push(`\n  misses (${r.misses.length}):`);
+    for (const m of r.misses) {
+      const wanted = m.item.expect === 'answer' ? 'answer' : `${m.item.expect} ${m.item.task}`;
+      lines.push(`  ${m.item.id} [${m.item.market}] "${m.item.text}"\n      expected ${wanted}\n      got      ${describeOutcome(m.outcome)}`);
+    }
+  }
+  return lines.join('\n');
+}
