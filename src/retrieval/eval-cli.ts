@@ -60,7 +60,7 @@ async function routingReport(): Promise<void> {
     const r = await runRouting(loadRoutingSet(file).filter((i) => i.lang === lang), router);
     console.log(formatRoutingReport(lang, r, !quiet));
     const e = r.byExpect;
-    lines.push(`  ${lang.padEnd(6)} routing ${((r.right / Math.max(r.total, 1)) * 100).toFixed(1).padStart(5)}%  answer ${e.answer.right}/${e.answer.total}  task ${e.task.right}/${e.task.total}  one-shot ${e.oneshot.right}/${e.oneshot.total}`);
+    lines.push(`  ${lang.padEnd(6)} routing ${((r.right / Math.max(r.total, 1)) * 100).toFixed(1).padStart(5)}% (routed ${((r.routed / Math.max(r.total, 1)) * 100).toFixed(1)}%)  answer ${e.answer.right}/${e.answer.total}  task ${e.task.right}/${e.task.total}  one-shot ${e.oneshot.right}/${e.oneshot.total}`);
   }
   console.log(`\nrouting summary\n${lines.join('\n')}`);
 }

@@ -73,6 +73,14 @@ export function isRight(item: RoutingItem, o: Outcome): boolean {
   }
 }
 
+/**
+ * Routed the right way, the question-vs-task decision alone: as isRight, except that a question met with a
+ * "did you mean" (the right path, retrieval unsure which entry) counts. Reported beside the strict figure.
+ */
+export function isRouted(item: RoutingItem, o: Outcome): boolean {
+  return isRight(item, o) || (item.expect === 'answer' && o.kind === 'clarify');
+}
+
 export function describeOutcome(o: Outcome): string {
   switch (o.kind) {
     case 'answer':
@@ -90,12 +98,15 @@ export interface RoutingRun {
   item: RoutingItem;
   outcome: Outcome;
   right: boolean;
+  routed: boolean;
 }
 
 export interface RoutingReport {
   runs: RoutingRun[];
   /** Right / total, overall and per expectation. */
   right: number;
+  /** The question-vs-task decision alone (isRouted). */
+  routed: number;
   total: number;
   byExpect: Record<Expectation, { right: number; total: number }>;
   misses: RoutingRun[];
@@ -107,7 +118,7 @@ export function summarise(runs: RoutingRun[]): RoutingReport {
     byExpect[r.item.expect].total += 1;
     if (r.right) byExpect[r.item.expect].right += 1;
   }
-  return { runs, right: runs.filter((r) => r.right).length, total: runs.length, byExpect, misses: runs.filter((r) => !r.right) };
+  return { runs, right: runs.filter((r) => r.right).length, routed: runs.filter((r) => r.routed).length, total: runs.length, byExpect, misses: runs.filter((r) => !r.right) };
 }
 
 /** The locale a customer of that language and market would send ("fr-FR", "en-KR", "zh-TW"). */
@@ -137,7 +148,7 @@ export async function runRouting(items: readonly RoutingItem[], router: Router =
       locale: localeOf(item.lang, item.market),
     });
     const outcome = classify(replies);
-    runs.push({ item, outcome, right: isRight(item, outcome) });
+    runs.push({ item, outcome, right: isRight(item, outcome), routed: isRouted(item, outcome) });
   }
   return summarise(runs);
 }
@@ -150,6 +161,7 @@ export function formatRoutingReport(lang: string, r: RoutingReport, misses = tru
   const lines = [
     `\n${lang} — routing (${r.total} messages)`,
     `  right                     ${pct(r.right, r.total)} (${r.right}/${r.total})`,
+    `  routed (no "did you mean" counted against it) ${pct(r.routed, r.total)} (${r.routed}/${r.total})`,
     `  answered (question)       ${pct(e.answer.right, e.answer.total)} (${e.answer.right}/${e.answer.total})`,
     `  task started (request)    ${pct(e.task.right, e.task.total)} (${e.task.right}/${e.task.total})`,
     `  result at once (one-shot) ${pct(e.oneshot.right, e.oneshot.total)} (${e.oneshot.right}/${e.oneshot.total})`,
