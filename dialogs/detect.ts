@@ -66,7 +66,7 @@ export function detectDialog(text: string): Detection | undefined {
 // Each pattern below is read against the squashed text (lower case, Simplified read as Traditional) and
 // lists English, Traditional Chinese, Korean, French and Portuguese in that order.
 
-const PASSWORD = /pass ?word|\bpw\b|\bpwd\b|密碼|비밀번호|비번|패스워드|mot de passe|\bmdp\b|palavra-?passe|senha|\bpass\b/;
+const PASSWORD = /pass ?word|密碼|비밀번호|비번|패스워드|mot de passe|palavra-?passe|senha/;
 /** A password that is not the Nespresso account's. */
 const OTHER_PASSWORD = /\b(wi-?fi|router|modem|bluetooth|phone lock|laptop|windows|routeur|box internet)\b|路由器|無線網路|와이파이|공유기/;
 /** Asking how long the link lasts, not asking to reset: the FAQ answers it. */
