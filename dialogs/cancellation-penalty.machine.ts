@@ -3,21 +3,24 @@
  * 24-month commitment, reminder and tacit renewal at the end, free afterwards. Korea (kr-plus-programme):
  * the Plus programme's return rules. Taiwan and Portugal: their documents describe no machine subscription.
  */
-import { assign, emit, enqueueActions, setup } from 'xstate';
-import { msg, type Msg, type Text } from '../src/language/message.js';
-import type { ChoiceData } from '../src/language/render.js';
-import { cancellationPenalty, daysBetween, formatEuro, subscriptionTerms } from '../src/retrieval/policy.js';
+import { msg, type Msg, type Param, type Text } from '../src/language/message.js';
+import { Renderer, type ChoiceData } from '../src/language/render.js';
+import { daysBetween } from '../src/policy/dates.js';
+import { cancellationPenalty } from '../src/policy/subscription.js';
+import { subscriptionTerms } from '../src/policy/tables.js';
 import { parseDate, parseMonths } from './parse.js';
 import { amountIn, cancellationSlotsIn, monthsIn } from './detect.js';
-import { asking } from './step-kit.js';
-import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskAnswer, type TaskContext, type TaskStep } from './task-kit.js';
-import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
+import { answerYesNo, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, YES_NO_CHOICES, type TaskAnswer, type TaskContext, type TaskStep } from './step-kit.js';
+import type { DialogInput } from './types.js';
 
 export const CANCELLATION_PENALTY_VERSION = 2;
 const FR = subscriptionTerms.FR;
 const KR = subscriptionTerms.KR;
 const [SHORT, LONG] = [Math.min(...FR.commitmentMonths), Math.max(...FR.commitmentMonths)];
 const euro = (money: number) => ({ money, currency: 'EUR' as const });
+/** Amounts in the agent's summary, which is kept in English (as the repair booking's record). */
+const english = new Renderer();
+const inEnglish = (p: Param) => english.param(p, 'en');
 
 export interface CancellationContext extends TaskContext {
   commitment?: number;
@@ -160,10 +163,9 @@ export function penaltyReply(ctx: CancellationContext): Msg[] {
   const without = ctx.priceWithout ?? 0;
   const withSub = ctx.priceWith ?? 0;
   const p = cancellationPenalty({ priceWithout: without, priceWith: withSub });
-  const raw = Math.round((without * FR.penaltyRate - withSub) * 100) / 100;
-  const terms = { without: euro(without), rate: FR.penaltyRate, with: euro(withSub) };
+  const terms = { without: euro(p.priceWithout), rate: p.rate, with: euro(p.priceWith) };
   const working = p.clampedToZero
-    ? msg('cp.penalty.workingBelowZero', { ...terms, deficit: euro(-raw), zero: euro(0) })
+    ? msg('cp.penalty.workingBelowZero', { ...terms, deficit: euro(-p.raw), zero: euro(0) })
     : p.amount === p.rounded
       ? msg('cp.penalty.working', { ...terms, result: euro(p.amount) })
       : msg('cp.penalty.workingRounded', { ...terms, result: euro(p.amount), rounded: euro(p.rounded) });
@@ -211,91 +213,62 @@ export function cancellationContext(input: DialogInput): CancellationContext {
   return ctx;
 }
 
-export const cancellationPenaltyMachine = setup({
-  types: {
-    context: {} as CancellationContext,
-    events: {} as UserSaid,
-    input: {} as DialogInput,
-    emitted: {} as ReplyEmitted,
-    output: {} as DialogOutput,
-  },
+export const cancellationPenaltyMachine = defineSlotDialog({
+  id: 'cancellationPenalty',
+  version: CANCELLATION_PENALTY_VERSION,
+  context: cancellationContext,
+  steps: cancellationSteps,
+  answer: answerCancellation,
   guards: {
-    isAnswer: ({ context, event }, p: { step: CancellationStep }) => answerCancellation(p.step, event.text, context).ok,
-    hasOutcome: ({ context }) => context.outcome !== undefined,
-    isUndocumentedMarket: ({ context }) => context.market === 'TW' || context.market === 'PT',
-    isKorea: ({ context }) => context.market === 'KR',
-    hasNoReceivedDate: ({ context }) => context.receivedDate === undefined,
-    hasNoUnopened: ({ context }) => context.unopened === undefined,
-    isFinished: ({ context }) => context.finished === true || (context.commitment !== undefined && context.elapsed !== undefined && context.elapsed >= context.commitment),
-    hasNoCommitment: ({ context }) => context.commitment === undefined,
-    hasNoElapsed: ({ context }) => context.elapsed === undefined,
-    hasNoPriceWithout: ({ context }) => context.priceWithout === undefined,
-    hasNoPriceWith: ({ context }) => context.priceWith === undefined,
+    isUndocumentedMarket: (context) => context.market === 'TW' || context.market === 'PT',
+    isKorea: (context) => context.market === 'KR',
+    hasNoReceivedDate: (context) => context.receivedDate === undefined,
+    hasNoUnopened: (context) => context.unopened === undefined,
+    isFinished: (context) => context.finished === true || (context.commitment !== undefined && context.elapsed !== undefined && context.elapsed >= context.commitment),
+    hasNoCommitment: (context) => context.commitment === undefined,
+    hasNoElapsed: (context) => context.elapsed === undefined,
+    hasNoPriceWithout: (context) => context.priceWithout === undefined,
+    hasNoPriceWith: (context) => context.priceWith === undefined,
   },
   actions: {
-    ask: emit(({ context }, p: { step: CancellationStep }) => ({ type: 'reply', reply: taskReply(p.step, cancellationSteps[p.step].prompt(context)) }) as const),
-    reprompt: emit(({ context, event }, p: { step: CancellationStep }) => {
-      const a = answerCancellation(p.step, event.text, context);
-      return { type: 'reply', reply: a.ok ? taskReply(p.step, cancellationSteps[p.step].prompt(context)) : taskReprompt(p.step, a.reason, cancellationSteps[p.step].prompt(context)) } as const;
-    }),
-    take: assign(({ context, event }, p: { step: CancellationStep }) => {
-      const a = answerCancellation(p.step, event.text, context);
-      return a.ok ? a.patch : {};
-    }),
-    concludeKorea: assign(({ context }) => ({
-      closing: krPlusReply(context),
-      outcome: { outcome: 'completed', reason: 'KR Plus programme rules given', summary: `Plus programme return (KR): received ${context.receivedDate}, unopened: ${context.unopened}` } as DialogOutput,
-    })),
-    concludeFinished: assign(({ context }) => ({
-      closing: finishedReply(context),
-      outcome: { outcome: 'completed', reason: 'commitment completed: free cancellation', summary: `Subscription cancellation (FR): commitment completed` } as DialogOutput,
-    })),
-    concludePenalty: assign(({ context }) => ({
-      closing: penaltyReply(context),
-      outcome: {
-        outcome: 'completed',
-        reason: 'penalty calculated',
-        summary: `Subscription cancellation (FR): ${context.elapsed}/${context.commitment} months, ${formatEuro(context.priceWithout ?? 0)} / ${formatEuro(context.priceWith ?? 0)} → ${formatEuro(cancellationPenalty({ priceWithout: context.priceWithout ?? 0, priceWith: context.priceWith ?? 0 }).amount)}`,
-      } as DialogOutput,
-    })),
-    sayClosing: enqueueActions(({ context, enqueue }) => {
-      if (context.closing) enqueue.emit({ type: 'reply', reply: { text: context.closing, step: 'done' } });
-    }),
+    concludeKorea: {
+      assign: (context) => ({
+        closing: krPlusReply(context),
+        outcome: { outcome: 'completed', reason: 'KR Plus programme rules given', summary: `Plus programme return (KR): received ${context.receivedDate}, unopened: ${context.unopened}` },
+      }),
+    },
+    concludeFinished: {
+      assign: (context) => ({
+        closing: finishedReply(context),
+        outcome: { outcome: 'completed', reason: 'commitment completed: free cancellation', summary: `Subscription cancellation (FR): commitment completed` },
+      }),
+    },
+    concludePenalty: {
+      assign: (context) => ({
+        closing: penaltyReply(context),
+        outcome: {
+          outcome: 'completed',
+          reason: 'penalty calculated',
+          summary: `Subscription cancellation (FR): ${context.elapsed}/${context.commitment} months, ${inEnglish(euro(context.priceWithout ?? 0))} / ${inEnglish(euro(context.priceWith ?? 0))} → ${inEnglish(euro(cancellationPenalty({ priceWithout: context.priceWithout ?? 0, priceWith: context.priceWith ?? 0 }).amount))}`,
+        },
+      }),
+    },
   },
-}).createMachine({
-  id: 'cancellationPenalty',
-  version: String(CANCELLATION_PENALTY_VERSION),
-  context: ({ input }) => cancellationContext(input),
-  initial: 'routing',
-  output: ({ context }) => context.outcome ?? { outcome: 'cancelled' },
-  states: {
-    routing: {
-      always: [
-        { guard: 'hasOutcome', target: 'done' },
-        { guard: 'isUndocumentedMarket', target: 'offeringPerson' },
-        { guard: 'isKorea', target: 'korea' },
-        { guard: 'isFinished', actions: 'concludeFinished', target: 'done' },
-        { guard: 'hasNoCommitment', target: 'askingCommitment' },
-        { guard: 'hasNoElapsed', target: 'askingElapsed' },
-        { guard: 'hasNoPriceWithout', target: 'askingPriceWithout' },
-        { guard: 'hasNoPriceWith', target: 'askingPriceWith' },
-        { actions: 'concludePenalty', target: 'done' },
-      ],
-    },
-    korea: {
-      always: [
-        { guard: 'hasNoReceivedDate', target: 'askingReceivedDate' },
-        { guard: 'hasNoUnopened', target: 'askingUnopened' },
-        { actions: 'concludeKorea', target: 'done' },
-      ],
-    },
-    askingCommitment: asking('askingCommitment'),
-    askingElapsed: asking('askingElapsed'),
-    askingPriceWithout: asking('askingPriceWithout'),
-    askingPriceWith: asking('askingPriceWith'),
-    askingReceivedDate: asking('askingReceivedDate'),
-    askingUnopened: asking('askingUnopened'),
-    offeringPerson: asking('offeringPerson'),
-    done: { type: 'final', entry: { type: 'sayClosing' } },
+  routing: [
+    { guard: 'isUndocumentedMarket', target: 'offeringPerson' },
+    { guard: 'isKorea', target: 'korea' },
+    { guard: 'isFinished', actions: 'concludeFinished', target: 'done' },
+    { guard: 'hasNoCommitment', target: 'askingCommitment' },
+    { guard: 'hasNoElapsed', target: 'askingElapsed' },
+    { guard: 'hasNoPriceWithout', target: 'askingPriceWithout' },
+    { guard: 'hasNoPriceWith', target: 'askingPriceWith' },
+    { actions: 'concludePenalty', target: 'done' },
+  ],
+  branches: {
+    korea: [
+      { guard: 'hasNoReceivedDate', target: 'askingReceivedDate' },
+      { guard: 'hasNoUnopened', target: 'askingUnopened' },
+      { actions: 'concludeKorea', target: 'done' },
+    ],
   },
 });

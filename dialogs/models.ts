@@ -1,8 +1,8 @@
 /**
- * The machine model a customer names, in any script: catalogue names and aliases through policy.ts, plus
- * the Hangul spellings Korean customers use (Nespresso Korea's own: 픽시, 시티즈, 버츄오 넥스트 …).
+ * The machine model a customer names, in any script: catalogue names and aliases through
+ * src/policy/catalogue.ts, plus the Hangul spellings Korean customers use (Nespresso Korea's own: 픽시, 시티즈, 버츄오 넥스트 …).
  */
-import { findModel, getModel, normaliseModelText } from '../src/retrieval/policy.js';
+import { findModel, getModel, normaliseModelText } from '../src/policy/catalogue.js';
 
 /** Longest first, so "버츄오 넥스트" is read before "버츄오". */
 const HANGUL: Array<[RegExp, string]> = [

@@ -2,15 +2,13 @@
  * No water coming out of the spout (tw-account-faq): find the model, give its priming steps (auto-prime or
  * slider), count the tries, rest the machine after five, then offer a repair booking or a person.
  */
-import { assign, emit, setup } from 'xstate';
 import type { Lang } from '../src/conversation/lang.js';
 import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
-import { getModel } from '../src/retrieval/policy.js';
+import { getModel } from '../src/policy/catalogue.js';
 import { modelIn, modelNamedIn } from './models.js';
-import { asking } from './step-kit.js';
-import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, type TaskContext, type TaskStep } from './task-kit.js';
-import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
+import { answerYesNo, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, type TaskContext, type TaskStep } from './step-kit.js';
+import type { DialogInput, DialogOutput } from './types.js';
 
 export const NO_WATER_VERSION = 2;
 export const MAX_TRIES = 5;
@@ -146,66 +144,34 @@ export function noWaterContext(input: DialogInput): NoWaterContext {
   return ctx;
 }
 
-export const noWaterMachine = setup({
-  types: {
-    context: {} as NoWaterContext,
-    events: {} as UserSaid,
-    input: {} as DialogInput,
-    emitted: {} as ReplyEmitted,
-    output: {} as DialogOutput,
-  },
+export const noWaterMachine = defineSlotDialog({
+  id: 'noWater',
+  version: NO_WATER_VERSION,
+  context: noWaterContext,
+  steps: noWaterSteps,
   guards: {
-    isAnswer: ({ context, event }, p: { step: NoWaterStep }) => noWaterSteps[p.step].answer(event.text, context).ok,
-    hasModel: ({ context }) => context.model !== undefined || context.modelNotListed === true,
-    isNotDocumented: ({ context }) => context.modelNotListed === true || getModel(context.model ?? '')?.noWater === 'noneDocumented',
-    hasWorked: ({ context }) => context.worked === true,
-    hasOutcome: ({ context }) => context.outcome !== undefined,
-    isOutOfTries: ({ context }) => context.tries >= MAX_TRIES && !context.rested,
-    hasRestedInVain: ({ context }) => context.rested && context.worked === false,
+    hasModel: (context) => context.model !== undefined || context.modelNotListed === true,
+    isNotDocumented: (context) => context.modelNotListed === true || getModel(context.model ?? '')?.noWater === 'noneDocumented',
+    hasWorked: (context) => context.worked === true,
+    isOutOfTries: (context) => context.tries >= MAX_TRIES && !context.rested,
+    hasRestedInVain: (context) => context.rested && context.worked === false,
   },
   actions: {
-    ask: emit(({ context }, p: { step: NoWaterStep }) => ({ type: 'reply', reply: taskReply(p.step, noWaterSteps[p.step].prompt(context)) }) as const),
-    reprompt: emit(({ context, event }, p: { step: NoWaterStep }) => {
-      const a = noWaterSteps[p.step].answer(event.text, context);
-      return { type: 'reply', reply: a.ok ? taskReply(p.step, noWaterSteps[p.step].prompt(context)) : taskReprompt(p.step, a.reason, noWaterSteps[p.step].prompt(context)) } as const;
-    }),
-    take: assign(({ context, event }, p: { step: NoWaterStep }) => {
-      const a = noWaterSteps[p.step].answer(event.text, context);
-      return a.ok ? a.patch : {};
-    }),
-    celebrate: emit(({ context }) => ({
-      type: 'reply',
-      reply: { text: msg('nw.fixed', { model: modelName(context) }), step: 'resolved' },
-    }) as const),
-    resolve: assign(({ context }) => ({ outcome: { outcome: 'completed', reason: 'water flows again', summary: `No water: fixed by priming (${modelId(context)}, ${plural(context.tries + 1, 'try', 'tries')})` } as DialogOutput })),
+    celebrate: { say: (context) => ({ text: msg('nw.fixed', { model: modelName(context) }), step: 'resolved' }) },
+    resolve: {
+      assign: (context) => ({
+        outcome: { outcome: 'completed', reason: 'water flows again', summary: `No water: fixed by priming (${modelId(context)}, ${plural(context.tries + 1, 'try', 'tries')})` },
+      }),
+    },
   },
-}).createMachine({
-  id: 'noWater',
-  version: String(NO_WATER_VERSION),
-  context: ({ input }) => noWaterContext(input),
-  initial: 'routing',
-  output: ({ context }) => context.outcome ?? { outcome: 'cancelled' },
-  states: {
-    routing: {
-      always: [
-        { guard: 'hasOutcome', target: 'done' },
-        { guard: { type: 'hasModel' }, target: 'deciding' },
-        { target: 'askingModel' },
-      ],
-    },
-    deciding: {
-      always: [
-        { guard: 'hasWorked', actions: ['celebrate', 'resolve'], target: 'done' },
-        { guard: 'isNotDocumented', target: 'offeringHelp' },
-        { guard: 'hasRestedInVain', target: 'offeringHelp' },
-        { guard: 'isOutOfTries', target: 'resting' },
-        { target: 'tryingFix' },
-      ],
-    },
-    askingModel: asking('askingModel'),
-    tryingFix: asking('tryingFix'),
-    resting: asking('resting'),
-    offeringHelp: asking('offeringHelp'),
-    done: { type: 'final' },
+  routing: [{ guard: 'hasModel', target: 'deciding' }, { target: 'askingModel' }],
+  branches: {
+    deciding: [
+      { guard: 'hasWorked', actions: ['celebrate', 'resolve'], target: 'done' },
+      { guard: 'isNotDocumented', target: 'offeringHelp' },
+      { guard: 'hasRestedInVain', target: 'offeringHelp' },
+      { guard: 'isOutOfTries', target: 'resting' },
+      { target: 'tryingFix' },
+    ],
   },
 });

@@ -5,7 +5,9 @@
  * starts with what the message gives and asks only for the rest, or the FAQ answers.
  */
 import { msg, type Msg, type Text } from '../src/language/message.js';
-import { addMonths, krRepairCost, warrantyRules } from '../src/retrieval/policy.js';
+import { addMonths } from '../src/policy/dates.js';
+import { krRepairCost } from '../src/policy/kr-repair-cost.js';
+import { warrantyRules } from '../src/policy/tables.js';
 import { squash } from '../src/language/understand/index.js';
 import { cancellationContext, finishedReply, penaltyReply } from './cancellation-penalty.machine.js';
 import { detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';

@@ -4,12 +4,10 @@
  * say to keep the password confidential and report misuse; France's and Korea's documents are silent.
  * Every path ends with the market's contact or an offer of a person.
  */
-import { assign, emit, enqueueActions, setup } from 'xstate';
 import { msg, type Msg, type Text } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
-import { asking } from './step-kit.js';
-import { answerYesNo, choiceIn, PERSON_CHOICE, personOrNot, taskContext, taskReply, taskReprompt, YES_NO_CHOICES, type TaskContext, type TaskStep } from './task-kit.js';
-import type { DialogInput, DialogOutput, ReplyEmitted, UserSaid } from './types.js';
+import { answerYesNo, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, YES_NO_CHOICES, type TaskContext, type TaskStep } from './step-kit.js';
+import type { DialogInput } from './types.js';
 
 export const PASSWORD_RESET_VERSION = 2;
 export const LINK_VALID_HOURS = 72;
@@ -148,75 +146,33 @@ export function passwordResetContext(input: DialogInput): PasswordResetContext {
   return ctx;
 }
 
-export const passwordResetMachine = setup({
-  types: {
-    context: {} as PasswordResetContext,
-    events: {} as UserSaid,
-    input: {} as DialogInput,
-    emitted: {} as ReplyEmitted,
-    output: {} as DialogOutput,
-  },
+export const passwordResetMachine = defineSlotDialog({
+  id: 'passwordReset',
+  version: PASSWORD_RESET_VERSION,
+  context: passwordResetContext,
+  steps: passwordResetSteps,
   guards: {
-    isAnswer: ({ context, event }, p: { step: PasswordResetStep }) => passwordResetSteps[p.step].answer(event.text, context).ok,
-    hasOutcome: ({ context }) => context.outcome !== undefined,
-    isPortugalUnasked: ({ context }) => context.market === 'PT' && context.misuse === undefined,
-    isOtherMarket: ({ context }) => context.market !== 'TW',
-    hasNoSituation: ({ context }) => context.situation === undefined,
-    isStuck: ({ context }) => context.attempts >= 2,
-    isLinkSituation: ({ context }) =>
-      context.situation === 'forgot' || context.situation === 'expired' || (context.situation === 'otherChannel' && context.channel === 'nespresso'),
-    isUncheckedFolders: ({ context }) => context.situation === 'notReceived' && context.foundEmail === undefined,
-    hasFoundEmail: ({ context }) => context.situation === 'notReceived' && context.foundEmail === true,
-    hasNoChannel: ({ context }) => context.situation === 'otherChannel' && context.channel === undefined,
+    isPortugalUnasked: (context) => context.market === 'PT' && context.misuse === undefined,
+    isOtherMarket: (context) => context.market !== 'TW',
+    hasNoSituation: (context) => context.situation === undefined,
+    isStuck: (context) => context.attempts >= 2,
+    isLinkSituation: (context) => context.situation === 'forgot' || context.situation === 'expired' || (context.situation === 'otherChannel' && context.channel === 'nespresso'),
+    isUncheckedFolders: (context) => context.situation === 'notReceived' && context.foundEmail === undefined,
+    hasFoundEmail: (context) => context.situation === 'notReceived' && context.foundEmail === true,
+    hasNoChannel: (context) => context.situation === 'otherChannel' && context.channel === undefined,
   },
   actions: {
-    ask: emit(({ context }, p: { step: PasswordResetStep }) => ({ type: 'reply', reply: taskReply(p.step, passwordResetSteps[p.step].prompt(context)) }) as const),
-    reprompt: emit(({ context, event }, p: { step: PasswordResetStep }) => {
-      const a = passwordResetSteps[p.step].answer(event.text, context);
-      return { type: 'reply', reply: a.ok ? taskReply(p.step, passwordResetSteps[p.step].prompt(context)) : taskReprompt(p.step, a.reason, passwordResetSteps[p.step].prompt(context)) } as const;
-    }),
-    take: assign(({ context, event }, p: { step: PasswordResetStep }) => {
-      const a = passwordResetSteps[p.step].answer(event.text, context);
-      return a.ok ? a.patch : {};
-    }),
-    foundIt: assign({
-      outcome: { outcome: 'completed', reason: 'reset email found' },
-      closing: msg('pr.done.found', hours),
-    }),
-    sayClosing: enqueueActions(({ context, enqueue }) => {
-      if (context.closing) enqueue.emit({ type: 'reply', reply: { text: context.closing, step: 'done' } });
-    }),
+    foundIt: { assign: () => ({ outcome: { outcome: 'completed', reason: 'reset email found' }, closing: msg('pr.done.found', hours) }) },
   },
-}).createMachine({
-  id: 'passwordReset',
-  version: String(PASSWORD_RESET_VERSION),
-  context: ({ input }) => passwordResetContext(input),
-  initial: 'routing',
-  output: ({ context }) => context.outcome ?? { outcome: 'cancelled' },
-  states: {
-    routing: {
-      always: [
-        { guard: 'hasOutcome', target: 'done' },
-        { guard: 'isPortugalUnasked', target: 'askingMisuse' },
-        { guard: 'isOtherMarket', target: 'offeringPerson' },
-        { guard: 'hasNoSituation', target: 'askingSituation' },
-        { guard: 'isStuck', target: 'offeringPerson' },
-        { guard: 'hasNoChannel', target: 'askingOrderChannel' },
-        { guard: 'isLinkSituation', target: 'askingIfWorked' },
-        { guard: 'isUncheckedFolders', target: 'askingIfFound' },
-        { guard: 'hasFoundEmail', actions: 'foundIt', target: 'done' },
-        { target: 'offeringPerson' },
-      ],
-    },
-    askingSituation: asking('askingSituation'),
-    askingIfWorked: asking('askingIfWorked'),
-    askingIfFound: asking('askingIfFound'),
-    askingOrderChannel: asking('askingOrderChannel'),
-    askingMisuse: asking('askingMisuse'),
-    offeringPerson: asking('offeringPerson'),
-    done: {
-      type: 'final',
-      entry: { type: 'sayClosing' },
-    },
-  },
+  routing: [
+    { guard: 'isPortugalUnasked', target: 'askingMisuse' },
+    { guard: 'isOtherMarket', target: 'offeringPerson' },
+    { guard: 'hasNoSituation', target: 'askingSituation' },
+    { guard: 'isStuck', target: 'offeringPerson' },
+    { guard: 'hasNoChannel', target: 'askingOrderChannel' },
+    { guard: 'isLinkSituation', target: 'askingIfWorked' },
+    { guard: 'isUncheckedFolders', target: 'askingIfFound' },
+    { guard: 'hasFoundEmail', actions: 'foundIt', target: 'done' },
+    { target: 'offeringPerson' },
+  ],
 });

@@ -3,7 +3,7 @@
  * and the filled slots shown to an agent.
  */
 import type { AnyStateMachine } from 'xstate';
-import { getModel } from '../src/retrieval/policy.js';
+import { getModel } from '../src/policy/catalogue.js';
 import { CANCELLATION_PENALTY_VERSION, cancellationPenaltyMachine, cancellationSteps } from './cancellation-penalty.machine.js';
 import { NO_WATER_VERSION, noWaterMachine, noWaterSteps } from './no-water.machine.js';
 import { PASSWORD_RESET_VERSION, passwordResetMachine, passwordResetSteps } from './password-reset.machine.js';

@@ -3,15 +3,16 @@
  * cost by the market's rules, the market's service terms, contact details, a summary to confirm or
  * correct, then the booking saved through the injected `saveBooking` actor (idempotent on bookingId).
  */
-import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
-import { getModel, krRepairPrices, warrantyRules } from '../src/retrieval/policy.js';
-import { isProfessional, repairSteps, type RepairStep } from './repair-booking.steps.js';
+import { fromPromise } from 'xstate';
+import { getModel } from '../src/policy/catalogue.js';
+import { krRepairPrices, warrantyRules } from '../src/policy/tables.js';
+import { isProfessional, repairSteps } from './repair-booking.steps.js';
 import { msg } from '../src/language/message.js';
 import { bookingOf, modelLabel, modelName, needsFrBrand, needsKrRegistration, needsLastRepair, needsRental, termsText, type RepairContext } from './repair-booking.texts.js';
 import { parseDate } from './parse.js';
 import { modelIn } from './models.js';
-import { asking, baseContext, replyOf, repromptOf } from './step-kit.js';
-import { BookingReference, type DialogInput, type DialogOutput, type RepairBooking, type ReplyEmitted, type UserSaid } from './types.js';
+import { baseContext, defineSlotDialog } from './step-kit.js';
+import { BookingReference, type DialogInput, type RepairBooking } from './types.js';
 
 export const REPAIR_BOOKING_VERSION = 1;
 export type { RepairContext } from './repair-booking.texts.js';
@@ -38,14 +39,12 @@ export function repairContext(input: DialogInput): RepairContext {
   return ctx;
 }
 
-export const repairBookingMachine = setup({
-  types: {
-    context: {} as RepairContext,
-    events: {} as UserSaid,
-    input: {} as DialogInput,
-    emitted: {} as ReplyEmitted,
-    output: {} as DialogOutput,
-  },
+export const repairBookingMachine = defineSlotDialog({
+  id: 'repairBooking',
+  version: REPAIR_BOOKING_VERSION,
+  context: repairContext,
+  steps: repairSteps,
+  replies: 'step',
   actors: {
     /** Replaced by the runtime (and by fakes in tests); must be idempotent on booking.id. */
     saveBooking: fromPromise<{ reference: string }, RepairBooking>(async () => {
@@ -54,123 +53,85 @@ export const repairBookingMachine = setup({
   },
   delays: { saveTimeout: 10_000 },
   guards: {
-    isAnswer: ({ context, event }, p: { step: RepairStep }) => repairSteps[p.step].answer(event.text, context).ok,
-    hasOutcome: ({ context }) => context.outcome !== undefined,
-    hasNoModel: ({ context }) => context.model === undefined,
-    isProfessional: ({ context }) => isProfessional(context),
-    needsOrigin: ({ context }) => context.market === 'KR' && context.overseas === undefined,
-    hasNoPurchaseDate: ({ context }) => context.purchaseDate === undefined,
-    hasNoProofAnswer: ({ context }) => context.hasProof === undefined,
-    needsManufacturingDate: ({ context }) =>
+    hasNoModel: (context) => context.model === undefined,
+    isProfessional: (context) => isProfessional(context),
+    needsOrigin: (context) => context.market === 'KR' && context.overseas === undefined,
+    hasNoPurchaseDate: (context) => context.purchaseDate === undefined,
+    hasNoProofAnswer: (context) => context.hasProof === undefined,
+    needsManufacturingDate: (context) =>
       context.market === 'KR' && context.hasProof === false && !context.overseas && context.manufacturingDate === undefined && !context.manufacturingUnknown,
-    needsRegistration: ({ context }) =>
+    needsRegistration: (context) =>
       context.registered === undefined && ((context.market === 'FR' && warrantyRules.FR.registrationRequired) || needsKrRegistration(context)),
-    isUnregisteredInFrance: ({ context }) => context.market === 'FR' && context.registered === false,
-    needsAmbassador: ({ context }) => context.market === 'FR' && context.ambassador === undefined,
-    needsBrand: ({ context }) => needsFrBrand(context),
-    needsLastRepair: ({ context }) => needsLastRepair(context),
-    hasNotSeenTerms: ({ context }) => !context.warrantyShown,
-    needsRental: ({ context }) => context.rental === undefined && needsRental(context),
-    needsServiceOption: ({ context }) => context.market === 'FR' && context.serviceOption === undefined,
-    hasNoName: ({ context }) => context.name === undefined,
-    hasNoPhone: ({ context }) => context.phone === undefined,
-    hasNoEmail: ({ context }) => context.email === undefined,
-    hasNoAddress: ({ context }) => context.address === undefined,
-    isChoosingField: ({ context }) => context.choosingField === true,
-    isConfirmed: ({ context }) => context.confirmed === true,
-    hasSaveFailed: ({ context }) => context.saveFailed === true,
-    isValidReference: ({ event }) => BookingReference.safeParse((event as unknown as { output?: { reference?: unknown } }).output?.reference).success,
+    isUnregisteredInFrance: (context) => context.market === 'FR' && context.registered === false,
+    needsAmbassador: (context) => context.market === 'FR' && context.ambassador === undefined,
+    needsBrand: (context) => needsFrBrand(context),
+    needsLastRepair: (context) => needsLastRepair(context),
+    hasNotSeenTerms: (context) => !context.warrantyShown,
+    needsRental: (context) => context.rental === undefined && needsRental(context),
+    needsServiceOption: (context) => context.market === 'FR' && context.serviceOption === undefined,
+    hasNoName: (context) => context.name === undefined,
+    hasNoPhone: (context) => context.phone === undefined,
+    hasNoEmail: (context) => context.email === undefined,
+    hasNoAddress: (context) => context.address === undefined,
+    isChoosingField: (context) => context.choosingField === true,
+    isConfirmed: (context) => context.confirmed === true,
+    hasSaveFailed: (context) => context.saveFailed === true,
+    isValidReference: (_, event) => BookingReference.safeParse((event as { output?: { reference?: unknown } }).output?.reference).success,
   },
   actions: {
-    ask: emit(({ context }, p: { step: RepairStep }) => ({ type: 'reply', reply: replyOf(p.step, repairSteps[p.step].prompt(context)) }) as const),
-    reprompt: emit(({ context, event }, p: { step: RepairStep }) => {
-      const a = repairSteps[p.step].answer(event.text, context);
-      return { type: 'reply', reply: repromptOf(p.step, a.ok ? '' : a.reason, repairSteps[p.step].prompt(context)) } as const;
-    }),
-    take: assign(({ context, event }, p: { step: RepairStep }) => {
-      const a = repairSteps[p.step].answer(event.text, context);
-      return a.ok ? a.patch : {};
-    }),
-    tellTerms: emit(({ context }) => ({ type: 'reply', reply: { text: termsText(context), step: 'reportingTerms' } }) as const),
-    markTermsShown: assign({ warrantyShown: true }),
-    redirectProfessional: assign(({ context }) => ({
-      outcome: { outcome: 'completed', reason: 'professional machine', summary: `Repair request for a professional machine (${modelLabel(context)})` } as DialogOutput,
-      closing:
-        context.market === 'KR'
-          ? msg('rb.proKR', { model: modelName(context), phone: krRepairPrices.professionalClubPhone })
-          : msg('rb.pro', { model: modelName(context), contact: { contact: context.market } }),
-    })),
-    markSaveFailed: assign({ saveFailed: true, confirmed: false }),
-    storeReference: assign(({ context, event }) => {
-      const reference = (event as unknown as { output: { reference: string } }).output.reference;
-      return {
-        reference,
-        confirmed: false,
-        outcome: { outcome: 'completed', reason: 'booking saved', summary: `Repair booking ${reference}: ${modelLabel(context)} (${context.market})` } as DialogOutput,
-        closing: msg('rb.saved', { reference, contact: { contact: context.market } }),
-      };
-    }),
-    sayClosing: enqueueActions(({ context, enqueue }) => {
-      if (context.closing) enqueue.emit({ type: 'reply', reply: { text: context.closing, step: 'done' } });
-    }),
-  },
-}).createMachine({
-  id: 'repairBooking',
-  version: String(REPAIR_BOOKING_VERSION),
-  context: ({ input }) => repairContext(input),
-  initial: 'routing',
-  output: ({ context }) => context.outcome ?? { outcome: 'cancelled' },
-  states: {
-    routing: {
-      always: [
-        { guard: 'hasOutcome', target: 'done' },
-        { guard: 'hasNoModel', target: 'askingModel' },
-        { guard: 'isProfessional', actions: 'redirectProfessional', target: 'done' },
-        { guard: 'needsOrigin', target: 'askingOrigin' },
-        { guard: 'hasNoPurchaseDate', target: 'askingPurchaseDate' },
-        { guard: 'hasNoProofAnswer', target: 'askingProof' },
-        { guard: 'needsManufacturingDate', target: 'askingManufacturingDate' },
-        { guard: 'needsRegistration', target: 'askingRegistration' },
-        { guard: 'isUnregisteredInFrance', target: 'awaitingRegistration' },
-        { guard: 'needsAmbassador', target: 'askingAmbassador' },
-        { guard: 'needsBrand', target: 'askingBrand' },
-        { guard: 'needsLastRepair', target: 'askingLastRepair' },
-        { guard: 'hasNotSeenTerms', actions: ['tellTerms', 'markTermsShown'], target: 'routing', reenter: true },
-        { guard: 'needsRental', target: 'askingRental' },
-        { guard: 'needsServiceOption', target: 'askingServiceOption' },
-        { guard: 'hasNoName', target: 'askingName' },
-        { guard: 'hasNoPhone', target: 'askingPhone' },
-        { guard: 'hasNoEmail', target: 'askingEmail' },
-        { guard: 'hasNoAddress', target: 'askingAddress' },
-        { guard: 'hasSaveFailed', target: 'retryingSave' },
-        { guard: 'isConfirmed', target: 'saving' },
-        { guard: 'isChoosingField', target: 'askingField' },
-        { target: 'confirming' },
-      ],
+    tellTerms: { say: (context) => ({ text: termsText(context), step: 'reportingTerms' }) },
+    markTermsShown: { assign: () => ({ warrantyShown: true }) },
+    redirectProfessional: {
+      assign: (context) => ({
+        outcome: { outcome: 'completed', reason: 'professional machine', summary: `Repair request for a professional machine (${modelLabel(context)})` },
+        closing:
+          context.market === 'KR'
+            ? msg('rb.proKR', { model: modelName(context), phone: krRepairPrices.professionalClubPhone })
+            : msg('rb.pro', { model: modelName(context), contact: { contact: context.market } }),
+      }),
     },
-    askingModel: asking('askingModel'),
-    askingOrigin: asking('askingOrigin'),
-    askingPurchaseDate: asking('askingPurchaseDate'),
-    askingProof: asking('askingProof'),
-    askingManufacturingDate: asking('askingManufacturingDate'),
-    askingRegistration: asking('askingRegistration'),
-    awaitingRegistration: asking('awaitingRegistration'),
-    askingAmbassador: asking('askingAmbassador'),
-    askingBrand: asking('askingBrand'),
-    askingLastRepair: asking('askingLastRepair'),
-    askingRental: asking('askingRental'),
-    askingServiceOption: asking('askingServiceOption'),
-    askingName: asking('askingName'),
-    askingPhone: asking('askingPhone'),
-    askingEmail: asking('askingEmail'),
-    askingAddress: asking('askingAddress'),
-    confirming: asking('confirming'),
-    askingField: asking('askingField'),
-    retryingSave: asking('retryingSave'),
+    markSaveFailed: { assign: () => ({ saveFailed: true, confirmed: false }) },
+    storeReference: {
+      assign: (context, event) => {
+        const reference = (event as unknown as { output: { reference: string } }).output.reference;
+        return {
+          reference,
+          confirmed: false,
+          outcome: { outcome: 'completed', reason: 'booking saved', summary: `Repair booking ${reference}: ${modelLabel(context)} (${context.market})` },
+          closing: msg('rb.saved', { reference, contact: { contact: context.market } }),
+        };
+      },
+    },
+  },
+  routing: [
+    { guard: 'hasNoModel', target: 'askingModel' },
+    { guard: 'isProfessional', actions: 'redirectProfessional', target: 'done' },
+    { guard: 'needsOrigin', target: 'askingOrigin' },
+    { guard: 'hasNoPurchaseDate', target: 'askingPurchaseDate' },
+    { guard: 'hasNoProofAnswer', target: 'askingProof' },
+    { guard: 'needsManufacturingDate', target: 'askingManufacturingDate' },
+    { guard: 'needsRegistration', target: 'askingRegistration' },
+    { guard: 'isUnregisteredInFrance', target: 'awaitingRegistration' },
+    { guard: 'needsAmbassador', target: 'askingAmbassador' },
+    { guard: 'needsBrand', target: 'askingBrand' },
+    { guard: 'needsLastRepair', target: 'askingLastRepair' },
+    { guard: 'hasNotSeenTerms', actions: ['tellTerms', 'markTermsShown'], target: 'routing', reenter: true },
+    { guard: 'needsRental', target: 'askingRental' },
+    { guard: 'needsServiceOption', target: 'askingServiceOption' },
+    { guard: 'hasNoName', target: 'askingName' },
+    { guard: 'hasNoPhone', target: 'askingPhone' },
+    { guard: 'hasNoEmail', target: 'askingEmail' },
+    { guard: 'hasNoAddress', target: 'askingAddress' },
+    { guard: 'hasSaveFailed', target: 'retryingSave' },
+    { guard: 'isConfirmed', target: 'saving' },
+    { guard: 'isChoosingField', target: 'askingField' },
+    { target: 'confirming' },
+  ],
+  states: {
     saving: {
       invoke: {
         src: 'saveBooking',
-        input: ({ context }) => bookingOf(context),
+        input: ({ context }: { context: RepairContext }) => bookingOf(context),
         onDone: [
           { guard: 'isValidReference', actions: 'storeReference', target: 'done' },
           { actions: 'markSaveFailed', target: 'routing' },
@@ -179,6 +140,5 @@ export const repairBookingMachine = setup({
       },
       after: { saveTimeout: { actions: 'markSaveFailed', target: 'routing' } },
     },
-    done: { type: 'final', entry: { type: 'sayClosing' } },
   },
 });

@@ -5,7 +5,9 @@
  */
 import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
-import { daysBetween, getModel, warrantyRules } from '../src/retrieval/policy.js';
+import { getModel } from '../src/policy/catalogue.js';
+import { daysBetween } from '../src/policy/dates.js';
+import { warrantyRules } from '../src/policy/tables.js';
 import { address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNoAnswer, pastDate, PersonName, phone } from './parse.js';
 import { modelIn, modelNamedIn } from './models.js';
 import { modelLabel, modelName, repairWarrantyMonths, serviceOptionName, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';

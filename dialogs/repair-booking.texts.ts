@@ -1,17 +1,13 @@
 /**
  * Repair booking: the context, the market's terms in words (warranty, cost, service), the summary and the
- * booking record. Facts come from src/retrieval/policy.ts; this file only puts them into sentences.
+ * booking record. Facts and decisions come from src/policy (rules as codes with their numbers); this file
+ * only puts them into sentences.
  */
-import {
-  addDays,
-  addMonths,
-  getModel,
-  krRepairCost,
-  krRepairPrices,
-  warrantyDecision,
-  warrantyRules,
-  type WarrantyDecision,
-} from '../src/retrieval/policy.js';
+import { getModel } from '../src/policy/catalogue.js';
+import { addDays, addMonths } from '../src/policy/dates.js';
+import { krRepairCost } from '../src/policy/kr-repair-cost.js';
+import { krRepairPrices, warrantyRules } from '../src/policy/tables.js';
+import { warrantyDecision, type KrCountedFrom, type WarrantyDecision, type WarrantyRule } from '../src/policy/warranty.js';
 import { msg, type Msg, type Param, type Text } from '../src/language/message.js';
 import { Renderer } from '../src/language/render.js';
 import type { ParsedDate } from './parse.js';
@@ -188,72 +184,59 @@ export function krCostText(ctx: RepairContext): Msg {
   }
 }
 
-/** The rule policy.ts applied, in the customer's words (same facts, same branches). */
-function ruleText(ctx: RepairContext, brand = ctx.brand): Msg {
-  const q = { ...warrantyQueryOf(ctx, brand), lastRepairDate: undefined };
-  const base = warrantyDecision(q);
-  const model = ctx.model ? getModel(ctx.model) : undefined;
-  let rule: Msg;
-  switch (ctx.market) {
-    case 'KR': {
-      if (ctx.overseas && !KRW.overseasCovered) {
-        rule = msg('rb.rule.krOverseas');
-        break;
-      }
-      const fromProof = !!(ctx.hasProof && ctx.purchaseDate);
-      if (!fromProof && !ctx.manufacturingDate) {
-        rule = msg('rb.rule.krNoManufacturing', { months: KRW.noProofStartMonthsAfterManufacturing });
-        break;
-      }
-      const start = fromProof ? ctx.purchaseDate! : addMonths(ctx.manufacturingDate!, KRW.noProofStartMonthsAfterManufacturing);
-      const from = fromProof
-        ? msg('rb.from.proof')
-        : msg('rb.from.manufacturing', { start: day(start), months: KRW.noProofStartMonthsAfterManufacturing, date: day(ctx.manufacturingDate!) });
-      const purchase = ctx.purchaseDate ?? start;
-      const special = model ? KRW.modelMonths[model.id] : undefined;
-      const since = day(KRW.registrationBonus.purchasedFrom);
-      const registeredDays = ctx.registered ? ctx.registeredWithinDays : undefined;
-      let why: Msg;
-      if (special) why = msg('rb.why.krModel', { model: model!.name, months: special });
-      else if (model?.category === 'business') why = msg('rb.why.krBusiness', { months: KRW.businessMonths });
-      else if (purchase < KRW.registrationBonus.purchasedFrom) why = msg('rb.why.krBefore', { date: since, months: KRW.householdBeforeMonths });
-      else {
-        const bonus = registeredDays !== undefined && registeredDays >= 0 && registeredDays <= KRW.registrationBonus.withinDays;
-        why = msg(bonus ? 'rb.why.krBonus' : 'rb.why.krNoBonus', { date: since, months: KRW.householdMonths, bonus: KRW.registrationBonus.months, days: KRW.registrationBonus.withinDays });
-      }
-      rule = msg('rb.rule.kr', { why, from });
-      break;
-    }
-    case 'FR': {
-      const b = FRW.brands.find((x) => x.toLowerCase() === brand?.toLowerCase());
-      const partsYears = b ? FRW.sparePartsYears[b] : undefined;
-      if (model && !FRW.lines.includes(model.line)) rule = msg('rb.rule.frOtherLine', { lines: { list: [...FRW.lines] }, model: model.name });
-      else if (!ctx.purchaseDate) rule = msg('rb.rule.frNeedDate', { years: FRW.years });
-      else if (partsYears) rule = msg('rb.rule.frBrand', { brand: b === 'DeLonghi' ? "De'Longhi" : b!, years: FRW.years, partsYears });
-      else rule = msg('rb.rule.frAll', { years: FRW.years });
-      break;
-    }
-    case 'TW':
-      rule = msg('rb.rule.tw', { months: TWW.repairedPartsMinMonths });
-      break;
-    case 'PT':
-      rule = msg('rb.rule.pt');
-      break;
-  }
-  // A previous repair has its own warranty, which can outlast the machine's (policy.ts withRepairWarranty).
-  const full = warrantyDecision({ ...q, lastRepairDate: ctx.lastRepairDate });
-  if (ctx.lastRepairDate && base.status !== 'covered' && base.status !== 'notCovered' && full.status === 'covered' && full.repairWarrantyEndDate) {
-    const months = ctx.market === 'KR' ? (model?.category === 'business' ? KRW.repairWarrantyMonths.business : KRW.repairWarrantyMonths.household) : repairWarrantyMonths(ctx);
-    const what = msg(ctx.market === 'KR' ? 'rb.what.kr' : ctx.market === 'FR' ? 'rb.what.fr' : 'rb.what.tw');
-    return msg('rb.rule.afterRepair', { rule, date: day(ctx.lastRepairDate), what, months, end: day(full.repairWarrantyEndDate) });
-  }
-  return rule;
+/** Where a Korean warranty is counted from, in words. */
+function countedText(c: KrCountedFrom): Msg {
+  return c.basis === 'proof' ? msg('rb.from.proof') : msg('rb.from.manufacturing', { start: day(c.start), months: c.monthsAfter, date: day(c.manufacturingDate) });
 }
+
+/** The rule a warranty decision applied (src/policy/warranty.ts), in the customer's words. */
+export function warrantyRuleText(rule: WarrantyRule): Msg {
+  switch (rule.code) {
+    case 'kr.overseas':
+      return msg('rb.rule.krOverseas');
+    case 'kr.noManufacturingDate':
+      return msg('rb.rule.krNoManufacturing', { months: rule.monthsAfterManufacturing });
+    case 'kr.model':
+      return msg('rb.rule.kr', { why: msg('rb.why.krModel', { model: rule.model, months: rule.months }), from: countedText(rule.counted) });
+    case 'kr.business':
+      return msg('rb.rule.kr', { why: msg('rb.why.krBusiness', { months: rule.months }), from: countedText(rule.counted) });
+    case 'kr.householdBefore':
+      return msg('rb.rule.kr', { why: msg('rb.why.krBefore', { date: day(rule.before), months: rule.months }), from: countedText(rule.counted) });
+    case 'kr.householdWithBonus':
+    case 'kr.householdNoBonus': {
+      const why = msg(rule.code === 'kr.householdWithBonus' ? 'rb.why.krBonus' : 'rb.why.krNoBonus', { date: day(rule.from), months: rule.months, bonus: rule.bonusMonths, days: rule.withinDays });
+      return msg('rb.rule.kr', { why, from: countedText(rule.counted) });
+    }
+    case 'fr.otherLine':
+      return msg('rb.rule.frOtherLine', { lines: { list: rule.lines }, model: rule.model });
+    case 'fr.needPurchaseDate':
+      return msg('rb.rule.frNeedDate', { years: rule.years });
+    case 'fr.brand':
+      return msg('rb.rule.frBrand', { brand: brandName(rule.brand), years: rule.years, partsYears: rule.partsYears });
+    case 'fr.nespressoSystem':
+      return msg('rb.rule.frAll', { years: rule.years });
+    case 'tw.notStated':
+      return msg('rb.rule.tw', { months: rule.repairedPartsMonths });
+    case 'pt.manufacturer':
+      return msg('rb.rule.pt');
+  }
+}
+
+/** A decision's rule in words, with the last repair's own warranty where that is what covers the machine. */
+function ruleText(ctx: RepairContext, d: WarrantyDecision): Msg {
+  const rule = warrantyRuleText(d.rule);
+  if (!d.afterRepair) return rule;
+  const what = msg(ctx.market === 'KR' ? 'rb.what.kr' : ctx.market === 'FR' ? 'rb.what.fr' : 'rb.what.tw');
+  return msg('rb.rule.afterRepair', { rule, date: day(d.afterRepair.lastRepairDate), what, months: d.afterRepair.months, end: day(d.afterRepair.endDate) });
+}
+
+/** A brand as written: the table's "DeLonghi" is De'Longhi. */
+const brandName = (brand: string): string => (brand === 'DeLonghi' ? "De'Longhi" : brand);
 
 function warrantyText(ctx: RepairContext): Msg[] {
   const { decision: d, uncertain } = warrantyOf(ctx);
   const model = modelName(ctx);
-  const rule = ruleText(ctx);
+  const rule = ruleText(ctx, d);
   if (uncertain) return [msg('rb.w.uncertain', { model, rule })];
   const approx = ctx.purchasePrecision && ctx.purchasePrecision !== 'day' && ctx.purchaseDate ? [msg('rb.w.approx', { date: day(ctx.purchaseDate) })] : [];
   switch (d.status) {
@@ -317,7 +300,7 @@ export function summaryText(ctx: RepairContext): Text {
   if (ctx.registered !== undefined) lines.push(msg('rb.sum.registered', { value: yesNoWord(ctx.registered) }));
   if (ctx.lastRepairDate) lines.push(msg('rb.sum.lastRepair', { date: day(ctx.lastRepairDate) }));
   if (ctx.market === 'FR') lines.push(msg('rb.sum.ambassador', { value: yesNoWord(ctx.ambassador) }));
-  if (ctx.brand) lines.push(msg('rb.sum.brand', { brand: ctx.brand === 'DeLonghi' ? "De'Longhi" : ctx.brand }));
+  if (ctx.brand) lines.push(msg('rb.sum.brand', { brand: brandName(ctx.brand) }));
   const warranty = uncertain
     ? msg('rb.sum.wUncertain')
     : decision.status === 'covered'
@@ -343,7 +326,7 @@ const english = new Renderer();
 
 export function bookingOf(ctx: RepairContext): RepairBooking {
   const { decision, uncertain } = warrantyOf(ctx);
-  const warranty = `${uncertain ? 'depends on the exact purchase date' : decision.status}${decision.endDate ? ` (end ${decision.endDate})` : ''}: ${decision.rule}`;
+  const warranty = `${uncertain ? 'depends on the exact purchase date' : decision.status}${decision.endDate ? ` (end ${decision.endDate})` : ''}: ${english.text(ruleText(ctx, decision), 'en')}`;
   const b: RepairBooking = {
     id: ctx.bookingId,
     market: ctx.market,

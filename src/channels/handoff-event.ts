@@ -6,7 +6,7 @@
  */
 import { ActivityTypes, EventFactory, type Activity, type ConversationReference } from 'botbuilder';
 import type { Config } from '../config.js';
-import type { ConversationState, TranscriptLine } from '../router/conversation.js';
+import type { ConversationState, TranscriptLine } from '../conversation/conversation.js';
 import type { BotFrameworkChannel } from './bot-framework.js';
 
 const NO_HUB = new Set(['directline', 'line', 'whatsapp']);

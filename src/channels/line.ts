@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { sendTimeoutMs, type Config } from '../config.js';
 import { AppError, errorCode } from '../lib/errors.js';
 import type { Reply, TurnInput } from '../lib/types.js';
-import { conversationKey } from '../router/conversation.js';
+import { conversationKey } from '../conversation/conversation.js';
 import { keys } from '../state/storage.js';
 import { apologyFor } from './bot-framework.js';
 import { DEFAULT_RETRY, LINE_CAPABILITIES, PlatformError, SerialQueues, parseRetryAfter, withRetry, type PlatformChannelDeps } from './capabilities.js';

@@ -4,7 +4,7 @@
  * calls send() with the stored conversation state and never needs to know the channel.
  */
 import type { Reply } from '../lib/types.js';
-import type { ConversationState } from '../router/conversation.js';
+import type { ConversationState } from '../conversation/conversation.js';
 
 export type SendResult =
   | { ok: true }

@@ -5,7 +5,7 @@
 import type { Logger } from '../lib/logger.js';
 import { Renderer, type ReplyData } from '../language/render.js';
 import type { Reply } from '../lib/types.js';
-import type { ConversationState, TranscriptLine } from '../router/conversation.js';
+import type { ConversationState, TranscriptLine } from '../conversation/conversation.js';
 import type { AgentEventHub } from './events.js';
 import type { ConversationAccess, CustomerSender, Delivery } from './ports.js';
 

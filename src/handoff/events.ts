@@ -4,7 +4,7 @@
  * agent connected to instance A sees a customer message that instance B received.
  */
 import type { Logger } from '../lib/logger.js';
-import type { TranscriptLine } from '../router/conversation.js';
+import type { TranscriptLine } from '../conversation/conversation.js';
 import { keys, type Storage } from '../state/storage.js';
 import type { HandoffStatus } from './record.js';
 

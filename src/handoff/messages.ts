@@ -6,8 +6,8 @@ import { msg, type Msg, type Text } from '../language/message.js';
 import type { ChoiceData, ReplyData } from '../language/render.js';
 import type { Market } from '../lib/types.js';
 import type { Contact } from '../retrieval/knowledge-schema.js';
-import type { ConversationState } from '../router/conversation.js';
-import type { DialogEngine } from '../router/dialog-port.js';
+import type { ConversationState } from '../conversation/conversation.js';
+import type { DialogEngine } from '../conversation/dialog-port.js';
 import type { HoursStatus } from './hours.js';
 
 const STOP_WAITING: ChoiceData[] = [{ label: msg('label.stopWaiting'), value: 'cmd:cancel' }];

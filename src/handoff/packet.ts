@@ -4,10 +4,10 @@
  */
 import type { Lang } from '../conversation/lang.js';
 import { MARKET_NAMES, type Market } from '../lib/types.js';
-import type { HandoffReason } from '../router/handoff-port.js';
-import type { StoredBooking } from '../router/bookings.js';
+import type { HandoffReason } from '../conversation/handoff-port.js';
+import type { StoredBooking } from '../conversation/bookings.js';
 import { command as detectCommand, yesNo } from '../language/understand/index.js';
-import type { TranscriptLine } from '../router/conversation.js';
+import type { TranscriptLine } from '../conversation/conversation.js';
 import type { Retriever } from '../retrieval/decide.js';
 import type { Candidate } from '../retrieval/faq-index.js';
 import type { Contact } from '../retrieval/knowledge-schema.js';

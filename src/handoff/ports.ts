@@ -1,8 +1,8 @@
 /** What the hand-off service needs from the rest of the service, and the shapes it answers agents with. */
 import type { Market, Reply } from '../lib/types.js';
-import type { StoredBooking } from '../router/bookings.js';
-import type { ConversationState, TranscriptLine } from '../router/conversation.js';
-import type { HandoffReason } from '../router/handoff-port.js';
+import type { StoredBooking } from '../conversation/bookings.js';
+import type { ConversationState, TranscriptLine } from '../conversation/conversation.js';
+import type { HandoffReason } from '../conversation/handoff-port.js';
 import type { HandoffStatus } from './record.js';
 
 /** Conversations and transcripts (the Router satisfies it). */

@@ -4,7 +4,7 @@
  * agents accepting at once cannot both win.
  */
 import type { Market } from '../lib/types.js';
-import type { HandoffReason } from '../router/handoff-port.js';
+import type { HandoffReason } from '../conversation/handoff-port.js';
 import type { ContextPacket } from './packet.js';
 
 export const RECORD_VERSION = 1;

@@ -29,6 +29,14 @@ function consolePage(path: string, type: string): Handler {
   };
 }
 
+/** The console's other files, served under /agent/. */
+const CONSOLE_FILES: Array<[file: string, type: string]> = [
+  ['agent.js', 'text/javascript; charset=utf-8'],
+  ['agent-labels.js', 'text/javascript; charset=utf-8'],
+  ['agent.css', 'text/css; charset=utf-8'],
+  ['favicon.svg', 'image/svg+xml'],
+];
+
 const STATUS_CODE: Record<number, string> = { 400: 'BAD_REQUEST', 404: 'NOT_FOUND', 409: 'CONFLICT', 502: 'CHANNEL_SEND_FAILED' };
 
 export function agentRoutes(service: HandoffService): RouteModule {
@@ -66,10 +74,7 @@ export function agentRoutes(service: HandoffService): RouteModule {
     const page = consolePage(web('agent.html'), 'text/html; charset=utf-8');
     server.get('/agent', page);
     server.get('/agent/', page);
-    server.get('/agent/agent.js', consolePage(web('agent.js'), 'text/javascript; charset=utf-8'));
-    server.get('/agent/agent-labels.js', consolePage(web('agent-labels.js'), 'text/javascript; charset=utf-8'));
-    server.get('/agent/agent.css', consolePage(web('agent.css'), 'text/css; charset=utf-8'));
-    server.get('/agent/favicon.svg', consolePage(web('favicon.svg'), 'image/svg+xml'));
+    for (const [file, type] of CONSOLE_FILES) server.get(`/agent/${file}`, consolePage(web(file), type));
 
     server.get(
       '/api/agent/queue',
@@ -89,42 +94,21 @@ export function agentRoutes(service: HandoffService): RouteModule {
       }),
     );
 
-    server.post(
-      '/api/agent/conversations/:id/accept',
-      http.route(async (req, res) => {
-        authorize(req, res);
-        const body = parse(AcceptBody, req.body);
-        answer(res, await service.accept(idOf(req), body.agent));
-      }),
-    );
-
-    server.post(
-      '/api/agent/conversations/:id/messages',
-      http.route(async (req, res) => {
-        authorize(req, res);
-        const body = parse(AgentMessageBody, req.body);
-        answer(res, await service.agentMessage(idOf(req), body.text, body.agent));
-      }),
-    );
-
+    /** An agent operation on one conversation: authorized, its body parsed, the service's result answered. */
+    const operation = <B>(name: string, schema: z.ZodType<B>, run: (id: string, body: B) => Promise<AgentResult<unknown>>) =>
+      server.post(
+        `/api/agent/conversations/:id/${name}`,
+        http.route(async (req, res) => {
+          authorize(req, res);
+          const body = parse(schema, req.body);
+          answer(res, await run(idOf(req), body));
+        }),
+      );
+    operation('accept', AcceptBody, (id, body) => service.accept(id, body.agent));
+    operation('messages', AgentMessageBody, (id, body) => service.agentMessage(id, body.text, body.agent));
     // The agent is typing: the console calls this at most every few seconds while the reply box changes.
-    server.post(
-      '/api/agent/conversations/:id/typing',
-      http.route(async (req, res) => {
-        authorize(req, res);
-        const body = parse(TypingBody, req.body);
-        answer(res, await service.agentTyping(idOf(req), body.agent));
-      }),
-    );
-
-    server.post(
-      '/api/agent/conversations/:id/end',
-      http.route(async (req, res) => {
-        authorize(req, res);
-        const body = parse(EndBody, req.body);
-        answer(res, await service.end(idOf(req), body.note || undefined));
-      }),
-    );
+    operation('typing', TypingBody, (id, body) => service.agentTyping(id, body.agent));
+    operation('end', EndBody, (id, body) => service.end(id, body.note || undefined));
 
     server.post(
       '/api/agent/events/ticket',

@@ -7,9 +7,9 @@ import { msg } from '../language/message.js';
 import type { Command } from '../language/understand/index.js';
 import { hashId, redact } from '../lib/redact.js';
 import type { Decision } from '../retrieval/decide.js';
-import type { BookingStore } from './bookings.js';
-import type { DialogId, DialogInput, DialogReply, DialogStep } from './dialog-port.js';
-import type { HandoffReason } from './handoff-port.js';
+import type { BookingStore } from '../conversation/bookings.js';
+import type { DialogId, DialogInput, DialogReply, DialogStep } from '../conversation/dialog-port.js';
+import type { HandoffReason } from '../conversation/handoff-port.js';
 import * as say from './replies.js';
 import type { Reply, Turn } from './turn-view.js';
 

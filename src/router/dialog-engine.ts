@@ -1,6 +1,6 @@
 /** The real dialog runtime behind the router's DialogEngine port. */
 import * as runtime from './dialog-runtime.js';
-import type { DialogEngine } from './dialog-port.js';
+import type { DialogEngine } from '../conversation/dialog-port.js';
 
 export const dialogEngine: DialogEngine = {
   detect: runtime.detectDialog,

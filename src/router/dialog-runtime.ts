@@ -10,22 +10,9 @@ import { detectDialog as detect, parseBookingReference as parseReference } from 
 import { dialogRegistry, isDialogId, slotsOf, stepOf, type DialogDefinition } from '../../dialogs/registry.js';
 import { replyOf } from '../../dialogs/step-kit.js';
 import type { BaseContext, DialogId, DialogInput, DialogOutput, DialogReply, RepairBooking, ReplyEmitted, Slots } from '../../dialogs/types.js';
+import type { DialogDeps, DialogEnvelope, DialogStep } from '../conversation/dialog-port.js';
 
-export interface DialogEnvelope {
-  machine: DialogId;
-  version: number;
-  snapshot: unknown;
-}
-export interface DialogDeps {
-  saveBooking(b: RepairBooking): Promise<{ reference: string }>;
-}
-export interface DialogStep {
-  /** undefined when the dialog is done */
-  envelope?: DialogEnvelope;
-  replies: DialogReply[];
-  output?: DialogOutput;
-  restarted?: boolean;
-}
+export type { DialogDeps, DialogEnvelope, DialogStep };
 
 /** How long a turn waits for a dialog to settle (the repair booking's own save timeout is shorter). */
 const SETTLE_TIMEOUT_MS = 15_000;

@@ -4,9 +4,10 @@
  * WhatsApp → the phone number's country code), DEFAULT_MARKET.
  */
 import { countryIn, squash, statedMarket } from '../language/understand/index.js';
+import type { MarketSource } from '../conversation/conversation.js';
 import type { Market } from '../lib/types.js';
 
-export type MarketSource = 'said' | 'user' | 'locale' | 'channel' | 'default';
+export type { MarketSource };
 
 const NAMES: Array<[RegExp, Market]> = [
   [/\b(taiwan|taiwanese|taipei|tw|台灣|台湾|臺灣)\b/iu, 'TW'],

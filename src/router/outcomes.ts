@@ -11,7 +11,7 @@
  */
 import { redact } from '../lib/redact.js';
 import { keys, type Storage } from '../state/storage.js';
-import type { ConversationState } from './conversation.js';
+import type { ConversationState } from '../conversation/conversation.js';
 
 export const SILENCE_MS = 24 * 3600_000;
 /** Distinct conversations that must have asked an unanswered question before the report shows it. */

@@ -3,6 +3,7 @@
  * renderer in the conversation's language. Every reply carries channelData.support (DESIGN.md §3).
  */
 import { LANGS } from '../conversation/lang.js';
+import { MENU } from '../language/menu.js';
 import { msg, type Msg } from '../language/message.js';
 import type { ChoiceData, ReplyData } from '../language/render.js';
 import { MARKETS, type Market } from '../lib/types.js';
@@ -11,14 +12,7 @@ import type { Candidate } from '../retrieval/faq-index.js';
 
 export type { ReplyData };
 
-/** The menu's task buttons carry neutral values (`task:<dialog>`), decoded before any text parsing. */
-export const MENU: ChoiceData[] = [
-  { label: msg('label.resetPassword'), value: 'task:passwordReset' },
-  { label: msg('label.noWater'), value: 'task:noWater' },
-  { label: msg('label.bookRepair'), value: 'task:repairBooking' },
-  { label: msg('label.penalty'), value: 'task:cancellationPenalty' },
-  { label: msg('label.person'), value: 'cmd:agent' },
-];
+export { MENU };
 
 export const FEEDBACK_CHOICES: ChoiceData[] = [
   { label: msg('label.yesHelped'), value: 'yes' },

@@ -12,10 +12,10 @@ import type { Market, TurnInput } from '../lib/types.js';
 import type { Retriever } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 import type { Storage } from '../state/storage.js';
-import type { BookingStore } from './bookings.js';
-import type { ConversationState, UserState } from './conversation.js';
-import type { DialogEngine } from './dialog-port.js';
-import type { HandoffPort, HandoffReason } from './handoff-port.js';
+import type { BookingStore } from '../conversation/bookings.js';
+import type { ConversationState, UserState } from '../conversation/conversation.js';
+import type { DialogEngine } from '../conversation/dialog-port.js';
+import type { HandoffPort, HandoffReason } from '../conversation/handoff-port.js';
 
 export interface TurnServices {
   config: Config;

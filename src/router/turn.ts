@@ -9,7 +9,7 @@ import { detectLang } from '../language/detect.js';
 import { msg } from '../language/message.js';
 import { askedLanguage } from '../language/understand/index.js';
 import type { Market, TurnInput } from '../lib/types.js';
-import type { ConversationState, UserState } from './conversation.js';
+import type { ConversationState, UserState } from '../conversation/conversation.js';
 import { marketFromText, resolveMarket } from './market.js';
 import { runStages, STAGES } from './stages/index.js';
 import type { Effect, Reply, Turn, TurnServices } from './turn-view.js';

@@ -3,7 +3,7 @@
  * say() returns only the messages the bot sent, an agent on /api/agent, and stored state to tamper with.
  */
 import { randomUUID } from 'node:crypto';
-import type { ConversationState } from '../../src/router/conversation.js';
+import type { ConversationState } from '../../src/conversation/conversation.js';
 import { keys, type Storage } from '../../src/state/storage.js';
 import { BotConversation, startService, support, type CapturedActivity, type TestService } from '../helpers/service.js';
 

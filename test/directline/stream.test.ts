@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DirectLineChannel } from '../../src/channels/directline/channel.js';
 import { testConfig } from '../../src/config.js';
 import { createLogger } from '../../src/lib/logger.js';
-import type { ConversationState } from '../../src/router/conversation.js';
+import type { ConversationState } from '../../src/conversation/conversation.js';
 import { MemoryStorage } from '../../src/state/memory.js';
 import { getTestRedis } from '../helpers/redis.js';
 import { startService, type TestService } from '../helpers/service.js';

@@ -1,7 +1,7 @@
 /** The context packet names the customer by what they gave: on the channel, in the task, on a booking. */
 import { describe, expect, it } from 'vitest';
 import { buildPacket, type PacketInput } from '../../src/handoff/packet.js';
-import type { StoredBooking } from '../../src/router/bookings.js';
+import type { StoredBooking } from '../../src/conversation/bookings.js';
 
 const base: PacketInput = { conversationId: 'directline:abc', channel: 'directline', reason: 'customer-request', customer: { userId: 'dl_x' }, candidates: [], bookings: [] };
 const booking = (name: string, createdAt: string) => ({ name, createdAt, reference: 'R-1', model: 'Vertuo', market: 'FR', status: 'received', warranty: 'in' }) as unknown as StoredBooking;

@@ -21,7 +21,7 @@ import { LINE_SECRET, LINE_TOKEN, WA_APP_SECRET, WA_PHONE_ID, WA_TOKEN, WA_VERIF
 import { activities, call, eventually, message, startConversation, type Started } from '../directline/client.js';
 import { directLineKeys } from '../../src/channels/directline/log.js';
 import { keys } from '../../src/state/storage.js';
-import { conversationKey } from '../../src/router/conversation.js';
+import { conversationKey } from '../../src/conversation/conversation.js';
 import { serviceEnv } from './support.js';
 
 const redis = await getTestRedis();

@@ -22,7 +22,7 @@ import { killAllServices, type ServiceProcess } from '../helpers/process.js';
 import { getTestRedis, redisCommand } from '../helpers/redis.js';
 import { startChannelCapture, type ChannelCapture } from '../helpers/service.js';
 import { keys } from '../../src/state/storage.js';
-import { conversationKey } from '../../src/router/conversation.js';
+import { conversationKey } from '../../src/conversation/conversation.js';
 import { Customer, FR_BOOKING, serviceEnv, startPair, steps, type CapturedActivity } from './support.js';
 
 /** Far more than a request takes to reach the conversation's lock, even on a loaded machine. */

@@ -1,6 +1,6 @@
 /** A conversation left after an answer, or after a task's result given at once, counts as resolved; after a form, as abandoned. */
 import { describe, expect, it } from 'vitest';
-import { newConversation } from '../../src/router/conversation.js';
+import { newConversation } from '../../src/conversation/conversation.js';
 import { outcomeOf, SILENCE_MS } from '../../src/router/outcomes.js';
 
 describe('outcomeOf', () => {

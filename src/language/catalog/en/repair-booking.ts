@@ -1,6 +1,6 @@
 /**
  * Repair booking (dialogs/repair-booking.*): questions, the market's terms, warranty rules, costs and the
- * summary. English source. Facts come from src/retrieval/policy.ts as parameters; labels (`.label.`) are
+ * summary. English source. Facts come from src/policy as parameters; labels (`.label.`) are
  * buttons and stay within 20 characters in every language.
  */
 export const repairBooking = {

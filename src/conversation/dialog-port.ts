@@ -1,11 +1,27 @@
 /**
- * What the router needs from the dialog runtime (src/router/dialog-runtime.ts). Injected, so the
- * router can be tested with the real runtime or without dialogs.
+ * What the router and the hand-off need from the dialog runtime (src/router/dialog-runtime.ts), and the
+ * envelope a running dialog is stored in. Injected, so the router can be tested with the real runtime or
+ * without dialogs.
  */
-import type { DialogId, DialogInput, DialogReply } from '../../dialogs/types.js';
-import type { DialogDeps, DialogEnvelope, DialogStep } from './dialog-runtime.js';
+import type { DialogId, DialogInput, DialogOutput, DialogReply, RepairBooking } from '../../dialogs/types.js';
 
-export type { DialogDeps, DialogEnvelope, DialogStep, DialogId, DialogInput, DialogReply };
+export type { DialogId, DialogInput, DialogReply };
+
+export interface DialogEnvelope {
+  machine: DialogId;
+  version: number;
+  snapshot: unknown;
+}
+export interface DialogDeps {
+  saveBooking(b: RepairBooking): Promise<{ reference: string }>;
+}
+export interface DialogStep {
+  /** undefined when the dialog is done */
+  envelope?: DialogEnvelope;
+  replies: DialogReply[];
+  output?: DialogOutput;
+  restarted?: boolean;
+}
 
 export interface DialogEngine {
   /** `reading`: a question about the task's subject (answered, the task offered) or a request to do it. */

@@ -1,8 +1,10 @@
 /** What the router keeps per conversation and per user (JSON, small, versioned by the storage). */
-import type { Lang } from '../conversation/lang.js';
+import type { Lang } from './lang.js';
 import type { Market } from '../lib/types.js';
 import type { DialogEnvelope } from './dialog-port.js';
-import type { MarketSource } from './market.js';
+
+/** Where the conversation's market came from (src/router/market.ts resolves it). */
+export type MarketSource = 'said' | 'user' | 'locale' | 'channel' | 'default';
 
 export type Pending =
   /** We asked for the market; `text` is the question to answer once we know it. */

@@ -1,5 +1,5 @@
 /** What the renderer reads from the knowledge base: FAQ fields in a language, and the markets' contacts. */
-import type { RenderSource } from '../language/render.js';
+import type { RenderSource } from './render.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 
 export function knowledgeRenderSource(knowledge: Knowledge): RenderSource {
