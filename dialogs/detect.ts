@@ -5,14 +5,35 @@
  */
 import { squash } from '../src/language/understand/index.js';
 import { modelIn } from './models.js';
-import { parseAmount } from './parse-numbers.js';
+import { numbersIn, parseAmount } from './parse-numbers.js';
+import { readingOf, type Reading } from './reading.js';
 import type { DialogId, Slots } from './types.js';
 
 export interface Detection {
   dialog: DialogId;
   slots: Slots;
   confidence: number;
+  /**
+   * A question about the task's subject (answered, the task offered) or a request to do it (the task starts).
+   * A message that gives the task's own figures (commitment, months, prices, purchase date, tries) asks for
+   * the task whatever its form: "how much to get out, 24 months, 8 in, 99 instead of 279".
+   */
+  reading: Reading;
 }
+
+/**
+ * Asking what the penalty comes to ("how much is the penalty to cancel my subscription?", "解約要付多少"): the
+ * task's own result, which depends on the customer's figures, so the task starts and asks for them. How it is
+ * calculated, whether it can be done from the app, what happens to the machine are questions.
+ */
+const PENALTY_AMOUNT =
+  /\bowe\b|\b(cost|fee|charge)s? (to|for) (cancel|quit|get out|end)|\bwhat will (cancelling|it) cost|^cancel(lation)? fee|얼마|계산해|要賠|要付|付的金額|算[^。]{0,4}金額|\bmulta\b|quanto (fica|tenho de pagar|pago|me (vai )?custa)|calcular quanto|^frais de résil|ce que je (vais|devrai)[^.]{0,15}payer|estimer[^.]{0,30}payer|\bhow much\b|\bwhat( is| are|'s| would be) (the |my )?(cancellation |exit |early exit |termination )?(penalty|penalties|fee|fees|charge|cost)\b|\bwhat would (it|i) (cost|pay)\b|多少|金額|얼마|combien|\bquel (est |serait )?(le )?(montant|coût)\b|quanto|\bqual (é|seria) (a |o )?(penalização|valor|custo|montante)/;
+
+/** How the penalty is worked out in general: the rule is the answer. */
+const HOW_CALCULATED = /\bhow (is|are|do you|does it)\b.{0,50}\b(calculated|worked out|computed)\b|calculé|se calcula|calcula-se|怎麼(算|計算)|如何計算|어떻게 계산|계산 방법/;
+
+/** Slots that are the customer's own figures, not only the machine they own. */
+const INPUT_SLOTS = ['commitment', 'elapsed', 'finished', 'priceWith', 'priceWithout', 'purchaseDate', 'tries'];
 
 const PAYLOADS: Record<string, DialogId> = {
   'start password reset': 'passwordReset',
@@ -33,9 +54,13 @@ export function detectDialog(text: string): Detection | undefined {
   const t = squash(text).replace(/\s+/g, ' ');
   // Own keys only: 'constructor' or '__proto__' must not find Object.prototype's members.
   const payload = Object.hasOwn(PAYLOADS, t) ? PAYLOADS[t] : undefined;
-  if (payload) return { dialog: payload, slots: {}, confidence: 1 };
-  const found = [passwordReset(t), noWater(t, text), repairBooking(t, text), cancellation(t)].filter((d): d is Detection => d !== undefined);
-  return found.sort((a, b) => b.confidence - a.confidence)[0];
+  if (payload) return { dialog: payload, slots: {}, confidence: 1, reading: 'request' };
+  const found = [passwordReset(t), noWater(t, text), repairBooking(t, text), cancellation(t)].filter((d): d is Omit<Detection, 'reading'> => d !== undefined);
+  const best = found.sort((a, b) => b.confidence - a.confidence)[0];
+  if (!best) return undefined;
+  const givesInputs = INPUT_SLOTS.some((k) => best.slots[k] !== undefined);
+  const asksOwnFigure = best.dialog === 'cancellationPenalty' && PENALTY_AMOUNT.test(t) && !HOW_CALCULATED.test(t);
+  return { ...best, reading: givesInputs || asksOwnFigure ? 'request' : readingOf(text) };
 }
 
 // Each pattern below is read against the squashed text (lower case, Simplified read as Traditional) and
@@ -46,12 +71,19 @@ const PASSWORD = /pass ?word|密碼|비밀번호|비번|패스워드|mot de pass
 const OTHER_PASSWORD = /\b(wi-?fi|router|modem|bluetooth|phone lock|laptop|windows|routeur|box internet)\b|路由器|無線網路|와이파이|공유기/;
 /** Asking how long the link lasts, not asking to reset: the FAQ answers it. */
 const ABOUT_VALIDITY = /\bhow long\b|\bvalid(ity)? for\b|\bvalidity\b|有效(期|多久)|多久|유효\s*기간|얼마나|combien de temps|\bvalable\b|validité|quanto tempo|\bválid[oa]\b|validade/;
+/** Password words of the five languages, for the request patterns below ("reset my palavra-passe", "mdp oublié"). */
+const PW = String.raw`(?:pass ?word|\bpw\b|\bpwd\b|\bpass\b|mot de passe|\bmdp\b|palavra-?passe|senha)`;
+/** Getting back into the account: locked out, cannot log in, which e-mail it was, in the five languages. */
+const ACCOUNT_ACCESS =
+  /\blocked out\b|\b(get|getting) (back )?into my (nespresso )?account|\b(can'?t|cannot|unable to) (access|get into|open) my (nespresso )?account|\bsort out my log ?in\b|\bwhich e-?mail i (signed up|registered|used)|(忘記|不記得|想不起來)[^。]{0,12}(email|信箱|帳號)|(無法|不能|沒辦法)登入|登入不了|(이메일|아이디|계정)[^.]{0,15}(기억이 안|생각이 안|모르겠|잊|찾)|로그인[^.]{0,10}(못|안 돼|안돼|도와)|(me reconnecter|récupérer mon compte|bloquée? hors de mon compte|accéder à mon compte)|(adresse )?e-?mail[^.]{0,30}(inscrit|inscrite)|(não consigo entrar|recuperar a conta|perdi o acesso|entrar na (minha )?conta)/;
 const PASSWORD_REQUEST =
-  /\b(forg[eo]t(ten)?|lost|reset|recover|change)\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|재설정|초기화|변경|바꾸|찾|만료|링크|메일)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive pas à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão)/;
+  /\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing))\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|재설정|초기화|변경|바꾸|바꿀|바꿔|찾|만료|링크|메일)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive pas à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão)/;
 
-function passwordReset(t: string): Detection | undefined {
+const PASSWORD_REQUEST_ANY = new RegExp(String.raw`(réinitialis\w*|oubli\w*|esque\w*|perdi|forgot|reset)[^.]{0,25}${PW}|\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing)|refaire|définir|definir|redefinir)\b.{0,25}${PW}|${PW}.{0,30}\b(reset|forg[eo]t|expired|wrong|refused|refusé|erro|doesn'?t work)|${PW}[^.]{0,12}(oubli|esque)|(비밀번호|비번)[^.]{0,8}(기억이 안|생각이 안)|密碼(錯誤|不對)|重新設定密碼`);
+
+function passwordReset(t: string): Omit<Detection, 'reading'> | undefined {
   if (OTHER_PASSWORD.test(t)) return undefined;
-  if (!PASSWORD_REQUEST.test(t)) return undefined;
+  if (!PASSWORD_REQUEST.test(t) && !PASSWORD_REQUEST_ANY.test(t) && !ACCOUNT_ACCESS.test(t)) return undefined;
   if (ABOUT_VALIDITY.test(t) && !/\b(expired?|forg[eo]t)\b|過期|忘|만료|잊|expiré|oubli|expirou|esque/.test(t)) return undefined;
   const slots: Slots = {};
   if (/momo|pchome|yahoo|other (channel|shop|store)|another (channel|shop|store)|蝦皮|其他(通路|平台|網站)|다른 (곳|쇼핑몰|사이트)|autre (boutique|site|magasin)|ailleurs|outra loja|outro site|noutra loja/.test(t)) slots.situation = 'otherChannel';
@@ -63,10 +95,10 @@ function passwordReset(t: string): Detection | undefined {
 }
 
 const NO_WATER =
-  /\bno water\b|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|沒(有)?水(出來|流出)|물이? ?(안|잘 안|전혀 안|못) ?나|물이? ?나오지 않|물이 안나|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada/;
+  /\bno water\b|\b(not|n'?t|won'?t|isn'?t|doesn'?t|stopped|no longer) (giving|give|deliver(ing)?|pour(ing)?|dispens(e|ing)|produc(e|ing)) (out )?(any |a drop of |a single drop of )?(water|anything)|아무것도 (안|나오지)|한 방울도 안|물 ?안 ?나|什麼都沒(有)?(流|出)|不出水|(plus )?une goutte d'eau|ne (donne|sort) plus d'eau|deixou de deitar água|não sai (água|nada)|nao sai agua|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|沒(有)?水(出來|流出)|물이? ?(아예 |전혀 |하나도 |잘 )?(안|못) ?나|물이? ?나오지 않|물이 안나|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada/;
 const TRIES = /(\d{1,2})\s*(?:times|tries|attempts|fois|vezes|tentativas|번|회|次|遍)/;
 
-function noWater(t: string, raw: string): Detection | undefined {
+function noWater(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
   if (!NO_WATER.test(t)) return undefined;
   const slots: Slots = {};
   const model = modelIn(raw);
@@ -77,18 +109,25 @@ function noWater(t: string, raw: string): Detection | undefined {
 }
 
 const REPAIR_STRONG =
-  /\b(book|arrange|schedule|request|need|want|get)\b.{0,25}\b(repair|fix(ed)?|service)\b|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|받고|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada/;
+  /\b(book|arrange|schedule|request|need|want|get|set up|start)\b.{0,25}\b(repair|fix(ed)?|service)\b|\bneed (it|this|my \w+) (fixed|repaired)\b|(預約|安排|報修)[^。]{0,8}(維修|修理|收件)|報修|到府收件|(?<![a-z])(as|에이에스) ?(신청|접수|요청)|수리 ?(요청|부탁)|고쳐 ?주세요|수거해|rendez-vous (de|pour une?) réparation|réserver[^.]{0,20}répar|dossier sav|enlèvement[^.]{0,20}répar|(agendar|marcar|pedir)[^.]{0,45}(reparação|reparar|recolha)|vir buscar[^.]{0,30}(arranjar|reparar|reparação)|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|받고|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada/;
 const REPAIR_WEAK = /\b(repair|broken|faulty|defective|after-?sales)\b|維修|壞了|故障|수리|고장|réparation|réparer|en panne|cassée|défectueuse|service après-vente|avariad|estragad|reparação|assistência técnica/;
 
 const PURCHASED = /買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u;
-const NO_PROOF = /(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u;
+const NO_PROOF = /(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u;
 const HAS_PROOF = /有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u;
 
-function repairBooking(t: string, raw: string): Detection | undefined {
+function repairBooking(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
   if (parseBookingReference(raw) && /\b(status|where|track|booking|reference)\b|狀態|상태|statut|estado/.test(t)) return undefined;
   const strong = REPAIR_STRONG.test(t);
   const weak = REPAIR_WEAK.test(t);
   if (!strong && !weak) return undefined;
+  const slots = purchaseSlotsIn(raw);
+  return { dialog: 'repairBooking', slots, confidence: strong || (slots.model && weak) ? 0.85 : 0.55 };
+}
+
+/** The machine, when and where it was bought, and whether there is a receipt, as a message gives them (any language). */
+export function purchaseSlotsIn(raw: string): Slots {
+  const t = squash(raw).replace(/\s+/g, ' ');
   const slots: Slots = {};
   const model = modelIn(raw);
   if (model) slots.model = model;
@@ -107,14 +146,21 @@ function repairBooking(t: string, raw: string): Detection | undefined {
     if (NO_PROOF.test(t)) slots.hasProof = false;
     else if (HAS_PROOF.test(t)) slots.hasProof = true;
   }
-  return { dialog: 'repairBooking', slots, confidence: strong || (model && weak) ? 0.85 : 0.55 };
+  return slots;
 }
 
 const CANCELLATION =
   /\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end|terminate|stop|quit|leave)\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b|(取消|解約|終止|退訂)[^。]{0,10}(訂閱|合約|方案)|(訂閱|合約|綁約)[^。]{0,10}(取消|解約|終止)|違約金|解約金|(구독|약정|정기 배송)[^.]{0,10}(해지|취소|해약)|(해지|취소|해약)[^.]{0,6}(구독|약정)|위약금|해지 ?(수수료|비용)|플러스 프로그램[^.]{0,20}(반품|취소|환불)|(résili|annul)\w*[^.]{0,40}abonnement|abonnement[^.]{0,40}(résili|annul)|frais de (résiliation|rupture)|pénalité|(cancel|rescind|terminar)\w*[^.]{0,40}(subscrição|assinatura|contrato)|(subscrição|assinatura)[^.]{0,40}cancel|penalizaç(ão|ões)/;
 
-function cancellation(t: string): Detection | undefined {
-  const hit = CANCELLATION.test(t);
+/**
+ * Informal ways of saying the same ("my machine sub", "how much to get out?", "quanto pago para sair", "해지하면 얼마",
+ * "解約要付多少"): getting out of a subscription, or its short names.
+ */
+const CANCELLATION_INFORMAL =
+  /\b(my|the) (penalty|cancellation fee|exit fee)\b|\b(contract|commitment|subscription|sub)\b.{0,40}\bget out\b|(cancel\w*|desist\w*|quit|leave|取消|解除|退掉|해지|취소)[^.。]{0,30}(nespresso plus|plus program|programa nespresso plus|플러스)|(subscrição|assinatura|subscricao)[\s\S]{0,60}cancel|(cancel|quit|leave|terminate|desistir d[oa]|取消|解除|退掉)[^.。]{0,25}(nespresso )?plus (program(me)?|programa|方案)|(取消|解除|退掉|解約)[^。]{0,15}(方案|訂閱)|구독[^.]{0,6}끊|\brésil\b|\babo\b[^.]{0,20}(résil|arrêt|frais)|mettre fin[^.]{0,20}abonnement|acabar com a (subscrição|assinatura)|\b(machine )?sub\b.{0,60}\b(get out|out of it|cancel|quit|leave|exit|stop)|\b(get out|quit|leave|exit|stop)\b.{0,25}\b(sub|contract|commitment)\b|how much (to|would it (cost|be) to|is it to|do i pay to) (get out|cancel|quit|leave|exit|stop)|(解約|退訂|取消訂閱|提前解約|終止)[^。]{0,6}(多少|費用|要付)|(구독|약정)[^.]{0,20}(해지|취소|그만)|(해지|그만두|그만 두)[^.]{0,6}(하면|면)|combien[^.]{0,25}(résilier|arrêter|sortir|partir)|(arrêter|sortir de|quitter) (mon |l')?(abonnement|engagement)|quanto[^.]{0,25}(sair|cancelar|terminar|rescindir)|(sair|desistir) d[ao] (assinatura|subscrição|contrato|fidelização)/;
+
+function cancellation(t: string): Omit<Detection, 'reading'> | undefined {
+  const hit = CANCELLATION.test(t) || CANCELLATION_INFORMAL.test(t);
   if (/\beasy ?ordering\b/.test(t)) return undefined;
   const slots = cancellationSlotsIn(t);
   // "I pay 99 for a lattissima one that costs 279, 5 months into 24": no trigger word, but only a subscription reads so.
@@ -173,28 +219,94 @@ export function cancellationSlotsIn(text: string): Slots {
     /(?:subscrição|assinatura|contrato|fidelização) (?:de )?(12|24) meses|(12|24) meses de (?:fidelização|contrato|subscrição|assinatura)/.exec(t);
   const c = commitment?.slice(1).find((x) => x !== undefined);
   if (c && slots.commitment === undefined) slots.commitment = Number(c);
+  // "a 24 month machine sub", "abonnement machine de 24 mois", "24개월 머신 구독": 12 or 24 months that are not a time ago or a time elapsed.
+  const loose = new RegExp(String.raw`(?:^|[^\d])(12|24)\s*[- ]?${MONTH_WORD}(?!\s*(?:ago|in\b|now|so far|into|전|前|째|지났|됐|동안|了|écoulés?|passés?|déjà|d'utilisation|passados|decorridos|de uso|já))`).exec(t);
+  if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   const elapsed =
     /\b(?:for|since|been|had it for)\s+(\d{1,2})\s*months?\b/.exec(t) ??
     /\b(\d{1,2})\s*months?\s+(?:in|ago|now|so far)\b/.exec(t) ??
     /(\d{1,2})\s*(?:개월|달)\s*(?:사용|째|지났|됐|전|동안|썼)|(?:사용한 지|쓴 지|쓴지|사용 기간)\s*(\d{1,2})\s*(?:개월|달)/.exec(t) ??
     /(?:用了|已經|過了|使用了?)\s*(\d{1,2})\s*個月|(\d{1,2})\s*個月了/.exec(t) ??
-    /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois/.exec(t) ??
-    /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)/.exec(t);
+    /(\d{1,2})\s*個月前/.exec(t) ??
+    /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois|il y a (\d{1,2}) mois/.exec(t) ??
+    /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)/.exec(t) ??
+    /(?:passaram|passed|went by|écoulés?|passés?)\s+(?:só |only |just )?(\d{1,2})(?![\d.,])(?!\s*(?:€|eur|e\b|%))/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
   if (
     /\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(到期|結束|已滿|期滿)|약정[^.]{0,6}(끝났|만료|종료)|engagement (est )?(terminé|fini)|fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
   )
     slots.finished = true;
+  fromDurations(t, slots);
   Object.assign(slots, prices(t));
   return slots;
 }
 
-const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳)\s*(?:€|eur\s*)?$/;
+const COMMITMENTS = [12, 24];
+const YEAR_AFTER = /^\s*(?:years?|yrs?|ans?|années?|anos?|년|年)(?![a-zà-ÿ])/u;
+const MONTH_AFTER = /^\s*(?:months?|mos?|mths?|mois|mes(?:es)?|mês|개월|달|個月)(?![a-zà-ÿ])/u;
+const HALF_AFTER = /^\s*(?:years?|ans?|anos?)?\s*(?:and a half|et demi|e meio)|^\s*년 ?반|^\s*年半/u;
+/** A time ago or since: when it started, never the commitment's length. */
+const AGO_AFTER = /^\s*(?:ago|전|前|de cela)/u;
+const AGO_BEFORE = /(?:il y a|há|since|depuis|been|for)\s*$/u;
+
+const KOREAN_NATIVE: Record<string, number> = { 한: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10 };
+
+interface Duration {
+  months: number;
+  ago: boolean;
+}
+
+/**
+ * Every duration a message gives, in months and in order, in any of the five languages: "8 months", "2 yr",
+ * "un an et demi", "ano e meio", "six months", "neuf mois", ordinals ("au 14e mois", "no 10.º mês", "at month 15").
+ */
+export function durationsIn(text: string): Duration[] {
+  const t = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/(?:(?:a|one|un|um) )?(?:year and a half|an et demi|ano e meio)(?![a-zà-ÿ])|1년 ?반|一年半/gu, '18 months')
+    .replace(/half a year|six months|six mois|meio ano|반년|半年/gu, '6 months')
+    .replace(/(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열) ?(달|개월)/gu, (_m, n: string) => `${KOREAN_NATIVE[n]} months`)
+    .replace(/(?<![a-zà-ÿ])(?:a|one|un|um) (?:year|an|ano)(?![a-zà-ÿ])/gu, '12 months')
+    .replace(/(\d{1,3})\s*(?:e|ème|eme|º|ª|o|a|\.º|\.o|th|st|nd|rd)\s+(?=mois|mês|mes|month)/gu, '$1 ')
+    .replace(/\b(?:month|mois|mês|mes)\s+(\d{1,3})\b/gu, '$1 months');
+  const out: Duration[] = [];
+  for (const h of numbersIn(t)) {
+    const rest = t.slice(h.end);
+    const before = t.slice(Math.max(0, h.index - 12), h.index);
+    const year = YEAR_AFTER.exec(rest);
+    const month = year ? undefined : MONTH_AFTER.exec(rest);
+    if (!year && !month) continue;
+    const months = year ? h.value * 12 + (HALF_AFTER.test(rest) ? 6 : 0) : h.value;
+    const after = rest.slice((year ?? month)![0].length);
+    if (months > 0 && months <= 240) out.push({ months, ago: AGO_AFTER.test(after) || AGO_BEFORE.test(before) });
+  }
+  return out;
+}
+
+/**
+ * Commitment and months elapsed that the patterns above did not name: a 12 or 24 beside another duration is the
+ * commitment ("2 yr commitment, been 8 months", "24 meses de compromisso / 15 meses feitos"), and the other
+ * duration is how long it has run.
+ */
+function fromDurations(t: string, slots: Slots): void {
+  const ds = durationsIn(t);
+  if (slots.commitment === undefined && ds.length >= 2) {
+    const c = ds.find((d) => !d.ago && COMMITMENTS.includes(d.months));
+    if (c) slots.commitment = c.months;
+  }
+  if (slots.elapsed !== undefined || slots.commitment === undefined) return;
+  const own = ds.findIndex((d) => !d.ago && d.months === slots.commitment);
+  const rest = ds.filter((_, i) => i !== own);
+  if (rest.length >= 1) slots.elapsed = rest[0]!.months;
+}
+
+const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳|訂閱(?:價|時)?[^\d。，,]{0,4}|구독가|구독 가격|구독으로)\s*(?:€|eur\s*)?(?:은|는|로|으로)?\s*$/;
 const WITHOUT_BEFORE =
   /(?:\b(?:costs?|costing|worth|price is|priced at|retails? (?:at|for)|sells? for|normally|normal price(?: is| of)?|instead of)|\b(?:coûte|coute|vaut|prix normal(?: est)?(?: de)?|au lieu de|custa|vale|preço normal(?: é)?(?: de)?|em vez de)|原價|定價|售價|要價|정가|원래 가격|원가)\s*(?:€|eur\s*)?(?:은|는)?\s*$/;
-const WITH_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:(?:under|with|on) (?:the |a |my )?subscription|avec (?:l')?abonnement|au lieu de|com (?:a )?(?:subscrição|assinatura)|em vez de|instead of|내고|냈|지불|에 (?:샀|구매))/;
-const WITHOUT_AFTER = /^\s*(?:€|euros?|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가)/;
+const WITH_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:en abonnement|na subscri[çc][ãa]o|em subscri[çc][ãa]o|(?:under|with|on) (?:the |a |my )?(?:machine )?(?:subscription|sub\b)|avec (?:l')?abonnement|au lieu de|com (?:a )?(?:subscrição|assinatura)|em vez de|instead of|내고|냈|지불|에 (?:샀|구매))/;
+const WITHOUT_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가|normally|usually|full price|retail|normalement|normalmente|prix normal|preço normal)/;
 const CURRENCY_AFTER = /^\s*(?:€|euros?|eur\b|유로|歐元)/;
 
 /** Money amounts and which price each one is, from the words around it (any of the five languages). */
@@ -206,7 +318,7 @@ function prices(t: string): Slots {
     const before = t.slice(Math.max(0, at - 25), at);
     const after = t.slice(at + m[0].length, at + m[0].length + 30);
     const value = Number(m[2]!.replace(',', '.'));
-    if (DURATION_AFTER.test(after) || /\b(into|of|in|out of)\s*$/.test(before) || /^(19|20)\d\d$/.test(m[2]!)) continue;
+    if (DURATION_AFTER.test(after) || /(?<!instead )\b(into|of|in|out of)\s*$/.test(before) || /^(19|20)\d\d$/.test(m[2]!)) continue;
     if (WITH_BEFORE.test(before) || WITH_AFTER.test(after)) out.priceWith ??= value;
     else if (WITHOUT_BEFORE.test(before) || WITHOUT_AFTER.test(after)) out.priceWithout ??= value;
     else if (m[1] || CURRENCY_AFTER.test(after)) loose.push(value);

@@ -157,7 +157,7 @@ function tierName(id: string, label: string): Param {
   return msg(/below/i.test(label) ? 'rb.tier.below' : 'rb.tier.above', { tier: id, amount });
 }
 
-function krCostText(ctx: RepairContext): Msg {
+export function krCostText(ctx: RepairContext): Msg {
   const c = krRepairCost(ctx.model ?? '', { rental: true, overseas: ctx.overseas });
   const tail = msg('rb.kr.tail', { amount: krw(krRepairPrices.noFaultDeduction) });
   const rental = msg('rb.kr.rental', { amount: krw(krRepairPrices.rental) });

@@ -24,7 +24,8 @@ export interface DialogStep {
 }
 
 export interface DialogEngine {
-  detect(text: string): { dialog: DialogId; slots: Record<string, string | number | boolean>; confidence: number } | undefined;
+  /** `reading`: a question about the task's subject (answered, the task offered) or a request to do it. */
+  detect(text: string): { dialog: DialogId; slots: Record<string, string | number | boolean>; confidence: number; reading?: 'question' | 'request' } | undefined;
   start(dialog: DialogId, input: DialogInput, deps: DialogDeps): Promise<DialogStep>;
   continue(envelope: DialogEnvelope, text: string, input: DialogInput, deps: DialogDeps): Promise<DialogStep>;
   accepts(envelope: DialogEnvelope, text: string): boolean;

@@ -14,7 +14,10 @@ export const MARKET_NAMES: Record<Market, string> = {
   KR: 'Korea',
 };
 
-export type ReplyKind = 'faq' | 'clarify' | 'fallback' | 'dialog' | 'handoff' | 'smalltalk' | 'system';
+export type ReplyKind = 'faq' | 'clarify' | 'fallback' | 'dialog' | 'handoff' | 'smalltalk' | 'system' | 'result';
+
+/** A task's result given at once, from a message that carried its inputs (one-shot). */
+export type ResultTask = 'cancellationPenalty' | 'warranty' | 'krRepairPrice';
 
 /** DESIGN.md §3: carried by every bot message as channelData.support. */
 export interface SupportMeta {
@@ -27,6 +30,8 @@ export interface SupportMeta {
   source?: string;
   dialog?: string;
   step?: string;
+  /** kind 'result': which result the message got at once. */
+  task?: ResultTask;
   /** Hand-off: the display name of the agent who wrote this message, or whose arrival or leaving it announces. */
   agent?: string;
   /** Hand-off notices a page may show as a divider rather than a message: an agent joined; the agent left (the bot is back). */

@@ -6,6 +6,8 @@
  * report the other half as held out, and write them to knowledge/thresholds.json (byLang).
  * `--cv`: per language, 4-fold cross-validation of the calibration itself (each quarter answered with
  * thresholds calibrated on the other three), so the figure does not rest on one split.
+ * Routing (question answered, task started, one-shot result) on test/eval/routing/<lang>.json is part of the
+ * default report; `--routing`: the routing report only.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +44,31 @@ const langs: Lang[] = langArg ? [langArg] : [...LANGS];
 const calibrate = args.includes('--calibrate');
 const cv = args.includes('--cv');
 const quiet = args.includes('--quiet');
+const routingOnly = args.includes('--routing');
+
+/** Routing through the real router in process (src/tools/routing-eval.ts), per language. */
+async function routingReport(): Promise<void> {
+  const { formatRoutingReport, loadRoutingSet, routingRouter, runRouting } = await import('../tools/routing-eval.js');
+  const router = routingRouter();
+  const lines: string[] = [];
+  for (const lang of langs) {
+    const file = join(EVAL_DIR, 'routing', `${lang}.json`);
+    if (!existsSync(file)) {
+      console.log(`\n${lang}: no routing set (${file})`);
+      continue;
+    }
+    const r = await runRouting(loadRoutingSet(file).filter((i) => i.lang === lang), router);
+    console.log(formatRoutingReport(lang, r, !quiet));
+    const e = r.byExpect;
+    lines.push(`  ${lang.padEnd(6)} routing ${((r.right / Math.max(r.total, 1)) * 100).toFixed(1).padStart(5)}% (routed ${((r.routed / Math.max(r.total, 1)) * 100).toFixed(1)}%)  answer ${e.answer.right}/${e.answer.total}  task ${e.task.right}/${e.task.total}  one-shot ${e.oneshot.right}/${e.oneshot.total}`);
+  }
+  console.log(`\nrouting summary\n${lines.join('\n')}`);
+}
+
+if (routingOnly) {
+  await routingReport();
+  process.exit(0);
+}
 
 const knowledge = loadKnowledge();
 const retriever = new Retriever(knowledge, buildIndexes(knowledge), loadThresholds(knowledge.dir));
@@ -120,3 +147,4 @@ if (langs.length > 1) {
   print(`all languages, ${knowledge.entries.length} entries`, r);
 }
 console.log(`\nsummary\n${summary.join('\n')}`);
+if (!calibrate && !cv) await routingReport();

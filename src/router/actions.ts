@@ -17,7 +17,18 @@ import type { Reply, Turn } from './turn-view.js';
 /** A runner-up this close to the answer's score is offered beside it ("Or: …"). */
 const NEAR_ALTERNATIVE = 0.05;
 
-export async function answerDecision(t: Turn, d: Decision, text: string): Promise<Reply[]> {
+/**
+ * The task a message is about, as the menu's button among the reply's choices (once): first beside an answer,
+ * last after a "did you mean" list, whose numbers the customer may type.
+ */
+function offering(reply: Reply, task: DialogId | undefined, last = false): Reply {
+  const button = task && say.MENU.find((c) => c.value === `task:${task}`);
+  if (!button || reply.choices?.some((c) => c.value === button.value)) return reply;
+  return { ...reply, choices: last ? [...(reply.choices ?? []), button] : [button, ...(reply.choices ?? [])] };
+}
+
+/** `offer`: the task the message is about ("how long is the reset link valid?" → password reset), offered with the answer. */
+export async function answerDecision(t: Turn, d: Decision, text: string, offer?: DialogId): Promise<Reply[]> {
   const { s, state } = t;
   switch (d.type) {
     case 'answer': {
@@ -25,14 +36,14 @@ export async function answerDecision(t: Turn, d: Decision, text: string): Promis
       state.lastFaqId = d.entry.id;
       state.pending = { type: 'feedback', faqId: d.entry.id };
       const alternative = s.retriever.runnerUp(d, NEAR_ALTERNATIVE, t.lang);
-      return [say.faqAnswer(d.entry, d.score, t.market, !t.market, alternative)];
+      return [offering(say.faqAnswer(d.entry, d.score, t.market, !t.market, alternative), offer)];
     }
     case 'askMarket':
       state.pending = { type: 'askMarket', text };
       return [say.askMarket('depends')];
     case 'clarify':
       state.pending = { type: 'clarify', options: d.options.map((o) => ({ faqId: o.entry.id, label: o.entry.question })) };
-      return [say.clarify(d.options, t.market)];
+      return [offering(say.clarify(d.options, t.market), offer, true)];
     case 'otherMarketOnly':
       state.fallbacks = 0;
       return [say.otherMarketOnly(d.entry, t.market!)];
@@ -41,7 +52,7 @@ export async function answerDecision(t: Turn, d: Decision, text: string): Promis
       t.effects.push({ type: 'record', list: 'unanswered', item: { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) } });
       // Two in a row: a person is offered (DESIGN.md §8), never queued without asking.
       if (state.fallbacks >= 2 && s.handoff) state.pending = { type: 'offerPerson', reason: 'two-fallbacks' };
-      return [say.abstain(t.market, state.fallbacks >= 2)];
+      return [offering(say.abstain(t.market, state.fallbacks >= 2), offer, true)];
     }
   }
 }

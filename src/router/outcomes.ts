@@ -23,7 +23,8 @@ export function outcomeOf(state: ConversationState, now: number): Outcome {
   if (state.outcome === 'handedOff') return 'handedOff';
   if (state.outcome === 'resolved') return 'resolved';
   if (now - state.updatedAt < SILENCE_MS) return 'open';
-  if (state.lastReplyKind === 'faq' && !state.dialog) return 'resolved';
+  // An answer, or a task's result given at once, that the customer left without complaint.
+  if ((state.lastReplyKind === 'faq' || state.lastReplyKind === 'result') && !state.dialog) return 'resolved';
   return 'abandoned';
 }
 

@@ -8,7 +8,7 @@ describe('detectDialog', () => {
     ['Start repair booking', 'repairBooking'],
     ['start cancellation penalty', 'cancellationPenalty'],
   ])('starts on the payload "%s"', (text, dialog) => {
-    expect(detectDialog(text)).toEqual({ dialog, slots: {}, confidence: 1 });
+    expect(detectDialog(text)).toEqual({ dialog, slots: {}, confidence: 1, reading: 'request' });
   });
 
   it.each([
@@ -30,7 +30,7 @@ describe('detectDialog', () => {
     ['No water coming out of my Lattissima One, tried 5 times', { model: 'lattissima-one', tries: 5 }],
     ['water does not come out', {}],
   ])('no water: "%s"', (text, slots) => {
-    expect(detectDialog(text)).toEqual({ dialog: 'noWater', slots, confidence: 0.9 });
+    expect(detectDialog(text)).toEqual({ dialog: 'noWater', slots, confidence: 0.9, reading: 'request' });
   });
 
   it('repair booking with model, purchase date and proof from the first message', () => {
@@ -38,6 +38,7 @@ describe('detectDialog', () => {
       dialog: 'repairBooking',
       slots: { model: 'citiz', purchaseDate: 'last march', hasProof: true },
       confidence: 0.85,
+      reading: 'request',
     });
     expect(detectDialog('my vertuo is broken, purchased in January 2021 and I lost the receipt')).toMatchObject({
       slots: { model: 'vertuo', purchaseDate: 'in january 2021', hasProof: false },

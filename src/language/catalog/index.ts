@@ -10,7 +10,7 @@ import * as ko from './ko/all.js';
 import * as fr from './fr/all.js';
 import * as pt from './pt/all.js';
 
-const flatten = (m: typeof en) => ({ ...m.core, ...m.answers, ...m.passwordReset, ...m.noWater, ...m.repairBooking, ...m.cancellationPenalty, ...m.repair });
+const flatten = (m: typeof en) => ({ ...m.core, ...m.answers, ...m.passwordReset, ...m.noWater, ...m.repairBooking, ...m.cancellationPenalty, ...m.repair, ...m.oneShot });
 
 export const EN = flatten(en);
 export type MessageKey = keyof typeof EN;

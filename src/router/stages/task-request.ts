@@ -1,4 +1,8 @@
-/** A request to do a task ("book a repair", "我忘記密碼了") starts it; without a market, the country is asked first. */
+/**
+ * A request to do a task ("book a repair", "我忘記密碼了") starts it; without a market, the country is asked first.
+ * A question about the task's subject ("how long is the link valid?") passes to retrieval, which answers it and
+ * offers the task.
+ */
 import { startDialog } from '../actions.js';
 import * as say from '../replies.js';
 import type { Stage } from '../turn-view.js';
@@ -8,7 +12,7 @@ const DIALOG_TRIGGER_CONFIDENCE = 0.6;
 
 export const taskRequest: Stage = (t) => {
   const trigger = t.s.dialogs?.detect(t.text);
-  if (!trigger || trigger.confidence < DIALOG_TRIGGER_CONFIDENCE) return undefined;
+  if (!trigger || trigger.confidence < DIALOG_TRIGGER_CONFIDENCE || trigger.reading === 'question') return undefined;
   if (!t.market) {
     t.state.pending = { type: 'askMarket', text: t.text };
     return [say.askMarket('dialog')];

@@ -89,7 +89,11 @@ describe('en (Korea)', () => {
   it('Plus programme return: "I got it on June 13", still sealed → 3 days ago, can still be returned', async () => {
     const c = chat();
 
-    const received = await c.step('can I return the machine from the plus programme and get a refund', 'cancellationPenalty', 'askingReceivedDate');
+    // The question is answered, with the task one tap away; tapping it asks for the customer's own dates.
+    const [answer] = await c.say('can I return the machine from the plus programme and get a refund');
+    expect(support(answer)).toMatchObject({ kind: 'faq', faqId: 'kr-plus-return-period' });
+    expect(answer?.text).toContain('only unopened products may be exchanged or refunded, within seven days from receiving the product');
+    const received = await c.step('task:cancellationPenalty', 'cancellationPenalty', 'askingReceivedDate');
     expect(received.text).toMatch(/^My Korean documents do not describe a machine subscription; they describe the Nespresso Plus programme/);
 
     await c.step('I got it on June 13', 'cancellationPenalty', 'askingUnopened');

@@ -5,3 +5,4 @@ export { repairBooking } from './repair-booking.js';
 export { cancellationPenalty } from './cancellation-penalty.js';
 export { answers } from './answers.js';
 export { repair } from './repair.js';
+export { oneShot } from './one-shot.js';

@@ -1,0 +1,159 @@
+/**
+ * One-shot tasks (issue 16): a message that carries a task's inputs gets the result at once. Pure: reads the
+ * message, and words the result with the tasks' own texts (the penalty with its working, the warranty decision
+ * and the KR repair price, from src/retrieval/policy.ts). Undefined when an input is missing: the task then
+ * starts with what the message gives and asks only for the rest, or the FAQ answers.
+ */
+import { msg, type Msg, type Text } from '../src/language/message.js';
+import { addMonths } from '../src/policy/dates.js';
+import { krRepairCost } from '../src/policy/kr-repair-cost.js';
+import { warrantyRules } from '../src/policy/tables.js';
+import { squash } from '../src/language/understand/index.js';
+import { cancellationContext, finishedReply, penaltyReply } from './cancellation-penalty.machine.js';
+import { detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
+import { parseDate, type ParsedDate } from './parse.js';
+import { krCostText, termsText, type RepairContext } from './repair-booking.texts.js';
+import type { DialogId, DialogInput } from './types.js';
+
+export type OneShotTask = 'cancellationPenalty' | 'warranty' | 'krRepairPrice';
+
+export interface OneShotResult {
+  task: OneShotTask;
+  text: Msg[];
+  /** The task that naturally follows (offered as a button). */
+  followUp?: DialogId;
+}
+
+// Patterns list English, Traditional Chinese, Korean, French and Portuguese, read against the squashed text.
+
+/** Asking whether a machine is (still) under warranty. */
+const WARRANTY = /warrant|guarantee|\bcovered\b|保固|保修|保證|보증|워런티|무상 ?수리|garantie|garanti|couverte?\b|garantia|coberta?\b|coberto/u;
+/** The warranty said to be over: the customer asks what a repair costs, not whether it is covered. */
+const WARRANTY_OVER =
+  /out of warranty|warranty (ran out|has run out|expired|is over|ended|has ended)|no longer (under|covered)|(過了|超過)保固|保固(已經?|早就)(過期|到期|結束)|保固(過期|到期|結束)了|보증[^.]{0,6}(끝났|끝난|지났|지난|만료됐|만료된)|무상[^.]{0,6}(끝났|끝난|지났|지난)|hors garantie|plus sous garantie|garantie (est )?(expirée|terminée|finie)|fora da garantia|garantia (já )?(expirou|terminou|acabou)|acabar a garantia/u;
+/** Asking what something costs. */
+const PRICE = /how much|\bvalor\b|\bmontant\b|\b(cost|costs|price|prices|fee|fees|charge|charges)\b|多少錢|多少|費用|價格|價錢|收費|維修費|얼마|비용|수리비|가격|요금|combien|\b(prix|coût|coûte|tarif)\b|quanto|\b(preço|custo|custa)\b/u;
+const REPAIR = /repair|fix|維修|修理|送修|수리|répar|repar|arranj|consert/u;
+const OVERSEAS = /\b(overseas|abroad)\b|海外|國外|해외|직구|à l'étranger|no estrangeiro|fora de portugal/u;
+const IN_KOREA = /\b(from nespresso korea|in korea|in seoul|in busan)\b|(韓國|首爾)[^。]{0,6}(買|購)|(한국|서울|부산|국내|네스프레소 코리아)[^.]{0,8}(샀|구매|구입)|(en|de) corée|na coreia|da coreia/u;
+/** A receipt kept, in words the repair task's own reading does not cover. */
+const PROOF_KEPT = /\b(receipt|invoice|proof of purchase)( is)? (kept|saved)\b|\bkept (the |my )?(receipt|invoice)\b|(收據|發票)[^。]{0,4}(還在|有留|保留|留著)|保留[^。]{0,3}(收據|發票)|(영수증|증빙)[^.]{0,6}(보관|챙겨)|(gardé|conservé)[^.]{0,10}(facture|ticket|preuve)|(facture|ticket) (gardée?|conservée?)|guardei[^.]{0,10}(fatura|talão|recibo|comprovativo)/u;
+const NOT_REGISTERED = /\b(not|never|didn'?t|did not|haven'?t|have not) (yet )?regist|(沒|沒有|未)[^。，,]{0,10}(註冊|登錄|登記)|등록(을)? ?(안|하지 않|못)|등록[^.]{0,4}(안 했|안했|하지 않았|못 했)|(pas|jamais) (encore )?(enregistré|inscrit)|não (a |o )?(registei|registrei|registado|registada)/u;
+const REGISTERED = /regist|註冊|登錄|登記|등록|enregistr|inscrit|regist/u;
+/** Registered soon after buying: the same day or week, at once, within N days; or N days/weeks/months later. */
+const REGISTERED_SOON = /\b(same|that) (day|week)\b|\b(right away|straight away|immediately|at once)\b|當天|同一天|同一週|同週|馬上|立刻|立即|같은 ?(날|주)|당일|바로|즉시|le jour même|la même semaine|aussitôt|tout de suite|immédiatement|no mesmo dia|na mesma semana|logo|imediatamente/u;
+const WITHIN_WEEKS = /(?:within|in|under|less than)\s*(\d)\s*weeks?|(\d)\s*(?:週內|周內|週之內)|(\d)\s*주\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d)\s*semaines|(?:nas|em menos de|dentro de)\s*(\d)\s*semanas/u;
+const WITHIN_DAYS = /(?:within|in|under|less than)\s*(\d{1,3})\s*days?|(\d{1,3})\s*(?:天內|天之內)|(\d{1,3})\s*일\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d{1,3})\s*jours|(?:nos|em menos de|dentro de)\s*(\d{1,3})\s*dias/u;
+const LATER = /(\d{1,3})\s*(days?|weeks?|months?|天|週|個月|일|주|개월|달|jours?|semaines?|mois|dias?|semanas?|meses|mês)\s*(?:later|after|後|之後|후|뒤|après|plus tard|depois|mais tarde)/u;
+
+function registrationOf(t: string): { registered?: boolean; registeredWithinDays?: number } {
+  if (NOT_REGISTERED.test(t)) return { registered: false };
+  if (!REGISTERED.test(t)) return {};
+  if (REGISTERED_SOON.test(t)) return { registered: true, registeredWithinDays: /(week|週|주|semaine|semana)/u.test(t) ? 7 : 0 };
+  const within = WITHIN_DAYS.exec(t)?.slice(1).find((x) => x !== undefined);
+  if (within) return { registered: true, registeredWithinDays: Number(within) };
+  const weeks = WITHIN_WEEKS.exec(t)?.slice(1).find((x) => x !== undefined);
+  if (weeks) return { registered: true, registeredWithinDays: Number(weeks) * 7 };
+  const later = LATER.exec(t);
+  if (later?.[1]) {
+    const n = Number(later[1]);
+    const unit = later[2]!;
+    const days = /week|週|주|semaine|semana/u.test(unit) ? n * 7 : /month|個月|개월|달|mois|mes|mês/u.test(unit) ? n * 30 : n;
+    return { registered: true, registeredWithinDays: days };
+  }
+  return { registered: true };
+}
+
+const PURCHASE_VERB = /bought|purchased|got it|買|購|구매|구입|샀|선물 받|achet|compr/u;
+const CLAUSE = /[,，、。;；!?！？()（）]|\.(?!\d)|\s[-–—]\s|\s\/\s/u;
+
+/**
+ * When the machine was bought: the purchase clause as the repair task reads it, else a clause with a date in it
+ * (not the registration's), else "bought 16 months ago" said as a length ("買了16個月", "comprada há 16 meses").
+ */
+function purchaseWhen(text: string, clause: unknown, input: Omit<DialogInput, 'slots'>): ParsedDate | undefined {
+  const parse = (c: string) => parseDate(c, input.today, input.market);
+  const clauses = text.split(CLAUSE).map((c) => c.trim()).filter(Boolean);
+  const own = typeof clause === 'string' ? parse(clause) : undefined;
+  if (own) return own;
+  const bought = clauses.filter((c) => PURCHASE_VERB.test(c.toLowerCase()));
+  for (const c of [...bought, ...clauses.filter((c) => !REGISTERED.test(c.toLowerCase()) && !bought.includes(c))]) {
+    const d = parse(c);
+    if (d) return d;
+  }
+  for (const c of bought) {
+    const months = durationsIn(c)[0]?.months;
+    if (months !== undefined) return { date: addMonths(input.today, -months), precision: 'approx' };
+  }
+  return undefined;
+}
+
+function paragraphs(t: Text): Msg[] {
+  if (Array.isArray(t)) return t;
+  return 'sentences' in t ? t.sentences : [t];
+}
+
+function repairContext(input: Omit<DialogInput, 'slots'>, model: string): RepairContext {
+  return { market: input.market, contact: { ...input.contact }, today: input.today, bookingId: '', model };
+}
+
+/** FR: the penalty with its working, or free once the commitment is over. */
+function penalty(text: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
+  if (input.market !== 'FR') return undefined;
+  const d = detectDialog(text);
+  if (d?.dialog !== 'cancellationPenalty') return undefined;
+  const ctx = cancellationContext({ ...input, slots: d.slots });
+  const over = ctx.finished === true || (ctx.commitment !== undefined && ctx.elapsed !== undefined && ctx.elapsed >= ctx.commitment);
+  if (over) return { task: 'cancellationPenalty', text: finishedReply(ctx) };
+  if (ctx.commitment === undefined || ctx.elapsed === undefined || ctx.priceWith === undefined || ctx.priceWithout === undefined) return undefined;
+  return { task: 'cancellationPenalty', text: penaltyReply(ctx) };
+}
+
+/** KR and FR: the warranty decision from the model, when it was bought, and (KR) proof and registration. */
+function warranty(text: string, t: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
+  if ((input.market !== 'KR' && input.market !== 'FR') || !WARRANTY.test(t) || WARRANTY_OVER.test(t)) return undefined;
+  const p = purchaseSlotsIn(text);
+  if (typeof p.model !== 'string') return undefined;
+  const when = purchaseWhen(text, p.purchaseDate, input);
+  if (!when || when.date > input.today) return undefined;
+  const ctx = repairContext(input, p.model);
+  ctx.purchaseDate = when.date;
+  ctx.purchasePrecision = when.precision;
+  const proofKept = p.hasProof === true || PROOF_KEPT.test(t);
+  // The common case: a receipt. Without one (KR) the start date moves; the result says so.
+  const assumedProof = input.market === 'KR' && p.hasProof === undefined && !proofKept;
+  ctx.hasProof = p.hasProof === false ? false : true;
+  if (input.market === 'KR') {
+    ctx.overseas = p.overseas === true || (OVERSEAS.test(t) && !IN_KOREA.test(t));
+    Object.assign(ctx, registrationOf(t));
+  }
+  const text_ = paragraphs(termsText(ctx));
+  if (assumedProof) text_.push(msg('os.w.assumedProof', { months: warrantyRules.KR.noProofStartMonthsAfterManufacturing }));
+  return { task: 'warranty', text: text_, followUp: 'repairBooking' };
+}
+
+/** KR: the paid-repair price of the model's tier; bought in Korea is the common case and overseas is named. */
+function krRepairPrice(text: string, t: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
+  if (input.market !== 'KR' || !PRICE.test(t) || !REPAIR.test(t)) return undefined;
+  const p = purchaseSlotsIn(text);
+  if (typeof p.model !== 'string') return undefined;
+  const ctx = repairContext(input, p.model);
+  const overseas = p.overseas === true || (OVERSEAS.test(t) && !IN_KOREA.test(t));
+  if (overseas) ctx.overseas = true;
+  const out: Msg[] = [krCostText(ctx)];
+  const korea = krRepairCost(p.model, { rental: true });
+  if (!overseas && !IN_KOREA.test(t) && korea.kind === 'tier') {
+    const abroad = krRepairCost(p.model, { rental: true, overseas: true });
+    if (abroad.kind !== 'tier') out.push(msg('os.kr.overseasNone', { contact: { contact: input.market } }));
+    else if (abroad.listed === korea.listed) out.push(msg('os.kr.overseasSame'));
+    else out.push(msg('os.kr.overseasOther', { amount: { money: abroad.listed, currency: 'KRW' } }));
+  }
+  if (!overseas) out.push(msg('rb.kr.free'));
+  return { task: 'krRepairPrice', text: out, followUp: 'repairBooking' };
+}
+
+/** The result a message gets at once, if it carries a whole task's inputs. */
+export function oneShotResult(text: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
+  const t = squash(text).replace(/\s+/g, ' ');
+  return penalty(text, input) ?? warranty(text, t, input) ?? krRepairPrice(text, t, input);
+}

@@ -1,0 +1,43 @@
+/**
+ * Whether a message about a task's subject asks a question ("how long is the link valid?", "can I cancel
+ * from the app?", "do I have to give the machine back?", "what are my options?") or asks to do the task
+ * ("book a repair", "I forgot my password", "my machine gives no water, help me"). A question is answered
+ * (FAQ or policy facts) with the task offered as a button; a request starts the task.
+ *
+ * Read against the squashed text (lower case, Simplified read as Traditional), in the five languages:
+ * 0. asking for help with one's own problem, or to be allowed to do the task ("what do I do?", "can I schedule a
+ *    repair?") is a request;
+ * 1. asking to be told something ("tell me", "請問", "알고 싶어요", "j'aimerais savoir", "gostaria de saber") is a question;
+ * 2. asking for the bot's help or to have something done ("I want to", "help me", "幫我", "해 주세요", "je voudrais",
+ *    "quero") is a request;
+ * 3. an interrogative form (a question word, an inverted or auxiliary opening, a question ending or mark) is a question;
+ * 4. anything else — a problem stated ("I forgot my password"), an imperative ("book a repair") — is a request.
+ */
+import { squash } from '../src/language/understand/index.js';
+
+export type Reading = 'question' | 'request';
+
+/** `\b` as a Unicode word boundary, so "où", "porquê" and "é possível" end where their letters end. */
+function unicodeWords(source: string): RegExp {
+  return new RegExp(source.replaceAll(String.raw`\b`, String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`), 'u');
+}
+
+/**
+ * Asking for help with one's own problem, or permission to do the task itself ("how do I fix it?", "what do I do?",
+ * "can I schedule a repair?", "어떻게 해요?", "要怎麼處理？", "je fais quoi ?", "que faço?"): the task is the help.
+ */
+const HELP = unicodeWords(String.raw`\b(how (do|can|should) (i|we) (fix|solve|sort)|walk me through|troubleshoot|what (do|should|can|shall) (i|we) do|help|sos)\b|^(can|could|may) (i|we) (book|schedule|arrange|get|request|start|set up|reset|change|recover)\b|(해결|고치는|방법)[^.]{0,8}알려|어떻게 (해요|하죠|해야 (돼요|되나요|하나요|할까요|해요|하죠)|하면 (돼요|되나요|될까요))|뭐부터|방법 (있을까요|있나요|없을까요)|해결|도와|(예약|신청|접수|재설정)(할 수 있|해도 되)|怎麼(處理|排除|解決|辦|修)|要怎麼(處理|做)|幫我|可以(預約|安排|重設|申請)|je fais quoi|que (faire|dois-je faire)|comment (faire|réparer|résoudre|régler|dépanner)|dépanner|m'aider|aidez|au secours|puis-je (réserver|prendre rendez-vous|réinitialiser|changer)|que faço|o que (faço|devo fazer)|como (resolvo|resolver|reparo)|ajud|posso (marcar|agendar|pedir|repor|redefinir|alterar)`);
+
+const INFO = unicodeWords(String.raw`\b(tell me|let me know|(i'?d|i would) like to know|i want to know|i wonder|wondering|explain|do you know|any idea)\b|請問|想(知道|問|了解|請教)|告訴我|問一下|알고 싶|알려 ?주|궁금|여쭤|문의 ?드|dites-moi|(pouvez|pourriez)-vous me dire|(j'aimerais|je voudrais|je veux|je souhaite) savoir|explique[rz]|(gostaria|queria|quero) de saber|(gostaria|queria|quero) saber|diga-me|(pode|podem|podia)(-me)? (dizer|explicar)|explique`);
+
+const REQUEST = unicodeWords(String.raw`\b((can|could|would|will) you (please )?\w+|can we (start|book|set|get|do)|i need|i'?d like|i want|pls|plz)\b|vous pouvez (m'|me|nous)|tu peux (m'|me)|^(podem|pode|podiam|podia)(-me)? (?!se\b)\w+|\b(podem|pode|podia)(-me| me)? (mandar|enviar|ajudar|marcar|agendar|tratar|fazer|vir|calcular|repor|dar)|(하|드리|보)려고요|려고 (해요|합니다)|(요청|신청|접수|부탁)(합니다|드립니다|드려요|할게요)|請(幫|協助|安排)|我想要|\b(i want to|i wanna|i'?d like to|i would like to|i need to|i need (a|an|you|help|my)|help me|please (help|book|reset|arrange|send|cancel|calculate|start|fix|get)|(can|could|would) you (please )?(help|book|reset|arrange|send|cancel|calculate|start|fix|get|set up|do)|what (should|do|can|shall) i do|what now|let'?s)\b|^(please )?(book|reset|arrange|schedule|start|send|fix|help|calculate|compute|cancel|change|recover|get) |^help$|我(要|想)(?!知道|問|了解|請教)|幫我|幫忙|請幫|^請(?!問)|麻煩|我需要|需要(幫忙|協助)|怎麼辦|該怎麼做|(하고|해|받고|드리고) ?싶(어요|습니다|은데|어)|해 ?주세요|해 ?주실|해 ?줘|부탁|도와 ?주|도와줘|할게요|하려고 (해요|합니다)|어떡해|어떡하죠|어떻게 하죠|\b(je (veux|voudrais|souhaite|souhaiterais)|j'aimerais|j'ai besoin|aidez-moi|aide-moi|(pouvez|pourriez)-vous|peux-tu|merci de)\b|que (dois-je|faut-il|puis-je) faire|que faire|^(réserver|réinitialiser|prendre|faire|envoyer|annuler|calculer|aide|aidez) |\b(quero|queria|gostaria de|preciso de|preciso|ajude-me|ajudem-me|ajuda-me|(pode|podem|podia) (ajudar|marcar|agendar|fazer|tratar))\b|o que (faço|devo fazer|posso fazer)|^(marcar|agendar|repor|redefinir|recuperar|cancelar|calcular|ajuda) `);
+
+const QUESTION = unicodeWords(String.raw`^(how|what|whats|when|where|which|why|who|is|are|was|were|does|do|did|can|could|will|would|should|shall|may|might|am|if|any)\b|\b(how (long|much|many|do|does|can|to|often)|what (if|happens|are|is|do|about)|is it (possible|true|normal|free)|do i (have|need|get)|does it|can i|am i|will i|would i|should i|if i)\b|嗎|呢|多久|多少|怎麼|如何|什麼(?!都|也)|為什麼|是否|能不能|可不可以|會不會|要不要|有沒有|是不是|幾(個|天|年|月|次)|哪(裡|個|些)|얼마|언제|어떻게|무엇|뭐|왜|어디|몇|나요|까요|(인|은|는)가요|(있|없|되|하)나요|(할|될|볼|받을) 수 (있|없)|해야 (하나|하나요|해요|돼요)|^(comment|combien|quand|pourquoi|quel|quelle|quels|quelles|qu'est-ce|est-ce|où|si|puis-je|peut-on|dois-je|faut-il|ai-je|suis-je|est-il|y a-t-il)\b|\b(est-ce que|combien|comment|pourquoi|puis-je|peut-on|dois-je|faut-il|si je|que se passe|quelles? (sont|est))\b|^(como|quanto|quantos|quantas|quando|porque|porquê|qual|quais|onde|posso|pode-se|é possível|tenho de|tenho que|se|o que|há|existe|devo)\b|\b(posso|quanto (custa|tempo|é)|é possível|tenho (de|que)|se eu|o que acontece|quais são)\b`);
+
+export function readingOf(text: string): Reading {
+  const t = squash(text).replace(/\s+/g, ' ').trim();
+  if (HELP.test(t)) return 'request';
+  if (INFO.test(t)) return 'question';
+  if (REQUEST.test(t)) return 'request';
+  return QUESTION.test(t) || /[?？]/u.test(text) ? 'question' : 'request';
+}

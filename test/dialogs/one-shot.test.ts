@@ -1,0 +1,63 @@
+/** One-shot results: given only when the message carries the task's inputs, for the markets whose documents decide. */
+import { describe, expect, it } from 'vitest';
+import { cancellationSlotsIn, durationsIn } from '../../dialogs/detect.js';
+import { oneShotResult } from '../../dialogs/one-shot.js';
+import type { Market } from '../../src/lib/types.js';
+
+const input = (market: Market) => ({ market, contact: { phone: '080-734-1111', hours: '24 h' }, today: '2025-06-16' });
+const taskOf = (text: string, market: Market) => oneShotResult(text, input(market))?.task;
+
+describe('oneShotResult', () => {
+  it('the FR penalty needs every figure; with one missing, the task asks for it instead', () => {
+    expect(taskOf('24 month sub, 8 months in, 99 on the sub, 279 normally, how much to get out?', 'FR')).toBe('cancellationPenalty');
+    expect(taskOf('24 month sub, 8 months in, 99 on the sub, how much to get out?', 'FR')).toBeUndefined();
+    expect(taskOf('24 month sub, 8 months in, 99 on the sub, 279 normally, how much to get out?', 'TW')).toBeUndefined();
+  });
+
+  it('a commitment that is over is free, whatever the prices', () => {
+    const r = oneShotResult('my 12 month subscription, 14 months in, cancel fee?', input('FR'));
+    expect(r?.task).toBe('cancellationPenalty');
+    expect(JSON.stringify(r?.text)).toContain('"cp.finished"');
+    expect(JSON.stringify(r?.text)).not.toContain('cp.penalty');
+  });
+
+  it('a warranty asked about is decided; a warranty said to be over asks the repair price', () => {
+    expect(taskOf('bought my pixie 3 months ago, is it under warranty?', 'KR')).toBe('warranty');
+    expect(taskOf('픽시 2025년 1월 구매, 보증 언제 끝나요?', 'KR')).toBe('warranty');
+    expect(taskOf('my pixie is out of warranty, how much is a repair?', 'KR')).toBe('krRepairPrice');
+    expect(taskOf('is my pixie under warranty?', 'KR')).toBeUndefined();
+    expect(taskOf('bought my pixie 3 months ago, is it under warranty?', 'PT')).toBeUndefined();
+  });
+
+  it('the KR price names the overseas exception unless the customer said where it was bought', () => {
+    const keys = (text: string) => oneShotResult(text, input('KR'))?.text.map((m) => m.key);
+    expect(keys('how much is a repair for a vertuo next?')).toContain('os.kr.overseasOther');
+    expect(keys('how much is a repair for an expert?')).toContain('os.kr.overseasSame');
+    expect(keys('how much is a repair for my vertuo next? bought it in Korea')).not.toContain('os.kr.overseasOther');
+    expect(keys('how much is a repair for my vertuo next, bought overseas')).not.toContain('rb.kr.free');
+    expect(taskOf('how much is a repair for a vertuo next?', 'FR')).toBeUndefined();
+  });
+
+  it('a KR warranty without a word on the receipt counts from the purchase date and says so', () => {
+    expect(oneShotResult('bought my pixie 3 months ago, is it under warranty?', input('KR'))?.text.map((m) => m.key)).toContain('os.w.assumedProof');
+    expect(oneShotResult('bought my pixie 3 months ago, kept the receipt, is it under warranty?', input('KR'))?.text.map((m) => m.key)).not.toContain('os.w.assumedProof');
+  });
+});
+
+describe('durations', () => {
+  it('reads lengths in the five languages, and which ones are a time ago', () => {
+    expect(durationsIn('2 yr commitment, been 8 months')).toEqual([
+      { months: 24, ago: false },
+      { months: 8, ago: true },
+    ]);
+    expect(durationsIn("un an et demi d'écoulé").map((d) => d.months)).toEqual([18]);
+    expect(durationsIn('vou no 10.º mês').map((d) => d.months)).toEqual([10]);
+    expect(durationsIn('두 달밖에 안 됐어요').map((d) => d.months)).toEqual([2]);
+    expect(durationsIn('사용기간 반년').map((d) => d.months)).toEqual([6]);
+  });
+
+  it('a 12 or 24 beside another length is the commitment, the other how long it has run', () => {
+    expect(cancellationSlotsIn('1년 약정했는데 두 달밖에 안 됐어요')).toMatchObject({ commitment: 12, elapsed: 2 });
+    expect(cancellationSlotsIn('O compromisso é de 12 meses e só passaram 4')).toMatchObject({ commitment: 12, elapsed: 4 });
+  });
+});

@@ -1,0 +1,61 @@
+/** Questions about a task's subject are read as questions; asking to do the task, or giving its figures, as a request. */
+import { describe, expect, it } from 'vitest';
+import { detectDialog } from '../../dialogs/detect.js';
+import { readingOf } from '../../dialogs/reading.js';
+
+const QUESTIONS = [
+  'how long is the reset password link valid',
+  'can I cancel the subscription from the nespresso app',
+  'if I stop my subscription do I have to give the machine back',
+  'my machine is faulty, what are my options',
+  '重設密碼的連結有效多久？',
+  '請問解約後機器要還嗎',
+  '비밀번호 재설정 링크는 얼마나 유효한가요?',
+  '구독 해지하면 머신을 반납해야 하나요',
+  "Est-ce que je dois rendre la machine si j'arrête l'abonnement",
+  "j'aimerais savoir combien de temps le lien est valable",
+  'posso cancelar a assinatura na app?',
+  'gostaria de saber quanto tempo demora a reparação',
+];
+const REQUESTS = [
+  'book a repair',
+  'I forgot my password',
+  'my machine gives no water, help me',
+  'I want to cancel my subscription',
+  '我忘記密碼了',
+  '幫我預約維修',
+  '비밀번호를 잊어버렸어요',
+  '수리 예약하고 싶어요',
+  'je voudrais faire réparer ma machine',
+  'mot de passe oublié',
+  'quero marcar uma reparação',
+  'esqueci-me da palavra-passe',
+];
+
+describe('readingOf', () => {
+  it.each(QUESTIONS)('question: %s', (text) => expect(readingOf(text)).toBe('question'));
+  it.each(REQUESTS)('request: %s', (text) => expect(readingOf(text)).toBe('request'));
+});
+
+describe('detectDialog reading', () => {
+  it('a question about the subscription is read as a question, not a request to cancel', () => {
+    expect(detectDialog('can I cancel the subscription from the nespresso app')).toMatchObject({ dialog: 'cancellationPenalty', reading: 'question' });
+  });
+
+  it('a question that gives the task its figures is a request for the task, in the five languages', () => {
+    const figures = { commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 };
+    for (const text of [
+      'signed up for a 24 month machine sub 8 months ago, Lattissima One. how much to get out? was 99 on the sub, 279 normally',
+      "abonnement machine de 24 mois souscrit il y a 8 mois, Lattissima One : combien pour résilier ? payée 99 avec l'abonnement, 279 normalement",
+      'assinatura de 24 meses há 8 meses, Lattissima One, quanto pago para sair? paguei 99 com a assinatura, 279 normalmente',
+      '24개월 머신 구독 8개월 전에 시작했어요. 구독가 99유로, 정가 279유로인데 해지하면 얼마예요?',
+      '24個月的機器訂閱，8個月前開始，訂閱價99歐元，原價279歐元，解約要付多少？',
+    ]) {
+      expect(detectDialog(text), text).toMatchObject({ dialog: 'cancellationPenalty', slots: figures, reading: 'request' });
+    }
+  });
+
+  it('"12 months ago" is when it started, not the commitment', () => {
+    expect(detectDialog('I started my machine subscription 12 months ago, how much to get out?')?.slots.commitment).toBeUndefined();
+  });
+});
