@@ -14,7 +14,7 @@ export const MARKET_NAMES: Record<Market, string> = {
   KR: 'Korea',
 };
 
-export type ReplyKind = 'faq' | 'clarify' | 'fallback' | 'dialog' | 'handoff' | 'smalltalk' | 'system' | 'result';
+export type ReplyKind = 'faq' | 'clarify' | 'fallback' | 'dialog' | 'handoff' | 'smalltalk' | 'system';
 
 /** A task's result given at once, from a message that carried its inputs (one-shot). */
 export type ResultTask = 'cancellationPenalty' | 'warranty' | 'krRepairPrice';
@@ -30,7 +30,8 @@ export interface SupportMeta {
   source?: string;
   dialog?: string;
   step?: string;
-  /** kind 'result': which result the message got at once. */
+  /** A task's result given at once (one-shot): which result. The kind stays 'dialog' (DESIGN.md §3's closed set), with the
+   *  dialog that owns the result ('cancellationPenalty' at its step 'done'; 'repairBooking' at step 'result'). */
   task?: ResultTask;
   /** Hand-off: the display name of the agent who wrote this message, or whose arrival or leaving it announces. */
   agent?: string;

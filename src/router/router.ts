@@ -197,7 +197,10 @@ export class Router {
       }
       state.turns += 1;
       state.updatedAt = this.now();
-      if (replies.length) state.lastReplyKind = replies[replies.length - 1]!.support.kind;
+      if (replies.length) {
+        const last = replies[replies.length - 1]!.support;
+        state.lastReplyKind = last.task ? 'result' : last.kind;
+      }
       if ((await storage.compareAndSet(keys.conversation(id), state, loaded?.version, this.ttlMs)) === null) {
         throw new AppError('STATE_CONFLICT', 'the conversation changed during the turn');
       }

@@ -49,8 +49,8 @@ export function loadRoutingSet(file: string): RoutingItem[] {
  */
 export function classify(replies: readonly Pick<Reply, 'support'>[]): Outcome {
   const s = replies.map((r) => r.support);
-  const result = s.find((x) => x.kind === 'result');
-  if (result) return { kind: 'oneshot', task: result.task ?? '' };
+  const result = s.find((x) => x.task !== undefined);
+  if (result?.task) return { kind: 'oneshot', task: result.task };
   const dialog = s.find((x) => x.kind === 'dialog');
   if (dialog) return { kind: 'task', task: dialog.dialog ?? '', step: dialog.step };
   const faq = s.find((x) => x.kind === 'faq' || (x.kind === 'fallback' && x.faqId));

@@ -46,7 +46,7 @@ describe('cancellation penalty', () => {
 
     const replies = await c.say('I pay 99 for a lattissima one that costs 279, 5 months into 24');
     expect(replies).toHaveLength(1);
-    expect(support(replies[0])).toMatchObject({ kind: 'result', task: 'cancellationPenalty', market: 'FR' });
+    expect(support(replies[0])).toMatchObject({ kind: 'dialog', dialog: 'cancellationPenalty', step: 'done', task: 'cancellationPenalty', market: 'FR' });
     expect(replies[0]?.text).toContain('(€279 × 0.8) − €99 = €124.20 (about €124).');
   });
 

@@ -7,7 +7,7 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/routing/mixed.json', import.m
 
 describe('classify', () => {
   it('reads each kind of reply', () => {
-    expect(classify([{ support: { kind: 'result', task: 'warranty' } }])).toEqual({ kind: 'oneshot', task: 'warranty' });
+    expect(classify([{ support: { kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'warranty' } }])).toEqual({ kind: 'oneshot', task: 'warranty' });
     expect(classify([{ support: { kind: 'dialog', dialog: 'noWater', step: 'askingModel' } }])).toEqual({ kind: 'task', task: 'noWater', step: 'askingModel' });
     expect(classify([{ support: { kind: 'faq', faqId: 'tw-forgot-password' } }])).toEqual({ kind: 'answer', faqId: 'tw-forgot-password' });
     // The market's documents are silent: said, with the market's contact — an answer, not a form.

@@ -7,6 +7,7 @@
 import { oneShotResult } from '../../../dialogs/one-shot.js';
 import { dialogInput } from '../actions.js';
 import { MENU } from '../replies.js';
+import type { Market, ResultTask, SupportMeta } from '../../lib/types.js';
 import type { Stage } from '../turn-view.js';
 
 export const oneShot: Stage = (t) => {
@@ -17,5 +18,16 @@ export const oneShot: Stage = (t) => {
   t.state.pending = undefined;
   t.state.fallbacks = 0;
   const followUp = MENU.filter((c) => c.value === `task:${result.followUp}` || c.value === 'cmd:agent');
-  return [{ text: result.text, choices: followUp, support: { kind: 'result', task: result.task, market: t.market } }];
+  return [{ text: result.text, choices: followUp, support: resultSupport(result.task, t.market) }];
 };
+
+/**
+ * A result keeps DESIGN.md §3's closed set of kinds: it is the task's own result given in one turn, so kind 'dialog'
+ * with the dialog that owns it (the penalty task at its final step, the repair booking's warranty or price
+ * check), and `task` saying which result it is.
+ */
+export function resultSupport(task: ResultTask, market: Market): SupportMeta {
+  return task === 'cancellationPenalty'
+    ? { kind: 'dialog', dialog: 'cancellationPenalty', step: 'done', task, market }
+    : { kind: 'dialog', dialog: 'repairBooking', step: 'result', task, market };
+}

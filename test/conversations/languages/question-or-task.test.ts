@@ -1,7 +1,7 @@
 /**
  * Questions vs tasks and one-shot results (issue 16), through the real service, in the five languages: a
  * question about a task's subject is answered with the task one tap away; asking to do the task starts it; a
- * message that carries the task's inputs gets the result at once (channelData.support kind 'result'), with
+ * message that carries the task's inputs gets the result at once (channelData.support.task, kind 'dialog'), with
  * the documents' figures, in the customer's language and for the customer's market.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ describe('en', () => {
   it('France: informal figures in one message → the penalty with its working at once', async () => {
     const c = new Chat(svc, 'en-FR', 'en', 'FR');
     const [result] = await c.say('24 month machine sub, 8 months in, was 99 on the sub, 279 normally - how much to get out?');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'cancellationPenalty' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'cancellationPenalty', step: 'done', task: 'cancellationPenalty' });
     expect(result?.text).toContain('(€279 × 0.8) − €99 = €124.20 (about €124).');
     expect(result?.text).toContain('You are 8 months into 24: after the remaining 16 months, cancelling is free.');
   });
@@ -37,7 +37,7 @@ describe('en', () => {
   it('Korea: the price of an out-of-warranty repair at once, Korea as the common case and overseas named; book a repair offered', async () => {
     const c = new Chat(svc, 'en-KR', 'en', 'KR');
     const [result] = await c.say('how much is an out of warranty repair for a pixie');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'krRepairPrice' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'krRepairPrice' });
     expect(result?.text).toContain('the Pixie is in group C');
     expect(result?.text).toMatch(/₩40,000\. This includes a rental machine for the duration of the repair \(₩5,000\)/);
     expect(result?.text).toContain('if the machine turns out to have no fault to repair, it is refunded minus ₩10,000 for delivery');
@@ -71,7 +71,7 @@ describe('zh-TW', () => {
   it('在韓國的客人問 Pixie 維修費 → 立即給 C 組價格並說明海外購買的例外', async () => {
     const c = new Chat(svc, 'zh-KR', 'zh-TW', 'KR');
     const [result] = await c.say('我的 Pixie 在韓國修理要多少錢？');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'krRepairPrice' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'krRepairPrice' });
     expect(result?.text).toMatch(/Pixie 屬於 C.*40,000/);
     expect(result?.text).toContain('在海外購買的機器，價目表沒有列出金額，也不適用韓國保固。');
     expect(choices(result)).toEqual(['預約維修', '找真人客服']);
@@ -82,7 +82,7 @@ describe('ko', () => {
   it('보증 끝난 픽시 수리비 → 출처 없이 묻지 않고 바로 금액, 해외 구매 예외 안내', async () => {
     const c = new Chat(svc, 'ko-KR', 'ko', 'KR');
     const [result] = await c.say('보증 기간 끝난 픽시 수리비 얼마예요?');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'krRepairPrice' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'krRepairPrice' });
     expect(result?.text).toMatch(/C\(권장 소비자 가격 ₩200,000 이상\) 그룹으로 ₩40,000이에요/);
     expect(result?.text).toContain('해외에서 구매한 기기는 가격표에 금액이 나와 있지 않고 한국 보증도 적용되지 않아요.');
     expect(choices(result)).toEqual(['수리 예약', '상담원 연결']);
@@ -91,7 +91,7 @@ describe('ko', () => {
   it('한국에서 샀다고 하면 해외 예외 없이 금액만: 에센자 미니는 D 그룹 ₩30,000', async () => {
     const c = new Chat(svc, 'ko-KR', 'ko', 'KR');
     const [result] = await c.say('제 에센자 미니 수리비가 얼마인가요? 한국에서 샀어요');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'krRepairPrice' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'krRepairPrice' });
     expect(result?.text).toContain('₩30,000');
     expect(result?.text).not.toContain('해외에서 구매한 기기는');
   });
@@ -99,7 +99,7 @@ describe('ko', () => {
   it('모델, 구매 시기, 영수증, 등록 → 보증 판단을 바로: 12개월 + 등록 12개월', async () => {
     const c = new Chat(svc, 'ko-KR', 'ko', 'KR');
     const [result] = await c.say('14개월 전에 서울에서 버츄오 팝을 샀고 같은 주에 등록했어요. 영수증도 있어요. 아직 보증 기간인가요?');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'warranty' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'warranty' });
     expect(result?.text).toMatch(/^Vertuo Pop은\(는\) 2026년 4월 15일까지 보증돼요\./);
     expect(result?.text).toContain('구매 후 30일 이내에 등록해서 12개월 추가');
   });
@@ -128,14 +128,14 @@ describe('fr', () => {
   it('tous les chiffres dans le message → la pénalité et son calcul tout de suite', async () => {
     const c = new Chat(svc, 'fr-FR', 'fr', 'FR');
     const [result] = await c.say("abonnement machine de 24 mois commencé il y a 8 mois, Lattissima One payée 99 € avec l'abonnement au lieu de 279 €, combien pour résilier ?");
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'cancellationPenalty' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'cancellationPenalty', step: 'done', task: 'cancellationPenalty' });
     expect(nbsp(result?.text ?? '')).toContain(nbsp('124,20 €'));
   });
 
   it('modèle et date d’achat → la décision de garantie (2 ans), réparer la machine proposé', async () => {
     const c = new Chat(svc, 'fr-FR', 'fr', 'FR');
     const [result] = await c.say('Ma Vertuo Next achetée le 10 mars 2024 est-elle encore sous garantie ?');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'warranty' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'warranty' });
     expect(result?.text).toMatch(/^Votre Vertuo Next est sous garantie jusqu'au 9 mars 2026\./);
     expect(choices(result)[0]).toBe('Réparer ma machine');
 
@@ -154,7 +154,7 @@ describe('pt', () => {
 
     const d = new Chat(svc, 'pt-FR', 'pt', 'FR');
     const [result] = await d.say('assinatura de 24 meses há 8 meses, paguei 99 € com a assinatura, 279 € sem ela; quanto pago para sair?');
-    expect(support(result)).toMatchObject({ kind: 'result', task: 'cancellationPenalty' });
+    expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'cancellationPenalty', step: 'done', task: 'cancellationPenalty' });
     expect(nbsp(result?.text ?? '')).toContain(nbsp('(279 € × 0,8) − 99 € = 124,20 € (cerca de 124 €).'));
     expect(result?.text).toContain('Já passaram 8 dos 24 meses');
   });
