@@ -42,6 +42,15 @@ export function thresholdsFor(set: ThresholdSet, lang: Lang): Thresholds {
 /** The least lead over the runner-up for answering a one-word message (see decide). */
 export const SINGLE_WORD_MARGIN = 0.05;
 
+/** Unknown words weighing this share of the message or more are never outweighed by matched words. */
+export const FOREIGN_MAJORITY = 0.6;
+
+/** A "did you mean" whose next choice scores at most this share of the first has one plausible candidate. */
+export const SOLE_SHARE = 0.7;
+
+/** A one-word message is evidence for a phrasing only when that word carries this share of it. */
+export const ONE_WORD_COVERAGE = 0.5;
+
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };
 
 export function loadThresholds(knowledgeDir: string): ThresholdSet {
@@ -55,7 +64,8 @@ export function loadThresholds(knowledgeDir: string): ThresholdSet {
 
 export type Decision =
   | { type: 'answer'; entry: FaqEntry; score: number; candidates: Candidate[] }
-  | { type: 'clarify'; options: Candidate[]; candidates: Candidate[] }
+  /** `sole`: the one plausible candidate, when nothing else is near it (answered tentatively). */
+  | { type: 'clarify'; options: Candidate[]; candidates: Candidate[]; sole?: Candidate }
   | { type: 'askMarket'; entry: FaqEntry; score: number; candidates: Candidate[] }
   | { type: 'otherMarketOnly'; entry: FaqEntry; score: number; candidates: Candidate[] }
   | { type: 'abstain'; candidates: Candidate[] };
@@ -149,14 +159,25 @@ export class Retriever {
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
-    // Three or more of the customer's words matching one phrasing outweigh the unknown ones.
-    const foreign = index.unknownShare(q) >= t.maxUnknownShare && (top?.matched ?? 0) < 3;
+    // Three or more of the customer's words matching one phrasing outweigh the unknown ones, unless
+    // the unknown words weigh more than the known ones ("reset the admin password of my TP-Link
+    // router" shares reset, password and link with our password entry and is still not ours).
+    const unknownShare = index.unknownShare(q);
+    // Every word of the message is one our documents use (pieces of words and numbers aside): only
+    // then is a guess worth showing, a tentative answer or another market's entry; "자동차 브레이크
+    // 수리" (car brake repair) is not a question about using the machine in a vehicle.
+    const pieces = new Set(q.pieces ?? []);
+    const allKnown = q.unknown.every((u) => pieces.has(u) || /^\d+$/.test(u));
+    const foreign = unknownShare >= t.maxUnknownShare && ((top?.matched ?? 0) < 3 || unknownShare >= FOREIGN_MAJORITY);
 
-    // One shared word is enough evidence only when the customer wrote just that word ("descaling"),
-    // never a bare number ("18") or one word of several ("next tuesday" → "Vertuo Next").
+    // One shared word is enough evidence only when the customer wrote just that word ("descaling",
+    // "how long is the warranty"), never a bare number ("18") or one word of several ("next tuesday"
+    // → "Vertuo Next"); to answer it, it must also be most of what the matching phrasing says: "what
+    // is the weather in Lisbon" is not a question about extreme weather delaying a delivery.
     const evidence = !!top && ((top.matched ?? 0) >= 2 || (q.tokens.length === 1 && !/^\d+$/.test(q.tokens[0]!)));
+    const answerable = evidence && ((top.matched ?? 0) >= 2 || (top.coverage ?? 1) >= ONE_WORD_COVERAGE);
 
-    if (top && top.score >= t.answer && !foreign && evidence) {
+    if (top && top.score >= t.answer && !foreign && answerable) {
       const rival = distinct[1];
       // One word ("refund", "parts") is in many entries: two of them close together is a real
       // ambiguity, whatever the calibrated margin for fuller questions.
@@ -167,9 +188,14 @@ export class Retriever {
       return this.resolveEntry(top.entry, top.score, market, candidates);
     }
     const clarify = () => ({ type: 'clarify' as const, options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates });
-    // Close, with evidence: offer the choices.
-    if (top && top.score >= t.clarify && evidence) return clarify();
-    if (market && !foreign) {
+    // Close, with evidence: offer the choices; when only one of them is plausible (nothing else near
+    // it), it is the one to try (the router answers it and asks whether that helped).
+    if (top && top.score >= t.clarify && evidence) {
+      const rival = distinct[1];
+      const sole = answerable && !foreign && allKnown && (!rival || rival.score < t.clarify || rival.score <= top.score * SOLE_SHARE);
+      return sole ? { ...clarify(), sole: top } : clarify();
+    }
+    if (market && !foreign && allKnown) {
       // The customer's market has nothing close: does another market's document cover the question?
       const all = distinctTopics(index.searchAnalysed(q, undefined, 8));
       const other = all[0];

@@ -31,6 +31,7 @@ function print(label: string, r: EvalReport): void {
   console.log(`  right answer among the "did you mean" choices ${r.inDomainClarifiedRight} more (top-1 or one tap: ${pct((r.top1 + r.inDomainClarifiedRight) / Math.max(r.inDomain, 1))})`);
   console.log(`  out-of-domain questions   ${r.outOfDomain}`);
   console.log(`  out-of-domain not answered ${pct(r.oodNotAnsweredRate)} (${r.outOfDomain - r.oodAnswered}/${r.outOfDomain})`);
+  console.log(`  one plausible "did you mean", answered tentatively: in domain right ${r.tentative.right}, wrong ${r.tentative.wrong}; out of domain ${r.tentative.ood}`);
   console.log(`  abstention precision      ${pct(r.abstentionPrecision)}; recall ${pct(r.abstentionRecall)}`);
 }
 

@@ -69,6 +69,11 @@ export interface EvalReport {
   /** In-domain questions answered with the wrong entry or missing facts. */
   inDomainWrong: number;
   oodAnswered: number;
+  /**
+   * "Did you mean"s with one plausible candidate, which the bot answers tentatively (asking whether
+   * that helped): in domain with the right entry, in domain with a wrong one, out of domain.
+   */
+  tentative: { right: number; wrong: number; ood: number };
   top1Accuracy: number;
   oodNotAnsweredRate: number;
   abstentionPrecision: number;
@@ -102,12 +107,15 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
   let abstainedTotal = 0;
   let abstainedCorrectly = 0;
   const failures: EvalFailure[] = [];
+  const tentative = { right: 0, wrong: 0, ood: 0 };
   for (const q of questions) {
     const d = retriever.decide(q.text, q.market, q.lang);
     const answered = d.type === 'answer';
+    const sole = d.type === 'clarify' ? d.sole : undefined;
     if (!answered) abstainedTotal += 1;
     if (q.expect === 'abstain') {
       ood += 1;
+      if (sole) tentative.ood += 1;
       if (answered) {
         oodAnswered += 1;
         failures.push({ id: q.id, lang: q.lang, text: q.text, market: q.market, expected: 'abstain', got: describe(d) });
@@ -117,6 +125,10 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
     inDomain += 1;
     const exp = q.expect;
     const states = (e: FaqEntry) => entryStates(retriever, e, q.lang, exp.contains);
+    if (sole) {
+      if (sole.entry.source.document === exp.document && states(sole.entry)) tentative.right += 1;
+      else tentative.wrong += 1;
+    }
     if (answered && d.entry.source.document === exp.document && states(d.entry)) {
       top1 += 1;
       continue;
@@ -144,6 +156,7 @@ export function evaluate(retriever: Retriever, questions: LabelledQuestion[]): E
     inDomainClarifiedRight,
     inDomainWrong,
     oodAnswered,
+    tentative,
     top1Accuracy: inDomain ? top1 / inDomain : 0,
     oodNotAnsweredRate: ood ? (ood - oodAnswered) / ood : 1,
     abstentionPrecision: abstainedTotal ? abstainedCorrectly / abstainedTotal : 1,

@@ -38,6 +38,8 @@ export interface Candidate {
   score: number;
   /** Query words shared with the best-matching field (evidence behind the score). */
   matched?: number;
+  /** Share of the best-matching field's weight that the query's words cover (0..1). */
+  coverage?: number;
 }
 
 export interface QueryAnalysis {
@@ -363,6 +365,7 @@ export class FaqIndex {
         const allowed = !markets || entry.markets.some((m) => markets.includes(m));
         let best = 0;
         let matched = 0;
+        let coverage = 0;
         for (; i < n && docEntry[docs[i]!] === e; i++) {
           if (!allowed) continue;
           const d = docs[i]!;
@@ -375,12 +378,13 @@ export class FaqIndex {
           if (s > best) {
             best = s;
             matched = count[d]!;
+            coverage = dCov;
           }
         }
         // Blend the best single field with how much of the query the entry covers over all its
         // fields: a customer's words spread over two phrasings of one entry still point to it.
         if (best > 0 && this.entryWeight > 0) best = (1 - this.entryWeight) * best + this.entryWeight * (entryCovered[e]! / qMass);
-        if (best > 0) out.push({ entry, score: Math.round(best * 1000) / 1000, matched });
+        if (best > 0) out.push({ entry, score: Math.round(best * 1000) / 1000, matched, coverage: Math.round(coverage * 1000) / 1000 });
       }
     } finally {
       for (let i = 0; i < n; i++) {

@@ -42,6 +42,13 @@ export async function answerDecision(t: Turn, d: Decision, text: string, offer?:
       state.pending = { type: 'askMarket', text };
       return [say.askMarket('depends')];
     case 'clarify':
+      // One plausible candidate (issue 16, near ties): answer it and ask whether that helped.
+      if (d.sole && t.market) {
+        state.fallbacks = 0;
+        state.lastFaqId = d.sole.entry.id;
+        state.pending = { type: 'feedback', faqId: d.sole.entry.id };
+        return [say.tentativeAnswer(d.sole.entry, d.sole.score, t.market)];
+      }
       state.pending = { type: 'clarify', options: d.options.map((o) => ({ faqId: o.entry.id, label: o.entry.question })) };
       return [offering(say.clarify(d.options, t.market), offer, true)];
     case 'otherMarketOnly':

@@ -82,6 +82,24 @@ export function faqAnswer(
   };
 }
 
+/**
+ * A "did you mean" with one plausible candidate: its answer, said as a guess, and whether that
+ * helped (yes/no buttons whose values the feedback step reads, so "no" offers a person).
+ */
+export function tentativeAnswer(entry: FaqEntry, score: number, market: Market): ReplyData {
+  const reply = faqAnswer(entry, score, market, false, undefined, false);
+  const text = Array.isArray(reply.text) ? reply.text : [reply.text as Msg];
+  return {
+    ...reply,
+    text: [msg('ans.faq.tentative'), ...text, msg('ans.faq.helped')],
+    choices: [
+      ...(entry.followUps ?? []).flatMap(followUp),
+      { label: msg('ans.label.helped'), value: 'yes' },
+      { label: msg('ans.label.notHelped'), value: 'no' },
+    ],
+  };
+}
+
 /** An entry's follow-up ("start repair booking") as the menu's button for that task, worded in the customer's language. */
 function followUp(f: { value: string }): ChoiceData[] {
   const task = MENU.find((c) => c.value === `task:${TASK_OF[f.value.trim().toLowerCase()] ?? ''}`);

@@ -32,7 +32,7 @@ describe('retrieval quality', () => {
   });
 
   it('rarely answers confidently and wrongly', () => {
-    expect(report.inDomainWrong).toBeLessThanOrEqual(4);
+    expect(report.inDomainWrong).toBeLessThanOrEqual(2);
     expect(report.oodNotAnsweredRate).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -45,22 +45,25 @@ describe('retrieval quality', () => {
 
 /**
  * Per language, on its own labelled set (npm run eval): guards against regression at the levels
- * measured with the per-language thresholds (zh-TW 81.1%, ko 82.0%, fr 88.0%, pt 88.0%, English
- * fresh 89.1%; wrong 7, 6, 5, 2, 1), not the issue's targets, which are not reached yet.
+ * measured with the per-language thresholds on 2026-12-07 (README), not the issue's targets, which
+ * are not reached yet: top-1 (English fresh 89.1%, zh-TW 81.1%, ko 82.0%, fr 88.0%, pt 88.0%),
+ * confident wrong answers (1, 7, 6, 5, 2), out of domain not answered (93.8%, 91.2%, 91.2%, 90.6%,
+ * 100%), and "did you mean"s answered as a guess that were wrong or out of domain (0, 0, 1, 0, 0).
  */
 describe('retrieval quality per language', () => {
   const k = loadKnowledge();
   const retriever = new Retriever(k, buildIndexes(k), loadThresholds(k.dir));
   it.each([
-    ['en-fresh.json', 0.85, 3, 0.85],
-    ['zh-TW.json', 0.78, 8, 0.85],
-    ['ko.json', 0.8, 7, 0.85],
-    ['fr.json', 0.85, 6, 0.85],
-    ['pt.json', 0.85, 3, 0.95],
-  ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s', (file, top1, wrong, ood) => {
+    ['en-fresh.json', 0.89, 1, 0.93, 0],
+    ['zh-TW.json', 0.81, 7, 0.91, 0],
+    ['ko.json', 0.82, 6, 0.91, 1],
+    ['fr.json', 0.88, 5, 0.9, 0],
+    ['pt.json', 0.88, 2, 1, 0],
+  ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s, wrong guesses <= %s', (file, top1, wrong, ood, guesses) => {
     const report = evaluate(retriever, loadQuestions(fileURLToPath(new URL(`../eval/${file}`, import.meta.url))));
     expect(report.top1Accuracy).toBeGreaterThanOrEqual(top1);
     expect(report.inDomainWrong).toBeLessThanOrEqual(wrong);
     expect(report.oodNotAnsweredRate).toBeGreaterThanOrEqual(ood);
+    expect(report.tentative.wrong + report.tentative.ood).toBeLessThanOrEqual(guesses);
   });
 });

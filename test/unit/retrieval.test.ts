@@ -109,6 +109,35 @@ describe('evidence before answering', () => {
     expect(r.decide('capsule recycling', 'TW').type).toBe('answer');
   });
 
+  it('marks a "did you mean" with one plausible candidate, and only when every word of the message is ours', () => {
+    const k = loadKnowledge(dir);
+    const entry = (id: string, phrasings: string[]) => ({
+      id,
+      topic: id,
+      markets: ['TW' as const],
+      question: `${phrasings[0]}?`,
+      phrasings,
+      answer: `The answer about ${phrasings[0]}.`,
+      source: { document: 'tw-account-faq', section: 'x' },
+      tags: [],
+    });
+    const entries = [
+      entry('tw-capsule-recycling', ['where can I recycle used capsules', 'capsule recycling points near me']),
+      entry('tw-machine-descaling', ['how often should I descale the machine', 'descaling kit']),
+    ];
+    // The answer threshold is out of reach: the best these can do is a "did you mean".
+    const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.99, clarify: 0.2, margin: 0, maxUnknownShare: 1 });
+    const sole = r.decide('recycle capsules', 'TW');
+    expect(sole.type === 'clarify' && sole.sole?.entry.id).toBe('tw-capsule-recycling');
+    // A word our documents never use ("dishwasher") makes it a guess not worth showing.
+    const foreign = r.decide('recycle capsules in the dishwasher', 'TW');
+    expect(foreign.type === 'abstain' || (foreign.type === 'clarify' && !foreign.sole)).toBe(true);
+    // Two candidates about equally close: a real choice.
+    const both = r.decide('descale and recycle capsules', 'TW');
+    expect(both.type).toBe('clarify');
+    expect(both.type === 'clarify' && both.options.length === 2 && !both.sole).toBe(true);
+  });
+
   it('answers a single meaningful keyword', () => {
     const d = retriever().decide('descaling', 'TW');
     expect(d.type === 'answer' && d.entry.id).toBe('tw-descale');

@@ -36,4 +36,9 @@ export const answers = {
   'ans.address.partsKR': 'city, district, road and building number',
   'ans.label.noThanks': 'No, thanks',
   'ans.label.dontKnow': "I don't know",
+  /** A "did you mean" with one plausible candidate: it is answered, and the customer asked whether that helped. */
+  'ans.faq.tentative': 'I think this is what you are asking about:',
+  'ans.faq.helped': 'Did that help?',
+  'ans.label.helped': 'Yes, that helped',
+  'ans.label.notHelped': 'No, not that',
 } as const;

@@ -32,4 +32,8 @@ export const answers = {
   'ans.address.partsKR': 'ville, arrondissement, rue et numéro du bâtiment',
   'ans.label.noThanks': 'Non, merci',
   'ans.label.dontKnow': 'Je ne sais pas',
+  'ans.faq.tentative': 'Je pense que c’est ce que vous demandez :',
+  'ans.faq.helped': 'Cela vous a-t-il aidé ?',
+  'ans.label.helped': 'Oui, ça m’a aidé',
+  'ans.label.notHelped': 'Non, pas ça',
 } satisfies Record<keyof typeof En, string>;

@@ -32,4 +32,8 @@ export const answers = {
   'ans.address.partsKR': '시, 구, 도로명, 건물 번호',
   'ans.label.noThanks': '아니요, 괜찮아요',
   'ans.label.dontKnow': '모르겠어요',
+  'ans.faq.tentative': '이 내용을 찾으시는 것 같아요:',
+  'ans.faq.helped': '도움이 되셨나요?',
+  'ans.label.helped': '네, 도움이 됐어요',
+  'ans.label.notHelped': '아니요, 그게 아니에요',
 } satisfies Record<keyof typeof En, string>;

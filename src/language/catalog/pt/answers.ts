@@ -32,4 +32,8 @@ export const answers = {
   'ans.address.partsKR': 'cidade, distrito, rua e número do edifício',
   'ans.label.noThanks': 'Não, obrigado',
   'ans.label.dontKnow': 'Não sei',
+  'ans.faq.tentative': 'Penso que é isto que pergunta:',
+  'ans.faq.helped': 'Isto ajudou?',
+  'ans.label.helped': 'Sim, ajudou',
+  'ans.label.notHelped': 'Não, não é isso',
 } satisfies Record<keyof typeof En, string>;

@@ -32,4 +32,8 @@ export const answers = {
   'ans.address.partsKR': '市、區、道路名稱和建築號碼',
   'ans.label.noThanks': '不用了，謝謝',
   'ans.label.dontKnow': '我不知道',
+  'ans.faq.tentative': '您想問的應該是這個：',
+  'ans.faq.helped': '這樣有幫助嗎？',
+  'ans.label.helped': '有幫助，謝謝',
+  'ans.label.notHelped': '不是這個',
 } satisfies Record<keyof typeof En, string>;
