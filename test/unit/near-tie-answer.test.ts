@@ -11,7 +11,7 @@ import type { Turn } from '../../src/router/turn-view.js';
 import { buildIndexes } from '../../src/retrieval/faq-index.js';
 import { loadThresholds, Retriever, type Decision } from '../../src/retrieval/decide.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
-import { knowledgeRenderSource } from '../../src/router/render-source.js';
+import { knowledgeRenderSource } from '../../src/language/render-source.js';
 
 const knowledge = loadKnowledge();
 const retriever = new Retriever(knowledge, buildIndexes(knowledge), loadThresholds(knowledge.dir));
