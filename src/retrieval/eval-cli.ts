@@ -47,21 +47,27 @@ const cv = args.includes('--cv');
 const quiet = args.includes('--quiet');
 const routingOnly = args.includes('--routing');
 
-/** Routing through the real router in process (src/tools/routing-eval.ts), per language. */
+/**
+ * Routing through the real router in process (src/tools/routing-eval.ts), per language, on two sets:
+ * test/eval/routing (the code's reading was widened after reading its misses) and test/eval/routing-fresh (held
+ * out: written later by other people, never read while changing the code).
+ */
 async function routingReport(): Promise<void> {
   const { formatRoutingReport, loadRoutingSet, routingRouter, runRouting } = await import('../tools/routing-eval.js');
   const router = routingRouter();
   const lines: string[] = [];
-  for (const lang of langs) {
-    const file = join(EVAL_DIR, 'routing', `${lang}.json`);
-    if (!existsSync(file)) {
-      console.log(`\n${lang}: no routing set (${file})`);
-      continue;
+  for (const [dir, label] of [['routing', 'routing'], ['routing-fresh', 'held out']] as const) {
+    for (const lang of langs) {
+      const file = join(EVAL_DIR, dir, `${lang}.json`);
+      if (!existsSync(file)) {
+        console.log(`\n${lang}: no ${label} set (${file})`);
+        continue;
+      }
+      const r = await runRouting(loadRoutingSet(file).filter((i) => i.lang === lang), router);
+      console.log(formatRoutingReport(`${lang} (${label})`, r, !quiet));
+      const e = r.byExpect;
+      lines.push(`  ${lang.padEnd(6)} ${label.padEnd(8)} ${((r.right / Math.max(r.total, 1)) * 100).toFixed(1).padStart(5)}% (routed ${((r.routed / Math.max(r.total, 1)) * 100).toFixed(1)}%)  answer ${e.answer.right}/${e.answer.total}  task ${e.task.right}/${e.task.total}  one-shot ${e.oneshot.right}/${e.oneshot.total}`);
     }
-    const r = await runRouting(loadRoutingSet(file).filter((i) => i.lang === lang), router);
-    console.log(formatRoutingReport(lang, r, !quiet));
-    const e = r.byExpect;
-    lines.push(`  ${lang.padEnd(6)} routing ${((r.right / Math.max(r.total, 1)) * 100).toFixed(1).padStart(5)}% (routed ${((r.routed / Math.max(r.total, 1)) * 100).toFixed(1)}%)  answer ${e.answer.right}/${e.answer.total}  task ${e.task.right}/${e.task.total}  one-shot ${e.oneshot.right}/${e.oneshot.total}`);
   }
   console.log(`\nrouting summary\n${lines.join('\n')}`);
 }

@@ -40,3 +40,21 @@ describe.runIf(present.length > 0)('routing on the labelled sets', () => {
     expect(r.byExpect.oneshot.right / r.byExpect.oneshot.total).toBeGreaterThanOrEqual(0.95);
   }, 120_000);
 });
+
+/**
+ * The held-out sets (test/eval/routing-fresh/<lang>.json) were written later by other people and never read while
+ * the reading was changed: they say how routing holds up on messages nobody tuned for. Floors at the first
+ * measurement (README, "Routing"); the issue's 95 % is not reached there yet.
+ */
+const HELD_OUT_FLOOR: Record<string, number> = { en: 0.88, 'zh-TW': 0.86, ko: 0.88, fr: 0.84, pt: 0.86 };
+const freshOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh/${lang}.json`, import.meta.url));
+const fresh = LANGS.filter((lang) => existsSync(freshOf(lang)));
+
+describe.runIf(fresh.length > 0)('routing on the held-out sets', () => {
+  const router = routingRouter();
+  it.each(fresh)('%s: routed right at least at its measured floor', async (lang) => {
+    const r = await runRouting(loadRoutingSet(freshOf(lang)).filter((i) => i.lang === lang), router);
+    const misses = r.misses.map((m) => `${m.item.id} → ${m.outcome.kind}`).join(', ');
+    expect(r.right / r.total, `right: ${misses}`).toBeGreaterThanOrEqual(HELD_OUT_FLOOR[lang]!);
+  }, 120_000);
+});
