@@ -65,6 +65,8 @@ export class Renderer {
     if (typeof p === 'number') return new Intl.NumberFormat(locale).format(p);
     if (isMsg(p)) return this.message(p, lang);
     if ('money' in p) {
+      // Koreans write won after the number ("40,000원"), as the Korean documents do; Intl would write "₩40,000".
+      if (lang === 'ko' && p.currency === 'KRW') return `${new Intl.NumberFormat(locale).format(p.money)}원`;
       const digits = p.currency === 'EUR' ? 2 : 0;
       return new Intl.NumberFormat(locale, { style: 'currency', currency: p.currency, minimumFractionDigits: Number.isInteger(p.money) ? 0 : digits, maximumFractionDigits: digits }).format(p.money);
     }

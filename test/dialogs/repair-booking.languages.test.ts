@@ -22,16 +22,16 @@ describe('repair booking in Korean', () => {
     expect(steps(terms)).toEqual(['reportingTerms', 'askingRental']);
     expect(terms[0]!.text).toMatch(/CitiZ의 보증 기간은 2023년 1월 9일에 끝났어요/);
     expect(terms[0]!.text).toMatch(/2022년 8월 23일 이전에 구매한 가정용 기기: 24개월/);
-    expect(terms[0]!.text).toMatch(/C\(권장 소비자 가격 ₩200,000 이상\) 그룹으로 ₩40,000이에요/);
-    expect(terms[0]!.text).toMatch(/대여 기기\(₩5,000\)/);
-    expect(terms[0]!.text).toMatch(/배송비 ₩10,000/);
+    expect(terms[0]!.text).toMatch(/C\(권장 소비자 가격 200,000원 이상\) 그룹으로 40,000원이에요/);
+    expect(terms[0]!.text).toMatch(/대여 기기\(5,000원\)/);
+    expect(terms[0]!.text).toMatch(/배송비 10,000원/);
     c.say('아니요, 필요 없어요');
     expect(c.context.rental).toBe(false);
     for (const a of ['제 이름은 김민준입니다', '010-1234-5678', '제 이메일은 kim@example.com 이에요', '서울시 중구 세종대로 12']) c.say(a);
     const summary = c.replies.at(-1)!;
     expect(summary.step).toBe('confirming');
     expect(summary.text).toContain('• 구매일: 2021년 1월 10일, 구매 증빙: 예');
-    expect(summary.text).toContain('• 비용: ₩35,000(대여 기기 제외), 선결제');
+    expect(summary.text).toContain('• 비용: 35,000원(대여 기기 제외), 선결제');
     expect(summary.text).toContain('• 이름: 김민준');
     expect(summary.choices!.map((x) => x.label)).toEqual(['확인', '수정하기', '예약 취소']);
     // A correction typed in Korean goes straight to that field.

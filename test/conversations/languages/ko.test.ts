@@ -76,9 +76,9 @@ describe('ko (Korea)', () => {
     const [terms, rental] = await c.say('아니요, 수리한 적 없어요');
     expect(terms?.text).toMatch(/^CitiZ의 보증 기간은 2025년 2월 28일에 끝났어요\./);
     expect(terms?.text).toContain('2024년 3월 1일부터 계산했어요');
-    expect(terms?.text).toContain('CitiZ은(는) C(권장 소비자 가격 ₩200,000 이상) 그룹으로 ₩40,000이에요.');
-    expect(terms?.text).toContain('대여 기기(₩5,000)');
-    expect(terms?.text).toContain('배송비 ₩10,000을(를) 뺀 금액을 환불해 드려요.');
+    expect(terms?.text).toContain('CitiZ은(는) C(권장 소비자 가격 200,000원 이상) 그룹으로 40,000원이에요.');
+    expect(terms?.text).toContain('대여 기기(5,000원)');
+    expect(terms?.text).toContain('배송비 10,000원을(를) 뺀 금액을 환불해 드려요.');
     expect(dialogOf(rental)).toEqual({ dialog: 'repairBooking', step: 'askingRental' });
 
     await c.step('아니요, 필요 없어요', 'repairBooking', 'askingName');
@@ -87,18 +87,18 @@ describe('ko (Korea)', () => {
     await c.step('minji@example.kr', 'repairBooking', 'askingAddress');
     const summary = await c.step('서울시 중구 세종대로 12', 'repairBooking', 'confirming');
     expect(summary.text).toContain('• 기기: CitiZ\n• 구매일: 2024년 3월 1일(대략), 구매 증빙: 예');
-    expect(summary.text).toContain('• 보증: 2025년 2월 28일에 종료\n• 비용: ₩35,000(대여 기기 제외), 선결제');
+    expect(summary.text).toContain('• 보증: 2025년 2월 28일에 종료\n• 비용: 35,000원(대여 기기 제외), 선결제');
     expect(summary.text).toContain('• 이름: 김민지\n• 전화번호: 01012345678\n• 이메일: minji@example.kr\n• 주소: 서울시 중구 세종대로 12');
 
     // The machine is corrected at the summary: what depends on it (registration, cost, rental) is asked again.
     await c.step('아, 사실 에센자 미니예요', 'repairBooking', 'askingRegistration');
     const [corrected, rentalAgain] = await c.say('아니요');
     expect(corrected?.text).toMatch(/^Essenza Mini의 보증 기간은 2025년 2월 28일에 끝났어요\./);
-    expect(corrected?.text).toContain('Essenza Mini은(는) D(권장 소비자 가격 ₩200,000 미만) 그룹으로 ₩30,000이에요.');
+    expect(corrected?.text).toContain('Essenza Mini은(는) D(권장 소비자 가격 200,000원 미만) 그룹으로 30,000원이에요.');
     expect(dialogOf(rentalAgain)).toEqual({ dialog: 'repairBooking', step: 'askingRental' });
     const summary2 = await c.step('아니요', 'repairBooking', 'confirming');
     expect(summary2.text).toContain('• 기기: Essenza Mini');
-    expect(summary2.text).toContain('• 비용: ₩25,000(대여 기기 제외), 선결제');
+    expect(summary2.text).toContain('• 비용: 25,000원(대여 기기 제외), 선결제');
     expect(summary2.text).toContain('• 전화번호: 01012345678');
 
     const saved = await c.step('확인', 'repairBooking', 'done');

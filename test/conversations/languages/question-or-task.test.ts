@@ -83,16 +83,16 @@ describe('ko', () => {
     const c = new Chat(svc, 'ko-KR', 'ko', 'KR');
     const [result] = await c.say('보증 기간 끝난 픽시 수리비 얼마예요?');
     expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'krRepairPrice' });
-    expect(result?.text).toMatch(/C\(권장 소비자 가격 ₩200,000 이상\) 그룹으로 ₩40,000이에요/);
+    expect(result?.text).toMatch(/C\(권장 소비자 가격 200,000원 이상\) 그룹으로 40,000원이에요/);
     expect(result?.text).toContain('해외에서 구매한 기기는 가격표에 금액이 나와 있지 않고 한국 보증도 적용되지 않아요.');
     expect(choices(result)).toEqual(['수리 예약', '상담원 연결']);
   });
 
-  it('한국에서 샀다고 하면 해외 예외 없이 금액만: 에센자 미니는 D 그룹 ₩30,000', async () => {
+  it('한국에서 샀다고 하면 해외 예외 없이 금액만: 에센자 미니는 D 그룹 30,000원', async () => {
     const c = new Chat(svc, 'ko-KR', 'ko', 'KR');
     const [result] = await c.say('제 에센자 미니 수리비가 얼마인가요? 한국에서 샀어요');
     expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'krRepairPrice' });
-    expect(result?.text).toContain('₩30,000');
+    expect(result?.text).toContain('30,000원');
     expect(result?.text).not.toContain('해외에서 구매한 기기는');
   });
 
