@@ -60,4 +60,22 @@ describe('durations', () => {
     expect(cancellationSlotsIn('1년 약정했는데 두 달밖에 안 됐어요')).toMatchObject({ commitment: 12, elapsed: 2 });
     expect(cancellationSlotsIn('O compromisso é de 12 meses e só passaram 4')).toMatchObject({ commitment: 12, elapsed: 4 });
   });
+
+  it('loosely phrased inputs give the result: a commitment, "já passaram 20", both prices with their words', () => {
+    expect(taskOf('assinatura de 24 meses, já passaram 20, paguei 249 euros pela máquina que custa 599 euros sem assinatura. quanto pago para sair?', 'FR')).toBe('cancellationPenalty');
+    expect(taskOf("engagement 24 mois, 9 mois déjà passés, j'ai payé 149 euros, elle coûte 399 euros sans abonnement, combien pour résilier ?", 'FR')).toBe('cancellationPenalty');
+    expect(cancellationSlotsIn('já passaram 20, paguei 249 euros')).toMatchObject({ elapsed: 20, priceWith: 249 });
+    expect(cancellationSlotsIn('já passaram 20,5 meses')).not.toMatchObject({ elapsed: 20 });
+  });
+
+  it('a model said to be out of warranty asks the KR repair price, in the five languages', () => {
+    for (const text of [
+      'my Pixie is no longer under warranty, what would a paid repair cost?',
+      '我的Vertuo Next已經過保固了，付費維修要多少錢？',
+      '버츄오 넥스트 보증 기간이 끝났는데 유상 수리 비용이 얼마예요?',
+      "ma Vertuo Next n'est plus garantie, combien coûterait une réparation ?",
+      'a minha Vertuo Next saiu da garantia, quanto custaria uma reparação paga?',
+    ])
+      expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
+  });
 });

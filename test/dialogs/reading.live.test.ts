@@ -1,0 +1,65 @@
+/**
+ * A live problem of one's own with "how do I / what do I do / can you" starts its task; the same subject asked in
+ * general is answered. Asking the bot to work out one's own fee starts the cancellation task. Five languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectDialog } from '../../dialogs/detect.js';
+import type { DialogId } from '../../dialogs/types.js';
+
+const STARTS_TASK: [DialogId, string][] = [
+  ['noWater', "since yesterday my Pixie won't pour any water, what should I do?"],
+  ['passwordReset', 'the reset link you sent me has expired, how do I get into my account now?'],
+  ['passwordReset', "I don't remember which email I used to sign up, can you help me log in again?"],
+  ['repairBooking', 'the lever on my Citiz is jammed, can you repair it? how do I book that?'],
+  ['noWater', '我的Pixie從今天早上開始就不出水了，我該怎麼辦？'],
+  ['passwordReset', '重設密碼的連結已經過期了，我要怎麼登入帳號？'],
+  ['passwordReset', '我想不起來當初用哪個email註冊的，可以幫我找回帳號嗎？'],
+  ['repairBooking', '我的咖啡機突然壞了，可以送修嗎？要怎麼預約？'],
+  ['noWater', '오늘 아침부터 픽시에서 물이 안 나와요. 어떻게 해야 하나요?'],
+  ['passwordReset', '비밀번호 재설정 링크가 만료됐어요. 계정에 어떻게 들어가요?'],
+  ['passwordReset', '가입할 때 쓴 이메일이 기억이 안 나요. 로그인 좀 도와주실 수 있나요?'],
+  ['repairBooking', '시티즈 레버가 갑자기 안 움직여요. 수리 맡길 수 있나요? 예약은 어떻게 해요?'],
+  ['noWater', "depuis ce matin ma Pixie ne donne plus d'eau, qu'est-ce que je dois faire ?"],
+  ['passwordReset', "le lien de réinitialisation a expiré, comment je récupère l'accès à mon compte ?"],
+  ['passwordReset', "je ne me souviens plus de l'e-mail utilisé pour m'inscrire, vous pouvez m'aider à retrouver mon compte ?"],
+  ['repairBooking', 'le levier de ma Citiz est bloqué, est-ce que vous pouvez la réparer ? comment je prends rendez-vous ?'],
+  ['noWater', 'desde ontem a minha Pixie deixou de deitar água, o que é que eu faço?'],
+  ['passwordReset', 'o link para repor a palavra-passe expirou, como volto a entrar na minha conta?'],
+  ['passwordReset', 'não me lembro com que email me registei, podem ajudar-me a recuperar o acesso?'],
+  ['repairBooking', 'a alavanca da minha Citiz encravou, posso mandá-la reparar convosco? como faço a marcação?'],
+  ['cancellationPenalty', 'can you work out how much I would owe if I end my subscription now?'],
+  ['cancellationPenalty', 'help me calculate my cancellation fee please'],
+  ['cancellationPenalty', '可以幫我算一下解約要付多少嗎？'],
+  ['cancellationPenalty', '구독 해지하면 위약금이 얼마인지 계산해 주세요'],
+  ['cancellationPenalty', 'pouvez-vous calculer ce que je devrai payer si je résilie mon abonnement ?'],
+  ['cancellationPenalty', 'quanto terei de pagar se cancelar a minha assinatura? podem calcular?'],
+];
+
+/** The same subjects asked in general: answered, not a task started (a question, or no task found). */
+const ANSWERED = [
+  'just curious, why would a machine give no water after a long time without use?',
+  'how long is the password reset link valid?',
+  '一般來說咖啡機不出水是什麼原因？',
+  '重設密碼的連結有效多久？',
+  '오래 안 쓴 머신에서 물이 안 나오는 이유가 뭔가요?',
+  '비밀번호 재설정 링크는 얼마나 유효한가요?',
+  "par curiosité, pourquoi une machine ne donne plus d'eau après une longue inutilisation ?",
+  'combien de temps le lien de réinitialisation du mot de passe est-il valable ?',
+  'por curiosidade, porque é que uma máquina deixa de deitar água depois de muito tempo parada?',
+  'quanto tempo é válido o link para repor a palavra-passe?',
+  'how is the cancellation penalty calculated?',
+  'how long does a repair usually take?',
+];
+
+describe('a live problem or one\'s own fee starts the task', () => {
+  it.each(STARTS_TASK)('%s: %s', (dialog, text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog, reading: 'request' });
+  });
+});
+
+describe('the same subject asked in general is answered', () => {
+  it.each(ANSWERED)('%s', (text) => {
+    const d = detectDialog(text);
+    expect(d === undefined || d.reading === 'question' || d.confidence < 0.6, JSON.stringify(d)).toBe(true);
+  });
+});
