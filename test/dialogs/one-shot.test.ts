@@ -75,6 +75,8 @@ describe('durations', () => {
       '버츄오 넥스트 보증 기간이 끝났는데 유상 수리 비용이 얼마예요?',
       "ma Vertuo Next n'est plus garantie, combien coûterait une réparation ?",
       'a minha Vertuo Next saiu da garantia, quanto custaria uma reparação paga?',
+      'Pixie保固過期了，維修費多少？',
+      'a garantia da minha Pixie acabou, quanto custa repará-la?',
     ])
       expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
   });

@@ -33,6 +33,23 @@ const STARTS_TASK: [DialogId, string][] = [
   ['cancellationPenalty', '구독 해지하면 위약금이 얼마인지 계산해 주세요'],
   ['cancellationPenalty', 'pouvez-vous calculer ce que je devrai payer si je résilie mon abonnement ?'],
   ['cancellationPenalty', 'quanto terei de pagar se cancelar a minha assinatura? podem calcular?'],
+  ['noWater', 'my Essenza stopped giving water today, how do I fix it?'],
+  ['passwordReset', 'my reset link expired, how do I get back in?'],
+  ['repairBooking', 'my Vertuo broke this morning, can I get it repaired with you?'],
+  ['noWater', '咖啡機今天突然沒有水流出來，要怎麼處理？'],
+  ['passwordReset', '密碼重設信的連結過期了，怎麼重新登入？'],
+  ['repairBooking', '我的機器拉桿卡住了，可以修嗎？怎麼預約？'],
+  ['passwordReset', '로그인이 갑자기 안 돼요. 어떻게 해야 돼요?'],
+  ['repairBooking', '머신이 고장났어요. 수리 받을 수 있나요?'],
+  ['passwordReset', "je n'arrive plus à me connecter à mon compte, pouvez-vous m'aider ?"],
+  ['repairBooking', 'ma Vertuo est tombée en panne ce matin, comment faire pour la faire réparer ?'],
+  ['passwordReset', 'não consigo entrar na conta desde ontem, o que faço?'],
+  ['repairBooking', 'a minha Vertuo avariou hoje, como faço para a mandar reparar?'],
+  ['cancellationPenalty', 'could you figure out my penalty for cancelling the subscription?'],
+  ['cancellationPenalty', '幫我算違約金'],
+  ['cancellationPenalty', '위약금 계산 좀 해주세요'],
+  ['cancellationPenalty', "pouvez-vous m'aider à calculer ma pénalité de résiliation ?"],
+  ['cancellationPenalty', 'ajudem-me a calcular quanto pago se sair da assinatura'],
 ];
 
 /** The same subjects asked in general: answered, not a task started (a question, or no task found). */
@@ -49,6 +66,14 @@ const ANSWERED = [
   'quanto tempo é válido o link para repor a palavra-passe?',
   'how is the cancellation penalty calculated?',
   'how long does a repair usually take?',
+  'what causes a machine to stop giving water?',
+  '機器不出水通常是什麼原因？',
+  '머신에서 물이 안 나오는 건 보통 왜 그런가요?',
+  "en général, pourquoi une machine ne fait plus couler d'eau ?",
+  'em geral, porque é que a máquina deixa de deitar água?',
+  'como é calculada a penalização?',
+  '위약금은 어떻게 계산되나요?',
+  '解約金怎麼計算？',
 ];
 
 describe('a live problem or one\'s own fee starts the task', () => {
