@@ -7,10 +7,10 @@
  * Read against the squashed text (lower case, Simplified read as Traditional), in the five languages:
  * 0. asking for help with one's own problem, or to be allowed to do the task ("what do I do?", "can I schedule a
  *    repair?") is a request;
- * 1. asking to be told something ("tell me", "請問", "알고 싶어요", "j'aimerais savoir", "gostaria de saber") is a question;
- * 2. a live problem of one's own ("since this morning", "has expired", "突然", "갑자기", "depuis", "deixou de") with
+ * 1. a live problem of one's own ("since this morning", "has expired", "突然", "갑자기", "depuis", "deixou de") with
  *    "how do I / what do I do / can you / can I" about it is a request, unless it says it asks in general ("just
  *    curious", "in general", "why would");
+ * 2. asking to be told something ("tell me", "請問", "알고 싶어요", "j'aimerais savoir", "gostaria de saber") is a question;
  * 3. asking for the bot's help or to have something done ("I want to", "help me", "幫我", "해 주세요", "je voudrais",
  *    "quero") is a request;
  * 4. an interrogative form (a question word, an inverted or auxiliary opening, a question ending or mark) is a question;
@@ -37,10 +37,10 @@ const HELP = unicodeWords(String.raw`\b(how (do|can|should) (i|we) (fix|solve|so
  * ("stopped", "won't", "has expired", "突然", "過期了", "갑자기", "만료됐", "ne ... plus", "a expiré", "deixou de",
  * "não consigo", "expirou").
  */
-const LIVE = unicodeWords(String.raw`\b(since (yesterday|this morning|today|last (night|week)|this week)|this morning|today|suddenly|all of a sudden|stopped|won'?t|can'?t|cannot|broke|(has )?expired|is (stuck|jammed|blocked)|got (stuck|jammed)|no longer|keeps? (on )?(leaking|failing|blinking))\b|今天|今早|剛剛|突然|一直|還是(不|沒|無法)|從[^。]{0,8}開始|已經?(過期|失效|壞)|過期了|失效了|壞了|卡住|오늘|어제|아침부터|갑자기|계속|안 (돼요|되네요|돼서)|만료(됐|되었|돼서)|고장(났|나서)|\bdepuis (ce matin|hier|aujourd'hui|ce midi|ce soir|quelques jours|la semaine)|\bn'arrive (pas|plus)|\bne \S+ plus\b|\b(a|est) (expiré|bloquée?|tombée? en panne|cassée?)\b|\bdesde (ontem|hoje|esta manhã|de manhã|a semana)|deixou de|não consigo|\b(expirou|encravou|avariou|bloqueou|parou)\b`);
+const LIVE = unicodeWords(String.raw`\b(since (yesterday|this morning|today|last (night|week)|this week)|this morning|today|suddenly|all of a sudden|stopped|won'?t|can'?t|cannot|broke|(has )?expired|any ?more|locked out|never (got|received)|leak(s|ing)?|is (stuck|jammed|blocked)|got (stuck|jammed)|no longer|keeps? (on )?(leaking|failing|blinking))\b|今天|今早|剛剛|突然|一直|還是(不|沒|無法)|從[^。]{0,8}開始|已經?(過期|失效|壞)|過期了|失效了|壞了|卡住|漏水|登不進|收不到|想不起來|不記得|오늘|새요|새고|기억이 안|어제|아침부터|갑자기|계속|안 (돼요|되네요|돼서)|만료(됐|되었|돼서)|고장(났|나서)|\bdepuis (ce matin|hier|aujourd'hui|ce midi|ce soir|quelques jours|la semaine)|\bn'arrive (pas|plus)|\bne \S+ plus\b|\b(a|est) (expiré|bloquée?|tombée? en panne|cassée?)\b|\bfuit\b|jamais reçu|\bdesde (ontem|hoje|esta manhã|de manhã|a semana)|deixou de|não consigo|nunca recebi|não me lembro|já não sei|a (verter|pingar)|\b(expirou|encravou|avariou|bloqueou|parou)\b`);
 
 /** How to get the live problem handled: "how do I", "what do I do", "can you", "can I get it", in the five languages. */
-const LIVE_ASK = unicodeWords(String.raw`\b(how (do|can|should) (i|we)|what (do|should|can) (i|we) do|(can|could|would) you|can i (get|have|book|send))\b|怎麼|如何|可以[^。？?]{0,10}嗎|能不能|어떻게 (해야|하면|해요|하나요|들어가|예약|받)|수 있(나요|을까요|어요\?)|\bcomment (je|faire|puis-je|est-ce que je)\b|qu'est-ce que je (dois|peux) faire|que (dois|puis)-je faire|\b(pouvez|pourriez)-vous\b|\bvous pouvez\b|\bcomo (é que )?(eu )?(faço|volto|posso|resolvo|marco|entro)\b|o que (é que )?(eu )?(faço|devo fazer)|\b(posso|podem|pode|podiam)\b`);
+const LIVE_ASK = unicodeWords(String.raw`\b(how (do|can|should) (i|we)|how to (sort|fix|solve|get)|what (do|should|can) (i|we) do|(can|could|would) you|can i (get|have|book|send))\b|怎麼|如何|可以[^。？?]{0,10}嗎|能不能|어떻게 (해야|하면|해요|하나요|들어가|예약|받|신청|접수|찾|고치)|수 있(나요|을까요|어요\?)|\bcomment (je|faire|puis-je|est-ce que je|(le |la |les )?(retrouver|récupérer|réparer|régler))\b|qu'est-ce que je (dois|peux) faire|que (dois|puis)-je faire|\b(pouvez|pourriez)-vous\b|\bvous pouvez\b|\bcomo (é que )?(eu )?(faço|volto|posso|resolvo|marco|entro|peço|descubro|recupero)\b|o que (é que )?(eu )?(faço|devo fazer)|\b(posso|podem|pode|podiam)\b`);
 
 /** Asking in general, not about a problem of one's own: the FAQ answers. */
 const IN_GENERAL = unicodeWords(String.raw`\b(just curious|curious|in general|generally|why would|hypothetically|what happens if)\b|一般|通常|好奇|為什麼|보통|일반적|궁금|왜|par curiosité|en général|généralement|pourquoi|por curiosidade|em geral|geralmente|porque é que|porquê`);
@@ -54,8 +54,8 @@ const QUESTION = unicodeWords(String.raw`^(how|what|whats|when|where|which|why|w
 export function readingOf(text: string): Reading {
   const t = squash(text).replace(/\s+/g, ' ').trim();
   if (HELP.test(t)) return 'request';
-  if (INFO.test(t)) return 'question';
   if (LIVE.test(t) && LIVE_ASK.test(t) && !IN_GENERAL.test(t)) return 'request';
+  if (INFO.test(t)) return 'question';
   if (REQUEST.test(t)) return 'request';
   return QUESTION.test(t) || /[?？]/u.test(text) ? 'question' : 'request';
 }

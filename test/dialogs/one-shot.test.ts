@@ -65,6 +65,8 @@ describe('durations', () => {
     expect(taskOf('assinatura de 24 meses, já passaram 20, paguei 249 euros pela máquina que custa 599 euros sem assinatura. quanto pago para sair?', 'FR')).toBe('cancellationPenalty');
     expect(taskOf("engagement 24 mois, 9 mois déjà passés, j'ai payé 149 euros, elle coûte 399 euros sans abonnement, combien pour résilier ?", 'FR')).toBe('cancellationPenalty');
     expect(cancellationSlotsIn('já passaram 20, paguei 249 euros')).toMatchObject({ elapsed: 20, priceWith: 249 });
+    expect(taskOf('compromisso de 12 meses, já vão 4, paguei 99 euros, a máquina custa 249 euros sem a assinatura, quanto pago?', 'FR')).toBe('cancellationPenalty');
+    expect(taskOf("12 mois d'engagement, 4 écoulés, payée 99 euros, prix sans abonnement 249 euros, combien je paie si je résilie ?", 'FR')).toBe('cancellationPenalty');
     expect(cancellationSlotsIn('já passaram 20,5 meses')).not.toMatchObject({ elapsed: 20 });
   });
 

@@ -50,6 +50,16 @@ const STARTS_TASK: [DialogId, string][] = [
   ['cancellationPenalty', '위약금 계산 좀 해주세요'],
   ['cancellationPenalty', "pouvez-vous m'aider à calculer ma pénalité de résiliation ?"],
   ['cancellationPenalty', 'ajudem-me a calcular quanto pago se sair da assinatura'],
+  ['noWater', "my Lattissima isn't giving any water anymore, any idea how to sort it?"],
+  ['passwordReset', "I'm locked out of my account, how do I get back in?"],
+  ['passwordReset', "I can't remember the email on my account, how do I find it?"],
+  ['passwordReset', '我登不進帳號，可以幫忙嗎？'],
+  ['repairBooking', '機器漏水了，我想送修，要怎麼做？'],
+  ['repairBooking', '머신에서 물이 새요. AS 어떻게 신청해요?'],
+  ['passwordReset', "je n'ai jamais reçu l'e-mail de réinitialisation, comment faire ?"],
+  ['passwordReset', 'je ne sais plus avec quelle adresse je me suis inscrite, comment retrouver ?'],
+  ['repairBooking', 'a máquina está a verter água, como peço uma reparação?'],
+  ['passwordReset', 'não me lembro do email da conta, como descubro?'],
 ];
 
 /** The same subjects asked in general: answered, not a task started (a question, or no task found). */
