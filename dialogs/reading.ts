@@ -5,7 +5,8 @@
  * (FAQ or policy facts) with the task offered as a button; a request starts the task.
  *
  * Read against the squashed text (lower case, Simplified read as Traditional), in the five languages:
- * 0. asking for help with one's own problem, or to be allowed to do the task ("what do I do?", "can I schedule a
+ * 0. what to do if something happened, with no problem of one's own named, is asked in general: a question; asking
+ *    for help with one's own problem, or to be allowed to do the task ("what do I do?", "can I schedule a
  *    repair?") is a request;
  * 1. a live problem of one's own ("since this morning", "has expired", "突然", "갑자기", "depuis", "deixou de") with
  *    "how do I / what do I do / can you / can I" about it is a request, unless it says it asks in general ("just
@@ -45,6 +46,12 @@ const LIVE_ASK = unicodeWords(String.raw`\b(how (do|can|should) (i|we)|how to (s
 /** Asking in general, not about a problem of one's own: the FAQ answers. */
 const IN_GENERAL = unicodeWords(String.raw`\b(just curious|curious|in general|generally|why would|hypothetically|what happens if)\b|一般|通常|好奇|為什麼|보통|일반적|궁금|왜|par curiosité|en général|généralement|pourquoi|por curiosidade|em geral|geralmente|porque é que|porquê`);
 
+/**
+ * What to do if something happened, asked with no problem of one's own ("what should I do if the link expires?",
+ * "如果不出水怎麼辦", "링크가 만료되면 어떻게 해야 하나요", "que faire si", "o que faço se"): asked in general, answered.
+ */
+const IF_IT_HAPPENS = unicodeWords(String.raw`\b(what (should|do|can|would) (i|we|you|one) do|what to do|what do you do) (if|when|in case)\b|\b(que faire|que dois-je faire|qu'est-ce qu'il faut faire|qu'est-ce que je dois faire) (si|s'il|quand|lorsque|en cas)\b|\bo que (devo fazer|faço|fazer|se faz|é que se faz) (se|quando|caso|em caso)\b|(如果|萬一|要是)[^。？?]{0,20}(怎麼辦|該怎麼|要怎麼)|(으)?면 어떻게 (해야|하나요|하죠|해요|하면)`);
+
 const INFO = unicodeWords(String.raw`\b(tell me|let me know|(i'?d|i would) like to know|i want to know|i wonder|wondering|explain|do you know|any idea)\b|請問|想(知道|問|了解|請教)|告訴我|問一下|알고 싶|알려 ?주|궁금|여쭤|문의 ?드|dites-moi|(pouvez|pourriez)-vous me dire|(j'aimerais|je voudrais|je veux|je souhaite) savoir|explique[rz]|(gostaria|queria|quero) de saber|(gostaria|queria|quero) saber|diga-me|(pode|podem|podia)(-me)? (dizer|explicar)|explique`);
 
 const REQUEST = unicodeWords(String.raw`\b((can|could|would|will) you (please )?\w+|can we (start|book|set|get|do)|i need|i'?d like|i want|pls|plz)\b|vous pouvez (m'|me|nous)|tu peux (m'|me)|^(podem|pode|podiam|podia)(-me)? (?!se\b)\w+|\b(podem|pode|podia)(-me| me)? (mandar|enviar|ajudar|marcar|agendar|tratar|fazer|vir|calcular|repor|dar)|(하|드리|보)려고요|려고 (해요|합니다)|(요청|신청|접수|부탁)(합니다|드립니다|드려요|할게요)|請(幫|協助|安排)|我想要|\b(i want to|i wanna|i'?d like to|i would like to|i need to|i need (a|an|you|help|my)|help me|please (help|book|reset|arrange|send|cancel|calculate|start|fix|get)|(can|could|would) you (please )?(help|book|reset|arrange|send|cancel|calculate|start|fix|get|set up|do)|what (should|do|can|shall) i do|what now|let'?s)\b|^(please )?(book|reset|arrange|schedule|start|send|fix|help|calculate|compute|cancel|change|recover|get) |^help$|我(要|想)(?!知道|問|了解|請教)|幫我|幫忙|請幫|^請(?!問)|麻煩|我需要|需要(幫忙|協助)|怎麼辦|該怎麼做|(하고|해|받고|드리고) ?싶(어요|습니다|은데|어)|해 ?주세요|해 ?주실|해 ?줘|부탁|도와 ?주|도와줘|할게요|하려고 (해요|합니다)|어떡해|어떡하죠|어떻게 하죠|\b(je (veux|voudrais|souhaite|souhaiterais)|j'aimerais|j'ai besoin|aidez-moi|aide-moi|(pouvez|pourriez)-vous|peux-tu|merci de)\b|que (dois-je|faut-il|puis-je) faire|que faire|^(réserver|réinitialiser|prendre|faire|envoyer|annuler|calculer|aide|aidez) |\b(quero|queria|gostaria de|preciso de|preciso|ajude-me|ajudem-me|ajuda-me|(pode|podem|podia) (ajudar|marcar|agendar|fazer|tratar))\b|o que (faço|devo fazer|posso fazer)|^(marcar|agendar|repor|redefinir|recuperar|cancelar|calcular|ajuda) `);
@@ -53,8 +60,10 @@ const QUESTION = unicodeWords(String.raw`^(how|what|whats|when|where|which|why|w
 
 export function readingOf(text: string): Reading {
   const t = squash(text).replace(/\s+/g, ' ').trim();
+  const live = LIVE.test(t);
+  if (IF_IT_HAPPENS.test(t) && !live) return 'question';
   if (HELP.test(t)) return 'request';
-  if (LIVE.test(t) && LIVE_ASK.test(t) && !IN_GENERAL.test(t)) return 'request';
+  if (live && LIVE_ASK.test(t) && !IN_GENERAL.test(t)) return 'request';
   if (INFO.test(t)) return 'question';
   if (REQUEST.test(t)) return 'request';
   return QUESTION.test(t) || /[?？]/u.test(text) ? 'question' : 'request';

@@ -84,6 +84,11 @@ const ANSWERED = [
   'como é calculada a penalização?',
   '위약금은 어떻게 계산되나요?',
   '解約金怎麼計算？',
+  'what should I do if the reset link expires?',
+  '如果機器不出水該怎麼辦？',
+  '재설정 링크가 만료되면 어떻게 해야 하나요?',
+  "que faire si le lien de réinitialisation n'est plus valable ?",
+  'o que devo fazer se a máquina não deitar água?',
 ];
 
 describe('a live problem or one\'s own fee starts the task', () => {
