@@ -65,11 +65,14 @@ function registrationOf(t: string): { registered?: boolean; registeredWithinDays
 }
 
 const PURCHASE_VERB = /bought|purchased|got it|買|購|구매|구입|샀|선물 받|achet|compr/u;
+/** The machine's age said instead of when it was bought: "10 months old", "用了10個月", "쓴 지 10개월", "elle a 10 mois", "tem 10 meses". */
+const MACHINE_AGE = /\d\s*(months?|years?) old\b|用了|(쓴|사용한) ?지|\d\s*(개월|년) ?(됐|된|썼)|\b(elle|il) a \d|\btem \d|\bcom \d/u;
 const CLAUSE = /[,，、。;；!?！？()（）]|\.(?!\d)|\s[-–—]\s|\s\/\s/u;
 
 /**
  * When the machine was bought: the purchase clause as the repair task reads it, else a clause with a date in it
- * (not the registration's), else "bought 16 months ago" said as a length ("買了16個月", "comprada há 16 meses").
+ * (not the registration's), else "bought 16 months ago" said as a length ("買了16個月", "comprada há 16 meses") or as
+ * the machine's age ("it's 16 months old").
  */
 function purchaseWhen(text: string, clause: unknown, input: Omit<DialogInput, 'slots'>): ParsedDate | undefined {
   const parse = (c: string) => parseDate(c, input.today, input.market);
@@ -81,7 +84,7 @@ function purchaseWhen(text: string, clause: unknown, input: Omit<DialogInput, 's
     const d = parse(c);
     if (d) return d;
   }
-  for (const c of bought) {
+  for (const c of [...bought, ...clauses.filter((c) => MACHINE_AGE.test(c.toLowerCase()) && !bought.includes(c))]) {
     const months = durationsIn(c)[0]?.months;
     if (months !== undefined) return { date: addMonths(input.today, -months), precision: 'approx' };
   }

@@ -82,4 +82,16 @@ describe('durations', () => {
     ])
       expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
   });
+
+  it('the machine\'s age stands for when it was bought, in the five languages', () => {
+    for (const [text, market] of [
+      ['my Citiz is 10 months old, is it still under warranty?', 'KR'],
+      ['我的Citiz用了10個月，還在保固內嗎？', 'KR'],
+      ['시티즈 쓴 지 10개월 됐는데 보증 되나요?', 'KR'],
+      ['ma Citiz a 10 mois, elle est encore sous garantie ?', 'FR'],
+      ['a minha Citiz tem 10 meses, ainda está na garantia?', 'FR'],
+    ] as const)
+      expect(taskOf(text, market), text).toBe('warranty');
+    expect(taskOf('is my Citiz still under warranty?', 'KR')).toBeUndefined();
+  });
 });
