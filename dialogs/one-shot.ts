@@ -30,7 +30,7 @@ export interface OneShotResult {
 const WARRANTY = /warrant|guarantee|\bcovered\b|保固|保修|保證|보증|워런티|무상 ?수리|garantie|garanti|couverte?\b|garantia|coberta?\b|coberto/u;
 /** The warranty said to be over: the customer asks what a repair costs, not whether it is covered. */
 const WARRANTY_OVER =
-  /out of warranty|warranty (ran out|has run out|expired|is over|ended|has ended)|no longer (under|covered)|(過了|超過)保固|保固(已經?|早就)(過期|到期|結束)|保固(過期|到期|結束)了|보증[^.]{0,6}(끝났|끝난|지났|지난|만료됐|만료된)|무상[^.]{0,6}(끝났|끝난|지났|지난)|hors garantie|plus sous garantie|garantie (est )?(expirée|terminée|finie)|fora da garantia|garantia (já )?(expirou|terminou|acabou)|acabar a garantia/u;
+  /out of warranty|warranty (ran out|has run out|expired|is over|ended|has ended)|no longer (under|covered)|(過了|超過)保固|保固(已經?|早就)(過期|到期|結束)|保固(過期|到期|結束)了|보증[^.]{0,6}(끝났|끝난|지났|지난|만료됐|만료된)|무상[^.]{0,6}(끝났|끝난|지났|지난)|hors garantie|plus sous garantie|garantie (est )?(expirée|terminée|finie)|fora da garantia|garantia (já )?(expirou|terminou|acabou)|acabar a garantia|saiu da garantia|já não (tem|está (na|em)) garantia|sem garantia|n'est plus (sous )?garantie|warranty (is )?(over|gone)|過保|已經?過了?保固|保固已經?(過|到期)/u;
 /** Asking what something costs. */
 const PRICE = /how much|\bvalor\b|\bmontant\b|\b(cost|costs|price|prices|fee|fees|charge|charges)\b|多少錢|多少|費用|價格|價錢|收費|維修費|얼마|비용|수리비|가격|요금|combien|\b(prix|coût|coûte|tarif)\b|quanto|\b(preço|custo|custa)\b/u;
 const REPAIR = /repair|fix|維修|修理|送修|수리|répar|repar|arranj|consert/u;

@@ -79,6 +79,11 @@ describe('durations', () => {
       'a minha Vertuo Next saiu da garantia, quanto custaria uma reparação paga?',
       'Pixie保固過期了，維修費多少？',
       'a garantia da minha Pixie acabou, quanto custa repará-la?',
+      // with when it was bought: the warranty said to be over still asks the price, not the warranty decision
+      'comprei a minha Pixie há 3 anos, já saiu da garantia, quanto custa a reparação?',
+      'I bought my Pixie 3 years ago, the warranty is over, how much is a repair?',
+      "j'ai acheté ma Pixie il y a 3 ans, elle n'est plus garantie, combien coûte une réparation ?",
+      '我的Pixie三年前買的，已經過保固了，維修要多少錢？',
     ])
       expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
   });

@@ -60,6 +60,11 @@ const STARTS_TASK: [DialogId, string][] = [
   ['passwordReset', 'je ne sais plus avec quelle adresse je me suis inscrite, comment retrouver ?'],
   ['repairBooking', 'a máquina está a verter água, como peço uma reparação?'],
   ['passwordReset', 'não me lembro do email da conta, como descubro?'],
+  ['cancellationPenalty', 'work out what I owe for leaving my subscription'],
+  ['cancellationPenalty', '幫我算一下取消訂閱的費用'],
+  ['cancellationPenalty', '해지 위약금 계산 부탁드려요'],
+  ['cancellationPenalty', 'pouvez-vous estimer ce que je devrai payer en résiliant ?'],
+  ['cancellationPenalty', 'podem fazer as contas ao que tenho de pagar para cancelar a assinatura?'],
 ];
 
 /** The same subjects asked in general: answered, not a task started (a question, or no task found). */
