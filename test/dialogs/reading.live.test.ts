@@ -94,6 +94,12 @@ const ANSWERED = [
   '재설정 링크가 만료되면 어떻게 해야 하나요?',
   "que faire si le lien de réinitialisation n'est plus valable ?",
   'o que devo fazer se a máquina não deitar água?',
+  // a time or "still" that is not a problem of one's own
+  'could you explain what happens if I cancel my subscription today?',
+  '구독 해지해도 머신 계속 쓸 수 있나요?',
+  '오늘 예약하면 언제 수리 받을 수 있나요?',
+  "si je résilie mon abonnement aujourd'hui, est-ce que je peux garder la machine ?",
+  'se cancelar a assinatura hoje, posso ficar com a máquina?',
 ];
 
 describe('a live problem or one\'s own fee starts the task', () => {
