@@ -43,8 +43,8 @@ const LIVE = unicodeWords(String.raw`\b(since (yesterday|this morning|today|last
 /** How to get the live problem handled: "how do I", "what do I do", "can you", "can I get it", in the five languages. */
 const LIVE_ASK = unicodeWords(String.raw`\b(how (do|can|should) (i|we)|how to (sort|fix|solve|get)|what (do|should|can) (i|we) do|(can|could|would) you|can i (get|have|book|send))\b|怎麼|如何|可以[^。？?]{0,10}嗎|能不能|어떻게 (해야|하면|해요|하나요|들어가|예약|받|신청|접수|찾|고치)|수 있(나요|을까요|어요\?)|\bcomment (je|faire|puis-je|est-ce que je|(le |la |les )?(retrouver|récupérer|réparer|régler))\b|qu'est-ce que je (dois|peux) faire|que (dois|puis)-je faire|\b(pouvez|pourriez)-vous\b|\bvous pouvez\b|\bcomo (é que )?(eu )?(faço|volto|posso|resolvo|marco|entro|peço|descubro|recupero)\b|o que (é que )?(eu )?(faço|devo fazer)|\b(posso|podem|pode|podiam)\b`);
 
-/** Asking in general, not about a problem of one's own: the FAQ answers. */
-const IN_GENERAL = unicodeWords(String.raw`\b(just curious|curious|in general|generally|why would|hypothetically|what happens if)\b|一般|通常|好奇|為什麼|보통|일반적|궁금|왜|par curiosité|en général|généralement|pourquoi|por curiosidade|em geral|geralmente|porque é que|porquê`);
+/** Asking in general or on a supposition ("if I…", "si je…", "se eu…", "如果"), not about a problem of one's own: the FAQ answers. */
+const IN_GENERAL = unicodeWords(String.raw`\b(just curious|curious|in general|generally|why would|hypothetically|what happens if|if (i|we|the|a))\b|如果|萬一|\bsi (je|j'|on|la|le|ma|mon)\b|\bse (eu|a|o)\b|\bcaso\b|一般|通常|好奇|為什麼|보통|일반적|궁금|왜|par curiosité|en général|généralement|pourquoi|por curiosidade|em geral|geralmente|porque é que|porquê`);
 
 /**
  * What to do if something happened, asked with no problem of one's own ("what should I do if the link expires?",

@@ -100,6 +100,10 @@ const ANSWERED = [
   '오늘 예약하면 언제 수리 받을 수 있나요?',
   "si je résilie mon abonnement aujourd'hui, est-ce que je peux garder la machine ?",
   'se cancelar a assinatura hoje, posso ficar com a máquina?',
+  // a supposition, not a problem of one's own
+  'est-ce que la machine ne fonctionne plus si je résilie ? pouvez-vous me dire',
+  'if the reset link has expired, can I still use it?',
+  '如果重設連結過期了，可以再寄一次嗎？',
 ];
 
 describe('a live problem or one\'s own fee starts the task', () => {
