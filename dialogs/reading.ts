@@ -5,13 +5,17 @@
  * (FAQ or policy facts) with the task offered as a button; a request starts the task.
  *
  * Read against the squashed text (lower case, Simplified read as Traditional), in the five languages:
- * 0. asking for help with one's own problem, or to be allowed to do the task ("what do I do?", "can I schedule a
+ * 0. what to do if something happened, with no problem of one's own named, is asked in general: a question; asking
+ *    for help with one's own problem, or to be allowed to do the task ("what do I do?", "can I schedule a
  *    repair?") is a request;
- * 1. asking to be told something ("tell me", "請問", "알고 싶어요", "j'aimerais savoir", "gostaria de saber") is a question;
- * 2. asking for the bot's help or to have something done ("I want to", "help me", "幫我", "해 주세요", "je voudrais",
+ * 1. a live problem of one's own ("since this morning", "has expired", "突然", "갑자기", "depuis", "deixou de") with
+ *    "how do I / what do I do / can you / can I" about it is a request, unless it says it asks in general ("just
+ *    curious", "in general", "why would");
+ * 2. asking to be told something ("tell me", "請問", "알고 싶어요", "j'aimerais savoir", "gostaria de saber") is a question;
+ * 3. asking for the bot's help or to have something done ("I want to", "help me", "幫我", "해 주세요", "je voudrais",
  *    "quero") is a request;
- * 3. an interrogative form (a question word, an inverted or auxiliary opening, a question ending or mark) is a question;
- * 4. anything else — a problem stated ("I forgot my password"), an imperative ("book a repair") — is a request.
+ * 4. an interrogative form (a question word, an inverted or auxiliary opening, a question ending or mark) is a question;
+ * 5. anything else — a problem stated ("I forgot my password"), an imperative ("book a repair") — is a request.
  */
 import { squash } from '../src/language/understand/index.js';
 
@@ -28,6 +32,26 @@ function unicodeWords(source: string): RegExp {
  */
 const HELP = unicodeWords(String.raw`\b(how (do|can|should) (i|we) (fix|solve|sort)|walk me through|troubleshoot|what (do|should|can|shall) (i|we) do|help|sos)\b|^(can|could|may) (i|we) (book|schedule|arrange|get|request|start|set up|reset|change|recover)\b|(해결|고치는|방법)[^.]{0,8}알려|어떻게 (해요|하죠|해야 (돼요|되나요|하나요|할까요|해요|하죠)|하면 (돼요|되나요|될까요))|뭐부터|방법 (있을까요|있나요|없을까요)|해결|도와|(예약|신청|접수|재설정)(할 수 있|해도 되)|怎麼(處理|排除|解決|辦|修)|要怎麼(處理|做)|幫我|可以(預約|安排|重設|申請)|je fais quoi|que (faire|dois-je faire)|comment (faire|réparer|résoudre|régler|dépanner)|dépanner|m'aider|aidez|au secours|puis-je (réserver|prendre rendez-vous|réinitialiser|changer)|que faço|o que (faço|devo fazer)|como (resolvo|resolver|reparo)|ajud|posso (marcar|agendar|pedir|repor|redefinir|alterar)`);
 
+/**
+ * A problem with one's own machine or account happening now or just now: a time it started ("since this morning",
+ * "今天", "오늘 아침부터", "depuis hier", "desde ontem"), or something that stopped, broke or expired for the customer
+ * ("stopped", "won't", "has expired", "突然", "過期了", "갑자기", "만료됐", "ne ... plus", "a expiré", "deixou de",
+ * "não consigo", "expirou").
+ */
+const LIVE = unicodeWords(String.raw`\b(since (yesterday|this morning|today|last (night|week)|this week)|this morning|(stopped|broke|died|failed) today|suddenly|all of a sudden|stopped|won'?t|can'?t|cannot|broke|(has )?expired|any ?more|locked out|never (got|received)|leak(s|ing)?|is (stuck|jammed|blocked)|got (stuck|jammed)|no longer|keeps? (on )?(leaking|failing|blinking))\b|今天(早上|開始|突然|一早)|從今天|今早|剛剛|突然|一直(不|沒|無法|收不到|閃|漏)|還是(不|沒|無法)|從[^。]{0,8}開始|已經?(過期|失效|壞)|過期了|失效了|壞了|卡住|漏水|登不進|收不到|想不起來|不記得|오늘 ?(아침|부터)|새요|새고|기억이 안|어제부터|아침부터|갑자기|계속 (안|물이|깜빡|새)|안 (돼요|되네요|돼서)|만료(됐|되었|돼서)|고장(났|나서)|\bdepuis (ce matin|hier|aujourd'hui|ce midi|ce soir|quelques jours|la semaine)|\bn'arrive (pas|plus)|\bne \S+ plus\b|\b(a|est) (expiré|bloquée?|tombée? en panne|cassée?)\b|\bfuit\b|jamais reçu|\bdesde (ontem|hoje|esta manhã|de manhã|a semana)|deixou de|não consigo|nunca recebi|não me lembro|já não sei|a (verter|pingar)|\b(expirou|encravou|avariou|bloqueou|parou)\b`);
+
+/** How to get the live problem handled: "how do I", "what do I do", "can you", "can I get it", in the five languages. */
+const LIVE_ASK = unicodeWords(String.raw`\b(how (do|can|should) (i|we)|how to (sort|fix|solve|get)|what (do|should|can) (i|we) do|(can|could|would) you|can i (get|have|book|send))\b|怎麼|如何|可以[^。？?]{0,10}嗎|能不能|어떻게 (해야|하면|해요|하나요|들어가|예약|받|신청|접수|찾|고치)|수 있(나요|을까요|어요\?)|\bcomment (je|faire|puis-je|est-ce que je|(le |la |les )?(retrouver|récupérer|réparer|régler))\b|qu'est-ce que je (dois|peux) faire|que (dois|puis)-je faire|\b(pouvez|pourriez)-vous\b|\bvous pouvez\b|\bcomo (é que )?(eu )?(faço|volto|posso|resolvo|marco|entro|peço|descubro|recupero)\b|o que (é que )?(eu )?(faço|devo fazer)|\b(posso|podem|pode|podiam)\b`);
+
+/** Asking in general or on a supposition ("if I…", "si je…", "se eu…", "如果"), not about a problem of one's own: the FAQ answers. */
+const IN_GENERAL = unicodeWords(String.raw`\b(just curious|curious|in general|generally|why would|hypothetically|what happens if|if (i|we|the|a))\b|如果|萬一|\bsi (je|j'|on|la|le|ma|mon)\b|\bse (eu|a|o)\b|\bcaso\b|一般|通常|好奇|為什麼|보통|일반적|궁금|왜|par curiosité|en général|généralement|pourquoi|por curiosidade|em geral|geralmente|porque é que|porquê`);
+
+/**
+ * What to do if something happened, asked with no problem of one's own ("what should I do if the link expires?",
+ * "如果不出水怎麼辦", "링크가 만료되면 어떻게 해야 하나요", "que faire si", "o que faço se"): asked in general, answered.
+ */
+const IF_IT_HAPPENS = unicodeWords(String.raw`\b(what (should|do|can|would) (i|we|you|one) do|what to do|what do you do) (if|when|in case)\b|\b(que faire|que dois-je faire|qu'est-ce qu'il faut faire|qu'est-ce que je dois faire) (si|s'il|quand|lorsque|en cas)\b|\bo que (devo fazer|faço|fazer|se faz|é que se faz) (se|quando|caso|em caso)\b|(如果|萬一|要是)[^。？?]{0,20}(怎麼辦|該怎麼|要怎麼)|(으)?면 어떻게 (해야|하나요|하죠|해요|하면)`);
+
 const INFO = unicodeWords(String.raw`\b(tell me|let me know|(i'?d|i would) like to know|i want to know|i wonder|wondering|explain|do you know|any idea)\b|請問|想(知道|問|了解|請教)|告訴我|問一下|알고 싶|알려 ?주|궁금|여쭤|문의 ?드|dites-moi|(pouvez|pourriez)-vous me dire|(j'aimerais|je voudrais|je veux|je souhaite) savoir|explique[rz]|(gostaria|queria|quero) de saber|(gostaria|queria|quero) saber|diga-me|(pode|podem|podia)(-me)? (dizer|explicar)|explique`);
 
 const REQUEST = unicodeWords(String.raw`\b((can|could|would|will) you (please )?\w+|can we (start|book|set|get|do)|i need|i'?d like|i want|pls|plz)\b|vous pouvez (m'|me|nous)|tu peux (m'|me)|^(podem|pode|podiam|podia)(-me)? (?!se\b)\w+|\b(podem|pode|podia)(-me| me)? (mandar|enviar|ajudar|marcar|agendar|tratar|fazer|vir|calcular|repor|dar)|(하|드리|보)려고요|려고 (해요|합니다)|(요청|신청|접수|부탁)(합니다|드립니다|드려요|할게요)|請(幫|協助|安排)|我想要|\b(i want to|i wanna|i'?d like to|i would like to|i need to|i need (a|an|you|help|my)|help me|please (help|book|reset|arrange|send|cancel|calculate|start|fix|get)|(can|could|would) you (please )?(help|book|reset|arrange|send|cancel|calculate|start|fix|get|set up|do)|what (should|do|can|shall) i do|what now|let'?s)\b|^(please )?(book|reset|arrange|schedule|start|send|fix|help|calculate|compute|cancel|change|recover|get) |^help$|我(要|想)(?!知道|問|了解|請教)|幫我|幫忙|請幫|^請(?!問)|麻煩|我需要|需要(幫忙|協助)|怎麼辦|該怎麼做|(하고|해|받고|드리고) ?싶(어요|습니다|은데|어)|해 ?주세요|해 ?주실|해 ?줘|부탁|도와 ?주|도와줘|할게요|하려고 (해요|합니다)|어떡해|어떡하죠|어떻게 하죠|\b(je (veux|voudrais|souhaite|souhaiterais)|j'aimerais|j'ai besoin|aidez-moi|aide-moi|(pouvez|pourriez)-vous|peux-tu|merci de)\b|que (dois-je|faut-il|puis-je) faire|que faire|^(réserver|réinitialiser|prendre|faire|envoyer|annuler|calculer|aide|aidez) |\b(quero|queria|gostaria de|preciso de|preciso|ajude-me|ajudem-me|ajuda-me|(pode|podem|podia) (ajudar|marcar|agendar|fazer|tratar))\b|o que (faço|devo fazer|posso fazer)|^(marcar|agendar|repor|redefinir|recuperar|cancelar|calcular|ajuda) `);
@@ -36,7 +60,10 @@ const QUESTION = unicodeWords(String.raw`^(how|what|whats|when|where|which|why|w
 
 export function readingOf(text: string): Reading {
   const t = squash(text).replace(/\s+/g, ' ').trim();
+  const live = LIVE.test(t);
+  if (IF_IT_HAPPENS.test(t) && !live) return 'question';
   if (HELP.test(t)) return 'request';
+  if (live && LIVE_ASK.test(t) && !IN_GENERAL.test(t)) return 'request';
   if (INFO.test(t)) return 'question';
   if (REQUEST.test(t)) return 'request';
   return QUESTION.test(t) || /[?？]/u.test(text) ? 'question' : 'request';

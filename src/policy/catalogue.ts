@@ -18,6 +18,8 @@ export function normaliseModelText(text: string): string {
     .replace(/&/g, ' and ')
     .replace(/\+/g, ' plus ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    // "我的Pixie保固", "Pixie에서": a Latin name written against Chinese or Korean is still a word of its own.
+    .replace(/(?<=\p{Script=Latin})(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hangul}])(?=\p{Script=Latin})/gu, ' ')
     .trim()
     .replace(/\s+/g, ' ');
 }

@@ -60,4 +60,43 @@ describe('durations', () => {
     expect(cancellationSlotsIn('1년 약정했는데 두 달밖에 안 됐어요')).toMatchObject({ commitment: 12, elapsed: 2 });
     expect(cancellationSlotsIn('O compromisso é de 12 meses e só passaram 4')).toMatchObject({ commitment: 12, elapsed: 4 });
   });
+
+  it('loosely phrased inputs give the result: a commitment, "já passaram 20", both prices with their words', () => {
+    expect(taskOf('assinatura de 24 meses, já passaram 20, paguei 249 euros pela máquina que custa 599 euros sem assinatura. quanto pago para sair?', 'FR')).toBe('cancellationPenalty');
+    expect(taskOf("engagement 24 mois, 9 mois déjà passés, j'ai payé 149 euros, elle coûte 399 euros sans abonnement, combien pour résilier ?", 'FR')).toBe('cancellationPenalty');
+    expect(cancellationSlotsIn('já passaram 20, paguei 249 euros')).toMatchObject({ elapsed: 20, priceWith: 249 });
+    expect(taskOf('compromisso de 12 meses, já vão 4, paguei 99 euros, a máquina custa 249 euros sem a assinatura, quanto pago?', 'FR')).toBe('cancellationPenalty');
+    expect(taskOf("12 mois d'engagement, 4 écoulés, payée 99 euros, prix sans abonnement 249 euros, combien je paie si je résilie ?", 'FR')).toBe('cancellationPenalty');
+    expect(cancellationSlotsIn('já passaram 20,5 meses')).not.toMatchObject({ elapsed: 20 });
+  });
+
+  it('a model said to be out of warranty asks the KR repair price, in the five languages', () => {
+    for (const text of [
+      'my Pixie is no longer under warranty, what would a paid repair cost?',
+      '我的Vertuo Next已經過保固了，付費維修要多少錢？',
+      '버츄오 넥스트 보증 기간이 끝났는데 유상 수리 비용이 얼마예요?',
+      "ma Vertuo Next n'est plus garantie, combien coûterait une réparation ?",
+      'a minha Vertuo Next saiu da garantia, quanto custaria uma reparação paga?',
+      'Pixie保固過期了，維修費多少？',
+      'a garantia da minha Pixie acabou, quanto custa repará-la?',
+      // with when it was bought: the warranty said to be over still asks the price, not the warranty decision
+      'comprei a minha Pixie há 3 anos, já saiu da garantia, quanto custa a reparação?',
+      'I bought my Pixie 3 years ago, the warranty is over, how much is a repair?',
+      "j'ai acheté ma Pixie il y a 3 ans, elle n'est plus garantie, combien coûte une réparation ?",
+      '我的Pixie三年前買的，已經過保固了，維修要多少錢？',
+    ])
+      expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
+  });
+
+  it('the machine\'s age stands for when it was bought, in the five languages', () => {
+    for (const [text, market] of [
+      ['my Citiz is 10 months old, is it still under warranty?', 'KR'],
+      ['我的Citiz用了10個月，還在保固內嗎？', 'KR'],
+      ['시티즈 쓴 지 10개월 됐는데 보증 되나요?', 'KR'],
+      ['ma Citiz a 10 mois, elle est encore sous garantie ?', 'FR'],
+      ['a minha Citiz tem 10 meses, ainda está na garantia?', 'FR'],
+    ] as const)
+      expect(taskOf(text, market), text).toBe('warranty');
+    expect(taskOf('is my Citiz still under warranty?', 'KR')).toBeUndefined();
+  });
 });

@@ -135,6 +135,12 @@ describe('contact details by market', () => {
     expect(modelIn('라티시마 원')).toBe('lattissima-one');
     expect(modelIn('CitiZ')).toBe('citiz');
   });
+
+  it('reads a Latin model name written against Chinese or Korean', () => {
+    expect(modelIn('我的Pixie保固過期了')).toBe('pixie');
+    expect(modelIn('我的Vertuo Next已經過保固了')).toBe('vertuo-next');
+    expect(modelIn('Essenza Mini에서 물이 안 나와요')).toBe('essenza-mini');
+  });
 });
 
 describe('the answers and repairBooking catalogues', () => {
