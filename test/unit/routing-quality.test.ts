@@ -42,11 +42,11 @@ describe.runIf(present.length > 0)('routing on the labelled sets', () => {
 });
 
 /**
- * The held-out sets (test/eval/routing-fresh/<lang>.json) were written later by other people and never read while
- * the reading was changed: they say how routing holds up on messages nobody tuned for. Floors at the first
- * measurement (README, "Routing"); the issue's 95 % is not reached there yet.
+ * The later sets (test/eval/routing-fresh/<lang>.json), written by other people and never opened by whoever changed
+ * the reading, say how routing holds up on messages nobody tuned for (README, "Routing", says how held out they
+ * still are). Floors at the last measurement; the issue's 95 % is reached there only in Portuguese.
  */
-const HELD_OUT_FLOOR: Record<string, number> = { en: 0.88, 'zh-TW': 0.86, ko: 0.88, fr: 0.84, pt: 0.86 };
+const HELD_OUT_FLOOR: Record<string, number> = { en: 0.9, 'zh-TW': 0.88, ko: 0.88, fr: 0.88, pt: 0.96 };
 const freshOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh/${lang}.json`, import.meta.url));
 const fresh = LANGS.filter((lang) => existsSync(freshOf(lang)));
 
