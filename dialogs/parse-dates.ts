@@ -36,6 +36,10 @@ const MONTHS: Array<[number, RegExp]> = [
   [12, /\b(?:décembre|decembre|dezembro|déc|dez)\b/],
 ];
 
+/** What chrono needs to find a date in any of its locales: a digit, a month or weekday name, a relative day/week/month/year. */
+const CHRONO_HINT =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:today|yesterday|tomorrow|tonight|now|last|next|past|ago|week|weeks|month|months|year|years|day|days|fortnight|weekend)\b|aujourd|\b(?:hier|demain|avant-hier|semaines?|mois|ans?|années?|jours?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|dernier|dernière|prochain)\b|\b(?:hoje|ontem|amanhã|anteontem|semanas?|mês|meses|anos?|dias?|segunda|terça|quarta|quinta|sexta|sábado|domingo|passad[oa]|próxim[oa])\b|[一二三四五六七八九十兩两年月日天週周號号今昨前去上下星禮]|[년월일주달작올지]/u;
+
 const AGO = /\bago\b|il y a|(?:^|\s)há(?=\s)|(?:^|\s)ha(?=\s)|atrás|\batras\b|전|前/u;
 const LAST_YEAR = /last year|l'année dernière|l'an dernier|l'an passé|ano passado|작년|지난해|去年/u;
 const THIS_YEAR = /this year|cette année|este ano|올해|今年/u;
@@ -103,6 +107,9 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
     if (m && !/\b\d{1,2}(?:er|º|ª|o)?\s+(?:de\s+)?\p{L}+\.?\s+(?:de\s+)?\d{4}/u.test(t)) return { date: iso(Number(monthYear[2]), m, 1), precision: 'month' };
   }
 
+  // chrono tries up to three locales and is most of the cost of a turn that reads no date (bench profile): it can only
+  // find one where there is a digit, a month or weekday, or a word for a relative day, week, month or year.
+  if (!CHRONO_HINT.test(t) && monthIn(t) === undefined) return undefined;
   const ref = new Date(`${today}T12:00:00Z`);
   const dayFirst = market === 'FR' || market === 'PT';
   const parsers = /\p{Script=Han}/u.test(t) ? [zh.hant] : [dayFirst ? en.GB : en, fr, pt];
