@@ -89,25 +89,15 @@ class DictGroup {
   }
 
   convert(s: string): string {
-    const out: string[] = [];
-    let plain = -1;
-    for (let i = 0; i < s.length; ) {
-      const m = this.match(s, i);
-      if (m) {
-        if (plain >= 0) out.push(s.slice(plain, i));
-        plain = -1;
-        out.push(m[1]);
-        i = m[0];
-      } else {
-        if (plain < 0) plain = i;
-        i += unmatchedLength(s, i);
-      }
-    }
-    if (plain >= 0) out.push(s.slice(plain));
-    return out.join('');
+    return this.pieces(s, (m) => m[1]).join('');
   }
 
   segment(s: string): string[] {
+    return this.pieces(s, (m, i) => s.slice(i, m[0]));
+  }
+
+  /** The text cut at each dictionary match: runs without a match as they are, each match as `piece` makes it. */
+  private pieces(s: string, piece: (m: [number, string], at: number) => string): string[] {
     const out: string[] = [];
     let plain = -1;
     for (let i = 0; i < s.length; ) {
@@ -115,7 +105,7 @@ class DictGroup {
       if (m) {
         if (plain >= 0) out.push(s.slice(plain, i));
         plain = -1;
-        out.push(s.slice(i, m[0]));
+        out.push(piece(m, i));
         i = m[0];
       } else {
         if (plain < 0) plain = i;
