@@ -12,6 +12,18 @@ function retriever(margin = 0.05) {
   return new Retriever(k, buildIndex(k), { answer: 0.5, clarify: 0.3, margin, maxUnknownShare: 1 });
 }
 
+/** A minimal Taiwan entry for the synthetic two-entry knowledge bases below. */
+const entry = (id: string, phrasings: string[]) => ({
+  id,
+  topic: id,
+  markets: ['TW' as const],
+  question: `${phrasings[0]}?`,
+  phrasings,
+  answer: `The answer about ${phrasings[0]}.`,
+  source: { document: 'tw-account-faq', section: 'x' },
+  tags: [],
+});
+
 describe('normalisation', () => {
   it('folds case, accents, punctuation, plurals and lexicon variants', () => {
     const n = createNormaliser({ synonyms: [{ canonical: 'warranty', variants: ['guarantee'] }], stopwords: ['the'] });
@@ -93,16 +105,6 @@ describe('evidence before answering', () => {
 
   it('asks "did you mean" for one word that two entries share about equally, even with no calibrated margin', () => {
     const k = loadKnowledge(dir);
-    const entry = (id: string, phrasings: string[]) => ({
-      id,
-      topic: id,
-      markets: ['TW' as const],
-      question: `${phrasings[0]}?`,
-      phrasings,
-      answer: `The answer about ${phrasings[0]}.`,
-      source: { document: 'tw-account-faq', section: 'x' },
-      tags: [],
-    });
     const entries = [entry('tw-capsule-recycling', ['capsule recycling', 'recycle used capsule']), entry('tw-capsule-prices', ['capsule prices', 'price of a capsule'])];
     const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.3, clarify: 0.2, margin: 0, maxUnknownShare: 1 });
     expect(r.decide('capsule', 'TW').type).toBe('clarify');
@@ -111,16 +113,6 @@ describe('evidence before answering', () => {
 
   it('marks a "did you mean" with one plausible candidate, and only when every word of the message is ours', () => {
     const k = loadKnowledge(dir);
-    const entry = (id: string, phrasings: string[]) => ({
-      id,
-      topic: id,
-      markets: ['TW' as const],
-      question: `${phrasings[0]}?`,
-      phrasings,
-      answer: `The answer about ${phrasings[0]}.`,
-      source: { document: 'tw-account-faq', section: 'x' },
-      tags: [],
-    });
     const entries = [
       entry('tw-capsule-recycling', ['where can I recycle used capsules', 'capsule recycling points near me']),
       entry('tw-machine-descaling', ['how often should I descale the machine', 'descaling kit']),
