@@ -80,6 +80,12 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
     const [y, m, d] = [Number(cjk[1]), Number(cjk[2]), cjk[3] ? Number(cjk[3]) : undefined];
     if (m >= 1 && m <= 12) return { date: iso(y, m, d ?? 1), precision: d ? 'day' : 'month' };
   }
+  // "5월 12일" (Korean, no year; chrono has no Korean): this year's, or last year's when that is still to come.
+  const koDay = /(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(t);
+  if (koDay) {
+    const [m, d] = [Number(koDay[1]), Number(koDay[2])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { date: iso(iso(ty, m, d) > today ? ty - 1 : ty, m, d), precision: 'day' };
+  }
   const isoLike = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(t);
   if (isoLike) return { date: iso(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3])), precision: 'day' };
 
@@ -113,10 +119,17 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
   const ref = new Date(`${today}T12:00:00Z`);
   const dayFirst = market === 'FR' || market === 'PT';
   const parsers = /\p{Script=Han}/u.test(t) ? [zh.hant] : [dayFirst ? en.GB : en, fr, pt];
+  // A locale's hit that fixes neither month nor year (French reads "comprei a 12 de maio" as "now") gives way to a
+  // later locale's surer one.
+  let vague: ParsedDate | undefined;
   for (const parser of parsers) {
     const hit = parser.parse(t, { instant: ref, timezone: 'UTC' }, { forwardDate: false })[0];
     if (!hit) continue;
     const s = hit.start;
+    if (!s.isCertain('month') && !s.isCertain('year') && !s.isCertain('day')) {
+      vague ??= { date: iso(s.get('year') ?? ty, s.get('month') ?? 1, s.get('day') ?? 1), precision: 'approx' };
+      continue;
+    }
     let year = s.get('year') ?? ty;
     const m = s.get('month') ?? 1;
     const d = s.get('day') ?? 1;
@@ -125,6 +138,7 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
     const precision = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'approx';
     return { date: iso(year, m, d), precision };
   }
+  if (vague) return vague;
   const yearOnly = /(?:^|[^\d])((?:19|20)\d{2})(?:\s*[년年])?(?!\d)/u.exec(t);
   if (yearOnly) {
     const y = Number(yearOnly[1]);
