@@ -16,7 +16,7 @@ import { BookingReference, type DialogInput, type RepairBooking } from './types.
 
 export const REPAIR_BOOKING_VERSION = 1;
 export type { RepairContext } from './repair-booking.texts.js';
-export { repairSteps, type RepairStep } from './repair-booking.steps.js';
+export { repairCorrectable, repairSteps, type RepairStep } from './repair-booking.steps.js';
 
 export function repairContext(input: DialogInput): RepairContext {
   const s = input.slots;
