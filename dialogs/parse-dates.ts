@@ -119,24 +119,25 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
   const ref = new Date(`${today}T12:00:00Z`);
   const dayFirst = market === 'FR' || market === 'PT';
   const parsers = /\p{Script=Han}/u.test(t) ? [zh.hant] : [dayFirst ? en.GB : en, fr, pt];
-  // A locale's hit that fixes neither month nor year (French reads "comprei a 12 de maio" as "now") gives way to a
-  // later locale's surer one.
+  // A locale's hit that misses what the text says — neither month nor year fixed ("comprei a 12 de maio" is "now" to
+  // French), or no year where one is written ("3 de março de 2024" is "3 de mar" to French) — gives way to a later
+  // locale's surer one; the first is kept should none be surer.
+  const writesYear = /(?:^|[^\d])(?:19|20)\d{2}(?!\d)/.test(t);
   let vague: ParsedDate | undefined;
   for (const parser of parsers) {
     const hit = parser.parse(t, { instant: ref, timezone: 'UTC' }, { forwardDate: false })[0];
     if (!hit) continue;
     const s = hit.start;
-    if (!s.isCertain('month') && !s.isCertain('year') && !s.isCertain('day')) {
-      vague ??= { date: iso(s.get('year') ?? ty, s.get('month') ?? 1, s.get('day') ?? 1), precision: 'approx' };
-      continue;
-    }
     let year = s.get('year') ?? ty;
     const m = s.get('month') ?? 1;
     const d = s.get('day') ?? 1;
     // "last March" said in February means March of last year; "next Tuesday" (no month named) stays in the future.
     if (!s.isCertain('year') && s.isCertain('month') && iso(year, m, d) > today) year -= 1;
     const precision = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'approx';
-    return { date: iso(year, m, d), precision };
+    const found: ParsedDate = { date: iso(year, m, d), precision };
+    const misses = (!s.isCertain('month') && !s.isCertain('year') && !s.isCertain('day')) || (writesYear && !s.isCertain('year'));
+    if (!misses) return found;
+    vague ??= found;
   }
   if (vague) return vague;
   const yearOnly = /(?:^|[^\d])((?:19|20)\d{2})(?:\s*[년年])?(?!\d)/u.exec(t);
