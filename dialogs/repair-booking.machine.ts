@@ -36,6 +36,11 @@ export function repairContext(input: DialogInput): RepairContext {
   if (typeof s.hasProof === 'boolean') ctx.hasProof = s.hasProof;
   if (typeof s.overseas === 'boolean' && input.market === 'KR') ctx.overseas = s.overseas;
   if (typeof s.ambassador === 'boolean' && input.market === 'FR') ctx.ambassador = s.ambassador;
+  // KR registration as a one-shot warranty result read it ("registered within 10 days", "never registered").
+  if (typeof s.registered === 'boolean' && input.market === 'KR') {
+    ctx.registered = s.registered;
+    if (typeof s.registeredWithinDays === 'number' && s.registered) ctx.registeredWithinDays = s.registeredWithinDays;
+  }
   return ctx;
 }
 
