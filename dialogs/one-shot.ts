@@ -12,6 +12,7 @@ import { squash } from '../src/language/understand/index.js';
 import { cancellationContext, finishedReply, penaltyReply } from './cancellation-penalty.machine.js';
 import { detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
 import { parseDate, type ParsedDate } from './parse.js';
+import { readingOf } from './reading.js';
 import { krCostText, termsText, type RepairContext } from './repair-booking.texts.js';
 import type { DialogId, DialogInput, Slots } from './types.js';
 
@@ -179,7 +180,8 @@ const BOOK_IT =
   /\b(book|schedule|arrange) (it|that|one|me in)\b|\bgo ahead\b|\blet'?s (book|do) (it|that)\b|預約|幫我(約|安排)|安排維修|예약(해|할게|하고|해줘|해 ?주|부탁|진행)|접수(해|할게|해줘|해 ?주|부탁|진행)|\br[ée]serve[rz]?\b|r[ée]servez-la|prenez (le )?rendez-vous|prendre rendez-vous|\ballez-y\b|\b(marque|marca|marcar|agende|agendar|avance|avançar)\b/u;
 
 export function asksToBookIt(text: string): boolean {
-  return BOOK_IT.test(squash(text));
+  // "How long does it take if I book it?" asks about the booking; it does not ask for one.
+  return BOOK_IT.test(squash(text)) && readingOf(text) === 'request';
 }
 
 /** The result a message gets at once, if it carries a whole task's inputs. */

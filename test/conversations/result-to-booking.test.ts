@@ -145,6 +145,16 @@ describe('what a result keeps, and when it is not used', () => {
     expect(origin?.text).toContain('Pixie');
   });
 
+  it('zh-TW: a question about booking after the result is not a request to book', async () => {
+    const x = new Chat(svc, 'zh-KR', 'zh-TW', 'KR');
+    await x.say('我的 Pixie 還在保固內嗎？2025年3月3日在韓國買的，有發票');
+    const replies = await x.say('預約的話要等多久？');
+    expect(replies.some((r) => dialogOf(r).dialog === 'repairBooking' && dialogOf(r).step !== 'result')).toBe(false);
+    // Asked for afterwards, the booking still keeps the result.
+    const [kept] = await x.say('好，幫我預約');
+    expect(kept?.text).toBe('為您預約 Pixie 的維修（購買日期：2025年3月3日）。');
+  });
+
   it('pt: another machine named for the booking keeps nothing of the result', async () => {
     const x = new Chat(svc, 'pt-FR', 'pt', 'FR');
     await x.say('a minha Essenza Mini ainda está na garantia? comprei-a a 3 de março de 2024, tenho a fatura');
