@@ -9,8 +9,8 @@ import { daysBetween } from '../src/policy/dates.js';
 import { cancellationPenalty } from '../src/policy/subscription.js';
 import { subscriptionTerms } from '../src/policy/tables.js';
 import { parseDate, parseMonths } from './parse.js';
-import { amountIn, cancellationSlotsIn, monthsIn } from './detect.js';
-import { answerYesNo, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, YES_NO_CHOICES, type TaskAnswer, type TaskContext, type TaskStep } from './step-kit.js';
+import { amountIn, cancellationSlotsIn, monthsIn, statedCancellationSlotsIn } from './detect.js';
+import { answerYesNo, correctionIn, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, withCorrections, YES_NO_CHOICES, type Correctable, type TaskAnswer, type TaskContext, type TaskStep } from './step-kit.js';
 import type { DialogInput } from './types.js';
 
 export const CANCELLATION_PENALTY_VERSION = 2;
@@ -59,7 +59,7 @@ function money(text: string, min: number, reask: Msg): TaskAnswer<CancellationCo
   return { ok: true, value: v };
 }
 
-export const cancellationSteps = {
+const ownSteps = {
   askingCommitment: {
     prompt: () => ({ text: msg('cp.askCommitment', { short: SHORT, long: LONG }), choices: COMMITMENT_CHOICES }),
     answer: (text, ctx) => {
@@ -126,6 +126,32 @@ export const cancellationSteps = {
     },
   },
 } satisfies Record<string, TaskStep<CancellationContext>>;
+
+/**
+ * The figures a customer may correct in passing at a later step (issue 16): "actually it was a 24-month
+ * commitment", "it's been 10 months", "no, I paid 49 €": only a figure named by what it is, never a bare number
+ * (that is the pending step's answer).
+ */
+function stated(slot: 'commitment' | 'elapsed' | 'priceWithout' | 'priceWith', valid: (v: number) => boolean): Correctable<CancellationContext> {
+  const step = { commitment: 'askingCommitment', elapsed: 'askingElapsed', priceWithout: 'askingPriceWithout', priceWith: 'askingPriceWith' }[slot];
+  return {
+    slot,
+    step,
+    read: (text, ctx) => {
+      const v = ctx.market === 'FR' ? statedCancellationSlotsIn(text)[slot] : undefined;
+      return typeof v === 'number' && valid(v) ? { [slot]: v } : undefined;
+    },
+  };
+}
+export const cancellationCorrectable: Array<Correctable<CancellationContext>> = [
+  stated('commitment', (v) => FR.commitmentMonths.includes(v)),
+  stated('elapsed', (v) => v >= 0 && v <= 240),
+  stated('priceWithout', (v) => v >= 1),
+  stated('priceWith', (v) => v >= 0),
+];
+
+/** The steps, each taking a correction of an earlier figure first. */
+export const cancellationSteps = withCorrections(ownSteps, cancellationCorrectable);
 export type CancellationStep = keyof typeof cancellationSteps;
 
 const SLOT_OF: Partial<Record<CancellationStep, keyof CancellationContext>> = {
@@ -142,16 +168,18 @@ const SLOT_OF: Partial<Record<CancellationStep, keyof CancellationContext>> = {
 export function answerCancellation(step: CancellationStep, text: string, ctx: CancellationContext): TaskAnswer<CancellationContext> {
   const slot = SLOT_OF[step];
   if (!slot || ctx.market !== 'FR') return (cancellationSteps[step] as TaskStep<CancellationContext>).answer(text, ctx);
+  // A figure given earlier and corrected in the same message ("it's 24 months, not 12, and I pay 99") changes too.
+  const fix = correctionIn(cancellationCorrectable, text, ctx, step) ?? {};
   const found = cancellationContext({ market: ctx.market, contact: ctx.contact, today: ctx.today, slots: cancellationSlotsIn(text) });
   const extra: Partial<CancellationContext> = {};
   for (const k of ['commitment', 'elapsed', 'finished', 'priceWithout', 'priceWith'] as const) {
     if (found[k] !== undefined && ctx[k] === undefined) (extra as Record<string, unknown>)[k] = found[k];
   }
   // A sentence that names the pending figure ("it normally sells for 199 euros") is read by what it names first.
-  if (extra[slot] !== undefined || (slot === 'elapsed' && extra.finished)) return { ok: true, patch: extra };
+  if (extra[slot] !== undefined || (slot === 'elapsed' && extra.finished)) return { ok: true, patch: { ...fix, ...extra } };
   // "I pay 149" asked the normal price: that figure is the other price, not also this one; the question comes again.
   const isPrice = (k: string) => k === 'priceWithout' || k === 'priceWith';
-  if (isPrice(slot) && Object.keys(extra).some(isPrice)) return { ok: true, patch: extra };
+  if (isPrice(slot) && Object.keys(extra).some(isPrice)) return { ok: true, patch: { ...fix, ...extra } };
   const own = (cancellationSteps[step] as TaskStep<CancellationContext>).answer(text, ctx);
   return own.ok ? { ok: true, patch: { ...extra, ...own.patch } } : own;
 }

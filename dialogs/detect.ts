@@ -204,6 +204,28 @@ export function amountIn(text: string): number | undefined {
 /** Commitment, months elapsed and the two prices, wherever they appear in a message, in any language. */
 export function cancellationSlotsIn(text: string): Slots {
   const t = squash(text).replace(/\s+/g, ' ');
+  const slots = statedSlots(t);
+  // "a 24 month machine sub", "abonnement machine de 24 mois", "24개월 머신 구독": 12 or 24 months that are not a time ago or a time elapsed.
+  const loose = new RegExp(String.raw`(?:^|[^\d])(12|24)\s*[- ]?${MONTH_WORD}(?!\s*(?:ago|in\b|now|so far|into|전|前|째|지났|됐|동안|了|écoulés?|passés?|déjà|d'utilisation|passados|decorridos|de uso|já))`).exec(t);
+  if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
+  if (
+    /\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(到期|結束|已滿|期滿)|약정[^.]{0,6}(끝났|만료|종료)|engagement (est )?(terminé|fini)|fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
+  )
+    slots.finished = true;
+  fromDurations(t, slots);
+  Object.assign(slots, prices(t));
+  return slots;
+}
+
+/**
+ * Only the figures a message names by what they are ("a 24-month commitment", "it's been 10 months", "I paid 49 €"),
+ * never a bare number or duration: what may change a figure already given, at any step of the penalty task.
+ */
+export function statedCancellationSlotsIn(text: string): Slots {
+  return statedSlots(squash(text).replace(/\s+/g, ' '));
+}
+
+function statedSlots(t: string): Slots {
   const slots: Slots = {};
   const into = /(\d{1,2})\s*(?:months?|mos?)?\s*(?:into|in|out of|of)\s*(?:a |my |the )?(12|24)\b/.exec(t);
   if (into) {
@@ -212,33 +234,25 @@ export function cancellationSlotsIn(text: string): Slots {
   }
   const commitment =
     /\b(12|24)[- ]?months?(?: long)? (?:commitment|subscription|contract|plan)/.exec(t) ??
-    /\b(?:commitment|contract|subscription) (?:of|for) (12|24) months?/.exec(t) ??
-    /(12|24)\s*(?:개월|달)\s*(?:약정|계약|구독)|(?:약정|계약|구독)\s*(?:기간\s*)?(12|24)\s*개월/.exec(t) ??
+    /\b(?:commitment|contract|subscription) (?:of|for|was|is|was for|is for) (12|24) months?/.exec(t) ??
+    /(12|24)\s*(?:개월|달)\s*(?:약정|계약|구독)|(?:약정|계약|구독)\s*(?:기간\s*)?(?:이|은|는)?\s*(12|24)\s*개월/.exec(t) ??
     /(12|24)\s*個月(?:的)?\s*(?:合約|訂閱|方案|綁約)|(?:合約|綁約|訂閱)[^。]{0,4}?(12|24)\s*個月/.exec(t) ??
-    /(?:abonnement|engagement|contrat) (?:de |sur |d'un an |)(12|24) mois|(12|24) mois d'(?:engagement|abonnement)/.exec(t) ??
-    /(?:subscrição|assinatura|contrato|fidelização) (?:de )?(12|24) meses|(12|24) meses de (?:fidelização|contrato|subscrição|assinatura)/.exec(t);
+    /(?:abonnement|engagement|contrat) (?:(?:est|était|etait) )?(?:de |sur |d'un an |)(12|24) mois|(12|24) mois d'(?:engagement|abonnement)/.exec(t) ??
+    /(?:subscrição|assinatura|contrato|fidelização) (?:(?:é|era|foi) )?(?:de )?(12|24) meses|(12|24) meses de (?:fidelização|contrato|subscrição|assinatura)/.exec(t);
   const c = commitment?.slice(1).find((x) => x !== undefined);
   if (c && slots.commitment === undefined) slots.commitment = Number(c);
-  // "a 24 month machine sub", "abonnement machine de 24 mois", "24개월 머신 구독": 12 or 24 months that are not a time ago or a time elapsed.
-  const loose = new RegExp(String.raw`(?:^|[^\d])(12|24)\s*[- ]?${MONTH_WORD}(?!\s*(?:ago|in\b|now|so far|into|전|前|째|지났|됐|동안|了|écoulés?|passés?|déjà|d'utilisation|passados|decorridos|de uso|já))`).exec(t);
-  if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   const elapsed =
     /\b(?:for|since|been|had it for)\s+(\d{1,2})\s*months?\b/.exec(t) ??
     /\b(\d{1,2})\s*months?\s+(?:in|ago|now|so far)\b/.exec(t) ??
     /(\d{1,2})\s*(?:개월|달)\s*(?:사용|째|지났|됐|전|동안|썼)|(?:사용한 지|쓴 지|쓴지|사용 기간)\s*(\d{1,2})\s*(?:개월|달)/.exec(t) ??
     /(?:用了|已經|過了|使用了?)\s*(\d{1,2})\s*個月|(\d{1,2})\s*個月了/.exec(t) ??
     /(\d{1,2})\s*個月前/.exec(t) ??
-    /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois|il y a (\d{1,2}) mois/.exec(t) ??
+    /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois|il y a (\d{1,2}) mois|(?:ça|ca|cela) fait (\d{1,2}) mois/.exec(t) ??
     /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)|(?:já vão|já lá vão|já passaram|vou no|estou no) (\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))|(?<![\d.,])(\d{1,2}) (?:écoulés?|passés?|passados|decorridos|feitos)(?![a-zà-ÿ])/.exec(t) ??
     /(?:passaram|passed|went by|écoulés?|passés?)\s+(?:só |only |just )?(\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
-  if (
-    /\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(到期|結束|已滿|期滿)|약정[^.]{0,6}(끝났|만료|종료)|engagement (est )?(terminé|fini)|fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
-  )
-    slots.finished = true;
-  fromDurations(t, slots);
-  Object.assign(slots, prices(t));
+  Object.assign(slots, prices(t, true));
   return slots;
 }
 
@@ -309,8 +323,8 @@ const WITH_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:en abonnement|na 
 const WITHOUT_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가|normally|usually|full price|retail|normalement|normalmente|prix normal|preço normal)/;
 const CURRENCY_AFTER = /^\s*(?:€|euros?|eur\b|유로|歐元)/;
 
-/** Money amounts and which price each one is, from the words around it (any of the five languages). */
-function prices(t: string): Slots {
+/** Money amounts and which price each one is, from the words around it (any of the five languages); `named`: only those the words name. */
+function prices(t: string, named = false): Slots {
   const out: Slots = {};
   const loose: number[] = [];
   for (const m of t.matchAll(/(€\s*)?(\d{1,5}(?:[.,]\d{1,2})?)/g)) {
@@ -323,6 +337,7 @@ function prices(t: string): Slots {
     else if (WITHOUT_BEFORE.test(before) || WITHOUT_AFTER.test(after)) out.priceWithout ??= value;
     else if (m[1] || CURRENCY_AFTER.test(after)) loose.push(value);
   }
+  if (named) return out;
   if (loose.length === 2 && out.priceWith === undefined && out.priceWithout === undefined) {
     out.priceWithout = Math.max(...loose);
     out.priceWith = Math.min(...loose);

@@ -12,8 +12,9 @@ import { squash } from '../src/language/understand/index.js';
 import { cancellationContext, finishedReply, penaltyReply } from './cancellation-penalty.machine.js';
 import { detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
 import { parseDate, type ParsedDate } from './parse.js';
+import { readingOf } from './reading.js';
 import { krCostText, termsText, type RepairContext } from './repair-booking.texts.js';
-import type { DialogId, DialogInput } from './types.js';
+import type { DialogId, DialogInput, Slots } from './types.js';
 
 export type OneShotTask = 'cancellationPenalty' | 'warranty' | 'krRepairPrice';
 
@@ -22,6 +23,11 @@ export interface OneShotResult {
   text: Msg[];
   /** The task that naturally follows (offered as a button). */
   followUp?: DialogId;
+  /**
+   * What the customer told us that the follow-up task asks again (model, purchase date and its precision, proof,
+   * KR origin and registration): only what the message said, never what the result assumed.
+   */
+  slots?: Slots;
 }
 
 // Patterns list English, Traditional Chinese, Korean, French and Portuguese, read against the squashed text.
@@ -126,13 +132,24 @@ function warranty(text: string, t: string, input: Omit<DialogInput, 'slots'>): O
   // The common case: a receipt. Without one (KR) the start date moves; the result says so.
   const assumedProof = input.market === 'KR' && p.hasProof === undefined && !proofKept;
   ctx.hasProof = p.hasProof === false ? false : true;
+  const slots: Slots = { model: p.model, purchaseDate: when.date, purchasePrecision: when.precision };
+  if (p.hasProof !== undefined || proofKept) slots.hasProof = ctx.hasProof;
   if (input.market === 'KR') {
     ctx.overseas = p.overseas === true || (OVERSEAS.test(t) && !IN_KOREA.test(t));
     Object.assign(ctx, registrationOf(t));
+    Object.assign(slots, saidOrigin(p, t));
+    // Registered "within N days" is what the booking asks; "registered" alone it asks again, more precisely.
+    if (ctx.registered === false || ctx.registeredWithinDays !== undefined) Object.assign(slots, { registered: ctx.registered, ...(ctx.registeredWithinDays !== undefined ? { registeredWithinDays: ctx.registeredWithinDays } : {}) });
   }
   const text_ = paragraphs(termsText(ctx));
   if (assumedProof) text_.push(msg('os.w.assumedProof', { months: warrantyRules.KR.noProofStartMonthsAfterManufacturing }));
-  return { task: 'warranty', text: text_, followUp: 'repairBooking' };
+  return { task: 'warranty', text: text_, followUp: 'repairBooking', slots };
+}
+
+/** KR: where the machine was bought, when the message says so (bought in Korea is assumed by a result, never kept). */
+function saidOrigin(p: Slots, t: string): Slots {
+  if (p.overseas === true || (OVERSEAS.test(t) && !IN_KOREA.test(t))) return { overseas: true };
+  return p.overseas === false || IN_KOREA.test(t) ? { overseas: false } : {};
 }
 
 /** KR: the paid-repair price of the model's tier; bought in Korea is the common case and overseas is named. */
@@ -152,7 +169,19 @@ function krRepairPrice(text: string, t: string, input: Omit<DialogInput, 'slots'
     else out.push(msg('os.kr.overseasOther', { amount: { money: abroad.listed, currency: 'KRW' } }));
   }
   if (!overseas) out.push(msg('rb.kr.free'));
-  return { task: 'krRepairPrice', text: out, followUp: 'repairBooking' };
+  return { task: 'krRepairPrice', text: out, followUp: 'repairBooking', slots: { model: p.model, ...saidOrigin(p, t) } };
+}
+
+/**
+ * "Book it", "幫我預約", "예약해 주세요", "réservez-la", "pode marcar": the result's follow-up asked for with no object
+ * named: read only while this conversation's last result offers a booking (a message that names the repair is a task request).
+ */
+const BOOK_IT =
+  /\b(book|schedule|arrange) (it|that|one|me in)\b|\bgo ahead\b|\blet'?s (book|do) (it|that)\b|預約|幫我(約|安排)|安排維修|예약(해|할게|하고|해줘|해 ?주|부탁|진행)|접수(해|할게|해줘|해 ?주|부탁|진행)|\br[ée]serve[rz]?\b|r[ée]servez-la|prenez (le )?rendez-vous|prendre rendez-vous|\ballez-y\b|\b(marque|marca|marcar|agende|agendar|avance|avançar)\b/u;
+
+export function asksToBookIt(text: string): boolean {
+  // "How long does it take if I book it?" asks about the booking; it does not ask for one.
+  return BOOK_IT.test(squash(text)) && readingOf(text) === 'request';
 }
 
 /** The result a message gets at once, if it carries a whole task's inputs. */

@@ -80,6 +80,12 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
     const [y, m, d] = [Number(cjk[1]), Number(cjk[2]), cjk[3] ? Number(cjk[3]) : undefined];
     if (m >= 1 && m <= 12) return { date: iso(y, m, d ?? 1), precision: d ? 'day' : 'month' };
   }
+  // "5월 12일" (Korean, no year; chrono has no Korean): this year's, or last year's when that is still to come.
+  const koDay = /(?<!\d)(\d{1,2})\s*월\s*(\d{1,2})\s*일/u.exec(t);
+  if (koDay) {
+    const [m, d] = [Number(koDay[1]), Number(koDay[2])];
+    if (m >= 1 && m <= 12 && d >= 1 && d <= 31) return { date: iso(iso(ty, m, d) > today ? ty - 1 : ty, m, d), precision: 'day' };
+  }
   const isoLike = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(t);
   if (isoLike) return { date: iso(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3])), precision: 'day' };
 
@@ -113,6 +119,11 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
   const ref = new Date(`${today}T12:00:00Z`);
   const dayFirst = market === 'FR' || market === 'PT';
   const parsers = /\p{Script=Han}/u.test(t) ? [zh.hant] : [dayFirst ? en.GB : en, fr, pt];
+  // A locale's hit that misses what the text says — neither month nor year fixed ("comprei a 12 de maio" is "now" to
+  // French), or no year where one is written ("3 de março de 2024" is "3 de mar" to French) — gives way to a later
+  // locale's surer one; the first is kept should none be surer.
+  const writesYear = /(?:^|[^\d])(?:19|20)\d{2}(?!\d)/.test(t);
+  let vague: ParsedDate | undefined;
   for (const parser of parsers) {
     const hit = parser.parse(t, { instant: ref, timezone: 'UTC' }, { forwardDate: false })[0];
     if (!hit) continue;
@@ -123,8 +134,12 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
     // "last March" said in February means March of last year; "next Tuesday" (no month named) stays in the future.
     if (!s.isCertain('year') && s.isCertain('month') && iso(year, m, d) > today) year -= 1;
     const precision = s.isCertain('day') ? 'day' : s.isCertain('month') ? 'month' : 'approx';
-    return { date: iso(year, m, d), precision };
+    const found: ParsedDate = { date: iso(year, m, d), precision };
+    const misses = (!s.isCertain('month') && !s.isCertain('year') && !s.isCertain('day')) || (writesYear && !s.isCertain('year'));
+    if (!misses) return found;
+    vague ??= found;
   }
+  if (vague) return vague;
   const yearOnly = /(?:^|[^\d])((?:19|20)\d{2})(?:\s*[년年])?(?!\d)/u.exec(t);
   if (yearOnly) {
     const y = Number(yearOnly[1]);

@@ -4,10 +4,10 @@
  */
 import type { AnyStateMachine } from 'xstate';
 import { getModel } from '../src/policy/catalogue.js';
-import { CANCELLATION_PENALTY_VERSION, cancellationPenaltyMachine, cancellationSteps } from './cancellation-penalty.machine.js';
+import { CANCELLATION_PENALTY_VERSION, cancellationCorrectable, cancellationPenaltyMachine, cancellationSteps } from './cancellation-penalty.machine.js';
 import { NO_WATER_VERSION, noWaterMachine, noWaterSteps } from './no-water.machine.js';
 import { PASSWORD_RESET_VERSION, passwordResetMachine, passwordResetSteps } from './password-reset.machine.js';
-import { REPAIR_BOOKING_VERSION, repairBookingMachine, repairSteps } from './repair-booking.machine.js';
+import { REPAIR_BOOKING_VERSION, repairBookingMachine, repairCorrectable, repairSteps } from './repair-booking.machine.js';
 import type { Answer, Prompt, Step } from './step-kit.js';
 import type { BaseContext, DialogId } from './types.js';
 
@@ -16,6 +16,8 @@ export interface DialogDefinition {
   version: number;
   machine: AnyStateMachine;
   steps: Record<string, AnyStep>;
+  /** Slots a customer may correct in passing at any step (a change is acknowledged before the task goes on). */
+  corrects: readonly string[];
 }
 
 /** A step of any dialog: the context type is the machine's own. */
@@ -25,10 +27,17 @@ interface AnyStep {
 }
 
 export const dialogRegistry: Record<DialogId, DialogDefinition> = {
-  passwordReset: { id: 'passwordReset', version: PASSWORD_RESET_VERSION, machine: passwordResetMachine, steps: passwordResetSteps },
-  noWater: { id: 'noWater', version: NO_WATER_VERSION, machine: noWaterMachine, steps: noWaterSteps },
-  repairBooking: { id: 'repairBooking', version: REPAIR_BOOKING_VERSION, machine: repairBookingMachine, steps: repairSteps },
-  cancellationPenalty: { id: 'cancellationPenalty', version: CANCELLATION_PENALTY_VERSION, machine: cancellationPenaltyMachine, steps: cancellationSteps },
+  passwordReset: { id: 'passwordReset', version: PASSWORD_RESET_VERSION, machine: passwordResetMachine, steps: passwordResetSteps, corrects: [] },
+  // No water's own steps start again for another machine, which says enough.
+  noWater: { id: 'noWater', version: NO_WATER_VERSION, machine: noWaterMachine, steps: noWaterSteps, corrects: [] },
+  repairBooking: { id: 'repairBooking', version: REPAIR_BOOKING_VERSION, machine: repairBookingMachine, steps: repairSteps, corrects: repairCorrectable.map((c) => c.slot) },
+  cancellationPenalty: {
+    id: 'cancellationPenalty',
+    version: CANCELLATION_PENALTY_VERSION,
+    machine: cancellationPenaltyMachine,
+    steps: cancellationSteps,
+    corrects: cancellationCorrectable.map((c) => c.slot),
+  },
 };
 
 export function isDialogId(v: unknown): v is DialogId {

@@ -1,46 +1,93 @@
 /**
- * Corrections at any step of the repair booking (issue 16): "actually it's an Essenza Mini", "my phone is
- * 0987 654 321", "the phone number is wrong, it should be 0987 654 321" (also at the summary and at
- * "Change something") change that detail at once; the booking then goes on from wherever it now stands
- * (the machine's routing asks what the change left open, else the step the customer was at).
+ * Corrections at any step of the repair booking (issue 16): "actually it's an Essenza Mini", "sorry, I bought
+ * it on 12 May, not 12 March", "the name is Kim Minji", "my phone is 0987 654 321", "the phone number is wrong,
+ * it should be 0987 654 321" (also at the summary and at "Change something") change that detail at once; the
+ * booking then goes on from wherever it now stands. The mechanism is the dialog kit's (withCorrections); this
+ * file says which details and how each is read.
  */
-import { check, Email, phone } from './parse.js';
+import { check, Email, pastDate, PersonName, phone } from './parse.js';
 import { modelNamedIn } from './models.js';
 import type { RepairContext } from './repair-booking.texts.js';
-import type { Step } from './step-kit.js';
+import type { Correctable } from './step-kit.js';
 
 /** What a change of the field clears (the answers that depend on it), from the step table. */
-type Clear = (field: 'model' | 'phone' | 'email') => Partial<RepairContext>;
+type Clear = (field: 'model' | 'purchaseDate' | 'name' | 'phone' | 'email') => Partial<RepairContext>;
 
 /** Words that name the phone number in the five languages (a number alone at another step is not a correction). */
 const PHONE_WORDS = /\b(phone|number|mobile|tel|téléphone|telephone|numéro|portable|telefone|telemóvel|telemovel|número)\b|전화|번호|휴대폰|핸드폰|電話|手機|号码|號碼/iu;
 const EMAIL_IN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
 
-export function correctionIn(text: string, ctx: RepairContext, step: string, clear: Clear): Partial<RepairContext> | undefined {
-  const model = ctx.model === undefined || step === 'askingModel' ? undefined : modelNamedIn(text);
-  if (model && model !== ctx.model) return { ...clear('model'), model };
-  if (step !== 'askingPhone' && PHONE_WORDS.test(text)) {
-    const p = check(phone(ctx.market), text);
-    if (p.ok && p.value !== ctx.phone) return { ...clear('phone'), phone: p.value };
+/** Buying named: a date in the same message is when the machine was bought. */
+const BOUGHT = /\b(bought|purchased?|got it)\b|achet|\bcompr(ei|ad[ao]|ou|a)\b|구매|구입|샀|買|購/iu;
+/** A clause that says what the date was not ("not 12 March", "pas le 12 mars", "não a 12 de março", "不是3月12日"). */
+const NEGATED = /\bnot\b|n['’]t\b|\bpas\b|\bnão\b|\bnao\b|不是|並非|아니/iu;
+/** Korean puts the date it was not first: "3월 12일이 아니라 5월 12일", "3월 12일 말고 5월 12일". */
+const KO_NOT_BUT = /(?:이|가)?\s*(?:아니라|아니고|말고)/u;
+const CLAUSES = /[,，、。;；!?！？]|\s(?:but|mais|mas|et non|e não)\s|但是|而是/u;
+/** "No," / "아니요," said first answers the question, it does not negate the date that follows. */
+const LEADING_NO = /^\s*(?:no|non|não|nope|아니요|아뇨|아니)\b[\s,.!]*/iu;
+/** Steps whose own answer is a date: there a purchase date is a correction only beside the one it replaces. */
+const DATE_STEPS = ['askingManufacturingDate', 'askingLastRepair', 'askingRegistration'];
+
+function clauses(text: string): Array<{ text: string; negated: boolean }> {
+  const out: Array<{ text: string; negated: boolean }> = [];
+  for (const clause of text.replace(LEADING_NO, '').split(CLAUSES)) {
+    const parts = clause.split(KO_NOT_BUT);
+    parts.forEach((p, i) => out.push({ text: p, negated: i < parts.length - 1 || NEGATED.test(p) }));
   }
-  if (step !== 'askingEmail' && EMAIL_IN.test(text)) {
-    const e = check(Email, text);
-    if (e.ok && e.value !== ctx.email) return { ...clear('email'), email: e.value };
+  return out.filter((c) => c.text.trim());
+}
+
+function purchaseDateIn(text: string, ctx: RepairContext, step: string): Partial<RepairContext> | undefined {
+  if (!BOUGHT.test(text)) return undefined;
+  const parts = clauses(text);
+  if (DATE_STEPS.includes(step) && !parts.some((p) => p.negated)) return undefined;
+  for (const p of parts.filter((c) => !c.negated)) {
+    const r = check(pastDate(ctx.today, ctx.market, 'purchaseDate'), p.text);
+    if (r.ok) return { purchaseDate: r.value.date, purchasePrecision: r.value.precision };
   }
   return undefined;
 }
 
-/** The table with a correction tried before each step's own answer. */
-export function withCorrections<T extends Record<string, Step<RepairContext>>>(steps: T, clear: Clear): T {
-  const out = {} as Record<string, Step<RepairContext>>;
-  for (const [name, step] of Object.entries(steps)) {
-    out[name] = {
-      prompt: step.prompt,
-      answer: (text, ctx) => {
-        const patch = name === 'retryingSave' ? undefined : correctionIn(text, ctx, name, clear);
-        return patch ? { ok: true, patch } : step.answer(text, ctx);
+/** "The name is Kim Minji", "je m'appelle…", "o nome é…", "이름은 김민지예요", "名字是王小明"; not "the name is wrong". */
+const NAME_SAID =
+  /^(?:(?:no|sorry|actually|oh|non|pardon|désolée?|en fait|não|desculpe|afinal|아니요|아뇨|죄송해요|사실|不是|不好意思|其實)[\s,.!]*)*(?:(?:the |my )?name(?: is|'s|:)|it'?s under the name|(?:le |mon )?nom (?:est|c'est|:)|je m'appelle|(?:c'est )?au nom de|(?:o |o meu |meu )?nome (?:é|:)|chamo-me|em nome de|(?:제 )?(?:이름|성함)(?:은|는|이)|名字(?:是|叫)|姓名(?:是|：|:)|我叫)\s*(.+)$/iu;
+const NOT_A_NAME = /\b(wrong|incorrect|misspell?t|misspelled|faux|fausse|erroné|mal écrit|errad[oa]|incorret[oa]|mal escrito)\b|틀렸|틀려|잘못|錯|不對/iu;
+
+function nameIn(text: string): Partial<RepairContext> | undefined {
+  const said = NAME_SAID.exec(text.trim());
+  if (!said?.[1] || NOT_A_NAME.test(said[1])) return undefined;
+  const r = check(PersonName, said[1].replace(/[.!。！]+$/u, ''));
+  return r.ok ? { name: r.value } : undefined;
+}
+
+/** The booking's details a message may correct in passing, each with what its change clears. */
+export function repairCorrections(clear: Clear): Array<Correctable<RepairContext>> {
+  return [
+    { slot: 'model', step: 'askingModel', read: (text) => ((m) => (m ? { model: m } : undefined))(modelNamedIn(text)), clears: () => clear('model') },
+    { slot: 'purchaseDate', step: 'askingPurchaseDate', read: purchaseDateIn, clears: () => clear('purchaseDate') },
+    { slot: 'name', step: 'askingName', read: nameIn, clears: () => clear('name') },
+    {
+      slot: 'phone',
+      step: 'askingPhone',
+      early: true,
+      read: (text, ctx) => {
+        if (!PHONE_WORDS.test(text)) return undefined;
+        const p = check(phone(ctx.market), text);
+        return p.ok ? { phone: p.value } : undefined;
       },
-    };
-  }
-  return out as T;
+      clears: () => clear('phone'),
+    },
+    {
+      slot: 'email',
+      step: 'askingEmail',
+      early: true,
+      read: (text) => {
+        if (!EMAIL_IN.test(text)) return undefined;
+        const e = check(Email, text);
+        return e.ok ? { email: e.value } : undefined;
+      },
+      clears: () => clear('email'),
+    },
+  ];
 }

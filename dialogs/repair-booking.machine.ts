@@ -16,7 +16,7 @@ import { BookingReference, type DialogInput, type RepairBooking } from './types.
 
 export const REPAIR_BOOKING_VERSION = 1;
 export type { RepairContext } from './repair-booking.texts.js';
-export { repairSteps, type RepairStep } from './repair-booking.steps.js';
+export { repairCorrectable, repairSteps, type RepairStep } from './repair-booking.steps.js';
 
 export function repairContext(input: DialogInput): RepairContext {
   const s = input.slots;
@@ -36,6 +36,11 @@ export function repairContext(input: DialogInput): RepairContext {
   if (typeof s.hasProof === 'boolean') ctx.hasProof = s.hasProof;
   if (typeof s.overseas === 'boolean' && input.market === 'KR') ctx.overseas = s.overseas;
   if (typeof s.ambassador === 'boolean' && input.market === 'FR') ctx.ambassador = s.ambassador;
+  // KR registration as a one-shot warranty result read it ("registered within 10 days", "never registered").
+  if (typeof s.registered === 'boolean' && input.market === 'KR') {
+    ctx.registered = s.registered;
+    if (typeof s.registeredWithinDays === 'number' && s.registered) ctx.registeredWithinDays = s.registeredWithinDays;
+  }
   return ctx;
 }
 

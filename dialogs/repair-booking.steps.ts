@@ -10,9 +10,9 @@ import { daysBetween } from '../src/policy/dates.js';
 import { warrantyRules } from '../src/policy/tables.js';
 import { address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNoAnswer, pastDate, PersonName, phone } from './parse.js';
 import { modelIn, modelNamedIn } from './models.js';
-import { withCorrections } from './repair-booking.corrections.js';
+import { repairCorrections } from './repair-booking.corrections.js';
 import { modelLabel, modelName, repairWarrantyMonths, serviceOptionName, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
-import { notCaught, PERSON, YES_NO, type Answer, type Step } from './step-kit.js';
+import { notCaught, PERSON, withCorrections, YES_NO, type Answer, type Step } from './step-kit.js';
 
 const KRW = warrantyRules.KR;
 const FRW = warrantyRules.FR;
@@ -300,8 +300,11 @@ const steps = {
   },
 } satisfies Record<string, Step<RepairContext>>;
 
-/** The steps, each taking a correction of an earlier answer first ("my phone is 0987 654 321"). */
-export const repairSteps = withCorrections(steps, clearField);
+/** The details a customer may correct in passing at any step ("actually it's an Essenza Mini", "my phone is …"). */
+export const repairCorrectable = repairCorrections(clearField);
+
+/** The steps, each taking a correction of an earlier answer first (not the retry of a failed save). */
+export const repairSteps = withCorrections(steps, repairCorrectable, ['retryingSave']);
 export type RepairStep = keyof typeof repairSteps;
 
 export function isProfessional(ctx: RepairContext): boolean {

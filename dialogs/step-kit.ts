@@ -40,6 +40,58 @@ export interface TaskStep<C> extends Step<C> {
   answer(text: string, ctx: C): TaskAnswer<C>;
 }
 
+// ── corrections in passing ─────────────────────────────────────────────────────────────────────────
+
+/**
+ * A detail a customer may correct (or give early) at any step of a task (issue 16): "actually it's an Essenza
+ * Mini", "my phone is 0987 654 321", "actually it was a 24-month commitment". `read` gives what the message
+ * states about it (its slot and any companion fields, e.g. the date's precision); the step that asks for it
+ * reads its own answer instead.
+ */
+export interface Correctable<C> {
+  slot: keyof C & string;
+  /** The step that asks for this slot: no correction is read there. */
+  step: string;
+  read: (text: string, ctx: C, step: string) => Partial<C> | undefined;
+  /** What a change of the slot clears (the answers that depend on it). */
+  clears?: (ctx: C) => Partial<C>;
+  /** Also taken before the slot was asked (a phone number said in passing); otherwise only a filled slot is corrected. */
+  early?: boolean;
+}
+
+/** The details a message corrects, each with what its change clears; undefined when it corrects none. */
+export function correctionIn<C>(fields: readonly Correctable<C>[], text: string, ctx: C, step: string): Partial<C> | undefined {
+  const clears: Partial<C> = {};
+  const values: Partial<C> = {};
+  for (const f of fields) {
+    if (step === f.step || (ctx[f.slot] === undefined && !f.early)) continue;
+    const read = f.read(text, ctx, step);
+    if (!read || read[f.slot] === undefined || read[f.slot] === ctx[f.slot]) continue;
+    Object.assign(clears, f.clears?.(ctx));
+    Object.assign(values, read);
+  }
+  return Object.keys(values).length ? { ...clears, ...values } : undefined;
+}
+
+/**
+ * The step table with a correction tried before each step's own answer: a message that corrects an earlier
+ * detail is taken as that change, and the task goes on from wherever it now stands (its routing asks what the
+ * change left open, else the step the customer was at). `except`: steps that read no correction.
+ */
+export function withCorrections<C, T extends Record<string, Step<C>>>(steps: T, fields: readonly Correctable<C>[], except: readonly string[] = []): T {
+  const out = {} as Record<string, Step<C>>;
+  for (const [name, step] of Object.entries(steps)) {
+    out[name] = {
+      prompt: step.prompt,
+      answer: (text, ctx) => {
+        const patch = except.includes(name) ? undefined : correctionIn(fields, text, ctx, name);
+        return patch ? { ok: true, patch } : step.answer(text, ctx);
+      },
+    };
+  }
+  return out as T;
+}
+
 // ── context ───────────────────────────────────────────────────────────────────────────────────────
 
 export function baseContext(input: DialogInput): BaseContext {

@@ -41,6 +41,12 @@ export interface ConversationState {
   /** Abstentions in a row; two trigger the offer of a person. */
   fallbacks: number;
   lastFaqId?: string;
+  /**
+   * What the customer told us for this conversation's last one-shot result (model, purchase date, proof, KR
+   * origin and registration; never contact details), with the market it was read for: a repair booking started
+   * after it begins with them. Cleared once a booking starts or another result replaces it.
+   */
+  resultSlots?: Record<string, string | number | boolean>;
   /** Channel-specific reference for proactive messages (agent replies). */
   conversationRef?: unknown;
   createdAt: number;

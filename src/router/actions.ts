@@ -3,7 +3,9 @@
  * a person, run a command. Records (unanswered questions, feedback, hand-off outcomes) are effects the
  * router performs after its save; starting a task or a hand-off goes through their ports.
  */
+import { modelIn } from '../../dialogs/models.js';
 import { msg } from '../language/message.js';
+import { getModel } from '../policy/catalogue.js';
 import type { Command } from '../language/understand/index.js';
 import { hashId, redact } from '../lib/redact.js';
 import type { Decision } from '../retrieval/decide.js';
@@ -76,6 +78,7 @@ export async function runCommand(t: Turn, command: Command): Promise<Reply[]> {
     case 'startOver':
       state.dialog = undefined;
       state.pending = undefined;
+      state.resultSlots = undefined;
       state.fallbacks = 0;
       return [say.welcome(t.market)];
     case 'help':
@@ -179,11 +182,44 @@ export function dialogReply(t: Turn, dialog: DialogId, r: DialogReply): Reply {
  */
 export async function startDialog(t: Turn, dialog: DialogId, slots: Record<string, string | number | boolean>): Promise<Reply[]> {
   t.state.pending = undefined;
+  if (dialog === 'repairBooking') {
+    const kept = keptFromResult(t, slots);
+    if (kept === 'ask') return [sameMachineQuestion(modelNameOf(t.state.resultSlots!.model as string), t.market, 'result')];
+    if (kept) return [keptReply(t, kept), ...(await runStep(t, t.s.dialogs!.start(dialog, dialogInput(t, kept), dialogDeps(t)), dialog))];
+  }
   if (dialog === 'repairBooking' && slots.model === undefined && t.user.model) {
     t.state.pending = { type: 'sameMachine', model: t.user.model };
     return [sameMachineQuestion(t.user.model, t.market)];
   }
   return runStep(t, t.s.dialogs!.start(dialog, dialogInput(t, { ...slots }), dialogDeps(t)), dialog);
+}
+
+const sameModel = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && (modelIn(a) ?? a) === (modelIn(b) ?? b);
+const modelNameOf = (model: string) => getModel(modelIn(model) ?? model)?.name ?? model;
+
+/**
+ * A repair booking after this conversation's one-shot result begins with what the customer told us for it (the
+ * message's own slots win): for the same machine, or a message that names none. Where the "is it the same
+ * machine?" hygiene applies (a machine known from before and none named now) the result's machine is asked
+ * about first ('ask'). Another machine named, or another market since, and the result is not used.
+ */
+function keptFromResult(t: Turn, slots: Record<string, string | number | boolean>): Record<string, string | number | boolean> | 'ask' | undefined {
+  const { market, ...kept } = t.state.resultSlots ?? {};
+  if (typeof kept.model !== 'string' || market !== t.market) return undefined;
+  if (slots.model === undefined && t.user.model) {
+    t.state.pending = { type: 'sameMachine', model: kept.model };
+    return 'ask';
+  }
+  t.state.resultSlots = undefined;
+  return slots.model === undefined || sameModel(slots.model, kept.model) ? { ...kept, ...slots } : undefined;
+}
+
+/** "Booking a repair for your Pixie bought on 3 March 2025.": what the booking kept from the result. */
+function keptReply(t: Turn, kept: Record<string, string | number | boolean>): Reply {
+  const model = modelNameOf(kept.model as string);
+  const date = typeof kept.purchaseDate === 'string' ? { date: kept.purchaseDate } : undefined;
+  const text = !date ? msg('repair.kept', { model }) : msg(kept.purchasePrecision === 'day' ? 'repair.keptBought' : 'repair.keptBoughtAbout', { model, date });
+  return dialogReply(t, 'repairBooking', { text, step: 'kept' });
 }
 
 /** A task that ended ("No, thanks", done) leaves the tasks one tap away again. */

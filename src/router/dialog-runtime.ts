@@ -142,18 +142,13 @@ export async function continueDialog(envelope: DialogEnvelope, text: string, inp
   }
   const actor = actorFor(peeked.def, deps, { snapshot: envelope.snapshot as never, input });
   const step = await run(peeked.def, actor, text);
-  return peeked.def.id === 'repairBooking' && wasCorrected(peeked.context, step) ? { ...step, replies: [{ text: msg('repair.corrected'), step: 'corrected' }, ...step.replies] } : step;
+  return wasCorrected(peeked.def, peeked.context, step) ? { ...step, replies: [{ text: msg('repair.corrected'), step: 'corrected' }, ...step.replies] } : step;
 }
 
-/**
- * Details a customer may correct in passing at any step of the repair booking; a changed one is acknowledged
- * before the booking goes on (no water's own steps start again for another machine, which says enough).
- */
-const CORRECTABLE = ['model', 'phone', 'email'] as const;
-
-function wasCorrected(before: Record<string, unknown>, step: DialogStep): boolean {
+/** A detail the customer corrected in passing (the dialog's `corrects`) is acknowledged before the task goes on. */
+function wasCorrected(def: DialogDefinition, before: Record<string, unknown>, step: DialogStep): boolean {
   const after = step.envelope ? peek(step.envelope)?.context : undefined;
-  return !!after && CORRECTABLE.some((k) => before[k] !== undefined && after[k] !== undefined && before[k] !== after[k]);
+  return !!after && def.corrects.some((k) => before[k] !== undefined && after[k] !== undefined && before[k] !== after[k]);
 }
 
 function carriedSlots(context: Record<string, unknown>): Slots {

@@ -55,11 +55,12 @@ export const OTHER_MACHINE = 'other-machine';
 
 /**
  * A new repair booking whose message names no machine, from a customer who told us one before (an earlier
- * booking, the no-water steps): "Is it the same Prodigio?" rather than reusing it silently or forgetting it.
+ * booking, the no-water steps): "Is it the same Prodigio?" rather than reusing it silently or forgetting it;
+ * after a one-shot result in this conversation, whether it is the machine of that result.
  */
-export function sameMachineQuestion(model: string, market: Market | undefined): Reply {
+export function sameMachineQuestion(model: string, market: Market | undefined, since: 'booking' | 'result' = 'booking'): Reply {
   return {
-    text: msg('repair.sameMachine', { model }),
+    text: msg(since === 'result' ? 'repair.sameResultMachine' : 'repair.sameMachine', { model }),
     choices: [
       { label: msg('repair.label.sameMachine'), value: SAME_MACHINE },
       { label: msg('repair.label.otherMachine'), value: OTHER_MACHINE },

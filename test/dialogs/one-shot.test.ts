@@ -44,6 +44,29 @@ describe('oneShotResult', () => {
   });
 });
 
+describe('what a result keeps for the booking that follows', () => {
+  it('only what the message said: the model, the date and its precision, a receipt named, where it was bought, registration with its delay', () => {
+    expect(oneShotResult('is my pixie still under warranty? bought it on 3 March 2025', input('KR'))?.slots).toEqual({
+      model: 'pixie',
+      purchaseDate: '2025-03-03',
+      purchasePrecision: 'day',
+    });
+    expect(oneShotResult('is my pixie still under warranty? bought it 3 March 2025 in Korea, kept the receipt, registered it the same day', input('KR'))?.slots).toEqual({
+      model: 'pixie',
+      purchaseDate: '2025-03-03',
+      purchasePrecision: 'day',
+      hasProof: true,
+      overseas: false,
+      registered: true,
+      registeredWithinDays: 0,
+    });
+    expect(oneShotResult('is my citiz still under warranty? it is 10 months old', input('FR'))?.slots).toEqual({ model: 'citiz', purchaseDate: '2024-08-16', purchasePrecision: 'approx' });
+    expect(oneShotResult('how much is a repair for my pixie bought overseas?', input('KR'))?.slots).toEqual({ model: 'pixie', overseas: true });
+    // The penalty offers no booking and keeps nothing.
+    expect(oneShotResult('24 month sub, 8 months in, 99 on the sub, 279 normally, how much to get out?', input('FR'))?.slots).toBeUndefined();
+  });
+});
+
 describe('durations', () => {
   it('reads lengths in the five languages, and which ones are a time ago', () => {
     expect(durationsIn('2 yr commitment, been 8 months')).toEqual([

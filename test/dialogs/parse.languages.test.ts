@@ -89,6 +89,13 @@ describe('dates in five languages', () => {
     ['去年三月', '2024-03-01', 'month'],
     ['三個月前', '2025-03-15', 'approx'],
     ['我2024年3月5日買的', '2024-03-05', 'day'],
+    // A Korean day without its year: this year's, or last year's when it is still to come.
+    ['5월 12일에 샀어요', '2025-05-12', 'day'],
+    ['8월 3일에 샀어요', '2024-08-03', 'day'],
+    // A locale that reads no month or year ("comprei a …" is "now" to French) gives way to the one that reads the day.
+    ['comprei a 12 de maio', '2025-05-12', 'day'],
+    // …and one that drops the year written ("3 de março de 2024" is "3 de mar" to French) to the one that reads it.
+    ['comprei-a a 3 de março de 2024', '2024-03-03', 'day'],
   ])('"%s" → %s (%s)', (text, date, precision) => {
     expect(parseDate(text, TODAY, 'FR')).toEqual({ date, precision });
   });

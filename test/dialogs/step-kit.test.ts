@@ -1,7 +1,7 @@
 import { createActor, fromPromise } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../src/language/message.js';
-import { defineSlotDialog, taskContext, type TaskContext, type TaskStep } from '../../dialogs/step-kit.js';
+import { correctionIn, defineSlotDialog, taskContext, withCorrections, type Correctable, type Step, type TaskContext, type TaskStep } from '../../dialogs/step-kit.js';
 import { chat, inputFor } from './helpers.js';
 
 interface AgeContext extends TaskContext {
@@ -73,5 +73,37 @@ describe('defineSlotDialog', () => {
     expect(again.step).toBe('askingAge');
     again.say('9');
     expect(again.actor.getSnapshot().context.age).toBe(9);
+  });
+});
+
+describe('corrections in passing', () => {
+  interface Ctx {
+    size?: number;
+    colour?: string;
+    fitted?: boolean;
+  }
+  const fields: Array<Correctable<Ctx>> = [
+    { slot: 'size', step: 'askingSize', read: (t) => ((m) => (m ? { size: Number(m[1]) } : undefined))(/size is (\d+)/.exec(t)), clears: () => ({ fitted: undefined }) },
+    { slot: 'colour', step: 'askingColour', early: true, read: (t) => ((m) => (m ? { colour: m[1] } : undefined))(/colour is (\w+)/.exec(t)) },
+  ];
+  const steps: Record<'askingSize' | 'askingFit', Step<Ctx>> = {
+    askingSize: { prompt: () => ({ text: 'size?' }), answer: (t: string) => ({ ok: true as const, patch: { size: Number(t) } }) },
+    askingFit: { prompt: () => ({ text: 'fitted?' }), answer: (t: string) => (t === 'yes' ? { ok: true as const, patch: { fitted: true } } : { ok: false as const, reason: 'yes?' }) },
+  };
+
+  it('changes a filled slot (clearing what depends on it), takes an early one, and leaves the own step and an unchanged value alone', () => {
+    expect(correctionIn(fields, 'the size is 42', { size: 40, fitted: true }, 'askingFit')).toEqual({ fitted: undefined, size: 42 });
+    expect(correctionIn(fields, 'the size is 42', {}, 'askingFit')).toBeUndefined();
+    expect(correctionIn(fields, 'the colour is red', {}, 'askingFit')).toEqual({ colour: 'red' });
+    expect(correctionIn(fields, 'the size is 42', { size: 40 }, 'askingSize')).toBeUndefined();
+    expect(correctionIn(fields, 'the size is 40', { size: 40 }, 'askingFit')).toBeUndefined();
+    expect(correctionIn(fields, 'the size is 42 and the colour is red', { size: 40, colour: 'blue' }, 'askingFit')).toEqual({ fitted: undefined, size: 42, colour: 'red' });
+  });
+
+  it('a step table with corrections takes the correction before the step\'s own answer, except where told not to', () => {
+    const table = withCorrections(steps, fields, ['askingSize']);
+    expect(table.askingFit.answer('the size is 42', { size: 40, fitted: true })).toEqual({ ok: true, patch: { fitted: undefined, size: 42 } });
+    expect(table.askingFit.answer('yes', { size: 40 })).toEqual({ ok: true, patch: { fitted: true } });
+    expect(table.askingSize.answer('the colour is red', {})).toEqual({ ok: true, patch: { size: NaN } });
   });
 });

@@ -17,6 +17,7 @@ export const oneShot: Stage = (t) => {
   if (!result) return undefined;
   t.state.pending = undefined;
   t.state.fallbacks = 0;
+  t.state.resultSlots = result.slots && { ...result.slots, market: t.market };
   const followUp = MENU.filter((c) => c.value === `task:${result.followUp}` || c.value === 'cmd:agent');
   return [{ text: result.text, choices: followUp, support: resultSupport(result.task, t.market) }];
 };

@@ -6,7 +6,7 @@
 import { looksLikeQuestion } from '../../../dialogs/parse.js';
 import type { Lang } from '../../conversation/lang.js';
 import { yesNo, type YesNo } from '../../language/understand/index.js';
-import { modelNamedIn } from '../../../dialogs/models.js';
+import { modelIn, modelNamedIn } from '../../../dialogs/models.js';
 import { answerDecision, continueOrRepeat, feedback, requestHandoff, runCommand, startDialog } from '../actions.js';
 import { isCountryOnly } from '../market.js';
 import * as say from '../replies.js';
@@ -61,6 +61,8 @@ export const pendingAnswer: Stage = async (t) => {
     const named = modelNamedIn(text);
     if (text.trim() === OTHER_MACHINE || yn === 'no' || named) {
       t.user.model = undefined;
+      // Another machine: what the last result was told (its model, when it was bought) is not this one's.
+      if (!named || named !== modelIn(String(t.state.resultSlots?.model ?? ''))) t.state.resultSlots = undefined;
       return startDialog(t, 'repairBooking', named ? { model: named } : {});
     }
     return undefined;

@@ -3,6 +3,7 @@
  * A question about the task's subject ("how long is the link valid?") passes to retrieval, which answers it and
  * offers the task.
  */
+import { asksToBookIt } from '../../../dialogs/one-shot.js';
 import { startDialog } from '../actions.js';
 import * as say from '../replies.js';
 import type { Stage } from '../turn-view.js';
@@ -11,8 +12,11 @@ import type { Stage } from '../turn-view.js';
 const DIALOG_TRIGGER_CONFIDENCE = 0.6;
 
 export const taskRequest: Stage = (t) => {
-  const trigger = t.s.dialogs?.detect(t.text);
-  if (!trigger || trigger.confidence < DIALOG_TRIGGER_CONFIDENCE || trigger.reading === 'question') return undefined;
+  // "Book it" right after a result that offers a repair booking (what the result was told is kept: startDialog).
+  const followUp = t.state.resultSlots && t.s.dialogs && asksToBookIt(t.text) ? { dialog: 'repairBooking' as const, slots: {} } : undefined;
+  const detected = t.s.dialogs?.detect(t.text);
+  const trigger = detected && detected.confidence >= DIALOG_TRIGGER_CONFIDENCE && detected.reading !== 'question' ? detected : followUp;
+  if (!trigger) return undefined;
   if (!t.market) {
     t.state.pending = { type: 'askMarket', text: t.text };
     return [say.askMarket('dialog')];

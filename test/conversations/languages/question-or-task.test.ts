@@ -44,7 +44,10 @@ describe('en', () => {
     expect(result?.text).toContain('That is for a machine bought from Nespresso Korea; for one bought overseas the price table gives no amount');
     expect(result?.text).not.toMatch(/Did you buy/);
     expect(choices(result)).toEqual(['Book a repair', 'Talk to a person']);
-    await c.step('task:repairBooking', 'repairBooking', 'askingModel');
+    // The booking keeps the Pixie (issue 16: not asked again) and asks where it was bought.
+    const [kept, origin] = await c.say('task:repairBooking');
+    expect(kept?.text).toBe('Booking a repair for your Pixie.');
+    expect(dialogOf(origin)).toEqual({ dialog: 'repairBooking', step: 'askingOrigin' });
   });
 
   it('asking to do it starts the task: "book a repair"', async () => {

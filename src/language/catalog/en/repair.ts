@@ -44,4 +44,10 @@ export const repair = {
 
   /** A new repair booking after a finished one, when the message names no machine. */
   'repair.sameMachine': 'Is it the same {model} as in your last booking?',
+  /** A repair booking after a one-shot result (warranty, KR repair price) keeps what the customer told us for it. */
+  'repair.kept': 'Booking a repair for your {model}.',
+  'repair.keptBought': 'Booking a repair for your {model} bought on {date}.',
+  'repair.keptBoughtAbout': 'Booking a repair for your {model} bought around {date}.',
+  /** The same, where the "same machine?" hygiene applies (a machine known from before). */
+  'repair.sameResultMachine': 'Is the booking for the {model} you just asked about?',
 } as const;

@@ -37,4 +37,8 @@ export const repair = {
   'repair.task.cancellationPenalty': 'le calcul de vos frais de résiliation',
 
   'repair.sameMachine': 'S’agit-il de la même {model} que lors de votre dernière demande ?',
+  'repair.kept': 'Je lance la demande de réparation de votre {model}.',
+  'repair.keptBought': 'Je lance la demande de réparation de votre {model} achetée le {date}.',
+  'repair.keptBoughtAbout': 'Je lance la demande de réparation de votre {model} achetée vers le {date}.',
+  'repair.sameResultMachine': 'La demande concerne-t-elle la {model} dont vous venez de parler ?',
 } satisfies Record<keyof typeof En, string>;

@@ -37,4 +37,8 @@ export const repair = {
   'repair.task.cancellationPenalty': '해지 위약금 계산',
 
   'repair.sameMachine': '지난번 접수하신 {model}와(과) 같은 기기인가요?',
+  'repair.kept': '{model} 수리 접수를 진행할게요.',
+  'repair.keptBought': '{date}에 구매하신 {model} 수리 접수를 진행할게요.',
+  'repair.keptBoughtAbout': '{date}쯤 구매하신 {model} 수리 접수를 진행할게요.',
+  'repair.sameResultMachine': '방금 문의하신 {model} 수리를 접수할까요?',
 } satisfies Record<keyof typeof En, string>;

@@ -37,4 +37,8 @@ export const repair = {
   'repair.task.cancellationPenalty': 'o cálculo da penalização de cancelamento',
 
   'repair.sameMachine': 'É a mesma {model} do seu último pedido?',
+  'repair.kept': 'Vou fazer o pedido de reparação da sua {model}.',
+  'repair.keptBought': 'Vou fazer o pedido de reparação da sua {model} comprada a {date}.',
+  'repair.keptBoughtAbout': 'Vou fazer o pedido de reparação da sua {model} comprada por volta de {date}.',
+  'repair.sameResultMachine': 'O pedido é para a {model} de que acabou de falar?',
 } satisfies Record<keyof typeof En, string>;

@@ -37,4 +37,8 @@ export const repair = {
   'repair.task.cancellationPenalty': '解約違約金試算',
 
   'repair.sameMachine': '是和上次預約同一台 {model} 嗎？',
+  'repair.kept': '為您預約 {model} 的維修。',
+  'repair.keptBought': '為您預約 {model} 的維修（購買日期：{date}）。',
+  'repair.keptBoughtAbout': '為您預約 {model} 的維修（大約 {date} 購買）。',
+  'repair.sameResultMachine': '要預約維修的是您剛才問的那台 {model} 嗎？',
 } satisfies Record<keyof typeof En, string>;
