@@ -6,6 +6,7 @@
  * matches words itself.
  */
 import { LANGS, type Lang } from '../../conversation/lang.js';
+import { memoString } from '../../lib/memo.js';
 import { toTraditional } from '../../lib/traditional-chinese.js';
 import type { Market } from '../../lib/types.js';
 import { en } from './en.js';
@@ -19,12 +20,15 @@ export type { Command, Small, LanguageUnderstanding };
 
 export const UNDERSTANDING: Record<Lang, LanguageUnderstanding> = { en, 'zh-TW': zhTW, ko, fr, pt };
 
-/** Lower-cased, width-folded, Simplified read as Traditional, curly quotes straightened, trailing punctuation dropped. */
-export function squash(text: string): string {
+/**
+ * Lower-cased, width-folded, Simplified read as Traditional, curly quotes straightened, trailing punctuation dropped.
+ * Memoised: every reader of a turn (commands, small talk, countries, yes/no, the tasks) squashes the same message.
+ */
+export const squash: (text: string) => string = memoString((text) => {
   let t = text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
   if (/\p{Script=Han}/u.test(t)) t = toTraditional(t);
   return t.replace(/[\s!.。,，！~?？]+$/u, '').trim();
-}
+}, 256);
 
 function order(first?: Lang): LanguageUnderstanding[] {
   const langs = first ? [first, ...LANGS.filter((l) => l !== first)] : [...LANGS];
