@@ -76,7 +76,7 @@ const RETRIEVAL = quick
 const MEMORY = quick
   ? { counts: [1000], turns: 2, sampleTurns: 4, redisConversations: 500 }
   : { counts: [10_000, 100_000], turns: 2, sampleTurns: 4, redisConversations: 2000 };
-/** Start-up runs of `tsx src/main.ts` (the first may transpile: tsx's cache is cold after a change). */
+/** Start-up runs of npm start's scripts (the first may build: dist/ is stale after a change to the sources). */
 const STARTUP_RUNS = quick ? 1 : 3;
 /** Hard stop for the whole run: nothing keeps going if something hangs. */
 const WATCHDOG_MS = quick ? 4 * 60_000 : 10 * 60_000;
@@ -231,7 +231,7 @@ async function main(): Promise<number> {
       }
     }
     if (sections.has('startup')) {
-      log(`\n5. Start-up to listening (tsx src/main.ts, memory state, ${STARTUP_RUNS} run${STARTUP_RUNS > 1 ? 's' : ''})`);
+      log(`\n5. Start-up to listening (npm start's prestart + start, memory state, ${STARTUP_RUNS} run${STARTUP_RUNS > 1 ? 's' : ''})`);
       try {
         const st = await measureStartup(ROOT, STARTUP_RUNS);
         results.startup = st;

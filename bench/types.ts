@@ -91,7 +91,7 @@ export interface BenchResults {
   retrieval?: { points: RetrievalPoint[]; queryCount: number };
   memory?: { baseline: { rssMB: number; heapUsedMB: number }; points: MemoryPoint[]; turnsPerConversation: number };
   redisBytes?: RedisBytes;
-  /** Start-up to listening of `tsx src/main.ts` (bench/startup). */
+  /** Start-up to listening of npm start's scripts (bench/startup). */
   startup?: StartupResult;
   profiles: ProfileSummary[];
   targets: Target[];

@@ -162,6 +162,8 @@ const CANCELLATION_INFORMAL =
 function cancellation(t: string): Omit<Detection, 'reading'> | undefined {
   const hit = CANCELLATION.test(t) || CANCELLATION_INFORMAL.test(t);
   if (/\beasy ?ordering\b/.test(t)) return undefined;
+  // Without a trigger word only the figures can make it one (implied, below), and a price is digits.
+  if (!hit && !/\d/.test(t)) return undefined;
   const slots = cancellationSlotsIn(t);
   // "I pay 99 for a lattissima one that costs 279, 5 months into 24": no trigger word, but only a subscription reads so.
   const implied = !hit && slots.commitment !== undefined && (slots.priceWith !== undefined || slots.priceWithout !== undefined);

@@ -2,6 +2,7 @@
  * The machine model a customer names, in any script: catalogue names and aliases through
  * src/policy/catalogue.ts, plus the Hangul spellings Korean customers use (Nespresso Korea's own: 픽시, 시티즈, 버츄오 넥스트 …).
  */
+import { memoString } from '../src/lib/memo.js';
 import { findModel, getModel, normaliseModelText } from '../src/policy/catalogue.js';
 
 /** Longest first, so "버츄오 넥스트" is read before "버츄오". */
@@ -33,14 +34,14 @@ const HANGUL: Array<[RegExp, string]> = [
   [/아길라/u, 'aguila'],
 ];
 
-/** Catalogue id of the model named in `text`, or undefined. */
-export function modelIn(text: string): string | undefined {
+/** Catalogue id of the model named in `text`, or undefined (memoised: several readers of a turn ask it of the same message). */
+export const modelIn: (text: string) => string | undefined = memoString((text) => {
   const direct = findModel(text);
   if (direct) return direct.id;
   const t = text.normalize('NFKC');
   for (const [re, name] of HANGUL) if (re.test(t)) return findModel(name)?.id;
   return undefined;
-}
+}, 256);
 
 /**
  * The model named in `text` as written (a catalogue name or alias, or a Hangul spelling), never a corrected

@@ -65,6 +65,9 @@ export interface AppOptions {
   defaultMetrics?: boolean;
 }
 
+/** Pause before each language's index is built after listening (see warmIndexes). */
+const WARM_GAP_MS = 50;
+
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
   const knowledge = loadKnowledge(opts.knowledgeDir);
@@ -105,14 +108,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
   handoff.connect({ conversations: router, sender: outbound, initiate: handoffInitiator(botFramework, config) });
 
   let shuttingDown = false;
-  /** One language's index per turn of the event loop, so that turns arriving meanwhile are not held up for long. */
+  /**
+   * One language's index per timer, WARM_GAP_MS apart, the first WARM_GAP_MS after listening, so that
+   * requests arriving meanwhile (the first health check, the first turns) are read and answered between
+   * two builds. With setImmediate the four builds (Chinese alone takes most of a second) ran before the
+   * first request after listening could be read: a health check right after start-up waited for all four.
+   */
   const warmIndexes = (langs = LANGS.filter((l) => l !== 'en')) => {
     if (shuttingDown || langs.length === 0) return;
-    setImmediate(() => {
+    setTimeout(() => {
       if (shuttingDown) return;
       retriever.indexFor(langs[0]!);
       warmIndexes(langs.slice(1));
-    });
+    }, WARM_GAP_MS).unref();
   };
   const closeHooks: Array<() => Promise<void> | void> = [
     async () => void (await Promise.all([line?.drain(), whatsapp?.drain()])),

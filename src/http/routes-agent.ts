@@ -4,7 +4,6 @@
  * one-use ticket from POST /api/agent/events/ticket in `?ticket=`; never the token in a URL), and
  * the console page at /agent. Conversation ids in URLs are the router's key, URL-encoded.
  */
-import { fileURLToPath } from 'node:url';
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
@@ -14,8 +13,9 @@ import type { AgentResult, HandoffService } from '../handoff/service.js';
 import { bearerMatches, presentedToken } from './bearer.js';
 import { EventsTickets } from '../handoff/events-ticket.js';
 import { staticFile, type Handler, type RouteModule } from './server.js';
+import { projectPath } from '../lib/project-root.js';
 
-const web = (name: string) => fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
+const web = (name: string) => projectPath('web', name);
 const HEARTBEAT_MS = 20_000;
 
 /** The console's files, with headers that keep the page (and the token it holds) to itself. */

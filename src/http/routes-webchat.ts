@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response } from 'restify';
 import { staticFile, type RouteModule } from './server.js';
+import { projectPath } from '../lib/project-root.js';
 
-const WEB_DIR = fileURLToPath(new URL('../../web/', import.meta.url));
+const WEB_DIR = join(projectPath('web'), '/');
 
 /**
  * dist/webchat.js is the UMD bundle of botframework-webchat that sets `window.WebChat`. The package's

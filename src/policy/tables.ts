@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { projectPath } from '../lib/project-root.js';
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const Source = z.object({ document: z.string().min(1), section: z.string().min(1) });
@@ -90,7 +91,7 @@ export const SubscriptionTerms = z.object({
 export type SubscriptionTerms = z.infer<typeof SubscriptionTerms>;
 
 /** Reads and validates one policy file; throws with the file path when it is missing or invalid. */
-export function loadPolicyFile<T>(file: string, schema: z.ZodType<T>, baseUrl: URL = new URL('../../knowledge/policy/', import.meta.url)): T {
+export function loadPolicyFile<T>(file: string, schema: z.ZodType<T>, baseUrl: URL = pathToFileURL(join(projectPath('knowledge', 'policy'), '/'))): T {
   const url = new URL(file, baseUrl);
   const path = fileURLToPath(url);
   let raw: unknown;

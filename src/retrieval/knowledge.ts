@@ -5,7 +5,6 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Lang } from '../conversation/lang.js';
 import type { Market } from '../lib/types.js';
@@ -23,8 +22,9 @@ import {
   type TranslatedLang,
 } from './knowledge-schema.js';
 import { numberProblems } from './numbers.js';
+import { projectPath } from '../lib/project-root.js';
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge', import.meta.url));
+export const DEFAULT_KNOWLEDGE_DIR = projectPath('knowledge');
 
 /** An entry worded in one language, for the reply. */
 export interface LocalizedText {

@@ -7,6 +7,7 @@ import { msg } from '../language/message.js';
 import { createActor, fromPromise, waitFor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import { detectDialog as detect, parseBookingReference as parseReference } from '../../dialogs/detect.js';
+import { memoString } from '../lib/memo.js';
 import { dialogRegistry, isDialogId, slotsOf, stepOf, type DialogDefinition } from '../../dialogs/registry.js';
 import { replyOf } from '../../dialogs/step-kit.js';
 import type { BaseContext, DialogId, DialogInput, DialogOutput, DialogReply, RepairBooking, ReplyEmitted, Slots } from '../../dialogs/types.js';
@@ -23,8 +24,17 @@ const PersistedSnapshot = z.object({
   context: z.looseObject({ market: z.string(), today: z.string() }),
 });
 
+type Detected = { dialog: DialogId; slots: Record<string, string | number | boolean>; confidence: number; reading?: string };
+
+/**
+ * Memoised by text: a turn asks it of the same message in the task-request and the retrieval stages (and
+ * again when a question waiting for the country is routed). Each caller gets its own copy of the slots.
+ */
+const detectOnce = memoString((text: string): Detected | undefined => detect(text), 64);
+
 export function detectDialog(text: string): { dialog: DialogId; slots: Record<string, string | number | boolean>; confidence: number } | undefined {
-  return detect(text);
+  const found = detectOnce(text);
+  return found && { ...found, slots: { ...found.slots } };
 }
 
 export function parseBookingReference(text: string): string | undefined {

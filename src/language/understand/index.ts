@@ -6,6 +6,7 @@
  * matches words itself.
  */
 import { LANGS, type Lang } from '../../conversation/lang.js';
+import { memoString } from '../../lib/memo.js';
 import { toTraditional } from '../../lib/traditional-chinese.js';
 import type { Market } from '../../lib/types.js';
 import { en } from './en.js';
@@ -14,21 +15,43 @@ import { ko } from './ko.js';
 import { pt } from './pt.js';
 import type { Command, LanguageUnderstanding, Small } from './types.js';
 import { zhTW } from './zh-TW.js';
+import { quickReject } from './quick-reject.js';
 
 export type { Command, Small, LanguageUnderstanding };
 
 export const UNDERSTANDING: Record<Lang, LanguageUnderstanding> = { en, 'zh-TW': zhTW, ko, fr, pt };
 
-/** Lower-cased, width-folded, Simplified read as Traditional, curly quotes straightened, trailing punctuation dropped. */
-export function squash(text: string): string {
+/** The same readers, each pattern behind its quick reject (quick-reject.ts): what the functions below run. */
+function withQuickRejects(u: LanguageUnderstanding): LanguageUnderstanding {
+  const pairs = <K>(xs: Array<[K, RegExp]>): Array<[K, RegExp]> => xs.map(([k, re]) => [k, quickReject(re)]);
+  return {
+    ...u,
+    yes: quickReject(u.yes),
+    no: quickReject(u.no),
+    dontKnow: quickReject(u.dontKnow),
+    commands: pairs(u.commands),
+    agentAnywhere: quickReject(u.agentAnywhere),
+    smalltalk: pairs(u.smalltalk),
+    countries: pairs(u.countries),
+    inCountry: quickReject(u.inCountry),
+    asksForThis: quickReject(u.asksForThis),
+  };
+}
+const READERS = Object.fromEntries(LANGS.map((l) => [l, withQuickRejects(UNDERSTANDING[l])])) as Record<Lang, LanguageUnderstanding>;
+
+/**
+ * Lower-cased, width-folded, Simplified read as Traditional, curly quotes straightened, trailing punctuation dropped.
+ * Memoised: every reader of a turn (commands, small talk, countries, yes/no, the tasks) squashes the same message.
+ */
+export const squash: (text: string) => string = memoString((text) => {
   let t = text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
   if (/\p{Script=Han}/u.test(t)) t = toTraditional(t);
   return t.replace(/[\s!.。,，！~?？]+$/u, '').trim();
-}
+}, 256);
 
 function order(first?: Lang): LanguageUnderstanding[] {
   const langs = first ? [first, ...LANGS.filter((l) => l !== first)] : [...LANGS];
-  return langs.map((l) => UNDERSTANDING[l]);
+  return langs.map((l) => READERS[l]);
 }
 
 export type YesNo = 'yes' | 'no' | 'dontKnow';
@@ -44,14 +67,26 @@ export function yesNo(text: string, lang?: Lang): YesNo | undefined {
   return undefined;
 }
 
+/**
+ * `fn(text, lang)` memoised on both (few kept): a turn asks the same reader of the same message more than once
+ * (the forget-me and the commands stages both read the command).
+ */
+function memoByLang<T>(fn: (text: string, lang?: Lang) => T): (text: string, lang?: Lang) => T {
+  const byKey = memoString((key: string) => {
+    const cut = key.indexOf('\u0000');
+    return fn(key.slice(cut + 1), (key.slice(0, cut) || undefined) as Lang | undefined);
+  }, 64);
+  return (text, lang) => byKey(`${lang ?? ''}\u0000${text}`);
+}
+
 /** A command that is the whole message, or a request for a person anywhere in it. */
-export function command(text: string, lang?: Lang): Command | undefined {
+export const command: (text: string, lang?: Lang) => Command | undefined = memoByLang((text, lang) => {
   const t = squash(text);
   if (!t) return undefined;
   for (const u of order(lang)) for (const [cmd, re] of u.commands) if (re.test(t)) return cmd;
   if (order(lang).some((u) => u.agentAnywhere.test(t))) return 'agent';
   return undefined;
-}
+});
 
 export function smalltalk(text: string, lang?: Lang): Small | undefined {
   const t = squash(text);
