@@ -29,6 +29,15 @@ export interface Detection {
 const PENALTY_AMOUNT =
   /\bowe\b|\b(cost|fee|charge)s? (to|for) (cancel|quit|get out|end)|\bwhat will (cancelling|it) cost|^cancel(lation)? fee|얼마|계산해|要賠|要付|付的金額|算[^。]{0,4}金額|\bmulta\b|quanto (fica|tenho de pagar|pago|me (vai )?custa)|calcular quanto|^frais de résil|ce que je (vais|devrai)[^.]{0,15}payer|estimer[^.]{0,30}payer|\bhow much\b|\bwhat( is| are|'s| would be) (the |my )?(cancellation |exit |early exit |termination )?(penalty|penalties|fee|fees|charge|cost)\b|\bwhat would (it|i) (cost|pay)\b|多少|金額|얼마|combien|\bquel (est |serait )?(le )?(montant|coût)\b|quanto|\bqual (é|seria) (a |o )?(penalização|valor|custo|montante)/;
 
+/**
+ * Whether there is a fee at all ("is there a fee to end it early?", "要付違約金嗎", "위약금이 있나요", "y a-t-il des frais",
+ * "há alguma penalização"), with no amount asked: a question about the rule, read as any other.
+ */
+const WHETHER_FEE =
+  /\b(is|are) there (a |an |any )?(fee|fees|penalty|penalties|charge|charges|cost)\b|\bdo (i|you) (have to )?(pay|charge) (a |an |any )?(fee|penalty|charge)|\bwill (i|there) (have to pay |be )(a |an |any )?(fee|penalty|charge)|(要付|要繳|會有|有沒有|需要付)[^。多少]{0,6}(違約金|解約金|費用)(嗎)?$|(違約金|解約金|費用)嗎|(위약금|수수료|비용)[이가은는]? ?(있나요|있어요|있을까요|발생하나요|나오나요|내야 하나요|있는지)|\by a-t-il (des |une |un )?(frais|pénalité)|\best-ce qu'il y a (des |une |un )?(frais|pénalité)|\b(há|existe|tem) (alguma |algum )?(penalização|custo|taxa|multa)/;
+/** An amount asked for: "how much", "多少", "얼마", "combien", "quanto". */
+const AMOUNT_WORD = /\bhow much\b|多少|얼마|combien|quanto|\bowe\b/;
+
 /** How the penalty is worked out in general: the rule is the answer. */
 const HOW_CALCULATED = /\bhow (is|are|do you|does it)\b.{0,50}\b(calculated|worked out|computed)\b|calculé|se calcula|calcula-se|怎麼(算|計算)|如何計算|어떻게 계산|계산 방법/;
 
@@ -59,7 +68,8 @@ export function detectDialog(text: string): Detection | undefined {
   const best = found.sort((a, b) => b.confidence - a.confidence)[0];
   if (!best) return undefined;
   const givesInputs = INPUT_SLOTS.some((k) => best.slots[k] !== undefined);
-  const asksOwnFigure = best.dialog === 'cancellationPenalty' && PENALTY_AMOUNT.test(t) && !HOW_CALCULATED.test(t);
+  const asksOwnFigure =
+    best.dialog === 'cancellationPenalty' && PENALTY_AMOUNT.test(t) && !HOW_CALCULATED.test(t) && !(WHETHER_FEE.test(t) && !AMOUNT_WORD.test(t));
   return { ...best, reading: givesInputs || asksOwnFigure ? 'request' : readingOf(text) };
 }
 
@@ -77,7 +87,7 @@ const PW = String.raw`(?:pass ?word|\bpw\b|\bpwd\b|\bpass\b|mot de passe|\bmdp\b
 const ACCOUNT_ACCESS =
   /\blocked out\b|\b(get|getting) (back )?into my (nespresso )?account|\b(can'?t|cannot|unable to) (access|get into|open) my (nespresso )?account|\bsort out my log ?in\b|\bwhich e-?mail i (signed up|registered|used)|(忘記|不記得|想不起來)[^。]{0,12}(email|信箱|帳號)|(無法|不能|沒辦法)登入|登入不了|登不進|(이메일|아이디|계정)[^.]{0,15}(기억이 안|생각이 안|모르겠|잊|찾)|로그인[^.]{0,10}(못|안 돼|안돼|도와)|(me reconnecter|récupérer mon compte|bloquée? hors de mon compte|accéder à mon compte|(l')?accès à mon compte|retrouver mon compte)|(adresse )?e-?mail[^.]{0,30}(inscrit|inscrite|inscrire)|adresse[^.]{0,30}inscri|(ne sais plus|ne me souviens plus)[^.]{0,40}(e-?mail|adresse)|\b(can'?t|cannot|don'?t) (remember|recall)\b[^.]{0,25}e-?mail|não me lembro[^.]{0,25}e-?mail|(não consigo entrar|recuperar a conta|(recuperar|perdi) o acesso|entrar na (minha )?conta)|e-?mail[^.]{0,20}(me )?regist(ei|ado|ada|ar)/;
 const PASSWORD_REQUEST =
-  /\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing))\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|(lien|e-?mail|mail) de réinitialisation|link (para|de) (repor|redefini)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|재설정|초기화|변경|바꾸|바꿀|바꿔|찾|만료|링크|메일)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive (pas|plus) à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão)/;
+  /\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing))\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|(lien|e-?mail|mail) de réinitialisation|link (para|de) (repor|redefini)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|재설정|초기화|변경|바꾸|바꿀|바꿔|찾|만료|링크|메일|(다시|새로) ?설정)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive (pas|plus) à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão)|\b(new|reset) link\b.{0,20}pass ?word|nouveau lien[^.]{0,25}mot de passe|novo link[^.]{0,25}(palavra-?passe|senha)/;
 
 const PASSWORD_REQUEST_ANY = new RegExp(String.raw`(réinitialis\w*|oubli\w*|esque\w*|perdi|forgot|reset)[^.]{0,25}${PW}|\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing)|refaire|définir|definir|redefinir)\b.{0,25}${PW}|${PW}.{0,30}\b(reset|forg[eo]t|expired|wrong|refused|refusé|erro|doesn'?t work)|${PW}[^.]{0,12}(oubli|esque)|(비밀번호|비번)[^.]{0,8}(기억이 안|생각이 안)|密碼(錯誤|不對)|重新設定密碼`);
 
@@ -95,7 +105,7 @@ function passwordReset(t: string): Omit<Detection, 'reading'> | undefined {
 }
 
 const NO_WATER =
-  /\bno water\b|\b(not|n'?t|won'?t|isn'?t|doesn'?t|stopped|no longer) (giving|give|deliver(ing)?|pour(ing)?|dispens(e|ing)|produc(e|ing)) (out )?(any |a drop of |a single drop of )?(water|anything)|아무것도 (안|나오지)|한 방울도 안|물 ?안 ?나|什麼都沒(有)?(流|出)|不出水|(plus )?une goutte d'eau|ne (donne|sort) plus d'eau|deixou de deitar água|não sai (água|nada)|nao sai agua|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|沒(有)?水(出來|流出)|물이? ?(아예 |전혀 |하나도 |잘 )?(안|못) ?나|물이? ?나오지 않|물이 안나|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada/;
+  /\bno water\b|\b(not|n'?t|won'?t|isn'?t|doesn'?t|stopped|no longer) (giving|give|deliver(ing)?|pour(ing)?|dispens(e|ing)|produc(e|ing)) (out )?(any |a drop of |a single drop of )?(water|anything)|아무것도 (안|나오지)|한 방울도 안|물 ?안 ?나|什麼都沒(有)?(流|出)|不出水|(plus )?une goutte d'eau|ne (donne|sort) plus d'eau|deixou de deitar água|não sai (água|nada)|nao sai agua|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|沒(有)?水(出來|流出)|물이? ?(아예 |전혀 |하나도 |잘 )?(안|못) ?나|물이? ?나오지 않|물이 안나|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada|\bnothing (came|has come|comes) out\b|\bno water (came|has come|comes) out\b|只有(聲音|聲響|馬達聲)[^。]{0,6}(沒有?|不)(水|出水)|rien n'(est sorti|a coulé|sort)|não (saiu|saía|sai) (água|nada)|a água não (saiu|sai)/;
 const TRIES = /(\d{1,2})\s*(?:times|tries|attempts|fois|vezes|tentativas|번|회|次|遍)/;
 
 function noWater(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
@@ -109,8 +119,20 @@ function noWater(t: string, raw: string): Omit<Detection, 'reading'> | undefined
 }
 
 const REPAIR_STRONG =
-  /\b(book|arrange|schedule|request|need|want|get|set up|start)\b.{0,25}\b(repair|fix(ed)?|service)\b|\bneed (it|this|my \w+) (fixed|repaired)\b|(預約|安排|報修)[^。]{0,8}(維修|修理|收件)|報修|到府收件|(?<![a-z])(as|에이에스) ?(신청|접수|요청)|(?<![a-z])(as|에이에스) [^.]{0,8}(신청|접수|요청)|수리 ?(요청|부탁)|고쳐 ?주세요|수거해|rendez-vous (de|pour une?) réparation|réserver[^.]{0,20}répar|dossier sav|enlèvement[^.]{0,20}répar|(agendar|marcar|pedir)[^.]{0,45}(reparação|reparar|recolha)|vir buscar[^.]{0,30}(arranjar|reparar|reparação)|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|修[^。]{0,12}預約|預約[^。]{0,6}修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|맡길|받고|받을|받으려면|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada|\b(mand|envi|lev)\S*[^.]{0,12}\b(reparar|arranjar|consertar)\b/;
+  /\b(book|arrange|organi[sz]e|schedule|request|need|want|get|set up|start)\b.{0,25}\b(repair(ed|s)?|fix(ed)?|service)\b|\b(to be|be|get (it|her|him)) (fixed|repaired)\b|\bneed (it|this|my \w+) (fixed|repaired)\b|(預約|安排|報修)[^。]{0,8}(維修|修理|收件)|報修|到府收件|(?<![a-z])(as|에이에스) ?(신청|접수|요청)|(?<![a-z])(as|에이에스) [^.]{0,8}(신청|접수|요청)|수리 ?(요청|부탁)|고쳐 ?주세요|수거해|rendez-vous (de|pour une?) réparation|réserver[^.]{0,20}répar|dossier sav|enlèvement[^.]{0,20}répar|(agendar|marcar|pedir)[^.]{0,45}(reparação|reparar|recolha)|vir buscar[^.]{0,30}(arranjar|reparar|reparação)|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|修[^。]{0,12}預約|預約[^。]{0,6}修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|맡길|받고|받을|받으려면|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada|\b(mand|envi|lev)\S*[^.]{0,12}\b(reparar|arranjar|consertar)\b|(寄|送)回?去?[^。]{0,4}(修|維修|修理)|修理|수리[^.]{0,4}(부탁|보내|맡기|맡길)|(pouvez|pourriez)-vous[^.]{0,40}répar|prendre en charge[^.]{0,20}répar|\b(enviar|mandar|levar)\S*[^.]{0,20}(reparação|conserto)/;
 const REPAIR_WEAK = /\b(repair|broken|faulty|defective|after-?sales)\b|維修|壞了|故障|수리|고장|réparation|réparer|en panne|cassée|défectueuse|service après-vente|avariad|estragad|reparação|\breparar\b|assistência técnica/;
+
+/**
+ * A live fault of the customer's own machine ("won't turn on", "it leaks", "the error light flashes", "開不了機",
+ * "전원이 안 켜져요", "ne s'allume plus", "não liga"): with a repair word or asking to send it in, a repair request.
+ */
+const FAULT =
+  /\b(won'?t|doesn'?t|does not|will not|can'?t|cannot) (turn|switch|power|come) on\b|\bwon'?t (heat|brew|start|work)\b|\b(leak(s|ing)?|is leaking)\b|\b(error|red|orange|warning) lights?\b|\blights? (keeps? )?(flash|blink)|\b(flashing|blinking)\b|\bstopped working\b|\b(isn'?t|is not|not) working\b|\b(is broken|broke)\b|漏水|開不了機|不能開機|無法開機|沒反應|(燈|指示燈)[^。]{0,4}閃|壞了|壞掉|故障了|不能用了|물이 새|새요|새는데|전원이 안|안 켜져|켜지지 않|깜빡|고장(났|나서|났는데|이에요)|작동(을)? 안 해|작동하지 않|ne s'allume (plus|pas)|\bfuit\b|\bfuite\b|clignot|voyant|en panne|ne (marche|fonctionne) plus|não (liga|acende)|está a (verter|perder|pingar)|\bpisca|a piscar|\bavariou\b|deixou de funcionar|não funciona/;
+/** A word for the repair itself (not the fault): "repair", "fix", "維修", "수리", "AS", "réparer", "SAV", "arranjar". */
+const REPAIR_WORD = /repair|\bfix|維修|修理|送修|수리|(?<![a-z])as(?![a-z])|에이에스|répar|\bsav\b|repar|arranj|consert/;
+/** Asking to send the machine in or have it collected ("send it in", "pick it up", "寄回", "수거", "venir la chercher", "vir buscar"). */
+const SEND_IN =
+  /\bsend (it|her|him|the machine|my \w+( \w+)?) (in|back|off|to you)\b|\bsend (it|them) to you\b|\b(pick ?-?up|collection|collect (it|her|him|the machine|my))\b|\bcome (and |to )?(collect|pick up|get) (it|her|him|the machine|my)\b|寄回|送回|寄去|(來|到府)(收|取)|收件|取件|수거|보내(고 싶|려고|도 되|면 되)|보낼 수|(r?envoyer|venir (la |le )?(chercher|récupérer))|\b(enviar|mandar|devolver)\S*|vir (buscar|recolher)|recolha/;
 
 const PURCHASED = /買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u;
 const NO_PROOF = /(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u;
@@ -118,8 +140,9 @@ const HAS_PROOF = /有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)
 
 function repairBooking(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
   if (parseBookingReference(raw) && /\b(status|where|track|booking|reference)\b|狀態|상태|statut|estado/.test(t)) return undefined;
-  const strong = REPAIR_STRONG.test(t);
   const weak = REPAIR_WEAK.test(t);
+  // A fault of one's own machine with a repair word, or with asking to send it in, asks for the repair.
+  const strong = REPAIR_STRONG.test(t) || (FAULT.test(t) && (REPAIR_WORD.test(t) || SEND_IN.test(t)));
   if (!strong && !weak) return undefined;
   const slots = purchaseSlotsIn(raw);
   return { dialog: 'repairBooking', slots, confidence: strong || (slots.model && weak) ? 0.85 : 0.55 };
@@ -150,7 +173,7 @@ export function purchaseSlotsIn(raw: string): Slots {
 }
 
 const CANCELLATION =
-  /\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end(ing)?|terminat(e|ing)|stop(ping)?|quit(ting)?|leav(e|ing))\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b|(取消|解約|終止|退訂)[^。]{0,10}(訂閱|合約|方案)|(訂閱|合約|綁約)[^。]{0,10}(取消|解約|終止)|違約金|解約金|(구독|약정|정기 배송)[^.]{0,10}(해지|취소|해약)|(해지|취소|해약)[^.]{0,6}(구독|약정)|위약금|해지 ?(수수료|비용)|플러스 프로그램[^.]{0,20}(반품|취소|환불)|(résili|annul)\w*[^.]{0,40}abonnement|abonnement[^.]{0,40}(résili|annul)|frais de (résiliation|rupture)|pénalité|(cancel|rescind|terminar)\w*[^.]{0,40}(subscrição|assinatura|contrato)|(subscrição|assinatura)[^.]{0,40}cancel|penalizaç(ão|ões)/;
+  /\bearly termination\b|\bterminat(e|ing|ion)\b.{0,20}\b(machine )?(subscription|contract|plan)\b|\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end(ing)?|terminat(e|ing)|stop(ping)?|quit(ting)?|leav(e|ing))\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b|(取消|解約|終止|退訂)[^。]{0,10}(訂閱|合約|方案)|(訂閱|合約|綁約)[^。]{0,10}(取消|解約|終止)|違約金|解約金|(구독|약정|정기 배송)[^.]{0,10}(해지|취소|해약)|(해지|취소|해약)[^.]{0,6}(구독|약정)|위약금|해지 ?(수수료|비용)|플러스 프로그램[^.]{0,20}(반품|취소|환불)|(résili|annul)\w*[^.]{0,40}abonnement|abonnement[^.]{0,40}(résili|annul)|frais de (résiliation|rupture)|pénalité|(cancel|rescind|terminar)\w*[^.]{0,40}(subscrição|assinatura|contrato)|(subscrição|assinatura)[^.]{0,40}cancel|penalizaç(ão|ões)/;
 
 /**
  * Informal ways of saying the same ("my machine sub", "how much to get out?", "quanto pago para sair", "해지하면 얼마",
@@ -234,7 +257,7 @@ export function cancellationSlotsIn(text: string): Slots {
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
   if (
-    /\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(到期|結束|已滿|期滿)|약정[^.]{0,6}(끝났|만료|종료)|engagement (est )?(terminé|fini)|fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
+    /\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(到期|結束|已滿|期滿)|약정[^.]{0,6}(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
   )
     slots.finished = true;
   fromDurations(t, slots);

@@ -1,0 +1,79 @@
+/**
+ * Requests made politely or indirectly start their task (issue 16): a modal request to the bot ("could you…",
+ * "would it be possible to book…", "幫我…", "…해 주실 수 있을까요", "pourriez-vous…", "podiam…"), a live fault of
+ * one's own machine with asking to send it in, a long account of one's own problem ending in a plea. Questions in
+ * general form stay answered: whether there is a fee, where or by which means a task is done, what one needs.
+ * Phrasings written for this test, in the five languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectDialog } from '../../dialogs/detect.js';
+import type { DialogId } from '../../dialogs/types.js';
+
+const STARTS_TASK: [DialogId, string][] = [
+  ['repairBooking', 'Please organise a collection so my machine can be fixed.'],
+  ['repairBooking', 'My Essenza is leaking all over the counter. Please arrange a pickup so it can be repaired.'],
+  ['repairBooking', "My Pixie won't switch on at all and the lights keep flashing orange. Can I send it to you to be fixed?"],
+  ['repairBooking', "The machine won't power on since the weekend, can someone come and collect it?"],
+  ['repairBooking', "My Lattissima's milk frother stopped working last week and the machine shows a red light. Is it possible to send it in for repair?"],
+  ['repairBooking', 'my machine leaks, I want to send it in'],
+  ['repairBooking', "my machine won't turn on, how do I send it in?"],
+  ['repairBooking', 'the error light keeps flashing on my Creatista, can I send it for repair?'],
+  ['repairBooking', 'Would it be possible to book a repair for my Vertuo?'],
+  ['noWater', "I've had my Pixie for two years and it's always been fine, but this morning I filled the tank, pressed the button, and nothing came out, only a buzzing sound. Can you help me?"],
+  ['noWater', 'The machine hums but gives no water. Walk me through fixing it.'],
+  ['cancellationPenalty', 'Could you calculate what the early termination would cost me?'],
+  ['passwordReset', 'Would you be able to help me reset my password?'],
+  ['repairBooking', '咖啡機按了都沒反應，燈一直閃，想寄回去修理'],
+  ['repairBooking', '機器壞了，麻煩你們來收'],
+  ['noWater', '早上要煮咖啡結果機器只有聲音沒有水，試了好幾次都一樣，請幫幫我'],
+  ['noWater', '我的機器不出水，教我怎麼弄'],
+  ['repairBooking', '머신에서 물이 새는데 수리 보내고 싶어요'],
+  ['repairBooking', '전원이 아예 안 켜져요. 수리 접수 할 수 있을까요?'],
+  ['repairBooking', '에센자 미니가 고장난 것 같아요. 수거해 가실 수 있나요?'],
+  ['repairBooking', '머신 전원이 안 들어와요. 수리 맡기려면 어떻게 해야 하나요?'],
+  ['repairBooking', '기계가 고장났는데 수리 좀 부탁드릴게요'],
+  ['passwordReset', '비밀번호를 다시 설정하고 싶어요. 도와주세요'],
+  ['repairBooking', "Ma machine ne s'allume plus du tout. Pouvez-vous venir la chercher pour la réparer ?"],
+  ['repairBooking', 'Pourriez-vous prendre en charge la réparation de ma CitiZ ?'],
+  ['noWater', "Pouvez-vous m'aider ? Plus une goutte d'eau ne sort de ma machine."],
+  ['noWater', 'Hoje de manhã fui tirar um café e a máquina só fez barulho, não saiu água. Já tentei várias vezes. Podia ajudar-me?'],
+  ['passwordReset', 'Pode enviar-me um novo link para a palavra-passe?'],
+  ['repairBooking', 'A minha Vertuo está a perder água por baixo. Queria enviá-la para reparação, como faço?'],
+];
+
+/** Asked in general, about the rule, the channel or what is needed: answered (a question, or no task found). */
+const ANSWERED = [
+  'Is there a fee to end the subscription early?',
+  'Can I change my password in the app?',
+  'Can I book a repair online or only by phone?',
+  'Do I need the receipt to get a repair?',
+  'Is it possible to cancel the subscription early?',
+  '提前解約的話要付違約金嗎？',
+  '可以在App上改密碼嗎？',
+  '약정 기간 중에 해지하면 위약금이 있나요?',
+  '앱에서 비밀번호 바꿀 수 있나요?',
+  "Y a-t-il des frais si je résilie avant la fin de l'engagement ?",
+  "Est-il possible de résilier l'abonnement en ligne ?",
+  'Há alguma penalização se cancelar antes do fim?',
+  'É possível cancelar a subscrição online?',
+];
+
+describe('a polite or indirect request starts its task', () => {
+  it.each(STARTS_TASK)('%s: %s', (dialog, text) => {
+    const d = detectDialog(text);
+    expect(d, JSON.stringify(d)).toMatchObject({ dialog, reading: 'request' });
+    expect(d!.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+});
+
+describe('a question in general form is answered', () => {
+  it.each(ANSWERED)('%s', (text) => {
+    const d = detectDialog(text);
+    expect(d === undefined || d.reading === 'question' || d.confidence < 0.6, JSON.stringify(d)).toBe(true);
+  });
+
+  it('"before the end of the commitment" is not a finished commitment', () => {
+    expect(detectDialog("Y a-t-il des frais si je résilie avant la fin de l'engagement ?")?.slots.finished).toBeUndefined();
+    expect(detectDialog("mon engagement est terminé, je veux résilier")?.slots.finished).toBe(true);
+  });
+});
