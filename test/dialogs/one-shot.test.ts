@@ -29,6 +29,22 @@ describe('oneShotResult', () => {
     expect(taskOf('bought my pixie 3 months ago, is it under warranty?', 'PT')).toBeUndefined();
   });
 
+  it('asked to book the repair, the task starts (it checks warranty and price itself): no result alone', () => {
+    for (const [text, market] of [
+      ['My Pixie bought 8 months ago in Paris stopped heating. It should still be under warranty, please book a repair.', 'FR'],
+      ['My CitiZ is out of warranty and leaking. Please arrange a repair, I know it will cost something.', 'KR'],
+      ['픽시가 고장났어요. 작년 5월에 샀고 영수증 있어요. 보증 수리 접수해 주세요', 'KR'],
+      ['保固內的 Pixie 壞了，3個月前在首爾買的，我要送修', 'KR'],
+      ["Ma Vertuo achetée il y a 6 mois fuit, elle est sous garantie, je voudrais la faire réparer", 'FR'],
+      ['A minha Pixie comprada há 6 meses em Paris avariou. Está na garantia, quero marcar a reparação.', 'FR'],
+    ] as [string, Market][]) {
+      expect(taskOf(text, market), text).toBeUndefined();
+    }
+    // The same machines asked about: the result at once.
+    expect(taskOf('My Pixie bought 8 months ago in Paris stopped heating. Is it still under warranty?', 'FR')).toBe('warranty');
+    expect(taskOf('My CitiZ is out of warranty and leaking. How much would a repair cost?', 'KR')).toBe('krRepairPrice');
+  });
+
   it('the KR price names the overseas exception unless the customer said where it was bought', () => {
     const keys = (text: string) => oneShotResult(text, input('KR'))?.text.map((m) => m.key);
     expect(keys('how much is a repair for a vertuo next?')).toContain('os.kr.overseasOther');

@@ -77,3 +77,25 @@ describe('a question in general form is answered', () => {
     expect(detectDialog("mon engagement est terminé, je veux résilier")?.slots.finished).toBe(true);
   });
 });
+
+/** Polite forms of zh-TW, ko and pt around the account, the water and a repair. */
+const MORE: [DialogId, string][] = [
+  ['passwordReset', '可以幫我重新設定帳號密碼嗎？'],
+  ['passwordReset', '請幫忙處理一下，我一直登入失敗'],
+  ['passwordReset', '我忘了當初註冊用的信箱，請幫忙找回帳號'],
+  ['noWater', '我的 CitiZ 今天按下去只有馬達聲，水都不出來，請幫忙'],
+  ['repairBooking', '我的咖啡機一直漏水，想請你們幫忙修'],
+  ['repairBooking', '我的 Inissia 開不了機，可以寄回去修嗎？'],
+  ['passwordReset', '로그인이 계속 실패해요. 도와주세요'],
+  ['passwordReset', '재설정 메일이 안 와요. 다시 보내 주세요'],
+  ['noWater', '물통에 물은 있는데 추출이 안 돼요. 도와주세요'],
+  ['repairBooking', '우유 거품기가 작동을 안 해요. 수리 받을 수 있을까요?'],
+  ['passwordReset', 'Não recebi o email para redefinir a senha, podem reenviar?'],
+  ['repairBooking', 'A luz está sempre a piscar e a máquina não funciona. Podem recolhê-la para reparar?'],
+];
+
+describe('polite forms in zh-TW, ko and pt start the task', () => {
+  it.each(MORE)('%s: %s', (dialog, text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog, reading: 'request' });
+  });
+});
