@@ -92,6 +92,15 @@ const MORE: [DialogId, string][] = [
   ['repairBooking', '우유 거품기가 작동을 안 해요. 수리 받을 수 있을까요?'],
   ['passwordReset', 'Não recebi o email para redefinir a senha, podem reenviar?'],
   ['repairBooking', 'A luz está sempre a piscar e a máquina não funciona. Podem recolhê-la para reparar?'],
+  // not a drop, said at length, then a plea
+  ['noWater', 'I filled the tank and pressed the button, the pump buzzes but not a drop comes out. Tried several times. Can you help?'],
+  ['noWater', '早上泡咖啡時機器只發出聲音，一滴水都沒有，水箱是滿的，已經重開好幾次，該怎麼辦？'],
+  ['noWater', "J'ai rempli le réservoir, la pompe fait du bruit mais aucune goutte ne sort. J'ai essayé plusieurs fois. Pouvez-vous m'aider ?"],
+  ['noWater', 'Enchi o depósito, a bomba faz barulho mas não sai uma gota. Já tentei várias vezes. Pode ajudar-me?'],
+  ['noWater', '咖啡機不出水，請問我該怎麼做？'],
+  ['passwordReset', '로그인하려는데 비밀번호가 틀렸다고 나와요. 재설정 어떻게 해야 하나요?'],
+  ['passwordReset', '我在官網一直登入不了，密碼好像不對，可以幫我處理嗎？'],
+  ['repairBooking', 'Preciso de ajuda para mandar a minha máquina para reparação, não aquece'],
 ];
 
 describe('polite forms in zh-TW, ko and pt start the task', () => {
