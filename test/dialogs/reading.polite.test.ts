@@ -101,6 +101,7 @@ const MORE: [DialogId, string][] = [
   ['passwordReset', '로그인하려는데 비밀번호가 틀렸다고 나와요. 재설정 어떻게 해야 하나요?'],
   ['passwordReset', '我在官網一直登入不了，密碼好像不對，可以幫我處理嗎？'],
   ['repairBooking', 'Preciso de ajuda para mandar a minha máquina para reparação, não aquece'],
+  ['repairBooking', '我的咖啡機從昨天開始一直漏水，底下都是水，可以請你們安排專人到府收件嗎？'],
 ];
 
 describe('polite forms in zh-TW, ko and pt start the task', () => {
