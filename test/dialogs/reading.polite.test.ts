@@ -72,6 +72,20 @@ describe('a question in general form is answered', () => {
     expect(d === undefined || d.reading === 'question' || d.confidence < 0.6, JSON.stringify(d)).toBe(true);
   });
 
+  it.each([
+    '위약금이 어떤 식으로 계산되는지 궁금해요. 해지할 생각은 아직 없어요',
+    'Como é que se calcula a multa por sair da subscrição? Não quero sair, só quero perceber como funciona',
+  ])('how the fee is worked out, not one\'s own: %s', (text) => {
+    expect(detectDialog(text)?.reading).toBe('question');
+  });
+
+  it('a commitment not over yet is not finished', () => {
+    expect(detectDialog('合約還沒到期想先解約，能幫我算違約金嗎？')?.slots.finished).toBeUndefined();
+    expect(detectDialog('약정이 아직 안 끝났는데 구독 해지하면 위약금 있어요?')?.slots.finished).toBeUndefined();
+    expect(detectDialog("my commitment isn't over yet, what would cancelling cost?")?.slots.finished).toBeUndefined();
+    expect(detectDialog('合約已經到期了，想取消訂閱')?.slots.finished).toBe(true);
+  });
+
   it('"before the end of the commitment" is not a finished commitment', () => {
     expect(detectDialog("Y a-t-il des frais si je résilie avant la fin de l'engagement ?")?.slots.finished).toBeUndefined();
     expect(detectDialog("mon engagement est terminé, je veux résilier")?.slots.finished).toBe(true);
@@ -102,6 +116,24 @@ const MORE: [DialogId, string][] = [
   ['passwordReset', '我在官網一直登入不了，密碼好像不對，可以幫我處理嗎？'],
   ['repairBooking', 'Preciso de ajuda para mandar a minha máquina para reparação, não aquece'],
   ['repairBooking', '我的咖啡機從昨天開始一直漏水，底下都是水，可以請你們安排專人到府收件嗎？'],
+  // "would it be possible", "any chance", "주시겠어요", "conseguem" about one's own problem
+  ['repairBooking', 'Serait-il possible de faire réparer ma Pixie ? Elle ne chauffe plus du tout.'],
+  ['repairBooking', 'Era possível mandarem arranjar a minha Pixie? Deixou de aquecer.'],
+  ['repairBooking', '픽시가 전혀 데워지지 않아요. 수리 가능할까요?'],
+  ['repairBooking', '버츄오 주황불이 계속 깜빡여요. 수리 좀 해 주시겠어요?'],
+  ['repairBooking', '시티즈 펌프가 작동을 안 해요. 수리 신청 가능한가요?'],
+  ['repairBooking', "Any chance you could get my Pixie repaired? It's stopped heating."],
+  ['noWater', 'A minha Inissia já não deita nada. O que faço?'],
+  ['noWater', 'How do I get water coming out of my machine again? Nothing since this morning.'],
+  ['passwordReset', 'Não consigo aceder à minha conta Nespresso. O que devo fazer?'],
+  ['passwordReset', '비밀번호를 잃어버렸는데 다시 로그인하고 싶어요'],
+  ['passwordReset', '네스프레소 계정에 접속이 안 돼요. 어떻게 해야 하나요?'],
+  ['passwordReset', '密碼弄丟了，想重新登入'],
+  ['passwordReset', '想改密碼，可以寄連結給我嗎？'],
+  // asking for one's own figure
+  ['cancellationPenalty', 'Quero cancelar a subscrição da máquina. Podem dizer-me o que vou ter de pagar?'],
+  ['cancellationPenalty', 'Gostava de acabar a subscrição antes do fim. Conseguem calcular a penalização?'],
+  ['cancellationPenalty', "I'd like to end my machine subscription. Could you tell me what I'll have to pay?"],
 ];
 
 describe('polite forms in zh-TW, ko and pt start the task', () => {
