@@ -42,7 +42,7 @@ const AMOUNT_WORD = /\bhow much\b|多少|얼마|combien|quanto|\bowe\b/;
 const HOW_CALCULATED = /\bhow (is|are|do you|does it)\b.{0,50}\b(calculated|worked out|computed)\b|calculé|se calcula|calcula-se|怎麼(算|計算)|如何計算|어떻게 계산|계산 방(법|식)|계산되(는지|나요|요)|어떤 식으로 계산/;
 
 /** Slots that are the customer's own figures, not only the machine they own. */
-const INPUT_SLOTS = ['commitment', 'elapsed', 'finished', 'priceWith', 'priceWithout', 'purchaseDate', 'tries'];
+const INPUT_SLOTS = ['commitment', 'elapsed', 'started', 'finished', 'priceWith', 'priceWithout', 'purchaseDate', 'tries'];
 
 const PAYLOADS: Record<string, DialogId> = {
   'start password reset': 'passwordReset',
@@ -271,9 +271,19 @@ export function cancellationSlotsIn(text: string): Slots {
   )
     slots.finished = true;
   fromDurations(t, slots);
+  // "started it in March last year", "작년 3월에 시작했어요", "souscrit en mars 2025": the clause that says when it began,
+  // resolved to months elapsed by the task against its own today.
+  if (slots.elapsed === undefined && slots.finished === undefined) {
+    const clause = t.split(/[,，、。;；!?！？]|\.(?!\d)/u).find((c) => SUBSCRIPTION_STARTED.test(c) && /\d|last year|this year|去年|今年|작년|올해|l'an dernier|l'année dernière|cette année|ano passado|este ano/u.test(c));
+    if (clause) slots.started = clause.trim();
+  }
   Object.assign(slots, prices(t));
   return slots;
 }
+
+/** Saying when the subscription began: started, signed up, 開始, 시작했어요, 가입했어요, souscrit, comecei, aderi. */
+const SUBSCRIPTION_STARTED =
+  /\b(started|began|begun|signed up|subscribed|took (it |one )?out|joined)\b|開始|簽約|辦了|加入|시작(했|한|됐|해서)|가입(했|한|해서)|구독(했|한|해서|을 시작)|계약(했|한)|commencé|débuté|souscrit|signé|abonnée? depuis|\bcomec(ei|ou|ámos)\b|iniciad[ao]|subscrevi|aderi|assinei|fiz a (subscrição|assinatura)/u;
 
 const COMMITMENTS = [12, 24];
 const YEAR_AFTER = /^\s*(?:years?|yrs?|ans?|années?|anos?|년|年)(?![a-zà-ÿ])/u;
@@ -335,9 +345,9 @@ function fromDurations(t: string, slots: Slots): void {
   if (rest.length >= 1) slots.elapsed = rest[0]!.months;
 }
 
-const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳|訂閱(?:價|時)?[^\d。，,]{0,4}|구독가|구독 가격|구독으로)\s*(?:€|eur\s*)?(?:은|는|로|으로)?\s*$/;
+const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳|(?<!不|沒|沒有|未)訂閱(?:價|時)?[^\d。，,]{0,4}|구독가|구독 가격|구독으로)\s*(?:€|eur\s*)?(?:은|는|로|으로)?\s*$/;
 const WITHOUT_BEFORE =
-  /(?:\b(?:costs?|costing|worth|price is|priced at|retails? (?:at|for)|sells? for|normally|normal price(?: is| of)?|instead of)|\b(?:coûte|coute|vaut|prix normal(?: est)?(?: de)?|au lieu de|custa|vale|preço normal(?: é)?(?: de)?|em vez de)|原價|定價|售價|要價|정가|원래 가격|원가)\s*(?:€|eur\s*)?(?:은|는)?\s*$/;
+  /(?:\b(?:costs?|costing|worth|price is|priced at|retails? (?:at|for)|sells? for|normally|normal price(?: is| of)?|instead of)|\b(?:coûte|coute|vaut|prix normal(?: est)?(?: de)?|au lieu de|custa|vale|preço normal(?: é)?(?: de)?|em vez de)|原價|定價|售價|要價|(?:不|沒有?|未)訂閱[^\d。，,]{0,6}|單買[^\d。，,]{0,4}|(?:一般|正常)(?:售)?價(?:格|錢)?(?:是|為)?|정가|원래 가격|원가)\s*(?:€|eur\s*)?(?:은|는)?\s*$/;
 const WITH_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:en abonnement|na subscri[çc][ãa]o|em subscri[çc][ãa]o|(?:under|with|on) (?:the |a |my )?(?:machine )?(?:subscription|sub\b)|avec (?:l')?abonnement|au lieu de|com (?:a )?(?:subscrição|assinatura)|em vez de|instead of|내고|냈|지불|에 (?:샀|구매))/;
 const WITHOUT_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가|normally|usually|full price|retail|normalement|normalmente|prix normal|preço normal)/;
 const CURRENCY_AFTER = /^\s*(?:€|euros?|eur\b|유로|歐元)/;

@@ -29,6 +29,32 @@ describe('oneShotResult', () => {
     expect(taskOf('bought my pixie 3 months ago, is it under warranty?', 'PT')).toBeUndefined();
   });
 
+  it('when the subscription began, said as a date, gives the months elapsed (against today, 2025-06-16)', () => {
+    const penaltyOf = (text: string) => oneShotResult(text, input('FR'));
+    for (const text of [
+      'I signed up for a 24-month machine subscription in February 2025. Paid 49 euros with it, 199 without. What is my penalty?',
+      '버츄오 머신 구독을 24개월 약정으로 2025년 2월에 시작했어요. 구독가 49유로, 원래 가격 199유로예요. 해지하면 얼마예요?',
+      "Abonnement de 24 mois souscrit en février 2025, machine à 49€ avec l'abonnement et 199€ sans. Combien pour résilier ?",
+    ]) {
+      const r = penaltyOf(text);
+      expect(r?.task, text).toBe('cancellationPenalty');
+      expect(JSON.stringify(r?.text), text).toContain('"elapsed":4');
+    }
+    // A start date in the future is no figure: the task asks how long it has run.
+    expect(penaltyOf('24-month subscription, I signed up in March 2026, 49 euros with it, 199 without. What is my penalty?')).toBeUndefined();
+  });
+
+  it('the price without a subscription, said in Chinese as 不訂閱 / 沒有訂閱 / 單買', () => {
+    for (const text of [
+      '24個月方案，用了10個月，機器訂閱價1歐元，不訂閱的價格是149歐元，提前解約要多少錢？',
+      '綁約12個月，已經5個月，訂閱價49歐元，沒有訂閱要199歐元，取消要多少？',
+      '訂閱12個月已經3個月了，單買的話是129歐元，訂閱時付29歐元，解約費多少？',
+    ]) {
+      expect(cancellationSlotsIn(text).priceWithout, text).toBeGreaterThan(100);
+      expect(taskOf(text, 'FR'), text).toBe('cancellationPenalty');
+    }
+  });
+
   it('asked to book the repair, the task starts (it checks warranty and price itself): no result alone', () => {
     for (const [text, market] of [
       ['My Pixie bought 8 months ago in Paris stopped heating. It should still be under warranty, please book a repair.', 'FR'],
