@@ -134,6 +134,10 @@ const REPAIR_WORD = /repair|\bfix|維修|修理|送修|(幫忙|幫我|幫|拿去
 const SEND_IN =
   /\bsend (it|her|him|the machine|my \w+( \w+)?) (in|back|off|to you)\b|\bsend (it|them) to you\b|\b(pick ?-?up|collection|collect (it|her|him|the machine|my))\b|\bcome (and |to )?(collect|pick up|get) (it|her|him|the machine|my)\b|寄回|送回|寄去|(來|到府)(收|取)|收件|取件|수거|보내(고 싶|려고|도 되|면 되)|보낼 수|(r?envoyer|venir (la |le )?(chercher|récupérer))|\b(enviar|mandar|devolver)\S*|vir (buscar|recolher)|recolha/;
 
+/** A clause that can say when: a number, a month, a relative time ("last year", "去年", "작년", "l'an dernier", "há"). */
+const DATEISH =
+  /\d|ago|last|yesterday|january|february|march|april|june|july|august|september|october|november|december|年|月|去年|今年|前|昨天|작년|올해|전에|어제|지난|월|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|dernier|dernière|hier|il y a|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|passad[oa]|ontem|\bhá\b/u;
+
 const PURCHASED = /買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u;
 const NO_PROOF = /(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u;
 const HAS_PROOF = /有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u;
@@ -164,7 +168,7 @@ export function purchaseSlotsIn(raw: string): Slots {
   const slots: Slots = {};
   const model = modelIn(raw);
   if (model) slots.model = model;
-  const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
+  const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in (?=\d|the (?:spring|summer|autumn|fall|winter)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
   if (bought?.[1]) slots.purchaseDate = bought[1].split(/\s+(?:and|but|with|so|because)\s+/)[0]!.replace(/^(on|about|around)\s+/, '').trim();
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
@@ -172,7 +176,7 @@ export function purchaseSlotsIn(raw: string): Slots {
   // In the other languages: the clause that says when it was bought ("去年三月買的", "작년 3월에 샀어요", "achetée en mars
   // dernier", "comprei-a há 2 anos"), read as a date by the dialog; and whether there is a receipt.
   if (!slots.purchaseDate) {
-    const clause = raw.split(/[,，、。;；!?！？]/u).find((c) => PURCHASED.test(c));
+    const clause = raw.split(/[,，、。;；!?！？]/u).find((c) => PURCHASED.test(c) && DATEISH.test(c.toLowerCase()));
     if (clause) slots.purchaseDate = clause.trim();
   }
   if (slots.hasProof === undefined) {
@@ -271,6 +275,12 @@ export function cancellationSlotsIn(text: string): Slots {
   )
     slots.finished = true;
   fromDurations(t, slots);
+  // "the same for 12 and 24 month plans?", "12개월과 24개월": the two commitments compared, neither one's own.
+  const pair = /(?<!\d)(12|24)\s*(?:-?\s*months?|mois|meses|개월|個月)?\s*(?:and|or|vs\.?|versus|et|ou|e|ou de|和|或|跟|與|과|와|이나|또는|\/)\s*(?:de |d'un |an? )?(12|24)(?!\d)/u.exec(t);
+  if (pair && pair[1] !== pair[2]) {
+    delete slots.commitment;
+    delete slots.elapsed;
+  }
   // "started it in March last year", "작년 3월에 시작했어요", "souscrit en mars 2025": the clause that says when it began,
   // resolved to months elapsed by the task against its own today.
   if (slots.elapsed === undefined && slots.finished === undefined) {

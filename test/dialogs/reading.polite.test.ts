@@ -56,6 +56,15 @@ const ANSWERED = [
   "Est-il possible de résilier l'abonnement en ligne ?",
   'Há alguma penalização se cancelar antes do fim?',
   'É possível cancelar a subscrição online?',
+  // what is needed, a condition, a comparison of plans: asked in general
+  'What do I need to have ready before I book a repair?',
+  '預約維修之前我需要準備什麼？',
+  'O que preciso de ter à mão antes de pedir uma reparação?',
+  'Can I get my machine repaired in Korea if I bought it in Taiwan?',
+  "Peut-on faire réparer une machine achetée à l'étranger ?",
+  '물이 안 나오면 수리 보내야 하나요, 아니면 직접 해결할 수 있나요?',
+  'Is the cancellation penalty the same for 12 and 24 month plans?',
+  'La pénalité est-elle la même pour un engagement de 12 et de 24 mois ?',
 ];
 
 describe('a polite or indirect request starts its task', () => {
