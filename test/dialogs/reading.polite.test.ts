@@ -143,6 +143,28 @@ const MORE: [DialogId, string][] = [
   ['cancellationPenalty', 'Quero cancelar a subscrição da máquina. Podem dizer-me o que vou ter de pagar?'],
   ['cancellationPenalty', 'Gostava de acabar a subscrição antes do fim. Conseguem calcular a penalização?'],
   ['cancellationPenalty', "I'd like to end my machine subscription. Could you tell me what I'll have to pay?"],
+  // one's own problem told at length, then "how do I go about it", "comment on fait", "como faço", "뭘 해야 하나요"
+  ['repairBooking', "Hi, I've had my Vertuo for two years, all good until a few days ago it started making a weird noise and the coffee barely comes out, now nothing. I've descaled it. I think it needs a repair, how do I go about it?"],
+  ['repairBooking', "Bonjour, j'ai une Vertuo depuis deux ans, tout allait bien mais depuis quelques jours elle fait un bruit bizarre et le café sort à peine, puis plus rien. Je pense qu'il faut la réparer, comment on fait ?"],
+  ['repairBooking', 'Olá, tenho uma Vertuo há dois anos, mas há uns dias começou a fazer um barulho estranho e agora já nada. Acho que precisa de reparação, como faço?'],
+  ['repairBooking', '머신이 고장났어요. 수리 받으려면 뭘 해야 하나요?'],
+  ['repairBooking', 'My machine broke down. What do I have to do to get it repaired?'],
+  ['repairBooking', 'A minha máquina avariou. O que tenho de fazer para a mandar reparar?'],
+  ['repairBooking', 'A minha Pixie partiu-se, quero que seja reparada'],
+  ['noWater', '물이안나와요ㅠㅠ 어떻게해요'],
+  ['noWater', "L'eau ne passe plus dans ma machine. Que faire ?"],
+  ['noWater', 'A água já não passa na minha máquina. O que fazer?'],
+  // a password refused, in the customer's words
+  ['passwordReset', "I'm trying to place an order but the site keeps saying my password is incorrect. Tried several times. What do I do?"],
+  ['passwordReset', 'Bonjour, je veux passer une commande mais le site me dit que mon mot de passe est incorrect. Comment je fais ?'],
+  ['passwordReset', 'Olá, quero fazer uma encomenda mas o site diz que a minha palavra-passe está incorreta. Como faço?'],
+  ['passwordReset', '我要下訂單，可是網站一直說我的密碼不正確，試了好幾次，怎麼辦？'],
+  // the subscription in one sentence, stopping it in the next
+  ['cancellationPenalty', "I took out a machine subscription last year but I'm moving abroad and have to stop it. Can you tell me how much that'll cost?"],
+  ['cancellationPenalty', "Bonjour, j'ai pris un abonnement machine l'an dernier mais je déménage. Je dois arrêter. Vous pouvez me dire combien ça va me coûter ?"],
+  ['cancellationPenalty', 'Olá, fiz uma subscrição de máquina no ano passado mas vou mudar-me. Tenho de parar. Podem dizer-me quanto me vai custar?'],
+  ['cancellationPenalty', '我去年辦了機器訂閱，但要搬到國外了，必須停掉，可以告訴我要花多少錢嗎？'],
+  ['cancellationPenalty', '작년에 머신 구독을 했는데 해외로 이사 가게 돼서 그만둬야 해요. 비용이 얼마나 드는지 알려주실 수 있나요?'],
 ];
 
 describe('polite forms in zh-TW, ko and pt start the task', () => {
