@@ -18,12 +18,13 @@
  * 5. anything else — a problem stated ("I forgot my password"), an imperative ("book a repair") — is a request.
  */
 import { squash } from '../src/language/understand/index.js';
+import { withoutAccents } from './accents.js';
 
 export type Reading = 'question' | 'request';
 
 /** `\b` as a Unicode word boundary, so "où", "porquê" and "é possível" end where their letters end. */
 function unicodeWords(source: string): RegExp {
-  return new RegExp(source.replaceAll(String.raw`\b`, String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`), 'u');
+  return withoutAccents(new RegExp(source.replaceAll(String.raw`\b`, String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`), 'u'));
 }
 
 /**

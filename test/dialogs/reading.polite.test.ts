@@ -172,3 +172,24 @@ describe('polite forms in zh-TW, ko and pt start the task', () => {
     expect(detectDialog(text)).toMatchObject({ dialog, reading: 'request' });
   });
 });
+
+/** French and Portuguese typed without accents read as with them. */
+const UNACCENTED: [DialogId, string][] = [
+  ['cancellationPenalty', 'je voudrais resilier mon abonnement, combien je vais payer ?'],
+  ['cancellationPenalty', 'queria cancelar a subscricao, quanto vou pagar?'],
+  ['noWater', 'a maquina nao deita agua nenhuma, o deposito esta cheio, ja tentei tudo, podem ajudar?'],
+  ['repairBooking', 'bonjour ma machine fuit de partout depuis hier, je voudrais la faire reparer svp'],
+  ['passwordReset', "j'ai oublie mon mot de passe et je n'arrive pas a me connecter, aidez moi"],
+  ['repairBooking', 'a minha maquina avariou, queria pedir uma reparacao'],
+];
+
+describe('typed without accents', () => {
+  it.each(UNACCENTED)('%s: %s', (dialog, text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog, reading: 'request' });
+  });
+
+  it('a general question without accents stays a question', () => {
+    expect(detectDialog('combien de temps dure une reparation ?')?.reading ?? 'question').toBe('question');
+    expect(detectDialog('o que acontece se cancelar a subscricao antes do fim?')?.reading ?? 'question').toBe('question');
+  });
+});
