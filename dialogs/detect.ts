@@ -66,7 +66,10 @@ export function detectDialog(text: string): Detection | undefined {
   const payload = Object.hasOwn(PAYLOADS, t) ? PAYLOADS[t] : undefined;
   if (payload) return { dialog: payload, slots: {}, confidence: 1, reading: 'request' };
   const found = [passwordReset(t), noWater(t, text), repairBooking(t, text), cancellation(t)].filter((d): d is Omit<Detection, 'reading'> => d !== undefined);
-  const best = found.sort((a, b) => b.confidence - a.confidence)[0];
+  const sorted = found.sort((a, b) => b.confidence - a.confidence);
+  // No water, and asked to send the machine for repair: the customer chose the repair over troubleshooting.
+  const repair = found.find((d) => d.dialog === 'repairBooking');
+  const best = sorted[0]?.dialog === 'noWater' && repair && SEND_FOR_REPAIR.test(t) ? repair : sorted[0];
   if (!best) return undefined;
   const givesInputs = INPUT_SLOTS.some((k) => best.slots[k] !== undefined);
   const asksOwnFigure =
@@ -120,7 +123,7 @@ function noWater(t: string, raw: string): Omit<Detection, 'reading'> | undefined
 }
 
 const REPAIR_STRONG =
-  withoutAccents(/\b(book|arrange|organi[sz]e|schedule|request|need|want|get|set up|start)\b.{0,25}\b(repair(ed|s)?|fix(ed)?|service)\b|\b(to be|be|get (it|her|him)) (fixed|repaired)\b|\bneed (it|this|my \w+) (fixed|repaired)\b|(預約|安排|報修)[^。]{0,8}(維修|修理|收件)|報修|到府收件|(?<![a-z])(as|에이에스) ?(신청|접수|요청)|(?<![a-z])(as|에이에스) [^.]{0,8}(신청|접수|요청)|수리 ?(요청|부탁)|고쳐 ?주세요|수거해|rendez-vous (de|pour une?) réparation|réserver[^.]{0,20}répar|dossier sav|enlèvement[^.]{0,20}répar|(agendar|marcar|pedir)[^.]{0,45}(reparação|reparar|recolha)|vir buscar[^.]{0,30}(arranjar|reparar|reparação)|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|修[^。]{0,12}預約|預約[^。]{0,6}修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|맡길|받고|받을|받으려면|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada|\b(mand|envi|lev)\S*[^.]{0,12}\b(reparar|arranjar|consertar)\b|(寄|送)回?去?[^。]{0,4}(修|維修|修理)|修理|수리[^.]{0,4}(부탁|보내|맡기|맡길)|(pouvez|pourriez)-vous[^.]{0,40}répar|vous (pouvez|pourriez)[^.]{0,30}répar|\b(podem|pode|podia|podiam)\b[^.]{0,10}\b(reparar|arranjar|consertar)|\b(can|could|would) you (please )?(fix|repair)\b|(幫我|幫忙)修(?!改|正)|prendre en charge[^.]{0,20}répar|\b(enviar|mandar|levar)\S*[^.]{0,30}(reparação|conserto)/);
+  withoutAccents(/\b(book|arrange|organi[sz]e|schedule|request|need|want|get|set up|start)\b.{0,25}\b(repair(ed|s)?|fix(ed)?|service)\b|\b(to be|be|get (it|her|him)) (fixed|repaired)\b|\bneed (it|this|my \w+) (fixed|repaired)\b|(預約|安排|報修)[^。]{0,8}(維修|修理|收件)|報修|到府收件|(?<![a-z])(as|에이에스) ?(신청|접수|요청)|(?<![a-z])(as|에이에스) [^.]{0,8}(신청|접수|요청)|수리 ?(요청|부탁)|고쳐 ?주세요|수거해|rendez-vous (de|pour une?) réparation|réserver[^.]{0,20}répar|dossier sav|enlèvement[^.]{0,20}répar|(agendar|marcar|pedir)[^.]{0,45}(reparação|reparar|recolha)|vir buscar[^.]{0,30}(arranjar|reparar|reparação)|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|修[^。]{0,12}預約|預約[^。]{0,6}修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|맡길|받고|받을|받으려면|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada|\b(mand|envi|lev)\S*[^.]{0,12}\b(reparar|arranjar|consertar)\b|(寄|送)回?去?[^。]{0,4}(修|維修|修理)|修理|수리[^.]{0,4}(부탁|보내|맡기|맡길)|(pouvez|pourriez)-vous[^.]{0,40}répar|vous (pouvez|pourriez)[^.]{0,30}répar|\b(podem|pode|podia|podiam)\b[^.]{0,10}\b(reparar|arranjar|consertar)|\b(can|could|would) you (please )?(fix|repair)\b|(幫我|幫忙)修(?!改|正)|(서비스 ?센터|택배|방문)[^.]{0,8}(접수|맡기|맡길|보내|신청)|\b(quero|queria|gostaria de|preciso de|enviar|mandar|levar)\S*[^.]{0,30}assistência técnica|\b(envoyer|déposer|apporter|confier)\S*[^.]{0,30}(\bsav\b|service après-vente)|prendre en charge[^.]{0,20}répar|\b(enviar|mandar|levar)\S*[^.]{0,30}(reparação|conserto)/);
 const REPAIR_WEAK = withoutAccents(/\b(repair|broken|faulty|defective|after-?sales)\b|\breparad[oa]\b|維修|壞了|故障|수리|고장|réparation|réparer|en panne|cassée|défectueuse|service après-vente|avariad|estragad|reparação|\breparar\b|assistência técnica/);
 
 /**
@@ -130,7 +133,7 @@ const REPAIR_WEAK = withoutAccents(/\b(repair|broken|faulty|defective|after-?sal
 const FAULT =
   withoutAccents(/\b(stopped|not|isn'?t) heating\b|\bdoesn'?t heat\b|ne chauffe (plus|pas)|(já )?não aquece|deixou de aquecer|不會(加熱|熱)|不熱了|데워지지 않|안 데워|\b(won'?t|doesn'?t|does not|will not|can'?t|cannot) (turn|switch|power|come) on\b|\bwon'?t (heat|brew|start|work)\b|\b(leak(s|ing)?|is leaking)\b|\b(error|red|orange|warning) lights?\b|\blights? (keeps? )?(flash|blink)|\b(flashing|blinking)\b|\bstopped working\b|\b(isn'?t|is not|not) working\b|\b(is broken|broke)\b|漏水|開不了機|不能開機|無法開機|沒反應|(燈|指示燈)[^。]{0,4}閃|壞了|壞掉|故障了|不能用了|물이 새|새요|새는데|전원이 안|안 켜져|켜지지 않|깜빡|고장(났|나서|났는데|이에요)|작동(을)? 안 해|작동하지 않|ne s'allume (plus|pas)|\bfuit\b|\bfuite\b|clignot|voyant|en panne|ne (marche|fonctionne) plus|não (liga|acende)|está a (verter|perder|pingar)|\bpisca|a piscar|\bavariou\b|deixou de funcionar|não funciona|partiu(-se)?|está partid[ao]|\bbroke down\b/);
 /** A word for the repair itself (not the fault): "repair", "fix", "維修", "수리", "AS", "réparer", "SAV", "arranjar". */
-const REPAIR_WORD = withoutAccents(/repair|\bfix|維修|修理|送修|(幫忙|幫我|幫|拿去|送去|寄去|回去|你們)修(?!改|正)|수리|(?<![a-z])as(?![a-z])|에이에스|répar|\bsav\b|repar|arranj|consert/);
+const REPAIR_WORD = withoutAccents(/repair|\bfix|\bexchange|refurbish|échang|reconditionn|\btroca|recondicionad|交換|교환|서비스 ?센터|유상 ?수리|무상 ?수리|assistência|service après-vente|維修|修理|送修|(幫忙|幫我|幫|拿去|送去|寄去|回去|你們)修(?!改|正)|수리|(?<![a-z])as(?![a-z])|에이에스|répar|\bsav\b|repar|arranj|consert/);
 /** Asking to send the machine in or have it collected ("send it in", "pick it up", "寄回", "수거", "venir la chercher", "vir buscar"). */
 const SEND_IN =
   withoutAccents(/\bsend (it|her|him|the machine|my \w+( \w+)?) (in|back|off|to you)\b|\bsend (it|them) to you\b|\b(pick ?-?up|collection|collect (it|her|him|the machine|my))\b|\bcome (and |to )?(collect|pick up|get) (it|her|him|the machine|my)\b|寄回|送回|寄去|(來|到府)(收|取)|收件|取件|수거|보내(고 싶|려고|도 되|면 되)|보낼 수|(r?envoyer|venir (la |le )?(chercher|récupérer))|\b(enviar|mandar|devolver)\S*|vir (buscar|recolher)|recolha/);
@@ -162,6 +165,14 @@ function repairBooking(t: string, raw: string): Omit<Detection, 'reading'> | und
   const slots = purchaseSlotsIn(raw);
   return { dialog: 'repairBooking', slots, confidence: strong || (slots.model && weak) ? 0.85 : 0.55 };
 }
+
+/**
+ * Asking to send the machine for repair or have it collected ("book a repair", "send it in", "送修", "수리 접수",
+ * "l'envoyer en réparation", "mandá-la reparar"), which a customer with no water may choose over troubleshooting.
+ */
+const SEND_FOR_REPAIR = withoutAccents(
+  /\b(book|arrange|schedule|organi[sz]e|set up|request)\b.{0,25}\brepair|\b(send|take|ship|bring)\b.{0,30}\b(in|for (a )?repair|to be (repaired|fixed)|for service)\b|\bget (it|her|him|my \w+( \w+)?) (repaired|fixed)\b|\bpick ?-?up\b|\bcollect(ion)?\b|送修|預約維修|安排維修|報修|到府收件|寄回|수리 ?(예약|신청|접수|맡기|맡길|보내)|(as|에이에스) ?(신청|접수)|수거|(envoyer|faire|demande de|rendez-vous de|rendez-vous pour une)[^.]{0,15}répar|enlèvement|\b(mand|envi|lev)\S*[^.]{0,25}(reparar|reparação|arranjar)|(marcar|agendar|pedir)[^.]{0,20}(reparação|recolha)|recolha/,
+);
 
 /** The machine, when and where it was bought, and whether there is a receipt, as a message gives them (any language). */
 export function purchaseSlotsIn(raw: string): Slots {

@@ -193,3 +193,31 @@ describe('typed without accents', () => {
     expect(detectDialog('o que acontece se cancelar a subscricao antes do fim?')?.reading ?? 'question').toBe('question');
   });
 });
+
+describe('no water, and asked to send it for repair: the repair, chosen by the customer', () => {
+  it.each([
+    "Ma machine ne donne plus d'eau, je voudrais l'envoyer en réparation",
+    'My Pixie gives no water at all, I want to send it in for repair',
+    '픽시에서 물이 안 나와요. 수리 접수해 주세요',
+    'A minha máquina não deita água, quero mandá-la reparar',
+    '機器不出水了，我要送修',
+  ])('%s', (text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog: 'repairBooking', reading: 'request' });
+  });
+
+  it('no water with a plea for help stays the troubleshooting', () => {
+    expect(detectDialog('My Pixie gives no water, what do I do?')?.dialog).toBe('noWater');
+    expect(detectDialog("Ma Prodigio ne sort plus d'eau, vous pouvez m'aider à la dépanner ?")?.dialog).toBe('noWater');
+  });
+});
+
+describe("the repair services' own words ask for the repair", () => {
+  it.each([
+    "Ma machine est en panne, je voudrais l'échanger contre une reconditionnée",
+    '머신이 고장나서 서비스센터에 맡기고 싶어요',
+    'A minha máquina não liga, quero enviá-la para a assistência técnica',
+    'Je voudrais déposer ma machine au SAV, elle fuit',
+  ])('%s', (text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog: 'repairBooking', reading: 'request' });
+  });
+});
