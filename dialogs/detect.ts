@@ -287,6 +287,8 @@ export function cancellationSlotsIn(text: string): Slots {
   )
     slots.finished = true;
   fromDurations(t, slots);
+  // "halfway through my 24-month contract", "à mi-parcours", "a meio do contrato", "一半", "절반": half the commitment.
+  if (slots.elapsed === undefined && slots.commitment !== undefined && HALFWAY.test(t)) slots.elapsed = Number(slots.commitment) / 2;
   // "the same for 12 and 24 month plans?", "12개월과 24개월": the two commitments compared, neither one's own.
   const pair = /(?<!\d)(12|24)\s*(?:-?\s*months?|mois|meses|개월|個月)?\s*(?:and|or|vs\.?|versus|et|ou|e|ou de|和|或|跟|與|과|와|이나|또는|\/)\s*(?:de |d'un |an? )?(12|24)(?!\d)/u.exec(t);
   if (pair && pair[1] !== pair[2]) {
@@ -307,9 +309,11 @@ export function cancellationSlotsIn(text: string): Slots {
 const SUBSCRIPTION_STARTED =
   withoutAccents(/\b(started|began|begun|signed up|subscribed|took (it |one )?out|joined)\b|開始|簽約|辦了|加入|시작(했|한|됐|해서)|가입(했|한|해서)|구독(했|한|해서|을 시작)|계약(했|한)|commencé|débuté|souscrit|signé|abonnée? depuis|\bcomec(ei|ou|ámos)\b|iniciad[ao]|subscrevi|aderi|assinei|fiz a (subscrição|assinatura)/u);
 
+const HALFWAY = withoutAccents(/\bhalf ?-?way\b|\bhalf of (my|the) (commitment|contract|subscription|term)\b|mi-parcours|à mi-chemin|à la moitié|\ba meio\b|\bna metade\b|一半|절반/u);
+
 const COMMITMENTS = [12, 24];
-const YEAR_AFTER = /^\s*(?:years?|yrs?|ans?|années?|anos?|년|年)(?![a-zà-ÿ])/u;
-const MONTH_AFTER = /^\s*(?:months?|mos?|mths?|mois|mes(?:es)?|mês|개월|달|個月)(?![a-zà-ÿ])/u;
+const YEAR_AFTER = /^\s*-?\s*(?:years?|yrs?|ans?|années?|anos?|년|年)(?![a-zà-ÿ])/u;
+const MONTH_AFTER = /^\s*-?\s*(?:months?|mos?|mths?|mois|mes(?:es)?|mês|개월|달|個月)(?![a-zà-ÿ])/u;
 const HALF_AFTER = /^\s*(?:years?|ans?|anos?)?\s*(?:and a half|et demi|e meio)|^\s*년 ?반|^\s*年半/u;
 /** A time ago or since: when it started, never the commitment's length. */
 const AGO_AFTER = /^\s*(?:ago|전|前|de cela)/u;
@@ -333,7 +337,8 @@ export function durationsIn(text: string): Duration[] {
     .replace(/(?:(?:a|one|un|um) )?(?:year and a half|an et demi|ano e meio)(?![a-zà-ÿ])|1년 ?반|一年半/gu, '18 months')
     .replace(/half a year|six months|six mois|meio ano|반년|半年/gu, '6 months')
     .replace(/(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열) ?(달|개월)/gu, (_m, n: string) => `${KOREAN_NATIVE[n]} months`)
-    .replace(/(?<![a-zà-ÿ])(?:a|one|un|um) (?:year|an|ano)(?![a-zà-ÿ])/gu, '12 months')
+    .replace(/(?<![a-zà-ÿ])(?:a|one|un|um)[ -](?:year|an|ano)(?![a-zà-ÿ])/gu, '12 months')
+    .replace(/(?<![a-zà-ÿ])two[ -]years?(?![a-zà-ÿ])/gu, '24 months')
     .replace(/(\d{1,3})\s*(?:e|ème|eme|º|ª|o|a|\.º|\.o|th|st|nd|rd)\s+(?=mois|mês|mes|month)/gu, '$1 ')
     .replace(/\b(?:month|mois|mês|mes)\s+(\d{1,3})\b/gu, '$1 months');
   const out: Duration[] = [];

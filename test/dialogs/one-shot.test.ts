@@ -44,6 +44,13 @@ describe('oneShotResult', () => {
     expect(penaltyOf('24-month subscription, I signed up in March 2026, 49 euros with it, 199 without. What is my penalty?')).toBeUndefined();
   });
 
+  it('"one-year commitment" and "halfway through my 24-month contract" are figures', () => {
+    expect(cancellationSlotsIn('Vertuo Next for 59 euros on subscription (full price 179 euros), one-year commitment, 4 months done. Exit fee?')).toMatchObject({ commitment: 12, elapsed: 4 });
+    expect(cancellationSlotsIn('Half way through my 24-month contract. I paid 99 for the Lattissima; it retails at 349. Cost to terminate early?')).toMatchObject({ commitment: 24, elapsed: 12 });
+    expect(taskOf('Half way through my 24-month contract. I paid 99 for the Lattissima; it retails at 349. Cost to terminate early?', 'FR')).toBe('cancellationPenalty');
+    expect(cancellationSlotsIn('24-month contract, 99 with it and 349 without. Cost to terminate early?').elapsed).toBeUndefined();
+  });
+
   it('the price without a subscription, said in Chinese as 不訂閱 / 沒有訂閱 / 單買', () => {
     for (const text of [
       '24個月方案，用了10個月，機器訂閱價1歐元，不訂閱的價格是149歐元，提前解約要多少錢？',
