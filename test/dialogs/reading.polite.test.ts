@@ -221,3 +221,21 @@ describe("the repair services' own words ask for the repair", () => {
     expect(detectDialog(text)).toMatchObject({ dialog: 'repairBooking', reading: 'request' });
   });
 });
+
+describe('a fault with a plea, a password or link that does not work', () => {
+  it.each([
+    ['repairBooking', 'Ma machine est en panne, aidez-moi'],
+    ['repairBooking', 'A minha máquina avariou, podem ajudar?'],
+    ['repairBooking', '머신이 고장났어요 도와주세요'],
+    ['repairBooking', 'My machine is broken, please help'],
+    ['passwordReset', 'Mon mot de passe ne fonctionne plus, que faire ?'],
+    ['passwordReset', "Le lien reçu par e-mail ne marche pas, vous pouvez m'en renvoyer un ?"],
+    ['passwordReset', 'O link que recebi já expirou, podem enviar outro?'],
+  ] as [DialogId, string][])('%s: %s', (dialog, text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog, reading: 'request' });
+  });
+
+  it('the same fault asked about stays a question', () => {
+    expect(detectDialog('My machine is broken, what are my options?')?.reading).toBe('question');
+  });
+});
