@@ -239,3 +239,18 @@ describe('a fault with a plea, a password or link that does not work', () => {
     expect(detectDialog('My machine is broken, what are my options?')?.reading).toBe('question');
   });
 });
+
+describe('formal and honorific requests: 문의드립니다 about the task, -아/어 주세요, venho solicitar', () => {
+  it.each([
+    ['repairBooking', '수리 접수 문의드립니다. 버츄오가 고장났어요'],
+    ['passwordReset', '비밀번호 재설정 문의드려요'],
+    ['repairBooking', '픽시 좀 고쳐 주세요'],
+    ['repairBooking', 'Venho por este meio solicitar a reparação da minha Pixie.'],
+  ] as [DialogId, string][])('%s: %s', (dialog, text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog, reading: 'request' });
+  });
+
+  it('"tell me" is still asking to be told', () => {
+    expect(detectDialog('수리 기간 알려 주세요')?.reading).toBe('question');
+  });
+});
