@@ -254,3 +254,24 @@ describe('formal and honorific requests: 문의드립니다 about the task, -아
     expect(detectDialog('수리 기간 알려 주세요')?.reading).toBe('question');
   });
 });
+
+describe('a forgotten password with "tell me how" is the task; the supposition first is asked in general', () => {
+  it.each([
+    'I forgot my password. Can you tell me how to reset it?',
+    "J'ai oublié mon mot de passe, pourriez-vous me dire comment le réinitialiser ?",
+    'Esqueci-me da palavra-passe, pode dizer-me como a recupero?',
+    '我忘記密碼了，可以告訴我怎麼重設嗎？',
+  ])('%s', (text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog: 'passwordReset', reading: 'request' });
+  });
+
+  it.each([
+    'What should I do if I forgot my password?',
+    'Se eu me esquecer da senha, o que faço?',
+    "Si la machine ne donne plus d'eau, que faire ?",
+    'If the machine gives no water, what do I do?',
+    '請問忘記密碼的話要怎麼重設？',
+  ])('%s', (text) => {
+    expect(detectDialog(text)?.reading).toBe('question');
+  });
+});
