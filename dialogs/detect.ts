@@ -74,7 +74,7 @@ export function detectDialog(text: string): Detection | undefined {
   const givesInputs = INPUT_SLOTS.some((k) => best.slots[k] !== undefined);
   const asksOwnFigure =
     best.dialog === 'cancellationPenalty' && PENALTY_AMOUNT.test(t) && !HOW_CALCULATED.test(t) && !(WHETHER_FEE.test(t) && !AMOUNT_WORD.test(t));
-  return { ...best, reading: givesInputs || asksOwnFigure ? 'request' : readingOf(text) };
+  return { ...best, reading: givesInputs || asksOwnFigure ? 'request' : readingOf(text, { symptom: best.dialog === 'noWater' }) };
 }
 
 // Each pattern below is read against the squashed text (lower case, Simplified read as Traditional) and

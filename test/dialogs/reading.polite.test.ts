@@ -275,3 +275,19 @@ describe('a forgotten password with "tell me how" is the task; the supposition f
     expect(detectDialog(text)?.reading).toBe('question');
   });
 });
+
+describe('the symptom named is one\'s own unless asked in general; "any idea?" about it asks for help', () => {
+  it.each([
+    'My machine gives no water, any idea?',
+    "Ma machine ne donne plus d'eau, une idée ?",
+    'A minha máquina não deita água, alguma ideia?',
+    '咖啡機不出水，有什麼辦法嗎？',
+    '머신에서 물이 안 나와요. 좋은 방법 있을까요?',
+  ])('%s', (text) => {
+    expect(detectDialog(text)).toMatchObject({ dialog: 'noWater', reading: 'request' });
+  });
+
+  it.each(['Is it normal that no water comes out after descaling?', 'Why does a machine give no water?'])('%s', (text) => {
+    expect(detectDialog(text)?.reading).toBe('question');
+  });
+});
