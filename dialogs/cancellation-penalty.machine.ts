@@ -226,6 +226,13 @@ export function krPlusReply(ctx: CancellationContext): Msg[] {
   return [msg('cp.kr.rule', { days: KR.returnWithinDays }), msg('cp.join2', { first: verdict, second: msg('cp.kr.contact', { contact: { contact: ctx.market } }) })];
 }
 
+/** Whole months from one ISO date to a later one ("2025-03-01" → "2026-12-07": 21). */
+function monthsFrom(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+}
+
 export function cancellationContext(input: DialogInput): CancellationContext {
   const ctx: CancellationContext = taskContext(input);
   const num = (k: string) => (typeof input.slots[k] === 'number' ? (input.slots[k] as number) : undefined);
@@ -234,6 +241,12 @@ export function cancellationContext(input: DialogInput): CancellationContext {
   const elapsed = num('elapsed');
   if (elapsed !== undefined && elapsed >= 0) ctx.elapsed = elapsed;
   if (input.slots.finished === true) ctx.finished = true;
+  // When it began, said as a date ("started in March 2025"): the whole months from then to today.
+  const started = input.slots.started;
+  if (ctx.elapsed === undefined && ctx.finished === undefined && typeof started === 'string') {
+    const begun = parseDate(started, input.today, input.market);
+    if (begun && begun.date <= input.today) ctx.elapsed = monthsFrom(begun.date, input.today);
+  }
   const without = num('priceWithout');
   if (without !== undefined && without > 0) ctx.priceWithout = without;
   const withSub = num('priceWith');

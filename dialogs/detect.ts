@@ -6,6 +6,7 @@
 import { squash } from '../src/language/understand/index.js';
 import { modelIn } from './models.js';
 import { numbersIn, parseAmount } from './parse-numbers.js';
+import { withoutAccents } from './accents.js';
 import { readingOf, type Reading } from './reading.js';
 import type { DialogId, Slots } from './types.js';
 
@@ -27,13 +28,22 @@ export interface Detection {
  * calculated, whether it can be done from the app, what happens to the machine are questions.
  */
 const PENALTY_AMOUNT =
-  /\bowe\b|\b(cost|fee|charge)s? (to|for) (cancel|quit|get out|end)|\bwhat will (cancelling|it) cost|^cancel(lation)? fee|얼마|계산해|要賠|要付|付的金額|算[^。]{0,4}金額|\bmulta\b|quanto (fica|tenho de pagar|pago|me (vai )?custa)|calcular quanto|^frais de résil|ce que je (vais|devrai)[^.]{0,15}payer|estimer[^.]{0,30}payer|\bhow much\b|\bwhat( is| are|'s| would be) (the |my )?(cancellation |exit |early exit |termination )?(penalty|penalties|fee|fees|charge|cost)\b|\bwhat would (it|i) (cost|pay)\b|多少|金額|얼마|combien|\bquel (est |serait )?(le )?(montant|coût)\b|quanto|\bqual (é|seria) (a |o )?(penalização|valor|custo|montante)/;
+  withoutAccents(/\bwhat (i'?ll|i will|i would|i'?d) (have to )?pay\b|\bwhat it'?(ll| will| would|'d) cost\b|\bcalculate (the |my )?(penalty|fee|charge)|o que (vou|terei|tenho|irei) (ter )?de pagar|quanto (vou|terei|irei) (ter )?de pagar|calcular (a |o )?(penalização|multa|valor|custo)|calculer (la |ma |les |mes )?(pénalité|frais)|계산(해|좀|을 ?해|가능|부탁)|算[^。]{0,6}(違約金|解約金|費用)|\bowe\b|\b(cost|fee|charge)s? (to|for) (cancel|quit|get out|end)|\bwhat will (cancelling|it) cost|^cancel(lation)? fee|얼마|계산해|要賠|要付|付的金額|算[^。]{0,4}金額|\bmulta\b|quanto (fica|tenho de pagar|pago|me (vai )?custa)|calcular quanto|^frais de résil|ce que je (vais|devrai)[^.]{0,15}payer|estimer[^.]{0,30}payer|\bhow much\b|\bwhat( is| are|'s| would be) (the |my )?(cancellation |exit |early exit |termination )?(penalty|penalties|fee|fees|charge|cost)\b|\bwhat would (it|i) (cost|pay)\b|多少|金額|얼마|combien|\bquel (est |serait )?(le )?(montant|coût)\b|quanto|\bqual (é|seria) (a |o )?(penalização|valor|custo|montante)/);
+
+/**
+ * Whether there is a fee at all ("is there a fee to end it early?", "要付違約金嗎", "위약금이 있나요", "y a-t-il des frais",
+ * "há alguma penalização"), with no amount asked: a question about the rule, read as any other.
+ */
+const WHETHER_FEE =
+  withoutAccents(/\b(is|are) there (a |an |any )?(fee|fees|penalty|penalties|charge|charges|cost)\b|\bdo (i|you) (have to )?(pay|charge) (a |an |any )?(fee|penalty|charge)|\bwill (i|there) (have to pay |be )(a |an |any )?(fee|penalty|charge)|(要付|要繳|會有|有沒有|需要付)[^。多少]{0,6}(違約金|解約金|費用)(嗎)?$|(違約金|解約金|費用)嗎|(위약금|수수료|비용)[이가은는]? ?(있나요|있어요|있을까요|발생하나요|나오나요|내야 하나요|있는지)|\by a-t-il (des |une |un )?(frais|pénalité)|\best-ce qu'il y a (des |une |un )?(frais|pénalité)|\b(há|existe|tem) (alguma |algum )?(penalização|custo|taxa|multa)/);
+/** An amount asked for: "how much", "多少", "얼마", "combien", "quanto". */
+const AMOUNT_WORD = /\bhow much\b|多少|얼마|combien|quanto|\bowe\b/;
 
 /** How the penalty is worked out in general: the rule is the answer. */
-const HOW_CALCULATED = /\bhow (is|are|do you|does it)\b.{0,50}\b(calculated|worked out|computed)\b|calculé|se calcula|calcula-se|怎麼(算|計算)|如何計算|어떻게 계산|계산 방법/;
+const HOW_CALCULATED = withoutAccents(/\bhow (is|are|do you|does it)\b.{0,50}\b(calculated|worked out|computed)\b|calculé|se calcula|calcula-se|怎麼(算|計算)|如何計算|어떻게 계산|계산 방(법|식)|계산되(는지|나요|요)|어떤 식으로 계산/);
 
 /** Slots that are the customer's own figures, not only the machine they own. */
-const INPUT_SLOTS = ['commitment', 'elapsed', 'finished', 'priceWith', 'priceWithout', 'purchaseDate', 'tries'];
+const INPUT_SLOTS = ['commitment', 'elapsed', 'started', 'finished', 'priceWith', 'priceWithout', 'purchaseDate', 'tries'];
 
 const PAYLOADS: Record<string, DialogId> = {
   'start password reset': 'passwordReset',
@@ -56,30 +66,34 @@ export function detectDialog(text: string): Detection | undefined {
   const payload = Object.hasOwn(PAYLOADS, t) ? PAYLOADS[t] : undefined;
   if (payload) return { dialog: payload, slots: {}, confidence: 1, reading: 'request' };
   const found = [passwordReset(t), noWater(t, text), repairBooking(t, text), cancellation(t)].filter((d): d is Omit<Detection, 'reading'> => d !== undefined);
-  const best = found.sort((a, b) => b.confidence - a.confidence)[0];
+  const sorted = found.sort((a, b) => b.confidence - a.confidence);
+  // No water, and asked to send the machine for repair: the customer chose the repair over troubleshooting.
+  const repair = found.find((d) => d.dialog === 'repairBooking');
+  const best = sorted[0]?.dialog === 'noWater' && repair && SEND_FOR_REPAIR.test(t) ? repair : sorted[0];
   if (!best) return undefined;
   const givesInputs = INPUT_SLOTS.some((k) => best.slots[k] !== undefined);
-  const asksOwnFigure = best.dialog === 'cancellationPenalty' && PENALTY_AMOUNT.test(t) && !HOW_CALCULATED.test(t);
-  return { ...best, reading: givesInputs || asksOwnFigure ? 'request' : readingOf(text) };
+  const asksOwnFigure =
+    best.dialog === 'cancellationPenalty' && PENALTY_AMOUNT.test(t) && !HOW_CALCULATED.test(t) && !(WHETHER_FEE.test(t) && !AMOUNT_WORD.test(t));
+  return { ...best, reading: givesInputs || asksOwnFigure ? 'request' : readingOf(text, { symptom: best.dialog === 'noWater' }) };
 }
 
 // Each pattern below is read against the squashed text (lower case, Simplified read as Traditional) and
 // lists English, Traditional Chinese, Korean, French and Portuguese in that order.
 
-const PASSWORD = /pass ?word|密碼|비밀번호|비번|패스워드|mot de passe|palavra-?passe|senha/;
+const PASSWORD = withoutAccents(/pass ?word|密碼|비밀번호|비번|패스워드|mot de passe|palavra-?passe|senha/);
 /** A password that is not the Nespresso account's. */
 const OTHER_PASSWORD = /\b(wi-?fi|router|modem|bluetooth|phone lock|laptop|windows|routeur|box internet)\b|路由器|無線網路|와이파이|공유기/;
 /** Asking how long the link lasts, not asking to reset: the FAQ answers it. */
-const ABOUT_VALIDITY = /\bhow long\b|\bvalid(ity)? for\b|\bvalidity\b|有效(期|多久)|多久|유효\s*기간|얼마나|combien de temps|\bvalable\b|validité|quanto tempo|\bválid[oa]\b|validade/;
+const ABOUT_VALIDITY = withoutAccents(/\bhow long\b|\bvalid(ity)? for\b|\bvalidity\b|有效(期|多久)|多久|유효\s*기간|얼마나|combien de temps|\bvalable\b|validité|quanto tempo|\bválid[oa]\b|validade/);
 /** Password words of the five languages, for the request patterns below ("reset my palavra-passe", "mdp oublié"). */
 const PW = String.raw`(?:pass ?word|\bpw\b|\bpwd\b|\bpass\b|mot de passe|\bmdp\b|palavra-?passe|senha)`;
 /** Getting back into the account: locked out, cannot log in, which e-mail it was, in the five languages. */
 const ACCOUNT_ACCESS =
-  /\blocked out\b|\b(get|getting) (back )?into my (nespresso )?account|\b(can'?t|cannot|unable to) (access|get into|open) my (nespresso )?account|\bsort out my log ?in\b|\bwhich e-?mail i (signed up|registered|used)|(忘記|不記得|想不起來)[^。]{0,12}(email|信箱|帳號)|(無法|不能|沒辦法)登入|登入不了|登不進|(이메일|아이디|계정)[^.]{0,15}(기억이 안|생각이 안|모르겠|잊|찾)|로그인[^.]{0,10}(못|안 돼|안돼|도와)|(me reconnecter|récupérer mon compte|bloquée? hors de mon compte|accéder à mon compte|(l')?accès à mon compte|retrouver mon compte)|(adresse )?e-?mail[^.]{0,30}(inscrit|inscrite|inscrire)|adresse[^.]{0,30}inscri|(ne sais plus|ne me souviens plus)[^.]{0,40}(e-?mail|adresse)|\b(can'?t|cannot|don'?t) (remember|recall)\b[^.]{0,25}e-?mail|não me lembro[^.]{0,25}e-?mail|(não consigo entrar|recuperar a conta|(recuperar|perdi) o acesso|entrar na (minha )?conta)|e-?mail[^.]{0,20}(me )?regist(ei|ado|ada|ar)/;
+  withoutAccents(/\blocked out\b|\b(get|getting) (back )?into my (nespresso )?account|\b(can'?t|cannot|unable to) (access|get into|open) my (nespresso )?account|\bsort out my log ?in\b|\bwhich e-?mail i (signed up|registered|used)|(忘記|忘了|不記得|想不起來)[^。]{0,12}(email|信箱|帳號)|(無法|不能|沒辦法)登入|登入(不了|失敗)|登不進|找回帳號|(이메일|아이디|계정)[^.]{0,15}(기억이 안|생각이 안|모르겠|잊|찾)|로그인[^.]{0,10}(못|안 돼|안돼|도와|실패)|(me reconnecter|récupérer mon compte|bloquée? hors de mon compte|accéder à mon compte|(l')?accès à mon compte|retrouver mon compte)|(adresse )?e-?mail[^.]{0,30}(inscrit|inscrite|inscrire)|adresse[^.]{0,30}inscri|(ne sais plus|ne me souviens plus)[^.]{0,40}(e-?mail|adresse)|\b(can'?t|cannot|don'?t) (remember|recall)\b[^.]{0,25}e-?mail|não me lembro[^.]{0,25}e-?mail|não consigo aceder (à|a) (minha )?conta|(não consigo|impossível) (aceder|entrar)|계정[^.]{0,6}(접속|로그인|들어가)[^.]{0,4}(안|못)|(não consigo entrar|recuperar a conta|(recuperar|perdi) o acesso|entrar na (minha )?conta)|e-?mail[^.]{0,20}(me )?regist(ei|ado|ada|ar)/);
 const PASSWORD_REQUEST =
-  /\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing))\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|(lien|e-?mail|mail) de réinitialisation|link (para|de) (repor|redefini)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|재설정|초기화|변경|바꾸|바꿀|바꿔|찾|만료|링크|메일)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive (pas|plus) à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão)/;
+  withoutAccents(/\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing))\b.{0,25}\bpass ?word|pass ?word\b.{0,30}\b(reset|forg[eo]t|expired|link|email)|reset (link|email)|(lien|e-?mail|mail) de réinitialisation|link (para|de) (repor|redefini)|can'?t (log ?in|sign ?in)|cannot (log ?in|sign ?in)|(忘記|忘了|重設|重置|重新設定|找回|更改|改)[^。]{0,6}密碼|密碼[^。]{0,6}(忘|重設|重置|過期|失效|連結|郵件|信)|(無法|不能|沒辦法)登入|재설정 ?(메일|이메일|링크)|(비밀번호|비번|패스워드)[^.]{0,10}(잊|까먹|잃어버|분실|재설정|초기화|변경|바꾸|바꿀|바꿔|찾|만료|링크|메일|(다시|새로) ?설정|틀렸|틀리다|틀린다|오류|안 맞)|로그인이? ?(안 돼|안돼|안 되|못 해|못하)|mot de passe[^.]{0,20}(oubli|réinitialis|reinitialis|perdu|changer|modifier|expir|lien|e-?mail|mail)|(oubli|réinitialis|perdu|changer)[^.]{0,25}mot de passe|(impossible de|n'arrive (pas|plus) à) me connecter|(palavra-?passe|senha)[^.]{0,20}(esque|repor|recuper|redefin|alter|perdi|expir|link|email)|(esqueci|repor|recuperar|redefinir|alterar|perdi)[^.]{0,25}(palavra-?passe|senha)|não consigo (entrar|iniciar sessão|fazer (o )?login)|connexion impossible|(accéder|accès) à mon espace client|\b(new|nouveau|novo|nova) (mot de passe|password|palavra-?passe|senha)\b|새 비밀번호|新密碼|\b(new|reset) link\b.{0,20}pass ?word|nouveau lien[^.]{0,25}mot de passe|novo link[^.]{0,25}(palavra-?passe|senha)/);
 
-const PASSWORD_REQUEST_ANY = new RegExp(String.raw`(réinitialis\w*|oubli\w*|esque\w*|perdi|forgot|reset)[^.]{0,25}${PW}|\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing)|refaire|définir|definir|redefinir)\b.{0,25}${PW}|${PW}.{0,30}\b(reset|forg[eo]t|expired|wrong|refused|refusé|erro|doesn'?t work)|${PW}[^.]{0,12}(oubli|esque)|(비밀번호|비번)[^.]{0,8}(기억이 안|생각이 안)|密碼(錯誤|不對)|重新設定密碼`);
+const PASSWORD_REQUEST_ANY = withoutAccents(new RegExp(String.raw`(réinitialis\w*|oubli\w*|esque\w*|perdi|forgot|reset)[^.]{0,25}${PW}|\b(forg[eo]t(ten)?|lost|reset(ting)?|recover(ing)?|chang(e|ing)|refaire|définir|definir|redefinir)\b.{0,25}${PW}|${PW}.{0,30}\b(reset|forg[eo]t|expired|wrong|refused|refusé|erro|doesn'?t work)|${PW}[^.]{0,12}(oubli|esque)|(비밀번호|비번)[^.]{0,8}(기억이 안|생각이 안)|密碼[^。]{0,6}不正確|${PW}.{0,30}(ne (fonctionne|marche) (plus|pas)|não (funciona|dá)|(doesn'?t|won'?t|isn'?t) work(ing)?)|\b(lien|link)\b[^.]{0,40}(ne (fonctionne|marche) (plus|pas)|não (funciona|abre)|(doesn'?t|won'?t) (work|open)|a expiré|expirou|has expired)|(連結|링크)[^。.]{0,10}(打不開|失效|過期|안 열|만료)|${PW}.{0,30}\b(incorrect|incorrecte|incorreta|incorreto|invalid|invalide|inválid[ao])\b|密碼[^。，,]{0,4}(錯誤|錯了|不對|弄丟|丟了|不見)|重新設定密碼`));
 
 function passwordReset(t: string): Omit<Detection, 'reading'> | undefined {
   if (OTHER_PASSWORD.test(t)) return undefined;
@@ -95,7 +109,7 @@ function passwordReset(t: string): Omit<Detection, 'reading'> | undefined {
 }
 
 const NO_WATER =
-  /\bno water\b|\b(not|n'?t|won'?t|isn'?t|doesn'?t|stopped|no longer) (giving|give|deliver(ing)?|pour(ing)?|dispens(e|ing)|produc(e|ing)) (out )?(any |a drop of |a single drop of )?(water|anything)|아무것도 (안|나오지)|한 방울도 안|물 ?안 ?나|什麼都沒(有)?(流|出)|不出水|(plus )?une goutte d'eau|ne (donne|sort) plus d'eau|deixou de deitar água|não sai (água|nada)|nao sai agua|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|沒(有)?水(出來|流出)|물이? ?(아예 |전혀 |하나도 |잘 )?(안|못) ?나|물이? ?나오지 않|물이 안나|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada/;
+  withoutAccents(/\bno water\b|\b(not|n'?t|won'?t|isn'?t|doesn'?t|stopped|no longer) (giving|give|deliver(ing)?|pour(ing)?|dispens(e|ing)|produc(e|ing)) (out )?(any |a drop of |a single drop of )?(water|anything)|아무것도 (안|나오지)|한 방울도 안|물 ?안 ?나|什麼都沒(有)?(流|出)|不出水|(plus )?une goutte d'eau|ne (donne|sort) plus d'eau|deixou de deitar água|não sai (água|nada)|nao sai agua|gives? no water|water (doesn'?t|does not|won'?t|will not|isn'?t|is not|not) (come|coming|flow|flowing|run|running|go|going)|nothing (comes?|coming) out|not (pumping|priming)|air bubble|no (water|flow) (comes?|coming) out|(沒|不|無法|沒有)(有)?出水|出不了水|水出不來|水(都|就|完全)?(不|沒有?)(出來|流出來)|沒(有)?水(出來|流出)|물이? ?(아예 |전혀 |하나도 |잘 )?(안|못) ?나|물이? ?나오지 않|물이 안나|추출이 (안 ?돼|안 ?되|되지 않)|pas d'eau|plus d'eau|aucune eau|l'eau ne (sort|coule) (pas|plus)|rien ne (sort|coule)|ne (sort|coule) (pas|plus)|ne (fait )?(plus|pas) couler d'eau|não (sai|deita|corre) água|a água não (sai|corre)|sem água|não sai nada|\bnothing (came|has come|comes) out\b|\bnot (a|one) (single )?drop\b|一滴(水)?(都|也)(沒|不|出不)|(aucune|pas une|pas la moindre|plus une) goutte|(nem|não sai|não saiu|não cai|não caiu) (uma|uma única|nem uma) gota|\bno water (came|has come|comes) out\b|只有(聲音|聲響|馬達聲)[^。]{0,6}(沒有?|不)(水|出水)|rien n'(est sorti|a coulé|sort)|não (saiu|saía|sai) (água|nada)|a água não (saiu|sai)|(já )?não deita (nada|água|pinga)|\bget (the )?water (coming|to come|flowing|running)\b|l'eau ne passe (plus|pas)|a água (já )?não passa|\bno coffee (comes?|coming|came) out\b|\bcoffee (doesn'?t|won'?t|isn'?t|is not) (come|coming) out\b|não (sai|saiu) café|咖啡(出不來|流不出來|都不出來)|커피가? ?(안|못) ?나|ne (donne|sort) plus rien|\bwater (won'?t|doesn'?t|isn'?t|is not) (go|going|pass|passing|get|getting) through\b|水(過不去|不會流)/);
 const TRIES = /(\d{1,2})\s*(?:times|tries|attempts|fois|vezes|tentativas|번|회|次|遍)/;
 
 function noWater(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
@@ -109,21 +123,58 @@ function noWater(t: string, raw: string): Omit<Detection, 'reading'> | undefined
 }
 
 const REPAIR_STRONG =
-  /\b(book|arrange|schedule|request|need|want|get|set up|start)\b.{0,25}\b(repair|fix(ed)?|service)\b|\bneed (it|this|my \w+) (fixed|repaired)\b|(預約|安排|報修)[^。]{0,8}(維修|修理|收件)|報修|到府收件|(?<![a-z])(as|에이에스) ?(신청|접수|요청)|(?<![a-z])(as|에이에스) [^.]{0,8}(신청|접수|요청)|수리 ?(요청|부탁)|고쳐 ?주세요|수거해|rendez-vous (de|pour une?) réparation|réserver[^.]{0,20}répar|dossier sav|enlèvement[^.]{0,20}répar|(agendar|marcar|pedir)[^.]{0,45}(reparação|reparar|recolha)|vir buscar[^.]{0,30}(arranjar|reparar|reparação)|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|修[^。]{0,12}預約|預約[^。]{0,6}修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|맡길|받고|받을|받으려면|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada|\b(mand|envi|lev)\S*[^.]{0,12}\b(reparar|arranjar|consertar)\b/;
-const REPAIR_WEAK = /\b(repair|broken|faulty|defective|after-?sales)\b|維修|壞了|故障|수리|고장|réparation|réparer|en panne|cassée|défectueuse|service après-vente|avariad|estragad|reparação|\breparar\b|assistência técnica/;
+  withoutAccents(/\b(book|arrange|organi[sz]e|schedule|request|need|want|get|set up|start)\b.{0,25}\b(repair(ed|s)?|fix(ed)?|service)\b|\b(to be|be|get (it|her|him)) (fixed|repaired)\b|\bneed (it|this|my \w+) (fixed|repaired)\b|(預約|安排|報修)[^。]{0,8}(維修|修理|收件)|報修|到府收件|(?<![a-z])(as|에이에스) ?(신청|접수|요청)|(?<![a-z])(as|에이에스) [^.]{0,8}(신청|접수|요청)|수리 ?(요청|부탁)|고쳐 ?주세요|수거해|rendez-vous (de|pour une?) réparation|réserver[^.]{0,20}répar|dossier sav|enlèvement[^.]{0,20}répar|(agendar|marcar|pedir|solicitar|requisitar)[^.]{0,45}(reparação|reparar|recolha)|vir buscar[^.]{0,30}(arranjar|reparar|reparação)|\brepair (booking|request)\b|\b(send|take)\b.{0,25}\b(for|to) (repair|service)\b|\b(machine|it)('s| is) (broken|faulty|defective|not working)\b|\b(broken|faulty|defective) (machine|nespresso)\b|\b(get|have) (it|my \w+( \w+)?) repaired\b|預約維修|申請維修|安排維修|送修|修[^。]{0,12}預約|預約[^。]{0,6}修|(要|想)(送)?(修|維修)|수리 ?(예약|신청|접수|맡기|맡길|받고|받을|받으려면|하고 싶|해 주|해주)|(voudrais|veux|veut|souhaite|besoin de|faire|envoyer)[^.]{0,25}répar|(demande|rendez-vous) de réparation|(quero|queria|gostaria de|preciso de|marcar|pedir|agendar)[^.]{0,25}(reparar|reparação|arranjar|consertar|conserto)|(máquina|ela) (está )?avariada|\b(mand|envi|lev)\S*[^.]{0,12}\b(reparar|arranjar|consertar)\b|(寄|送)回?去?[^。]{0,4}(修|維修|修理)|修理|수리[^.]{0,4}(부탁|보내|맡기|맡길)|(pouvez|pourriez)-vous[^.]{0,40}répar|vous (pouvez|pourriez)[^.]{0,30}répar|\b(podem|pode|podia|podiam)\b[^.]{0,10}\b(reparar|arranjar|consertar)|\b(can|could|would) you (please )?(fix|repair)\b|(幫我|幫忙)修(?!改|正)|(서비스 ?센터|택배|방문)[^.]{0,8}(접수|맡기|맡길|보내|신청)|\b(quero|queria|gostaria de|preciso de|enviar|mandar|levar)\S*[^.]{0,30}assistência técnica|\b(envoyer|déposer|apporter|confier)\S*[^.]{0,30}(\bsav\b|service après-vente)|prendre en charge[^.]{0,20}répar|\b(enviar|mandar|levar)\S*[^.]{0,30}(reparação|conserto)/);
+const REPAIR_WEAK = withoutAccents(/\b(repair|broken|faulty|defective|after-?sales)\b|\breparad[oa]\b|維修|壞了|故障|수리|고장|réparation|réparer|en panne|cassée|défectueuse|service après-vente|avariad|avariou|estragad|reparação|\breparar\b|assistência técnica/);
 
-const PURCHASED = /買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u;
-const NO_PROOF = /(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u;
-const HAS_PROOF = /有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u;
+/**
+ * A live fault of the customer's own machine ("won't turn on", "it leaks", "the error light flashes", "開不了機",
+ * "전원이 안 켜져요", "ne s'allume plus", "não liga"): with a repair word or asking to send it in, a repair request.
+ */
+const FAULT =
+  withoutAccents(/\b(stopped|not|isn'?t) heating\b|\bdoesn'?t heat\b|ne chauffe (plus|pas)|(já )?não aquece|deixou de aquecer|不會(加熱|熱)|不熱了|데워지지 않|안 데워|\b(won'?t|doesn'?t|does not|will not|can'?t|cannot) (turn|switch|power|come) on\b|\bwon'?t (heat|brew|start|work)\b|\b(leak(s|ing)?|is leaking)\b|\b(error|red|orange|warning) lights?\b|\blights? (keeps? )?(flash|blink)|\b(flashing|blinking)\b|\bstopped working\b|\b(isn'?t|is not|not) working\b|\b(is broken|broke)\b|漏水|開不了機|不能開機|無法開機|沒反應|(燈|指示燈)[^。]{0,4}閃|壞了|壞掉|故障了|不能用了|물이 새|새요|새는데|전원이 안|안 켜져|켜지지 않|깜빡|고장(났|나서|났는데|이에요)|작동(을)? 안 해|작동하지 않|ne s'allume (plus|pas)|\bfuit\b|\bfuite\b|clignot|voyant|en panne|ne (marche|fonctionne) plus|não (liga|acende)|está a (verter|perder|pingar)|\bpisca|a piscar|\bavariou\b|deixou de funcionar|não funciona|partiu(-se)?|está partid[ao]|\bbroke down\b/);
+/** A word for the repair itself (not the fault): "repair", "fix", "維修", "수리", "AS", "réparer", "SAV", "arranjar". */
+const REPAIR_WORD = withoutAccents(/repair|\bfix|\bexchange|refurbish|échang|reconditionn|\btroca|recondicionad|交換|교환|서비스 ?센터|유상 ?수리|무상 ?수리|assistência|service après-vente|維修|修理|送修|(幫忙|幫我|幫|拿去|送去|寄去|回去|你們)修(?!改|正)|수리|(?<![a-z])as(?![a-z])|에이에스|répar|\bsav\b|repar|arranj|consert/);
+/** Asking to send the machine in or have it collected ("send it in", "pick it up", "寄回", "수거", "venir la chercher", "vir buscar"). */
+const SEND_IN =
+  withoutAccents(/\bsend (it|her|him|the machine|my \w+( \w+)?) (in|back|off|to you)\b|\bsend (it|them) to you\b|\b(pick ?-?up|collection|collect (it|her|him|the machine|my))\b|\bcome (and |to )?(collect|pick up|get) (it|her|him|the machine|my)\b|寄回|送回|寄去|(來|到府)(收|取)|收件|取件|수거|보내(고 싶|려고|도 되|면 되)|보낼 수|(r?envoyer|venir (la |le )?(chercher|récupérer))|\b(enviar|mandar|devolver)\S*|vir (buscar|recolher)|recolha/);
+
+/** A clause that can say when: a number, a month, a relative time ("last year", "去年", "작년", "l'an dernier", "há"). */
+const DATEISH =
+  withoutAccents(/\d|ago|last|yesterday|january|february|march|april|june|july|august|september|october|november|december|年|月|去年|今年|前|昨天|작년|올해|전에|어제|지난|월|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|dernier|dernière|hier|il y a|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|passad[oa]|ontem|\bhá\b/u);
+
+const PURCHASED = withoutAccents(/買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u);
+const NO_PROOF = withoutAccents(/(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u);
+const HAS_PROOF = withoutAccents(/有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u);
+
+/**
+ * Asking to have the repair done ("book a repair", "please arrange a pickup", "my machine leaks, I want to send it in",
+ * "수리 접수해 주세요", "je voudrais la faire réparer"), not asking what it costs or whether it is covered: the repair
+ * task starts, and gives the warranty and the price on its way.
+ */
+export function asksForRepair(text: string): boolean {
+  const t = squash(text).replace(/\s+/g, ' ');
+  return (REPAIR_STRONG.test(t) || (FAULT.test(t) && (REPAIR_WORD.test(t) || SEND_IN.test(t)))) && readingOf(text) === 'request';
+}
 
 function repairBooking(t: string, raw: string): Omit<Detection, 'reading'> | undefined {
   if (parseBookingReference(raw) && /\b(status|where|track|booking|reference)\b|狀態|상태|statut|estado/.test(t)) return undefined;
-  const strong = REPAIR_STRONG.test(t);
   const weak = REPAIR_WEAK.test(t);
+  // A fault of one's own machine with a repair word, or with asking to send it in, asks for the repair; so does a
+  // fault told with a plea for help ("my machine is broken, please help", "머신이 고장났어요 도와주세요").
+  const fault = FAULT.test(t);
+  const strong = REPAIR_STRONG.test(t) || (fault && (REPAIR_WORD.test(t) || SEND_IN.test(t))) || (fault && weak && readingOf(raw) === 'request');
   if (!strong && !weak) return undefined;
   const slots = purchaseSlotsIn(raw);
   return { dialog: 'repairBooking', slots, confidence: strong || (slots.model && weak) ? 0.85 : 0.55 };
 }
+
+/**
+ * Asking to send the machine for repair or have it collected ("book a repair", "send it in", "送修", "수리 접수",
+ * "l'envoyer en réparation", "mandá-la reparar"), which a customer with no water may choose over troubleshooting.
+ */
+const SEND_FOR_REPAIR = withoutAccents(
+  /\b(book|arrange|schedule|organi[sz]e|set up|request)\b.{0,25}\brepair|\b(send|take|ship|bring)\b.{0,30}\b(in|for (a )?repair|to be (repaired|fixed)|for service)\b|\bget (it|her|him|my \w+( \w+)?) (repaired|fixed)\b|\bpick ?-?up\b|\bcollect(ion)?\b|送修|預約維修|安排維修|報修|到府收件|寄回|수리 ?(예약|신청|접수|맡기|맡길|보내)|(as|에이에스) ?(신청|접수)|수거|(envoyer|faire|demande de|rendez-vous de|rendez-vous pour une)[^.]{0,15}répar|enlèvement|\b(mand|envi|lev)\S*[^.]{0,25}(reparar|reparação|arranjar)|(marcar|agendar|pedir)[^.]{0,20}(reparação|recolha)|recolha/,
+);
 
 /** The machine, when and where it was bought, and whether there is a receipt, as a message gives them (any language). */
 export function purchaseSlotsIn(raw: string): Slots {
@@ -131,7 +182,7 @@ export function purchaseSlotsIn(raw: string): Slots {
   const slots: Slots = {};
   const model = modelIn(raw);
   if (model) slots.model = model;
-  const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
+  const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in (?=\d|the (?:spring|summer|autumn|fall|winter)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
   if (bought?.[1]) slots.purchaseDate = bought[1].split(/\s+(?:and|but|with|so|because)\s+/)[0]!.replace(/^(on|about|around)\s+/, '').trim();
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
@@ -139,7 +190,7 @@ export function purchaseSlotsIn(raw: string): Slots {
   // In the other languages: the clause that says when it was bought ("去年三月買的", "작년 3월에 샀어요", "achetée en mars
   // dernier", "comprei-a há 2 anos"), read as a date by the dialog; and whether there is a receipt.
   if (!slots.purchaseDate) {
-    const clause = raw.split(/[,，、。;；!?！？]/u).find((c) => PURCHASED.test(c));
+    const clause = raw.split(/[,，、。;；!?！？]/u).find((c) => PURCHASED.test(c) && DATEISH.test(c.toLowerCase()));
     if (clause) slots.purchaseDate = clause.trim();
   }
   if (slots.hasProof === undefined) {
@@ -150,14 +201,14 @@ export function purchaseSlotsIn(raw: string): Slots {
 }
 
 const CANCELLATION =
-  /\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end(ing)?|terminat(e|ing)|stop(ping)?|quit(ting)?|leav(e|ing))\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b|(取消|解約|終止|退訂)[^。]{0,10}(訂閱|合約|方案)|(訂閱|合約|綁約)[^。]{0,10}(取消|解約|終止)|違約金|解約金|(구독|약정|정기 배송)[^.]{0,10}(해지|취소|해약)|(해지|취소|해약)[^.]{0,6}(구독|약정)|위약금|해지 ?(수수료|비용)|플러스 프로그램[^.]{0,20}(반품|취소|환불)|(résili|annul)\w*[^.]{0,40}abonnement|abonnement[^.]{0,40}(résili|annul)|frais de (résiliation|rupture)|pénalité|(cancel|rescind|terminar)\w*[^.]{0,40}(subscrição|assinatura|contrato)|(subscrição|assinatura)[^.]{0,40}cancel|penalizaç(ão|ões)/;
+  withoutAccents(/\bearly termination\b|\bterminat(e|ing|ion)\b.{0,20}\b(machine )?(subscription|contract|plan)\b|\bcancel(l?ing|l?ation|led)?\b.{0,40}\bsubscription|\bsubscription\b.{0,40}\bcancel|\b(cancellation|termination|early exit|exit) (fee|penalty|charge|cost)s?\b|\bpenalt(y|ies)\b.{0,40}\b(subscription|cancel|commitment)|\b(end(ing)?|terminat(e|ing)|stop(ping)?|quit(ting)?|leav(e|ing))\b.{0,20}\b(machine )?subscription\b|\bplus program(me)?\b.{0,40}\b(cancel|return|refund)|\b(cancel|return|refund)\b.{0,40}\bplus program(me)?\b|(取消|解約|終止|退訂)[^。]{0,10}(訂閱|合約|方案)|(訂閱|合約|綁約)[^。]{0,10}(取消|解約|終止)|違約金|解約金|(구독|약정|정기 배송)[^.]{0,10}(해지|취소|해약)|(해지|취소|해약)[^.]{0,6}(구독|약정)|위약금|해지 ?(수수료|비용)|플러스 프로그램[^.]{0,20}(반품|취소|환불)|(résili|annul)\w*[^.]{0,40}abonnement|abonnement[^.]{0,40}(résili|annul)|frais de (résiliation|rupture)|pénalité|(cancel|rescind|terminar)\w*[^.]{0,40}(subscrição|assinatura|contrato)|(subscrição|assinatura)[^.]{0,40}cancel|penalizaç(ão|ões)/);
 
 /**
  * Informal ways of saying the same ("my machine sub", "how much to get out?", "quanto pago para sair", "해지하면 얼마",
  * "解約要付多少"): getting out of a subscription, or its short names.
  */
 const CANCELLATION_INFORMAL =
-  /\b(my|the) (penalty|cancellation fee|exit fee)\b|\b(contract|commitment|subscription|sub)\b.{0,40}\bget out\b|(cancel\w*|desist\w*|quit|leave|取消|解除|退掉|해지|취소)[^.。]{0,30}(nespresso plus|plus program|programa nespresso plus|플러스)|(subscrição|assinatura|subscricao)[\s\S]{0,60}cancel|(cancel|quit|leave|terminate|desistir d[oa]|取消|解除|退掉)[^.。]{0,25}(nespresso )?plus (program(me)?|programa|方案)|(取消|解除|退掉|解約)[^。]{0,15}(方案|訂閱)|구독[^.]{0,6}끊|\brésil\b|\brésili(er|ant|e|é)\b|\babo\b[^.]{0,20}(résil|arrêt|frais)|mettre fin[^.]{0,20}abonnement|acabar com a (subscrição|assinatura)|\b(machine )?sub\b.{0,60}\b(get out|out of it|cancel|quit|leave|exit|stop)|\b(get out|quit|leave|exit|stop)\b.{0,25}\b(sub|contract|commitment)\b|how much (to|would it (cost|be) to|is it to|do i pay to) (get out|cancel|quit|leave|exit|stop)|(解約|退訂|取消訂閱|提前解約|終止)[^。]{0,6}(多少|費用|要付)|(구독|약정)[^.]{0,20}(해지|취소|그만)|(해지|그만두|그만 두)[^.]{0,6}(하면|면)|combien[^.]{0,25}(résilier|arrêter|sortir|partir)|(arrêter|sortir de|quitter) (mon |l')?(abonnement|engagement)|quanto[^.]{0,25}(sair|cancelar|terminar|rescindir)|(sair|desistir) d[ao] (assinatura|subscrição|contrato|fidelização)/;
+  withoutAccents(/\bunsubscrib\w*|\b(cancel|end|stop|quit|leave)\w*.{0,25}\b(machine )?plan\b|désabonn\w*|\b(stopper|mettre un terme à) (mon |l')?(abonnement|engagement|contrat)|mettre fin[^.]{0,20}(contrat|engagement)|\b(anular|rescindir) (a |o )?(minha |meu )?(subscrição|assinatura|contrato)|退訂|\bsubscription\b[\s\S]{0,80}\b(stop|cancel|end|quit) it\b|abonnement[\s\S]{0,80}\b(arrêter|stopper|mettre fin|résilier|annuler)\b|(subscrição|assinatura)[\s\S]{0,80}\b(parar|cancelar|sair|desistir|terminar)\b|訂閱[\s\S]{0,30}(停掉|取消|解約|退掉|不要了)|구독[\s\S]{0,40}(그만두|그만 두|그만둬|끊|해지|취소)|\b(my|the) (penalty|cancellation fee|exit fee)\b|\b(contract|commitment|subscription|sub)\b.{0,40}\bget out\b|(cancel\w*|desist\w*|quit|leave|取消|解除|退掉|해지|취소)[^.。]{0,30}(nespresso plus|plus program|programa nespresso plus|플러스)|(subscrição|assinatura|subscricao)[\s\S]{0,60}cancel|(cancel|quit|leave|terminate|desistir d[oa]|取消|解除|退掉)[^.。]{0,25}(nespresso )?plus (program(me)?|programa|方案)|(取消|解除|退掉|解約)[^。]{0,15}(方案|訂閱)|구독[^.]{0,6}끊|\brésil\b|\brésili(er|ant|e|é)\b|\babo\b[^.]{0,20}(résil|arrêt|frais)|mettre fin[^.]{0,20}abonnement|acabar com a (subscrição|assinatura)|\b(machine )?sub\b.{0,60}\b(get out|out of it|cancel|quit|leave|exit|stop)|\b(get out|quit|leave|exit|stop)\b.{0,25}\b(sub|contract|commitment)\b|how much (to|would it (cost|be) to|is it to|do i pay to) (get out|cancel|quit|leave|exit|stop)|(解約|退訂|取消訂閱|提前解約|終止)[^。]{0,6}(多少|費用|要付)|(구독|약정)[^.]{0,20}(해지|취소|그만)|(해지|그만두|그만 두)[^.]{0,6}(하면|면)|combien[^.]{0,25}(résilier|arrêter|sortir|partir)|(arrêter|sortir de|quitter) (mon |l')?(abonnement|engagement)|quanto[^.]{0,25}(sair|cancelar|terminar|rescindir)|(sair|desistir) d[ao] (assinatura|subscrição|contrato|fidelização)/);
 
 function cancellation(t: string): Omit<Detection, 'reading'> | undefined {
   const hit = CANCELLATION.test(t) || CANCELLATION_INFORMAL.test(t);
@@ -254,13 +305,38 @@ function statedSlots(t: string): Slots {
     /(?:passaram|passed|went by|écoulés?|passés?)\s+(?:só |only |just )?(\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
+  if (
+    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿)|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
+  )
+    slots.finished = true;
+  fromDurations(t, slots);
+  // "halfway through my 24-month contract", "à mi-parcours", "a meio do contrato", "一半", "절반": half the commitment.
+  if (slots.elapsed === undefined && slots.commitment !== undefined && HALFWAY.test(t)) slots.elapsed = Number(slots.commitment) / 2;
+  // "the same for 12 and 24 month plans?", "12개월과 24개월": the two commitments compared, neither one's own.
+  const pair = /(?<!\d)(12|24)\s*(?:-?\s*months?|mois|meses|개월|個月)?\s*(?:and|or|vs\.?|versus|et|ou|e|ou de|和|或|跟|與|과|와|이나|또는|\/)\s*(?:de |d'un |an? )?(12|24)(?!\d)/u.exec(t);
+  if (pair && pair[1] !== pair[2]) {
+    delete slots.commitment;
+    delete slots.elapsed;
+  }
+  // "started it in March last year", "작년 3월에 시작했어요", "souscrit en mars 2025": the clause that says when it began,
+  // resolved to months elapsed by the task against its own today.
+  if (slots.elapsed === undefined && slots.finished === undefined) {
+    const clause = t.split(/[,，、。;；!?！？]|\.(?!\d)/u).find((c) => SUBSCRIPTION_STARTED.test(c) && /\d|last year|this year|去年|今年|작년|올해|l'an dernier|l'année dernière|cette année|ano passado|este ano/u.test(c));
+    if (clause) slots.started = clause.trim();
+  }
   Object.assign(slots, prices(t, true));
   return slots;
 }
 
+/** Saying when the subscription began: started, signed up, 開始, 시작했어요, 가입했어요, souscrit, comecei, aderi. */
+const SUBSCRIPTION_STARTED =
+  withoutAccents(/\b(started|began|begun|signed up|subscribed|took (it |one )?out|joined)\b|開始|簽約|辦了|加入|시작(했|한|됐|해서)|가입(했|한|해서)|구독(했|한|해서|을 시작)|계약(했|한)|commencé|débuté|souscrit|signé|abonnée? depuis|\bcomec(ei|ou|ámos)\b|iniciad[ao]|subscrevi|aderi|assinei|fiz a (subscrição|assinatura)/u);
+
+const HALFWAY = withoutAccents(/\bhalf ?-?way\b|\bhalf of (my|the) (commitment|contract|subscription|term)\b|mi-parcours|à mi-chemin|à la moitié|\ba meio\b|\bna metade\b|一半|절반/u);
+
 const COMMITMENTS = [12, 24];
-const YEAR_AFTER = /^\s*(?:years?|yrs?|ans?|années?|anos?|년|年)(?![a-zà-ÿ])/u;
-const MONTH_AFTER = /^\s*(?:months?|mos?|mths?|mois|mes(?:es)?|mês|개월|달|個月)(?![a-zà-ÿ])/u;
+const YEAR_AFTER = /^\s*-?\s*(?:years?|yrs?|ans?|années?|anos?|년|年)(?![a-zà-ÿ])/u;
+const MONTH_AFTER = /^\s*-?\s*(?:months?|mos?|mths?|mois|mes(?:es)?|mês|개월|달|個月)(?![a-zà-ÿ])/u;
 const HALF_AFTER = /^\s*(?:years?|ans?|anos?)?\s*(?:and a half|et demi|e meio)|^\s*년 ?반|^\s*年半/u;
 /** A time ago or since: when it started, never the commitment's length. */
 const AGO_AFTER = /^\s*(?:ago|전|前|de cela)/u;
@@ -284,7 +360,8 @@ export function durationsIn(text: string): Duration[] {
     .replace(/(?:(?:a|one|un|um) )?(?:year and a half|an et demi|ano e meio)(?![a-zà-ÿ])|1년 ?반|一年半/gu, '18 months')
     .replace(/half a year|six months|six mois|meio ano|반년|半年/gu, '6 months')
     .replace(/(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열) ?(달|개월)/gu, (_m, n: string) => `${KOREAN_NATIVE[n]} months`)
-    .replace(/(?<![a-zà-ÿ])(?:a|one|un|um) (?:year|an|ano)(?![a-zà-ÿ])/gu, '12 months')
+    .replace(/(?<![a-zà-ÿ])(?:a|one|un|um)[ -](?:year|an|ano)(?![a-zà-ÿ])/gu, '12 months')
+    .replace(/(?<![a-zà-ÿ])two[ -]years?(?![a-zà-ÿ])/gu, '24 months')
     .replace(/(\d{1,3})\s*(?:e|ème|eme|º|ª|o|a|\.º|\.o|th|st|nd|rd)\s+(?=mois|mês|mes|month)/gu, '$1 ')
     .replace(/\b(?:month|mois|mês|mes)\s+(\d{1,3})\b/gu, '$1 months');
   const out: Duration[] = [];
@@ -318,9 +395,9 @@ function fromDurations(t: string, slots: Slots): void {
   if (rest.length >= 1) slots.elapsed = rest[0]!.months;
 }
 
-const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳|訂閱(?:價|時)?[^\d。，,]{0,4}|구독가|구독 가격|구독으로)\s*(?:€|eur\s*)?(?:은|는|로|으로)?\s*$/;
+const WITH_BEFORE = /(?:\b(?:pay|paid|paying|pay only)|\b(?:paie|paye|payé|payée|pago|paguei|pagar)|付了?|支付|繳|(?<!不|沒|沒有|未)訂閱(?:價|時)?[^\d。，,]{0,4}|구독가|구독 가격|구독으로)\s*(?:€|eur\s*)?(?:은|는|로|으로)?\s*$/;
 const WITHOUT_BEFORE =
-  /(?:\b(?:costs?|costing|worth|price is|priced at|retails? (?:at|for)|sells? for|normally|normal price(?: is| of)?|instead of)|\b(?:coûte|coute|vaut|prix normal(?: est)?(?: de)?|au lieu de|custa|vale|preço normal(?: é)?(?: de)?|em vez de)|原價|定價|售價|要價|정가|원래 가격|원가)\s*(?:€|eur\s*)?(?:은|는)?\s*$/;
+  /(?:\b(?:costs?|costing|worth|price is|priced at|retails? (?:at|for)|sells? for|normally|normal price(?: is| of)?|instead of)|\b(?:coûte|coute|vaut|prix normal(?: est)?(?: de)?|au lieu de|custa|vale|preço normal(?: é)?(?: de)?|em vez de)|原價|定價|售價|要價|(?:不|沒有?|未)訂閱[^\d。，,]{0,6}|單買[^\d。，,]{0,4}|(?:一般|正常)(?:售)?價(?:格|錢)?(?:是|為)?|정가|원래 가격|원가)\s*(?:€|eur\s*)?(?:은|는)?\s*$/;
 const WITH_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:en abonnement|na subscri[çc][ãa]o|em subscri[çc][ãa]o|(?:under|with|on) (?:the |a |my )?(?:machine )?(?:subscription|sub\b)|avec (?:l')?abonnement|au lieu de|com (?:a )?(?:subscrição|assinatura)|em vez de|instead of|내고|냈|지불|에 (?:샀|구매))/;
 const WITHOUT_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:without|sans|sem|짜리 정가|정가|normally|usually|full price|retail|normalement|normalmente|prix normal|preço normal)/;
 const CURRENCY_AFTER = /^\s*(?:€|euros?|eur\b|유로|歐元)/;

@@ -10,7 +10,7 @@ import { krRepairCost } from '../src/policy/kr-repair-cost.js';
 import { warrantyRules } from '../src/policy/tables.js';
 import { squash } from '../src/language/understand/index.js';
 import { cancellationContext, finishedReply, penaltyReply } from './cancellation-penalty.machine.js';
-import { detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
+import { asksForRepair, detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
 import { parseDate, type ParsedDate } from './parse.js';
 import { readingOf } from './reading.js';
 import { krCostText, termsText, type RepairContext } from './repair-booking.texts.js';
@@ -187,5 +187,10 @@ export function asksToBookIt(text: string): boolean {
 /** The result a message gets at once, if it carries a whole task's inputs. */
 export function oneShotResult(text: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
   const t = squash(text).replace(/\s+/g, ' ');
-  return penalty(text, input) ?? warranty(text, t, input) ?? krRepairPrice(text, t, input);
+  const penaltyResult = penalty(text, input);
+  if (penaltyResult) return penaltyResult;
+  // Asked to book the repair ("it's under warranty, please book a repair"): the repair task starts and checks the
+  // warranty and the price itself; the result alone would not do what was asked.
+  if (asksForRepair(text)) return undefined;
+  return warranty(text, t, input) ?? krRepairPrice(text, t, input);
 }

@@ -29,6 +29,55 @@ describe('oneShotResult', () => {
     expect(taskOf('bought my pixie 3 months ago, is it under warranty?', 'PT')).toBeUndefined();
   });
 
+  it('when the subscription began, said as a date, gives the months elapsed (against today, 2025-06-16)', () => {
+    const penaltyOf = (text: string) => oneShotResult(text, input('FR'));
+    for (const text of [
+      'I signed up for a 24-month machine subscription in February 2025. Paid 49 euros with it, 199 without. What is my penalty?',
+      '버츄오 머신 구독을 24개월 약정으로 2025년 2월에 시작했어요. 구독가 49유로, 원래 가격 199유로예요. 해지하면 얼마예요?',
+      "Abonnement de 24 mois souscrit en février 2025, machine à 49€ avec l'abonnement et 199€ sans. Combien pour résilier ?",
+    ]) {
+      const r = penaltyOf(text);
+      expect(r?.task, text).toBe('cancellationPenalty');
+      expect(JSON.stringify(r?.text), text).toContain('"elapsed":4');
+    }
+    // A start date in the future is no figure: the task asks how long it has run.
+    expect(penaltyOf('24-month subscription, I signed up in March 2026, 49 euros with it, 199 without. What is my penalty?')).toBeUndefined();
+  });
+
+  it('"one-year commitment" and "halfway through my 24-month contract" are figures', () => {
+    expect(cancellationSlotsIn('Vertuo Next for 59 euros on subscription (full price 179 euros), one-year commitment, 4 months done. Exit fee?')).toMatchObject({ commitment: 12, elapsed: 4 });
+    expect(cancellationSlotsIn('Half way through my 24-month contract. I paid 99 for the Lattissima; it retails at 349. Cost to terminate early?')).toMatchObject({ commitment: 24, elapsed: 12 });
+    expect(taskOf('Half way through my 24-month contract. I paid 99 for the Lattissima; it retails at 349. Cost to terminate early?', 'FR')).toBe('cancellationPenalty');
+    expect(cancellationSlotsIn('24-month contract, 99 with it and 349 without. Cost to terminate early?').elapsed).toBeUndefined();
+  });
+
+  it('the price without a subscription, said in Chinese as 不訂閱 / 沒有訂閱 / 單買', () => {
+    for (const text of [
+      '24個月方案，用了10個月，機器訂閱價1歐元，不訂閱的價格是149歐元，提前解約要多少錢？',
+      '綁約12個月，已經5個月，訂閱價49歐元，沒有訂閱要199歐元，取消要多少？',
+      '訂閱12個月已經3個月了，單買的話是129歐元，訂閱時付29歐元，解約費多少？',
+    ]) {
+      expect(cancellationSlotsIn(text).priceWithout, text).toBeGreaterThan(100);
+      expect(taskOf(text, 'FR'), text).toBe('cancellationPenalty');
+    }
+  });
+
+  it('asked to book the repair, the task starts (it checks warranty and price itself): no result alone', () => {
+    for (const [text, market] of [
+      ['My Pixie bought 8 months ago in Paris stopped heating. It should still be under warranty, please book a repair.', 'FR'],
+      ['My CitiZ is out of warranty and leaking. Please arrange a repair, I know it will cost something.', 'KR'],
+      ['픽시가 고장났어요. 작년 5월에 샀고 영수증 있어요. 보증 수리 접수해 주세요', 'KR'],
+      ['保固內的 Pixie 壞了，3個月前在首爾買的，我要送修', 'KR'],
+      ["Ma Vertuo achetée il y a 6 mois fuit, elle est sous garantie, je voudrais la faire réparer", 'FR'],
+      ['A minha Pixie comprada há 6 meses em Paris avariou. Está na garantia, quero marcar a reparação.', 'FR'],
+    ] as [string, Market][]) {
+      expect(taskOf(text, market), text).toBeUndefined();
+    }
+    // The same machines asked about: the result at once.
+    expect(taskOf('My Pixie bought 8 months ago in Paris stopped heating. Is it still under warranty?', 'FR')).toBe('warranty');
+    expect(taskOf('My CitiZ is out of warranty and leaking. How much would a repair cost?', 'KR')).toBe('krRepairPrice');
+  });
+
   it('the KR price names the overseas exception unless the customer said where it was bought', () => {
     const keys = (text: string) => oneShotResult(text, input('KR'))?.text.map((m) => m.key);
     expect(keys('how much is a repair for a vertuo next?')).toContain('os.kr.overseasOther');

@@ -36,6 +36,15 @@ describe('commands', () => {
     expect(command('comment résilier mon abonnement ?')).toBeUndefined();
   });
 
+  it('a person named but not asked for is no hand-off: a service done by someone, what an agent said before', () => {
+    expect(command('可以請你們安排專人到府收件嗎？')).toBeUndefined();
+    expect(command('上次客服人員說是水垢的問題，現在又不出水了')).toBeUndefined();
+    expect(command('예전에 상담원이 필터 문제라고 했는데 또 물이 안 나와요')).toBeUndefined();
+    expect(command('請幫我轉接專人')).toBe('agent');
+    expect(command('상담원이랑 통화하고 싶어요')).toBe('agent');
+    expect(command('상담원 좀 불러 주세요')).toBe('agent');
+  });
+
   it('reads an explicit choice of language', () => {
     expect(askedLanguage('in English please')).toBe('en');
     expect(askedLanguage('한국어로')).toBe('ko');

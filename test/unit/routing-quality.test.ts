@@ -17,7 +17,7 @@ const present = LANGS.filter((lang) => existsSync(fileOf(lang)));
  * retrieval meets with a "did you mean" (its calibration, not the question-vs-task decision): guarded at its
  * measured level until retrieval answers them.
  */
-const STRICT: Record<string, number> = { en: 0.95, 'zh-TW': 0.95, ko: 0.93, fr: 0.95, pt: 0.95 };
+const STRICT: Record<string, number> = { en: 0.95, 'zh-TW': 0.96, ko: 0.94, fr: 0.95, pt: 0.96 };
 
 describe.runIf(present.length > 0)('routing on the labelled sets', () => {
   const router = routingRouter();
@@ -44,9 +44,10 @@ describe.runIf(present.length > 0)('routing on the labelled sets', () => {
 /**
  * The later sets (test/eval/routing-fresh/<lang>.json), written by other people and never opened by whoever changed
  * the reading, say how routing holds up on messages nobody tuned for (README, "Routing", says how held out they
- * still are). Floors at the last measurement; the issue's 95 % is reached there only in Portuguese.
+ * still are). Floors at the last measurement (2026-12-07, after the polite-request round); the issue's 95 % is
+ * reached there in Portuguese, the others stand at 94 % (one message short) and French at 90 %.
  */
-const HELD_OUT_FLOOR: Record<string, number> = { en: 0.9, 'zh-TW': 0.88, ko: 0.88, fr: 0.88, pt: 0.96 };
+const HELD_OUT_FLOOR: Record<string, number> = { en: 0.94, 'zh-TW': 0.94, ko: 0.94, fr: 0.9, pt: 0.96 };
 const freshOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh/${lang}.json`, import.meta.url));
 const fresh = LANGS.filter((lang) => existsSync(freshOf(lang)));
 
