@@ -262,10 +262,24 @@ export function cancellationSlotsIn(text: string): Slots {
   const loose = new RegExp(String.raw`(?:^|[^\d])(12|24)\s*[- ]?${MONTH_WORD}(?!\s*(?:ago|in\b|now|so far|into|전|前|째|지났|됐|동안|了|écoulés?|passés?|déjà|d'utilisation|passados|decorridos|de uso|já))`).exec(t);
   if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   if (
-    /\b(commitment|contract)\b.{0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(到期|結束|已滿|期滿)|약정[^.]{0,6}(끝났|만료|종료)|engagement (est )?(terminé|fini)|fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
+    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿)|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
   )
     slots.finished = true;
   fromDurations(t, slots);
+  // "halfway through my 24-month contract", "à mi-parcours", "a meio do contrato", "一半", "절반": half the commitment.
+  if (slots.elapsed === undefined && slots.commitment !== undefined && HALFWAY.test(t)) slots.elapsed = Number(slots.commitment) / 2;
+  // "the same for 12 and 24 month plans?", "12개월과 24개월": the two commitments compared, neither one's own.
+  const pair = /(?<!\d)(12|24)\s*(?:-?\s*months?|mois|meses|개월|個月)?\s*(?:and|or|vs\.?|versus|et|ou|e|ou de|和|或|跟|與|과|와|이나|또는|\/)\s*(?:de |d'un |an? )?(12|24)(?!\d)/u.exec(t);
+  if (pair && pair[1] !== pair[2]) {
+    delete slots.commitment;
+    delete slots.elapsed;
+  }
+  // "started it in March last year", "작년 3월에 시작했어요", "souscrit en mars 2025": the clause that says when it began,
+  // resolved to months elapsed by the task against its own today.
+  if (slots.elapsed === undefined && slots.finished === undefined) {
+    const clause = t.split(/[,，、。;；!?！？]|\.(?!\d)/u).find((c) => SUBSCRIPTION_STARTED.test(c) && /\d|last year|this year|去年|今年|작년|올해|l'an dernier|l'année dernière|cette année|ano passado|este ano/u.test(c));
+    if (clause) slots.started = clause.trim();
+  }
   Object.assign(slots, prices(t));
   return slots;
 }
@@ -305,25 +319,6 @@ function statedSlots(t: string): Slots {
     /(?:passaram|passed|went by|écoulés?|passés?)\s+(?:só |only |just )?(\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
-  if (
-    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿)|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
-  )
-    slots.finished = true;
-  fromDurations(t, slots);
-  // "halfway through my 24-month contract", "à mi-parcours", "a meio do contrato", "一半", "절반": half the commitment.
-  if (slots.elapsed === undefined && slots.commitment !== undefined && HALFWAY.test(t)) slots.elapsed = Number(slots.commitment) / 2;
-  // "the same for 12 and 24 month plans?", "12개월과 24개월": the two commitments compared, neither one's own.
-  const pair = /(?<!\d)(12|24)\s*(?:-?\s*months?|mois|meses|개월|個月)?\s*(?:and|or|vs\.?|versus|et|ou|e|ou de|和|或|跟|與|과|와|이나|또는|\/)\s*(?:de |d'un |an? )?(12|24)(?!\d)/u.exec(t);
-  if (pair && pair[1] !== pair[2]) {
-    delete slots.commitment;
-    delete slots.elapsed;
-  }
-  // "started it in March last year", "작년 3월에 시작했어요", "souscrit en mars 2025": the clause that says when it began,
-  // resolved to months elapsed by the task against its own today.
-  if (slots.elapsed === undefined && slots.finished === undefined) {
-    const clause = t.split(/[,，、。;；!?！？]|\.(?!\d)/u).find((c) => SUBSCRIPTION_STARTED.test(c) && /\d|last year|this year|去年|今年|작년|올해|l'an dernier|l'année dernière|cette année|ano passado|este ano/u.test(c));
-    if (clause) slots.started = clause.trim();
-  }
   Object.assign(slots, prices(t, true));
   return slots;
 }
