@@ -1,6 +1,6 @@
 /** One-shot results: given only when the message carries the task's inputs, for the markets whose documents decide. */
 import { describe, expect, it } from 'vitest';
-import { cancellationSlotsIn, durationsIn } from '../../dialogs/detect.js';
+import { cancellationSlotsIn, durationsIn, withoutStatedCancellationSlot } from '../../dialogs/detect.js';
 import { correctedPenalty, oneShotResult } from '../../dialogs/one-shot.js';
 import type { Market } from '../../src/lib/types.js';
 
@@ -81,6 +81,17 @@ describe('a correction right after the penalty result', () => {
     expect(correctedPenalty('it was a 24-month commitment', kept, input('FR'))).toBeUndefined();
     expect(correctedPenalty('no, I paid 49 €', kept, input('KR'))).toBeUndefined();
     expect(correctedPenalty('no, I paid 49 €', { model: 'pixie' }, input('FR'))).toBeUndefined();
+  });
+});
+
+describe('a message without the figure a correction read', () => {
+  it('takes out only the words that state that figure, in any order and language', () => {
+    expect(withoutStatedCancellationSlot("279, and it's been 10 months", 'elapsed')).toBe("279, and it's");
+    expect(withoutStatedCancellationSlot('ah pardon, ça fait 10 mois en fait. 279', 'elapsed')).toBe('ah pardon, en fait. 279');
+    expect(withoutStatedCancellationSlot('죄송해요, 49유로 냈어요. 279유로예요', 'priceWith')).toBe('죄송해요, 유로 냈어요. 279유로예요');
+    expect(withoutStatedCancellationSlot('其實是24個月的合約，279', 'commitment')).toBe('其實是 ,279');
+    // Nothing stated for that figure: the message whole.
+    expect(withoutStatedCancellationSlot('279', 'elapsed')).toBe('279');
   });
 });
 
