@@ -9,7 +9,7 @@ import { daysBetween } from '../src/policy/dates.js';
 import { cancellationPenalty } from '../src/policy/subscription.js';
 import { subscriptionTerms } from '../src/policy/tables.js';
 import { parseDate, parseMonths } from './parse.js';
-import { amountIn, cancellationSlotsIn, monthsIn, statedCancellationSlotsIn } from './detect.js';
+import { amountIn, cancellationSlotsIn, monthsIn, statedCancellationSlotsIn, withoutStatedCancellationSlot } from './detect.js';
 import { answerYesNo, correctionIn, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, withCorrections, YES_NO_CHOICES, type Correctable, type TaskAnswer, type TaskContext, type TaskStep } from './step-kit.js';
 import type { DialogInput } from './types.js';
 
@@ -141,6 +141,7 @@ function stated(slot: 'commitment' | 'elapsed' | 'priceWithout' | 'priceWith', v
       const v = ctx.market === 'FR' ? statedCancellationSlotsIn(text)[slot] : undefined;
       return typeof v === 'number' && valid(v) ? { [slot]: v } : undefined;
     },
+    rest: (text) => withoutStatedCancellationSlot(text, slot),
   };
 }
 export const cancellationCorrectable: Array<Correctable<CancellationContext>> = [
@@ -150,8 +151,11 @@ export const cancellationCorrectable: Array<Correctable<CancellationContext>> = 
   stated('priceWith', (v) => v >= 0),
 ];
 
-/** The steps, each taking a correction of an earlier figure first. */
-export const cancellationSteps = withCorrections(ownSteps, cancellationCorrectable);
+/**
+ * The steps, each taking a correction of an earlier figure first, and the pending figure from the rest of the same
+ * message ("279, and it's been 10 months" at the normal price: 279 is the price, 10 the months).
+ */
+export const cancellationSteps = withCorrections(ownSteps, cancellationCorrectable, [], ['askingCommitment', 'askingElapsed', 'askingPriceWithout', 'askingPriceWith']);
 export type CancellationStep = keyof typeof cancellationSteps;
 
 const SLOT_OF: Partial<Record<CancellationStep, keyof CancellationContext>> = {

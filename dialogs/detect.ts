@@ -292,12 +292,29 @@ export function statedCancellationSlotsIn(text: string): Slots {
   return statedSlots(squash(text).replace(/\s+/g, ' '));
 }
 
-function statedSlots(t: string): Slots {
+/**
+ * The message (squashed) without the words that state `slot` ("it's been 10 months" out of "279, and it's been 10
+ * months"): what the pending step may still read as its own answer, never the corrected figure again.
+ */
+export function withoutStatedCancellationSlot(text: string, slot: string): string {
+  const t = squash(text).replace(/\s+/g, ' ');
+  const spans: Spans = {};
+  statedSlots(t, spans);
+  const span = spans[slot];
+  return span ? `${t.slice(0, span[0])} ${t.slice(span[1])}`.replace(/\s+/g, ' ').trim() : t;
+}
+
+/** Where in the squashed text each stated figure was read. */
+type Spans = Record<string, [number, number]>;
+const spanOf = (m: RegExpExecArray): [number, number] => [m.index, m.index + m[0].length];
+
+function statedSlots(t: string, spans: Spans = {}): Slots {
   const slots: Slots = {};
   const into = /(\d{1,2})\s*(?:months?|mos?)?\s*(?:into|in|out of|of)\s*(?:a |my |the )?(12|24)\b/.exec(t);
   if (into) {
     slots.elapsed = Number(into[1]);
     slots.commitment = Number(into[2]);
+    spans.elapsed = spans.commitment = spanOf(into);
   }
   const commitment =
     /\b(12|24)[- ]?months?(?: long)? (?:commitment|subscription|contract|plan)/.exec(t) ??
@@ -307,7 +324,10 @@ function statedSlots(t: string): Slots {
     /(?:abonnement|engagement|contrat) (?:(?:est|était|etait) )?(?:de |sur |d'un an |)(12|24) mois|(12|24) mois d'(?:engagement|abonnement)/.exec(t) ??
     /(?:subscrição|assinatura|contrato|fidelização) (?:(?:é|era|foi) )?(?:de )?(12|24) meses|(12|24) meses de (?:fidelização|contrato|subscrição|assinatura)/.exec(t);
   const c = commitment?.slice(1).find((x) => x !== undefined);
-  if (c && slots.commitment === undefined) slots.commitment = Number(c);
+  if (c && slots.commitment === undefined) {
+    slots.commitment = Number(c);
+    spans.commitment = spanOf(commitment!);
+  }
   const elapsed =
     /\b(?:for|since|been|had it for)\s+(\d{1,2})\s*months?\b/.exec(t) ??
     /\b(\d{1,2})\s*months?\s+(?:in|ago|now|so far)\b/.exec(t) ??
@@ -318,8 +338,11 @@ function statedSlots(t: string): Slots {
     /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)|(?:já vão|já lá vão|já passaram|vou no|estou no) (\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))|(?<![\d.,])(\d{1,2}) (?:écoulés?|passés?|passados|decorridos|feitos)(?![a-zà-ÿ])/.exec(t) ??
     /(?:passaram|passed|went by|écoulés?|passés?)\s+(?:só |only |just )?(\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
-  if (e && slots.elapsed === undefined) slots.elapsed = Number(e);
-  Object.assign(slots, prices(t, true));
+  if (e && slots.elapsed === undefined) {
+    slots.elapsed = Number(e);
+    spans.elapsed = spanOf(elapsed!);
+  }
+  Object.assign(slots, prices(t, true, spans));
   return slots;
 }
 
@@ -398,7 +421,7 @@ const WITHOUT_AFTER = /^\s*(?:€|euros?|e\b|유로|歐元)?\s*(?:without|sans|s
 const CURRENCY_AFTER = /^\s*(?:€|euros?|eur\b|유로|歐元)/;
 
 /** Money amounts and which price each one is, from the words around it (any of the five languages); `named`: only those the words name. */
-function prices(t: string, named = false): Slots {
+function prices(t: string, named = false, spans: Spans = {}): Slots {
   const out: Slots = {};
   const loose: number[] = [];
   for (const m of t.matchAll(/(€\s*)?(\d{1,5}(?:[.,]\d{1,2})?)/g)) {
@@ -407,9 +430,12 @@ function prices(t: string, named = false): Slots {
     const after = t.slice(at + m[0].length, at + m[0].length + 30);
     const value = Number(m[2]!.replace(',', '.'));
     if (DURATION_AFTER.test(after) || /(?<!instead )\b(into|of|in|out of)\s*$/.test(before) || /^(19|20)\d\d$/.test(m[2]!)) continue;
-    if (WITH_BEFORE.test(before) || WITH_AFTER.test(after)) out.priceWith ??= value;
-    else if (WITHOUT_BEFORE.test(before) || WITHOUT_AFTER.test(after)) out.priceWithout ??= value;
-    else if (m[1] || CURRENCY_AFTER.test(after)) loose.push(value);
+    const span: [number, number] = [at, at + m[0].length];
+    if (WITH_BEFORE.test(before) || WITH_AFTER.test(after)) {
+      if (out.priceWith === undefined) [out.priceWith, spans.priceWith] = [value, span];
+    } else if (WITHOUT_BEFORE.test(before) || WITHOUT_AFTER.test(after)) {
+      if (out.priceWithout === undefined) [out.priceWithout, spans.priceWithout] = [value, span];
+    } else if (m[1] || CURRENCY_AFTER.test(after)) loose.push(value);
   }
   if (named) return out;
   if (loose.length === 2 && out.priceWith === undefined && out.priceWithout === undefined) {

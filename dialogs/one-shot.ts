@@ -9,7 +9,8 @@ import { addMonths } from '../src/policy/dates.js';
 import { krRepairCost } from '../src/policy/kr-repair-cost.js';
 import { warrantyRules } from '../src/policy/tables.js';
 import { squash } from '../src/language/understand/index.js';
-import { cancellationContext, finishedReply, penaltyReply } from './cancellation-penalty.machine.js';
+import { cancellationContext, cancellationCorrectable, finishedReply, penaltyReply, type CancellationContext } from './cancellation-penalty.machine.js';
+import { correctionIn } from './step-kit.js';
 import { asksForRepair, detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
 import { parseDate, type ParsedDate } from './parse.js';
 import { readingOf } from './reading.js';
@@ -25,7 +26,8 @@ export interface OneShotResult {
   followUp?: DialogId;
   /**
    * What the customer told us that the follow-up task asks again (model, purchase date and its precision, proof,
-   * KR origin and registration): only what the message said, never what the result assumed.
+   * KR origin and registration), or the penalty's figures a correction may change: only what the message said,
+   * never what the result assumed.
    */
   slots?: Slots;
 }
@@ -111,11 +113,39 @@ function penalty(text: string, input: Omit<DialogInput, 'slots'>): OneShotResult
   if (input.market !== 'FR') return undefined;
   const d = detectDialog(text);
   if (d?.dialog !== 'cancellationPenalty') return undefined;
-  const ctx = cancellationContext({ ...input, slots: d.slots });
+  return penaltyOf(cancellationContext({ ...input, slots: d.slots }));
+}
+
+const FIGURES = ['commitment', 'elapsed', 'finished', 'priceWithout', 'priceWith'] as const;
+
+/** The penalty result of these figures (none while one is missing), keeping the figures for a correction. */
+function penaltyOf(ctx: CancellationContext): OneShotResult | undefined {
+  const slots: Slots = {};
+  for (const k of FIGURES) if (ctx[k] !== undefined) slots[k] = ctx[k];
   const over = ctx.finished === true || (ctx.commitment !== undefined && ctx.elapsed !== undefined && ctx.elapsed >= ctx.commitment);
-  if (over) return { task: 'cancellationPenalty', text: finishedReply(ctx) };
+  if (over) return { task: 'cancellationPenalty', text: finishedReply(ctx), slots };
   if (ctx.commitment === undefined || ctx.elapsed === undefined || ctx.priceWith === undefined || ctx.priceWithout === undefined) return undefined;
-  return { task: 'cancellationPenalty', text: penaltyReply(ctx) };
+  return { task: 'cancellationPenalty', text: penaltyReply(ctx), slots };
+}
+
+/**
+ * Right after a penalty result, a message that names one of its figures anew ("actually it was a 24-month
+ * commitment", "en fait ça fait 10 mois", "no, I paid 49 €") gets the result again with that figure changed
+ * (issue 16). The reading is the penalty task's own correction (cancellationCorrectable): a figure named by what
+ * it is, different from the one kept. `figures`: all of them after the change; no `result` when the change leaves
+ * one missing (a commitment that was over and no longer is, with no prices said): the task then asks for it.
+ * Undefined when the message corrects none of the kept figures.
+ */
+export function correctedPenalty(text: string, kept: Slots, input: Omit<DialogInput, 'slots'>): { result?: OneShotResult; figures: Slots } | undefined {
+  if (input.market !== 'FR' || !FIGURES.some((k) => kept[k] !== undefined)) return undefined;
+  const ctx = cancellationContext({ ...input, slots: kept });
+  const fix = correctionIn(cancellationCorrectable, text, ctx, 'done');
+  if (!fix) return undefined;
+  const changed = { ...ctx, ...fix };
+  const figures: Slots = {};
+  for (const k of FIGURES) if (changed[k] !== undefined) figures[k] = changed[k];
+  const result = penaltyOf(changed);
+  return result ? { result, figures } : { figures };
 }
 
 /** KR and FR: the warranty decision from the model, when it was bought, and (KR) proof and registration. */

@@ -15,6 +15,8 @@ type Clear = (field: 'model' | 'purchaseDate' | 'name' | 'phone' | 'email') => P
 
 /** Words that name the phone number in the five languages (a number alone at another step is not a correction). */
 const PHONE_WORDS = /\b(phone|number|mobile|tel|téléphone|telephone|numéro|portable|telefone|telemóvel|telemovel|número)\b|전화|번호|휴대폰|핸드폰|電話|手機|号码|號碼/iu;
+/** A phone number's digits as the phone parser finds them: not read again as a date or an amount. */
+const PHONE_RUN = /\+?\(?\d[\d\s().\-/]{6,}\d/g;
 const EMAIL_IN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
 
 /** Buying named: a date in the same message is when the machine was bought. */
@@ -76,6 +78,7 @@ export function repairCorrections(clear: Clear): Array<Correctable<RepairContext
         const p = check(phone(ctx.market), text);
         return p.ok ? { phone: p.value } : undefined;
       },
+      rest: (text) => text.normalize('NFKC').replace(PHONE_RUN, ' '),
       clears: () => clear('phone'),
     },
     {
@@ -87,6 +90,7 @@ export function repairCorrections(clear: Clear): Array<Correctable<RepairContext
         const e = check(Email, text);
         return e.ok ? { email: e.value } : undefined;
       },
+      rest: (text) => text.replace(EMAIL_IN, ' '),
       clears: () => clear('email'),
     },
   ];

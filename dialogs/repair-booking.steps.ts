@@ -303,8 +303,12 @@ const steps = {
 /** The details a customer may correct in passing at any step ("actually it's an Essenza Mini", "my phone is …"). */
 export const repairCorrectable = repairCorrections(clearField);
 
-/** The steps, each taking a correction of an earlier answer first (not the retry of a failed save). */
-export const repairSteps = withCorrections(steps, repairCorrectable, ['retryingSave']);
+/**
+ * The steps, each taking a correction of an earlier answer first (not the retry of a failed save); where the step
+ * asks for the model, a date or a contact detail, its answer is also read from the rest of the same message
+ * ("0912 345 678, oh and it's an Essenza Mini, not a Pixie" at the phone question).
+ */
+export const repairSteps = withCorrections(steps, repairCorrectable, ['retryingSave'], ['askingModel', 'askingPurchaseDate', 'askingPhone', 'askingEmail']);
 export type RepairStep = keyof typeof repairSteps;
 
 export function isProfessional(ctx: RepairContext): boolean {

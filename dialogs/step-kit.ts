@@ -57,35 +57,54 @@ export interface Correctable<C> {
   clears?: (ctx: C) => Partial<C>;
   /** Also taken before the slot was asked (a phone number said in passing); otherwise only a filled slot is corrected. */
   early?: boolean;
+  /**
+   * The message without the words this correction read ("it's been 10 months" out of "279, and it's been 10
+   * months"), for the pending step's own answer; without it the message is left whole (its words cannot pass for
+   * that answer).
+   */
+  rest?: (text: string, ctx: C) => string;
 }
 
-/** The details a message corrects, each with what its change clears; undefined when it corrects none. */
-export function correctionIn<C>(fields: readonly Correctable<C>[], text: string, ctx: C, step: string): Partial<C> | undefined {
+/** The details a message corrects, each with what its change clears, and the message without the words they were read from. */
+function corrections<C>(fields: readonly Correctable<C>[], text: string, ctx: C, step: string): { patch: Partial<C>; rest: string } | undefined {
   const clears: Partial<C> = {};
   const values: Partial<C> = {};
+  let rest = text;
   for (const f of fields) {
     if (step === f.step || (ctx[f.slot] === undefined && !f.early)) continue;
     const read = f.read(text, ctx, step);
     if (!read || read[f.slot] === undefined || read[f.slot] === ctx[f.slot]) continue;
     Object.assign(clears, f.clears?.(ctx));
     Object.assign(values, read);
+    if (f.rest) rest = f.rest(rest, ctx);
   }
-  return Object.keys(values).length ? { ...clears, ...values } : undefined;
+  return Object.keys(values).length ? { patch: { ...clears, ...values }, rest } : undefined;
+}
+
+/** The details a message corrects, each with what its change clears; undefined when it corrects none. */
+export function correctionIn<C>(fields: readonly Correctable<C>[], text: string, ctx: C, step: string): Partial<C> | undefined {
+  return corrections(fields, text, ctx, step)?.patch;
 }
 
 /**
  * The step table with a correction tried before each step's own answer: a message that corrects an earlier
  * detail is taken as that change, and the task goes on from wherever it now stands (its routing asks what the
- * change left open, else the step the customer was at). `except`: steps that read no correction.
+ * change left open, else the step the customer was at). `except`: steps that read no correction. `answered`:
+ * steps whose own answer is also read from the rest of a correcting message ("279, and it's been 10 months" at
+ * the normal price; "0912 345 678, oh and it's an Essenza Mini" at the phone), without the words the correction
+ * read: steps that ask for a figure or a contact detail, never a yes/no or free text, which a correction's own
+ * words ("no, …", "sorry, …") could pass for.
  */
-export function withCorrections<C, T extends Record<string, Step<C>>>(steps: T, fields: readonly Correctable<C>[], except: readonly string[] = []): T {
+export function withCorrections<C, T extends Record<string, Step<C>>>(steps: T, fields: readonly Correctable<C>[], except: readonly string[] = [], answered: readonly string[] = []): T {
   const out = {} as Record<string, Step<C>>;
   for (const [name, step] of Object.entries(steps)) {
     out[name] = {
       prompt: step.prompt,
       answer: (text, ctx) => {
-        const patch = except.includes(name) ? undefined : correctionIn(fields, text, ctx, name);
-        return patch ? { ok: true, patch } : step.answer(text, ctx);
+        const fix = except.includes(name) ? undefined : corrections(fields, text, ctx, name);
+        if (!fix) return step.answer(text, ctx);
+        const own = answered.includes(name) && fix.rest.trim() ? step.answer(fix.rest, { ...ctx, ...fix.patch }) : undefined;
+        return { ok: true, patch: own?.ok ? { ...fix.patch, ...own.patch } : fix.patch };
       },
     };
   }

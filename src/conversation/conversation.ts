@@ -44,7 +44,8 @@ export interface ConversationState {
   /**
    * What the customer told us for this conversation's last one-shot result (model, purchase date, proof, KR
    * origin and registration; never contact details), with the market it was read for: a repair booking started
-   * after it begins with them. Cleared once a booking starts or another result replaces it.
+   * after it begins with them. After the FR penalty result, its figures (commitment, months, prices), which a
+   * correction changes. Cleared once a task starts, at start-over, or when another result replaces it.
    */
   resultSlots?: Record<string, string | number | boolean>;
   /** Channel-specific reference for proactive messages (agent replies). */

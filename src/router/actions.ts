@@ -182,6 +182,8 @@ export function dialogReply(t: Turn, dialog: DialogId, r: DialogReply): Reply {
  */
 export async function startDialog(t: Turn, dialog: DialogId, slots: Record<string, string | number | boolean>): Promise<Reply[]> {
   t.state.pending = undefined;
+  // The penalty's figures serve a correction right after its result; a task started since is no longer that.
+  if (t.state.resultSlots && typeof t.state.resultSlots.model !== 'string') t.state.resultSlots = undefined;
   if (dialog === 'repairBooking') {
     const kept = keptFromResult(t, slots);
     if (kept === 'ask') return [sameMachineQuestion(modelNameOf(t.state.resultSlots!.model as string), t.market, 'result')];

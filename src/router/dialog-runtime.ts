@@ -96,14 +96,18 @@ function peek(envelope: DialogEnvelope): Peeked | undefined {
   }
 }
 
-async function run(def: DialogDefinition, actor: AnyActorRef, text?: string): Promise<DialogStep> {
+/** `done`: given the final context when the machine finishes (a change that finished the task is acknowledged too). */
+async function run(def: DialogDefinition, actor: AnyActorRef, text?: string, done?: (context: Record<string, unknown>) => void): Promise<DialogStep> {
   const replies: DialogReply[] = [];
   const sub = actor.on('reply', (e: ReplyEmitted) => replies.push(e.reply));
   try {
     actor.start();
     if (text !== undefined) actor.send({ type: 'user.said', text });
     const snap = await waitFor(actor, (s) => s.status !== 'active' || s.hasTag('awaitingInput'), { timeout: SETTLE_TIMEOUT_MS });
-    if (snap.status === 'done') return { replies, output: snap.output as DialogOutput };
+    if (snap.status === 'done') {
+      done?.(snap.context as Record<string, unknown>);
+      return { replies, output: snap.output as DialogOutput };
+    }
     return { replies, envelope: { machine: def.id, version: def.version, snapshot: actor.getPersistedSnapshot() } };
   } catch (err) {
     const snap = actor.getSnapshot();
@@ -151,13 +155,16 @@ export async function continueDialog(envelope: DialogEnvelope, text: string, inp
     return fresh;
   }
   const actor = actorFor(peeked.def, deps, { snapshot: envelope.snapshot as never, input });
-  const step = await run(peeked.def, actor, text);
-  return wasCorrected(peeked.def, peeked.context, step) ? { ...step, replies: [{ text: msg('repair.corrected'), step: 'corrected' }, ...step.replies] } : step;
+  let final: Record<string, unknown> | undefined;
+  const step = await run(peeked.def, actor, text, (context) => (final = context));
+  return wasCorrected(peeked.def, peeked.context, step.envelope ? peek(step.envelope)?.context : final) ? { ...step, replies: [{ text: msg('repair.corrected'), step: 'corrected' }, ...step.replies] } : step;
 }
 
-/** A detail the customer corrected in passing (the dialog's `corrects`) is acknowledged before the task goes on. */
-function wasCorrected(def: DialogDefinition, before: Record<string, unknown>, step: DialogStep): boolean {
-  const after = step.envelope ? peek(step.envelope)?.context : undefined;
+/**
+ * A detail the customer corrected in passing (the dialog's `corrects`) is acknowledged before the task goes on,
+ * or before its result when the same message finished it ("sorry, I paid 49 €. 279 €" at the last price).
+ */
+function wasCorrected(def: DialogDefinition, before: Record<string, unknown>, after: Record<string, unknown> | undefined): boolean {
   return !!after && def.corrects.some((k) => before[k] !== undefined && after[k] !== undefined && before[k] !== after[k]);
 }
 

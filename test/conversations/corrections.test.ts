@@ -115,7 +115,9 @@ describe('cancellation penalty: what is not a correction, and a correction that 
     const x = new Chat(svc, 'fr-FR', 'fr', 'FR');
     await x.step('je veux résilier mon abonnement machine de 24 mois', 'cancellationPenalty', 'askingElapsed');
     await x.step('14', 'cancellationPenalty', 'askingPriceWithout');
-    const [done] = await x.say('ah non pardon, c’était un engagement de 12 mois');
+    // The change is acknowledged before the result it leads to, as at any other step.
+    const [ack, done] = await x.say('ah non pardon, c’était un engagement de 12 mois');
+    expect(ack?.text).toBe(CATALOGUES.fr['repair.corrected']);
     expect(dialogOf(done)).toEqual({ dialog: 'cancellationPenalty', step: 'done' });
     expect(done?.text).toContain('12 mois');
   });

@@ -1,7 +1,7 @@
 /** One-shot results: given only when the message carries the task's inputs, for the markets whose documents decide. */
 import { describe, expect, it } from 'vitest';
-import { cancellationSlotsIn, durationsIn } from '../../dialogs/detect.js';
-import { oneShotResult } from '../../dialogs/one-shot.js';
+import { cancellationSlotsIn, durationsIn, withoutStatedCancellationSlot } from '../../dialogs/detect.js';
+import { correctedPenalty, oneShotResult } from '../../dialogs/one-shot.js';
 import type { Market } from '../../src/lib/types.js';
 
 const input = (market: Market) => ({ market, contact: { phone: '080-734-1111', hours: '24 h' }, today: '2025-06-16' });
@@ -111,8 +111,36 @@ describe('what a result keeps for the booking that follows', () => {
     });
     expect(oneShotResult('is my citiz still under warranty? it is 10 months old', input('FR'))?.slots).toEqual({ model: 'citiz', purchaseDate: '2024-08-16', purchasePrecision: 'approx' });
     expect(oneShotResult('how much is a repair for my pixie bought overseas?', input('KR'))?.slots).toEqual({ model: 'pixie', overseas: true });
-    // The penalty offers no booking and keeps nothing.
-    expect(oneShotResult('24 month sub, 8 months in, 99 on the sub, 279 normally, how much to get out?', input('FR'))?.slots).toBeUndefined();
+    // The penalty offers no booking; it keeps the figures it was given, which a correction right after it changes.
+    expect(oneShotResult('24 month sub, 8 months in, 99 on the sub, 279 normally, how much to get out?', input('FR'))?.slots).toEqual({ commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 });
+    expect(oneShotResult('my 12-month machine subscription started 14 months ago, how much to cancel?', input('FR'))?.slots).toEqual({ commitment: 12, elapsed: 14 });
+  });
+});
+
+describe('a correction right after the penalty result', () => {
+  const kept = { commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 };
+  it('a figure named anew is changed and the penalty worked out again; the others stay', () => {
+    const fix = correctedPenalty('no, I paid 49 €', kept, input('FR'));
+    expect(fix?.figures).toEqual({ ...kept, priceWith: 49 });
+    expect(fix?.result?.task).toBe('cancellationPenalty');
+    expect(correctedPenalty('en fait ça fait 10 mois', kept, input('FR'))?.figures).toEqual({ ...kept, elapsed: 10 });
+  });
+  it('nothing for a bare number, the same figure, another market, or no figures kept', () => {
+    expect(correctedPenalty('49', kept, input('FR'))).toBeUndefined();
+    expect(correctedPenalty('it was a 24-month commitment', kept, input('FR'))).toBeUndefined();
+    expect(correctedPenalty('no, I paid 49 €', kept, input('KR'))).toBeUndefined();
+    expect(correctedPenalty('no, I paid 49 €', { model: 'pixie' }, input('FR'))).toBeUndefined();
+  });
+});
+
+describe('a message without the figure a correction read', () => {
+  it('takes out only the words that state that figure, in any order and language', () => {
+    expect(withoutStatedCancellationSlot("279, and it's been 10 months", 'elapsed')).toBe("279, and it's");
+    expect(withoutStatedCancellationSlot('ah pardon, ça fait 10 mois en fait. 279', 'elapsed')).toBe('ah pardon, en fait. 279');
+    expect(withoutStatedCancellationSlot('죄송해요, 49유로 냈어요. 279유로예요', 'priceWith')).toBe('죄송해요, 유로 냈어요. 279유로예요');
+    expect(withoutStatedCancellationSlot('其實是24個月的合約，279', 'commitment')).toBe('其實是 ,279');
+    // Nothing stated for that figure: the message whole.
+    expect(withoutStatedCancellationSlot('279', 'elapsed')).toBe('279');
   });
 });
 

@@ -106,4 +106,20 @@ describe('corrections in passing', () => {
     expect(table.askingFit.answer('yes', { size: 40 })).toEqual({ ok: true, patch: { fitted: true } });
     expect(table.askingSize.answer('the colour is red', {})).toEqual({ ok: true, patch: { size: NaN } });
   });
+
+  it('an answered step also reads its own answer from the rest of a correcting message, without the words the correction read', () => {
+    const numbers: Array<Correctable<Ctx>> = [
+      { slot: 'size', step: 'askingSize', read: (t) => ((m) => (m ? { size: Number(m[1]) } : undefined))(/size is (\d+)/.exec(t)), rest: (t) => t.replace(/size is \d+/, ' ') },
+    ];
+    const ages: Record<'askingSize' | 'askingAge', Step<Ctx & { age?: number }>> = {
+      askingSize: steps.askingSize,
+      askingAge: { prompt: () => ({ text: 'age?' }), answer: (t: string) => ((m) => (m ? { ok: true as const, patch: { age: Number(m[0]) } } : { ok: false as const, reason: 'age?' }))(/\d+/.exec(t)) },
+    };
+    const answered = withCorrections(ages, numbers, [], ['askingAge']);
+    // The size's 42 is not also the age; the age after it is.
+    expect(answered.askingAge.answer('the size is 42, and 7', { size: 40 })).toEqual({ ok: true, patch: { size: 42, age: 7 } });
+    expect(answered.askingAge.answer('the size is 42', { size: 40 })).toEqual({ ok: true, patch: { size: 42 } });
+    // Not an answered step: the correction alone, the question comes again.
+    expect(withCorrections(ages, numbers).askingAge.answer('the size is 42, and 7', { size: 40 })).toEqual({ ok: true, patch: { size: 42 } });
+  });
 });

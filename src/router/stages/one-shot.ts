@@ -1,7 +1,8 @@
 /**
  * A message that carries a whole task's inputs gets the result at once (issue 16): the FR cancellation
  * penalty with its working, the KR/FR warranty decision, the KR repair price. The task that follows
- * (book a repair) is offered as a button. When an input is missing this passes, and the task starts with
+ * (book a repair) is offered as a button; what the message said is kept (resultSlots) for that task, or for a
+ * correction of the penalty's figures (result-correction stage). When an input is missing this passes, and the task starts with
  * what the message gives (task-request stage) or the FAQ answers.
  */
 import { oneShotResult } from '../../../dialogs/one-shot.js';

@@ -12,8 +12,8 @@ import type { Stage } from '../turn-view.js';
 const DIALOG_TRIGGER_CONFIDENCE = 0.6;
 
 export const taskRequest: Stage = (t) => {
-  // "Book it" right after a result that offers a repair booking (what the result was told is kept: startDialog).
-  const followUp = t.state.resultSlots && t.s.dialogs && asksToBookIt(t.text) ? { dialog: 'repairBooking' as const, slots: {} } : undefined;
+  // "Book it" right after a result that offers a repair booking (a machine's; the penalty's figures offer none) (what the result was told is kept: startDialog).
+  const followUp = typeof t.state.resultSlots?.model === 'string' && t.s.dialogs && asksToBookIt(t.text) ? { dialog: 'repairBooking' as const, slots: {} } : undefined;
   const detected = t.s.dialogs?.detect(t.text);
   const trigger = detected && detected.confidence >= DIALOG_TRIGGER_CONFIDENCE && detected.reading !== 'question' ? detected : followUp;
   if (!trigger) return undefined;
