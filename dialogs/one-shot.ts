@@ -42,6 +42,12 @@ const WARRANTY_OVER =
 /** Asking what something costs. */
 const PRICE = /how much|\bvalor\b|\bmontant\b|\b(cost|costs|price|prices|fee|fees|charge|charges)\b|多少錢|多少|費用|價格|價錢|收費|維修費|얼마|비용|수리비|가격|요금|combien|\b(prix|coût|coûte|tarif)\b|quanto|\b(preço|custo|custa)\b/u;
 const REPAIR = /repair|fix|維修|修理|送修|수리|répar|repar|arranj|consert/u;
+/**
+ * "How much / how many" words that also ask how long (얼마나 걸려요, combien de temps, quanto tempo, 多少天), and the
+ * words that can only ask about money: a question about time with no money word is not a price question.
+ */
+const DURATION = /how long|얼마나 ?(걸|오래|돼|되)|기간|며칠|몇 ?(일|주|달|개월)|combien de (temps|jours|semaines|mois)|quanto tempo|quant[oa]s (dias|semanas|meses)|多久|多少(天|時間|個月|週)|期間|期限/u;
+const MONEY = /\b(cost|costs|price|prices|fee|fees|charge|charges)\b|錢|費用|維修費|修理費|價|收費|비용|수리비|가격|요금|\b(prix|coût|coûte|coûterait|tarif)\b|\b(preço|custo|custa|custaria)\b/u;
 const OVERSEAS = /\b(overseas|abroad)\b|海外|國外|해외|직구|à l'étranger|no estrangeiro|fora de portugal/u;
 const IN_KOREA = /\b(from nespresso korea|in korea|in seoul|in busan)\b|(韓國|首爾)[^。]{0,6}(買|購)|(한국|서울|부산|국내|네스프레소 코리아)[^.]{0,8}(샀|구매|구입)|(en|de) corée|na coreia|da coreia/u;
 /** A receipt kept, in words the repair task's own reading does not cover. */
@@ -185,6 +191,7 @@ function saidOrigin(p: Slots, t: string): Slots {
 /** KR: the paid-repair price of the model's tier; bought in Korea is the common case and overseas is named. */
 function krRepairPrice(text: string, t: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
   if (input.market !== 'KR' || !PRICE.test(t) || !REPAIR.test(t)) return undefined;
+  if (DURATION.test(t) && !MONEY.test(t)) return undefined;
   const p = purchaseSlotsIn(text);
   if (typeof p.model !== 'string') return undefined;
   const ctx = repairContext(input, p.model);

@@ -188,6 +188,21 @@ describe('durations', () => {
       expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
   });
 
+  it('how long a repair or the free-repair period lasts is not a price question, in the five languages', () => {
+    for (const text of [
+      '픽시 무상 수리 기간이 얼마나 돼요?',
+      '픽시 수리 맡기면 얼마나 걸려요?',
+      'how long does a repair of my Pixie take?',
+      'Pixie送修要多少天？',
+      'combien de temps dure la réparation de ma Pixie ?',
+      'quanto tempo demora a reparação da minha Pixie?',
+    ])
+      expect(taskOf(text, 'KR'), text).not.toBe('krRepairPrice');
+    // a money word keeps it a price question, even with a word that can also ask how long
+    for (const text of ['픽시 수리비 얼마나 나와요?', 'Pixie維修費用要多少？', 'combien coûte la réparation de ma Pixie ?'])
+      expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
+  });
+
   it('the machine\'s age stands for when it was bought, in the five languages', () => {
     for (const [text, market] of [
       ['my Citiz is 10 months old, is it still under warranty?', 'KR'],
