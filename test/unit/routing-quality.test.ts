@@ -59,3 +59,22 @@ describe.runIf(fresh.length > 0)('routing on the held-out sets', () => {
     expect(r.right / r.total, `right: ${misses}`).toBeGreaterThanOrEqual(HELD_OUT_FLOOR[lang]!);
   }, 120_000);
 });
+
+/**
+ * The second held-out sets (test/eval/routing-fresh2/<lang>.json, 60 first messages per language) were written blind
+ * from the source documents after the reading above had been tuned; only their per-language totals are ever read
+ * (the eval never prints their misses, and neither does this test). Floors at their measurement after the
+ * polite-request and repair rounds (2026-12-07): they are the honest held-out figures, and far from 95 %.
+ */
+const HELD_OUT_2_RIGHT: Record<string, number> = { en: 55, 'zh-TW': 51, ko: 46, fr: 55, pt: 54 };
+const fresh2Of = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh2/${lang}.json`, import.meta.url));
+const fresh2 = LANGS.filter((lang) => existsSync(fresh2Of(lang)));
+
+describe.runIf(fresh2.length > 0)('routing on the second held-out sets', () => {
+  const router = routingRouter();
+  it.each(fresh2)('%s: no fewer messages routed right than at the last measurement', async (lang) => {
+    const r = await runRouting(loadRoutingSet(fresh2Of(lang)).filter((i) => i.lang === lang), router);
+    expect(r.total).toBe(60);
+    expect(r.right, `${r.right}/${r.total} right`).toBeGreaterThanOrEqual(HELD_OUT_2_RIGHT[lang]!);
+  }, 120_000);
+});
