@@ -156,9 +156,24 @@ describe('a hand-off seen on both pages', () => {
     await agent.setViewportSize(DESKTOP);
     await customer.setViewportSize(PHONE);
     await customer.focus('.webchat__basic-transcript');
-    const customerBottom = await top(customer, '.webchat__basic-transcript__scrollable');
-    for (let i = 0; i < 4; i++) await customer.keyboard.press('ArrowUp');
-    await expect.poll(() => top(customer, '.webchat__basic-transcript__scrollable')).toBeLessThan(customerBottom);
+    // After the resize Web Chat sticks the transcript to its new bottom; on a loaded machine that can land after the
+    // first key presses, so wait for the bottom to settle, and keep pressing ArrowUp while polling.
+    const scrollable = '.webchat__basic-transcript__scrollable';
+    let customerBottom = -1;
+    await expect
+      .poll(async () => {
+        const now = await top(customer, scrollable);
+        const settled = now === customerBottom;
+        customerBottom = now;
+        return settled;
+      }, { interval: 250 })
+      .toBe(true);
+    await expect
+      .poll(async () => {
+        await customer.keyboard.press('ArrowUp');
+        return top(customer, scrollable);
+      })
+      .toBeLessThan(customerBottom);
     // Focus is visible: an outline on the focused control.
     await customer.focus('#restart');
     await customer.keyboard.press('Shift+Tab');

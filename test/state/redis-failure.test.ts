@@ -66,6 +66,8 @@ describe.runIf(server)('RedisStorage while Redis is away', () => {
 
     await redis.restart();
     await expect.poll(() => storage.ping(), { timeout: 10_000, interval: 100 }).toBe(true);
+    // The second instance reconnects on its own schedule: wait for it too before reading through it.
+    await expect.poll(() => other.ping(), { timeout: 10_000, interval: 100 }).toBe(true);
     const created = await storage.compareAndSet(keys.conversation(id), { step: 'after' }, undefined);
     expect(created).toEqual(expect.any(String));
     expect(await other.get(keys.conversation(id))).toEqual({ value: { step: 'after' }, version: created });
