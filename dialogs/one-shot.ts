@@ -14,7 +14,7 @@ import { correctionIn } from './step-kit.js';
 import { asksForRepair, detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
 import { parseDate, type ParsedDate } from './parse.js';
 import { readingOf } from './reading.js';
-import { krCostText, termsText, type RepairContext } from './repair-booking.texts.js';
+import { krCostText, needsKrRegistration, termsText, warrantyOf, type RepairContext } from './repair-booking.texts.js';
 import type { DialogId, DialogInput, Slots } from './types.js';
 
 export type OneShotTask = 'cancellationPenalty' | 'warranty' | 'krRepairPrice';
@@ -55,7 +55,7 @@ const PROOF_KEPT = /\b(receipt|invoice|proof of purchase)( is)? (kept|saved)\b|\
 const NOT_REGISTERED = /\b(not|never|didn'?t|did not|haven'?t|have not) (yet )?regist|(沒|沒有|未)[^。，,]{0,10}(註冊|登錄|登記)|등록(을)? ?(안|하지 않|못)|등록[^.]{0,4}(안 했|안했|하지 않았|못 했)|(pas|jamais) (encore )?(enregistré|inscrit)|não (a |o )?(registei|registrei|registado|registada)/u;
 const REGISTERED = /regist|註冊|登錄|登記|등록|enregistr|inscrit|regist/u;
 /** Registered soon after buying: the same day or week, at once, within N days; or N days/weeks/months later. */
-const REGISTERED_SOON = /\b(same|that) (day|week)\b|\b(right away|straight away|immediately|at once)\b|當天|同一天|同一週|同週|馬上|立刻|立即|같은 ?(날|주)|당일|바로|즉시|le jour même|la même semaine|aussitôt|tout de suite|immédiatement|no mesmo dia|na mesma semana|logo|imediatamente/u;
+const REGISTERED_SOON = /\b(same|that) (day|week)\b|\b(right away|straight away|immediately|at once)\b|當天|同一天|同一週|同週|當週|那週|馬上|立刻|立即|같은 ?(날|주)|당일|바로|즉시|le jour même|la même semaine|aussitôt|tout de suite|immédiatement|no mesmo dia|na mesma semana|logo|imediatamente/u;
 const WITHIN_WEEKS = /(?:within|in|under|less than)\s*(\d)\s*weeks?|(\d)\s*(?:週內|周內|週之內)|(\d)\s*주\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d)\s*semaines|(?:nas|em menos de|dentro de)\s*(\d)\s*semanas/u;
 const WITHIN_DAYS = /(?:within|in|under|less than)\s*(\d{1,3})\s*days?|(\d{1,3})\s*(?:天內|天之內)|(\d{1,3})\s*일\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d{1,3})\s*jours|(?:nos|em menos de|dentro de)\s*(\d{1,3})\s*dias/u;
 const LATER = /(\d{1,3})\s*(days?|weeks?|months?|天|週|個月|일|주|개월|달|jours?|semaines?|mois|dias?|semanas?|meses|mês)\s*(?:later|after|後|之後|후|뒤|après|plus tard|depois|mais tarde)/u;
@@ -179,6 +179,12 @@ function warranty(text: string, t: string, input: Omit<DialogInput, 'slots'>): O
   }
   const text_ = paragraphs(termsText(ctx));
   if (assumedProof) text_.push(msg('os.w.assumedProof', { months: warrantyRules.KR.noProofStartMonthsAfterManufacturing }));
+  // KR, registration not said: the result above is without it; name the date a registration in time would give.
+  if (input.market === 'KR' && ctx.registered === undefined && needsKrRegistration(ctx)) {
+    const { withinDays } = warrantyRules.KR.registrationBonus;
+    const registered = warrantyOf({ ...ctx, registered: true, registeredWithinDays: withinDays }).decision;
+    if (registered.endDate && registered.endDate !== warrantyOf(ctx).decision.endDate) text_.push(msg('os.w.ifRegistered', { days: withinDays, date: { date: registered.endDate } }));
+  }
   return { task: 'warranty', text: text_, followUp: 'repairBooking', slots };
 }
 

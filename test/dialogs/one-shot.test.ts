@@ -188,6 +188,17 @@ describe('durations', () => {
       expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
   });
 
+  it('KR, registration not said: the result names the date a registration within 30 days would give', () => {
+    // today 2025-06-16: bought 2024-03-03, so 12 months ran out on 2025-03-02; registered in time, 24 months.
+    const keys = (text: string) => oneShotResult(text, input('KR'))?.text.map((m) => m.key);
+    const ifRegistered = oneShotResult('bought my Pixie on 3 March 2024 in Seoul, kept the receipt, still under warranty?', input('KR'))?.text.find((m) => m.key === 'os.w.ifRegistered');
+    expect(ifRegistered?.params).toMatchObject({ days: 30, date: { date: '2026-03-02' } });
+    // said: registered the same week (as 當週 too), or never — nothing to add
+    expect(keys('bought my Pixie on 3 March 2024 in Seoul, kept the receipt, registered it the same week, still under warranty?')).not.toContain('os.w.ifRegistered');
+    expect(keys('我的Pixie是2024年3月3日在首爾買的，收據還在，買完當週就註冊了，還在保固內嗎？')).not.toContain('os.w.ifRegistered');
+    expect(keys('bought my Pixie on 3 March 2024 in Seoul, kept the receipt, never registered it, still under warranty?')).not.toContain('os.w.ifRegistered');
+  });
+
   it('how long a repair or the free-repair period lasts is not a price question, in the five languages', () => {
     for (const text of [
       '픽시 무상 수리 기간이 얼마나 돼요?',

@@ -9,4 +9,5 @@ export const oneShot = {
   'os.kr.overseasNone':
     'That is for a machine bought from Nespresso Korea; for one bought overseas the price table gives no amount and the Korean warranty does not apply: the Nespresso Club on {contact} can tell you whether it can be repaired in Korea.',
   'os.w.assumedProof': 'I counted from the purchase date on your proof of purchase; without proof of purchase, the warranty starts {months} months after the manufacturing date.',
+  'os.w.ifRegistered': 'That is without registration: if you registered the machine with Nespresso within {days} days of purchase, the warranty runs until {date}.',
 } as const;
