@@ -183,7 +183,8 @@ function warranty(text: string, t: string, input: Omit<DialogInput, 'slots'>): O
   if (input.market === 'KR' && ctx.registered === undefined && needsKrRegistration(ctx)) {
     const { withinDays } = warrantyRules.KR.registrationBonus;
     const registered = warrantyOf({ ...ctx, registered: true, registeredWithinDays: withinDays }).decision;
-    if (registered.endDate && registered.endDate !== warrantyOf(ctx).decision.endDate) text_.push(msg('os.w.ifRegistered', { days: withinDays, date: { date: registered.endDate } }));
+    // Right after the decision it qualifies, before the price of a paid repair.
+    if (registered.endDate && registered.endDate !== warrantyOf(ctx).decision.endDate) text_.splice(1, 0, msg('os.w.ifRegistered', { days: withinDays, date: { date: registered.endDate } }));
   }
   return { task: 'warranty', text: text_, followUp: 'repairBooking', slots };
 }
