@@ -114,7 +114,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
    * two builds. With setImmediate the four builds (Chinese alone takes most of a second) ran before the
    * first request after listening could be read: a health check right after start-up waited for all four.
    */
+  let warming = true;
   const warmIndexes = (langs = LANGS.filter((l) => l !== 'en')) => {
+    if (langs.length === 0) warming = false;
     if (shuttingDown || langs.length === 0) return;
     setTimeout(() => {
       if (shuttingDown) return;
@@ -128,7 +130,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     () => directLine.close(),
   ];
   const modules: RouteModule[] = [metricsRoutes(metrics), reportRoutes(opts.now), botFrameworkRoutes(botFramework), agentRoutes(handoff), directLineRoutes(directLine), webChatPageRoutes(), lineRoutes(line), whatsappRoutes(whatsapp)];
-  const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown });
+  const server = createHttpServer({ config, logger, storage, modules, metrics, isShuttingDown: () => shuttingDown, isWarming: () => warming });
 
   return {
     config,

@@ -35,6 +35,8 @@ export interface ServerOptions {
   modules: RouteModule[];
   metrics?: Metrics;
   isShuttingDown?: () => boolean;
+  /** True while indexes the service builds after listening are still being built (see createApp). */
+  isWarming?: () => boolean;
 }
 
 export function createHttpServer(opts: ServerOptions): Server {
@@ -92,9 +94,12 @@ export function createHttpServer(opts: ServerOptions): Server {
   });
   server.get('/readyz', async (_req: Request, res: Response) => {
     const storageOk = await storage.ping().catch(() => false);
-    const ok = storageOk && !http.isShuttingDown();
+    // Liveness (/healthz) answers as soon as the process listens; readiness waits for the languages' indexes
+    // built after listening, whose builds (Chinese most of a second) would hold up turns a balancer sent meanwhile.
+    const warming = opts.isWarming?.() ?? false;
+    const ok = storageOk && !http.isShuttingDown() && !warming;
     res.status(ok ? 200 : 503);
-    res.json({ status: ok ? 'ready' : 'not ready', storage: storageOk ? storage.kind : `${storage.kind} unreachable`, shuttingDown: http.isShuttingDown() });
+    res.json({ status: ok ? 'ready' : 'not ready', storage: storageOk ? storage.kind : `${storage.kind} unreachable`, indexes: warming ? 'building' : 'built', shuttingDown: http.isShuttingDown() });
   });
 
   for (const mod of opts.modules) mod(server, http);

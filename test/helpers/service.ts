@@ -78,6 +78,11 @@ export async function startService(
   const channel = await startChannelCapture();
   const app = await createApp(testConfig({ PORT: '0', ...overrides }), options);
   const url = await app.listen(0, '127.0.0.1');
+  // As a load balancer would: send turns once /readyz says the languages' indexes are built.
+  for (const deadline = Date.now() + 30_000; (await fetch(`${url}/readyz`)).status !== 200; ) {
+    if (Date.now() > deadline) throw new Error(`${url}/readyz did not answer 200 within 30 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   return {
     app,
     url,

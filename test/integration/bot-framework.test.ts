@@ -3,6 +3,11 @@
  * replies captured at a loopback serviceUrl (as a channel's connector would receive them).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AddressInfo } from 'node:net';
+import { testConfig } from '../../src/config.js';
+import { createHttpServer } from '../../src/http/server.js';
+import { createLogger } from '../../src/lib/logger.js';
+import { MemoryStorage } from '../../src/state/memory.js';
 import { BotConversation, choices, startService, support, texts, type TestService } from '../helpers/service.js';
 
 let svc: TestService;
@@ -18,7 +23,26 @@ describe('service endpoints', () => {
     expect((await fetch(`${svc.url}/healthz`)).status).toBe(200);
     const ready = await fetch(`${svc.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toMatchObject({ status: 'ready', storage: 'memory' });
+    expect(await ready.json()).toMatchObject({ status: 'ready', storage: 'memory', indexes: 'built' });
+  });
+
+  it('alive at once, ready only once the languages indexed after listening are built', async () => {
+    let warming = true;
+    const server = createHttpServer({ config: testConfig(), logger: createLogger('silent'), storage: new MemoryStorage(), modules: [], isWarming: () => warming });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+    try {
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const building = await fetch(`${url}/readyz`);
+      expect(building.status).toBe(503);
+      expect(await building.json()).toMatchObject({ status: 'not ready', indexes: 'building' });
+      warming = false;
+      const built = await fetch(`${url}/readyz`);
+      expect(built.status).toBe(200);
+      expect(await built.json()).toMatchObject({ status: 'ready', indexes: 'built' });
+    } finally {
+      server.close();
+    }
   });
 
   it('answers unknown routes with 404 and a JSON error', async () => {
