@@ -34,13 +34,43 @@ const HANGUL: Array<[RegExp, string]> = [
   [/아길라/u, 'aguila'],
 ];
 
-/** Catalogue id of the model named in `text`, or undefined (memoised: several readers of a turn ask it of the same message). */
-export const modelIn: (text: string) => string | undefined = memoString((text) => {
+function oneModelIn(text: string): string | undefined {
   const direct = findModel(text);
   if (direct) return direct.id;
   const t = text.normalize('NFKC');
   for (const [re, name] of HANGUL) if (re.test(t)) return findModel(name)?.id;
   return undefined;
+}
+
+/** A clause that says what something was not ("not a Pixie", "pas le 12 mars", "não a Pixie", "不是Pixie"). */
+const NEGATED = /\bnot\b|n['’]t\b|\bpas\b|\bnão\b|\bnao\b|不是|並非|아니/iu;
+/** Korean puts what it was not first: "픽시가 아니라 에센자 미니", "3월 12일 말고 5월 12일". */
+const KO_NOT_BUT = /(?:이|가)?\s*(?:아니라|아니고|말고)/u;
+const CLAUSES = /[,，、。;；!?！？]|\s(?:but|mais|mas|et non|e não)\s|但是|而是/u;
+/** "No," / "아니요" said first answers the question, it does not negate what follows ("não é a Pixie" does). */
+const LEADING_NO = /^\s*(?:(?:no|non|não|nope|아니)\s*[,.!]+|아니요|아뇨)[\s,.!]*/iu;
+
+/** The message's clauses, each marked when it says what something was not. */
+export function clausesOf(text: string): Array<{ text: string; negated: boolean }> {
+  const out: Array<{ text: string; negated: boolean }> = [];
+  for (const clause of text.replace(LEADING_NO, '').split(CLAUSES)) {
+    const parts = clause.split(KO_NOT_BUT);
+    parts.forEach((p, i) => out.push({ text: p, negated: i < parts.length - 1 || NEGATED.test(p) }));
+  }
+  return out.filter((c) => c.text.trim());
+}
+
+/**
+ * Catalogue id of the model named in `text`, or undefined (memoised: several readers of a turn ask it of the same
+ * message). Two machines named, one of them denied ("an Essenza Mini, not a Pixie", "픽시가 아니라 에센자 미니",
+ * "不是Pixie，是Essenza Mini"): the one affirmed.
+ */
+export const modelIn: (text: string) => string | undefined = memoString((text) => {
+  const whole = oneModelIn(text);
+  if (!whole || !(NEGATED.test(text) || KO_NOT_BUT.test(text))) return whole;
+  const named = clausesOf(text).map((c) => ({ model: oneModelIn(c.text), negated: c.negated })).filter((c) => c.model);
+  if (new Set(named.map((c) => c.model)).size < 2) return whole;
+  return named.find((c) => !c.negated)?.model ?? whole;
 }, 256);
 
 /**

@@ -6,7 +6,7 @@
  * file says which details and how each is read.
  */
 import { check, Email, pastDate, PersonName, phone } from './parse.js';
-import { modelNamedIn } from './models.js';
+import { clausesOf, modelNamedIn } from './models.js';
 import type { RepairContext } from './repair-booking.texts.js';
 import type { Correctable } from './step-kit.js';
 
@@ -21,28 +21,12 @@ const EMAIL_IN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
 
 /** Buying named: a date in the same message is when the machine was bought. */
 const BOUGHT = /\b(bought|purchased?|got it)\b|achet|\bcompr(ei|ad[ao]|ou|a)\b|구매|구입|샀|買|購/iu;
-/** A clause that says what the date was not ("not 12 March", "pas le 12 mars", "não a 12 de março", "不是3月12日"). */
-const NEGATED = /\bnot\b|n['’]t\b|\bpas\b|\bnão\b|\bnao\b|不是|並非|아니/iu;
-/** Korean puts the date it was not first: "3월 12일이 아니라 5월 12일", "3월 12일 말고 5월 12일". */
-const KO_NOT_BUT = /(?:이|가)?\s*(?:아니라|아니고|말고)/u;
-const CLAUSES = /[,，、。;；!?！？]|\s(?:but|mais|mas|et non|e não)\s|但是|而是/u;
-/** "No," / "아니요," said first answers the question, it does not negate the date that follows. */
-const LEADING_NO = /^\s*(?:no|non|não|nope|아니요|아뇨|아니)\b[\s,.!]*/iu;
 /** Steps whose own answer is a date: there a purchase date is a correction only beside the one it replaces. */
 const DATE_STEPS = ['askingManufacturingDate', 'askingLastRepair', 'askingRegistration'];
 
-function clauses(text: string): Array<{ text: string; negated: boolean }> {
-  const out: Array<{ text: string; negated: boolean }> = [];
-  for (const clause of text.replace(LEADING_NO, '').split(CLAUSES)) {
-    const parts = clause.split(KO_NOT_BUT);
-    parts.forEach((p, i) => out.push({ text: p, negated: i < parts.length - 1 || NEGATED.test(p) }));
-  }
-  return out.filter((c) => c.text.trim());
-}
-
 function purchaseDateIn(text: string, ctx: RepairContext, step: string): Partial<RepairContext> | undefined {
   if (!BOUGHT.test(text)) return undefined;
-  const parts = clauses(text);
+  const parts = clausesOf(text);
   if (DATE_STEPS.includes(step) && !parts.some((p) => p.negated)) return undefined;
   for (const p of parts.filter((c) => !c.negated)) {
     const r = check(pastDate(ctx.today, ctx.market, 'purchaseDate'), p.text);

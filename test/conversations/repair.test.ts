@@ -24,6 +24,8 @@ interface Case {
   lost: string;
   whatIsThat: string;
   modelFix: string;
+  /** Denies the machine just given and names another: the one named as it is wins. */
+  modelDeny: string;
   thanks: string;
   question: string;
   /** From the start of a booking for a CitiZ to the email step. */
@@ -44,6 +46,7 @@ const CASES: Case[] = [
     lost: 'I lost it',
     whatIsThat: 'what is that?',
     modelFix: "actually it's an Essenza Mini",
+    modelDeny: "no wait, not the Essenza Mini, it's a CitiZ",
     thanks: 'thanks',
     question: 'how long is the warranty on a household machine?',
     toEmail: ['I want to get my CitiZ repaired', 'I bought it from Nespresso Korea', 'I bought it in March last year', 'yes, I kept the receipt', 'no, I never registered it', 'Kim Minji', '010-1234-5678'],
@@ -61,6 +64,7 @@ const CASES: Case[] = [
     lost: "je l'ai perdue",
     whatIsThat: "c'est quoi ?",
     modelFix: "en fait c'est une Essenza Mini",
+    modelDeny: "pardon, ce n'est pas une Essenza Mini mais une CitiZ",
     thanks: 'merci',
     question: 'quels sont les horaires du service client ?',
     toEmail: ['je voudrais faire réparer ma CitiZ', "je l'ai achetée le 10 septembre 2024", "oui, j'ai la facture", 'oui', 'non', 'Réparation', 'Jean Dupont', '06 12 34 56 78'],
@@ -78,6 +82,7 @@ const CASES: Case[] = [
     lost: '잃어버렸어요',
     whatIsThat: '그게 뭐예요?',
     modelFix: '아, 사실 에센자 미니예요',
+    modelDeny: '에센자 미니가 아니라 시티즈예요',
     thanks: '감사합니다',
     question: '보증 기간 언제까지예요',
     toEmail: ['시티즈 수리 예약하고 싶어요', '네스프레소 코리아에서 샀어요', '작년 3월에 샀어요', '네, 영수증 있어요', '아니요', '아니요, 수리한 적 없어요', '아니요, 필요 없어요', '김민지', '010-1234-5678'],
@@ -95,6 +100,7 @@ const CASES: Case[] = [
     lost: 'perdi-a',
     whatIsThat: 'o que é isso?',
     modelFix: 'afinal é uma Essenza Mini',
+    modelDeny: 'desculpe, não é uma Essenza Mini, é uma CitiZ',
     thanks: 'obrigado',
     question: 'Que termos e condições se aplicam à minha encomenda online?',
     toEmail: ['quero marcar uma reparação da minha CitiZ', 'comprei-a em março do ano passado', 'sim, tenho a fatura', 'Maria Silva', '912 345 678'],
@@ -112,6 +118,7 @@ const CASES: Case[] = [
     lost: '弄丟了',
     whatIsThat: '那是什麼？',
     modelFix: '其實是 Essenza Mini',
+    modelDeny: '不好意思，不是 Essenza Mini，是 CitiZ',
     thanks: '謝謝',
     question: '最近有什麼優惠活動嗎',
     toEmail: ['我的 CitiZ 壞了，想預約維修', '我是2024年3月5日在門市買的', '有，我有發票', '沒有', '林美', '0912 345 678'],
@@ -188,6 +195,12 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     expect(replies[0]?.text).toBe(words('repair.corrected'));
     expect(dialogOf(replies.at(-1))).toEqual(step);
     expect(replies.at(-1)?.text).toContain('Essenza Mini');
+
+    const denied = await x.say(c.modelDeny);
+    expect(denied[0]?.text).toBe(words('repair.corrected'));
+    expect(dialogOf(denied.at(-1))).toEqual(step);
+    expect(denied.at(-1)?.text).toContain('CitiZ');
+    expect(denied.at(-1)?.text).not.toContain('Essenza Mini');
   });
 
   it('"my phone is …" at another step, and at "Change something" a sentence with the new number, change the phone; the next booking asks "the same CitiZ?"', async () => {
