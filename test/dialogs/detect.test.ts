@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectDialog, parseBookingReference } from '../../src/router/dialog-runtime.js';
+import { cancellationSlotsIn } from '../../dialogs/detect.js';
 
 describe('detectDialog', () => {
   it.each([
@@ -60,6 +61,13 @@ describe('detectDialog', () => {
 
   it('finds nothing in an ordinary question', () => {
     expect(detectDialog('how often should I descale my machine')).toBeUndefined();
+  });
+});
+
+describe('cancellationSlotsIn', () => {
+  it('reads "sub for 24 months" as the commitment and the other duration as the time elapsed', () => {
+    expect(cancellationSlotsIn('quick one: sub for 24 months, been a year now, machine was 49 € instead of 199 €')).toMatchObject({ commitment: 24, elapsed: 12, priceWith: 49, priceWithout: 199 });
+    expect(cancellationSlotsIn('my contract is for 12 months and it has been 5 months')).toMatchObject({ commitment: 12, elapsed: 5 });
   });
 });
 

@@ -65,6 +65,14 @@ const STARTS_TASK: [DialogId, string][] = [
   ['cancellationPenalty', '해지 위약금 계산 부탁드려요'],
   ['cancellationPenalty', 'pouvez-vous estimer ce que je devrai payer en résiliant ?'],
   ['cancellationPenalty', 'podem fazer as contas ao que tenho de pagar para cancelar a assinatura?'],
+  ['noWater', 'a minha Essenza deixou de tirar água hoje, o que faço?'],
+  ['noWater', 'a máquina já não dá água nenhuma, como resolvo?'],
+  ['noWater', '버츄오에서 갑자기 물이 안 나와요 어떻게 고쳐요?'],
+  ['repairBooking', 'ma Pixie est cassée, je peux la faire réparer chez vous ? je réserve comment ?'],
+  ['cancellationPenalty', 'je veux sortir du programme Nespresso Plus, vous pouvez calculer combien je dois payer ?'],
+  ['cancellationPenalty', 'Plus方案我想中途退出，幫我算要付多少'],
+  ['cancellationPenalty', '플러스 프로그램 중간에 탈퇴하면 얼마 내야 하는지 계산해 주세요'],
+  ['cancellationPenalty', 'si je mets fin à mon abonnement maintenant, ça me coûte combien ? faites le calcul svp'],
 ];
 
 /** The same subjects asked in general: answered, not a task started (a question, or no task found). */
