@@ -35,6 +35,8 @@ const ZH_STOPWORDS = ['請問', '怎麼', '如何', '什麼', '為什麼', '可�
  * pass only then, so 나와요 stays 나와).
  */
 const KO_SUFFIXES = [
+  '해주세요', '해주실', '주세요', '주실', '해줘요', '줘요', '하려면', '으려면', '려면', '하면', '으면', '이면', '해야', '해서', '어서', '아서',
+  '는지', '은지', '인지', '다고', '라고', '니까', '지만', '거나',
   '했어요', '했는데', '습니까', '습니다', '합니다', '됩니다', '입니다', '인가요', '이에요', '에서는', '에게서', '으로는', '이라도',
   '하나요', '되나요', '나요', '까요', '어요', '아요', '해요', '돼요', '예요', '에요', '세요', '는데', '은데', '인데', '지요', '네요',
   '에서', '으로', '에게', '한테', '께서', '부터', '까지', '보다', '처럼', '이랑', '하고', '이나', '라도', '이요',
@@ -130,7 +132,8 @@ export function chineseNormaliser(lexicon: Lexicon): Normaliser {
 }
 
 // Hangul syllables and jamo are not touched by NFKC's compatibility mapping of the compatibility jamo we care about.
-const prepareKo = (s: string) => foldAccents(cleanText(s).toLowerCase()).normalize('NFC');
+// Bare jamo are not words: the tears and laughs typed after a word (ㅠㅠ, ㅋㅋ, ㅎㅎ) would keep it from losing its ending.
+const prepareKo = (s: string) => foldAccents(cleanText(s).toLowerCase()).normalize('NFC').replace(/[\u1100-\u11ff\u3131-\u318e]+/gu, ' ');
 
 /** Particles and endings that can be all that is left of a Korean run (after a Latin word, a number, a lexicon word). */
 const KO_BARE_PARTICLES = new Set(['은', '는', '이', '가', '을', '를', '에', '에서', '으로', '로', '의', '도', '와', '과', '랑', '이랑', '에게', '한테', '부터', '까지', '이요', '요', '이에요', '예요', '인가요', '이나', '나', '으로는', '에서는']);
