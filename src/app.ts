@@ -26,7 +26,8 @@ import { botFrameworkRoutes } from './http/routes-bot.js';
 import { createHttpServer, type RouteModule } from './http/server.js';
 import { LANGS } from './conversation/lang.js';
 import { buildIndex } from './retrieval/faq-index.js';
-import { loadKnowledge, type Knowledge } from './retrieval/knowledge.js';
+import { sharedKnowledge } from './retrieval/shared-knowledge.js';
+import type { Knowledge } from './retrieval/knowledge.js';
 import { loadThresholds, Retriever } from './retrieval/decide.js';
 import { Router, type RouterDeps } from './router/router.js';
 import { dialogEngine } from './router/dialog-engine.js';
@@ -70,10 +71,13 @@ const WARM_GAP_MS = 50;
 
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const logger = opts.logger ?? createLogger(config.LOG_LEVEL);
-  const knowledge = loadKnowledge(opts.knowledgeDir);
+  const shared = sharedKnowledge(opts.knowledgeDir);
+  const { knowledge } = shared;
   // English is indexed now; the other four languages right after the server listens (warmIndexes),
-  // or on their first question if one comes sooner (Retriever.indexFor builds what it lacks).
-  const retriever = new Retriever(knowledge, buildIndex(knowledge, {}, 'en'), loadThresholds(knowledge.dir));
+  // or on their first question if one comes sooner (Retriever.indexFor builds what it lacks). An
+  // index another app of this process already built over the same knowledge is reused.
+  shared.indexes.en ??= buildIndex(knowledge, {}, 'en');
+  const retriever = new Retriever(knowledge, { ...shared.indexes }, loadThresholds(knowledge.dir));
   const storage = opts.storage ?? (await createStorage(config, logger));
 
   const metrics = new Metrics({ defaultMetrics: opts.defaultMetrics, queueLength: async () => (await storage.zRange(keys.handoffQueue())).length });
@@ -120,7 +124,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     if (shuttingDown || langs.length === 0) return;
     setTimeout(() => {
       if (shuttingDown) return;
-      retriever.indexFor(langs[0]!);
+      shared.indexes[langs[0]!] ??= retriever.indexFor(langs[0]!);
       warmIndexes(langs.slice(1));
     }, WARM_GAP_MS).unref();
   };
