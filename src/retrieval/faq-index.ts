@@ -99,6 +99,7 @@ export class FaqIndex {
   private readonly vocabSet: Set<string>;
   private readonly correctionCache = new Map<string, string | null>();
   private readonly marketWords: Set<string>;
+  private readonly placeRe: RegExp | undefined;
 
   private readonly beta2: number;
   private readonly typoThreshold: number;
@@ -128,7 +129,11 @@ export class FaqIndex {
     this.entryLastToken = new Int32Array(entries.length).fill(-1);
     // The normaliser stems ("france" → "franc"): compare market words in the form it gives them.
     this.marketWords = new Set(MARKET_WORDS[this.lang].flatMap((w) => [w, ...normaliser.tokens(w)]));
-    const tok = (s: string) => normaliser.tokens(s).filter((t) => !this.marketWords.has(t));
+    // Chinese and Korean write a place name against the next word ("葡萄牙官網", "한국에서"): taken out of
+    // the text first, so that no bigram straddles it ("牙官" matched every entry that says "葡萄牙官網").
+    const cjkPlaces = MARKET_WORDS[this.lang].filter((w) => CJK_CHAR.test(w)).sort((a, b) => b.length - a.length);
+    this.placeRe = cjkPlaces.length ? new RegExp(cjkPlaces.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu') : undefined;
+    const tok = (s: string) => normaliser.tokens(this.withoutPlaces(s)).filter((t) => !this.marketWords.has(t));
     const raw = entries.map((entry) => {
       const f = fieldsOf(entry);
       return {
@@ -275,7 +280,13 @@ export class FaqIndex {
     return result;
   }
 
-  analyse(text: string): QueryAnalysis {
+  /** The text with the Chinese or Korean market names replaced by a space (see the constructor). */
+  private withoutPlaces(text: string): string {
+    return this.placeRe ? text.replace(this.placeRe, ' ') : text;
+  }
+
+  analyse(given: string): QueryAnalysis {
+    const text = this.withoutPlaces(given);
     const tokens: string[] = [];
     const unknown: string[] = [];
     const corrected: Array<{ from: string; to: string }> = [];
@@ -420,6 +431,7 @@ export function editDistance(a: string, b: string, max: number): number {
 }
 
 const CJK_PAIR = /^[\p{Script=Han}\p{Script=Hangul}]{2}$/u;
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hangul}]/u;
 
 /** The index of one language (English by default): its lexicon, its tokens, the entries' text in it. */
 export function buildIndex(knowledge: Knowledge, options: IndexOptions = {}, lang: Lang = options.lang ?? 'en'): FaqIndex {

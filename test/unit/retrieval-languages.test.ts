@@ -91,3 +91,14 @@ describe('the knowledge check', () => {
     );
   });
 });
+
+describe('a market name written against the next word', () => {
+  it('is taken out before Chinese and Korean are cut into pairs, so no pair straddles it', () => {
+    const zh = retriever.indexFor('zh-TW').analyse('在葡萄牙官網買機器');
+    expect(zh.tokens).not.toContain('牙官');
+    expect(zh.tokens.some((t) => t.includes('葡') || t.includes('牙'))).toBe(false);
+    const ko = retriever.indexFor('ko').analyse('포르투갈사이트에서 샀어요');
+    expect(ko.tokens.some((t) => t.includes('갈사'))).toBe(false);
+    expect(ko.tokens.some((t) => t.includes('포르'))).toBe(false);
+  });
+});
