@@ -64,9 +64,12 @@ describe.runIf(fresh.length > 0)('routing on the held-out sets', () => {
  * The second held-out sets (test/eval/routing-fresh2/<lang>.json, 60 first messages per language) were written blind
  * from the source documents after the reading above had been tuned; only their per-language totals are ever read
  * (the eval never prints their misses, and neither does this test). Floors at their measurement after the
- * polite-request and repair rounds (2026-12-07): they are the honest held-out figures, and far from 95 %.
+ * second round of phrasings and the thresholds recalibrated on them (2026-12-07): the honest held-out figures,
+ * still short of 95 %. French went down from 55 to 53: its recalibrated thresholds answer less (answer score
+ * 0.22 → 0.38), which refuses one more near miss of the retrieval set and leaves two of these questions at a
+ * "did you mean".
  */
-const HELD_OUT_2_RIGHT: Record<string, number> = { en: 55, 'zh-TW': 51, ko: 46, fr: 55, pt: 54 };
+const HELD_OUT_2_RIGHT: Record<string, number> = { en: 55, 'zh-TW': 52, ko: 51, fr: 53, pt: 54 };
 const fresh2Of = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh2/${lang}.json`, import.meta.url));
 const fresh2 = LANGS.filter((lang) => existsSync(fresh2Of(lang)));
 
