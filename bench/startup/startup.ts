@@ -1,6 +1,6 @@
 /**
  * Start-up to listening, the way `npm start` runs (without npm's own CLI): the package's
- * `prestart` script (the build step: `tsc -b`, a no-op check when dist/ is up to date) and then its
+ * `prestart` script (the build step: `tsc -b` when a source is newer than the last build, src/tools/build-if-stale.mjs) and then its
  * `start` script, each through `sh -c` with node_modules/.bin on PATH as npm does, read from
  * package.json so the measure follows the scripts. Real knowledge base, memory state and nothing
  * else configured; timed from the spawn of `prestart` to the first 200 from GET /healthz on
