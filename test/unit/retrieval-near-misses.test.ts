@@ -41,3 +41,16 @@ describe('near misses are not answered', () => {
     expect(d.type === 'clarify' && d.sole).toBeFalsy();
   });
 });
+
+describe("another market's question is not answered with a stray match of the customer's market", () => {
+  it.each<[Lang, Market, string]>([
+    ['en', 'KR', 'how long does the password reset link stay valid?'],
+    ['ko', 'KR', '비밀번호 재설정 링크 유효 기간이 얼마나 돼요?'],
+    ['fr', 'KR', 'le lien pour réinitialiser le mot de passe reste valable combien de temps ?'],
+    ['pt', 'KR', 'quanto tempo fica válido o link para repor a palavra-passe?'],
+  ])('%s in %s: "%s" → only Taiwan\'s documents cover it', (lang, market, text) => {
+    const d = retriever.decide(text, market, lang);
+    expect(d.type, JSON.stringify(d.type === 'answer' ? d.entry.id : d.type)).toBe('otherMarketOnly');
+    expect(d.type === 'otherMarketOnly' && d.entry.markets).toEqual(['TW']);
+  });
+});
