@@ -18,7 +18,7 @@ import type { Metrics } from '../lib/metrics.js';
 import type { Reply } from '../lib/types.js';
 import type { Router } from '../router/router.js';
 import { z } from 'zod';
-import { activityToTurn, InboundActivity, isReservedChannelId, missingServiceUrl, replyToActivity } from './activity.js';
+import { activityToTurn, InboundActivity, isInboundActivity, isReservedChannelId, missingServiceUrl, replyToActivity } from './activity.js';
 import type { OutboundChannel } from './outbound.js';
 import { reuseClients } from './reuse-clients.js';
 
@@ -194,18 +194,23 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
           return;
         }
       }
-      const parsed = InboundActivity.safeParse(req.body);
-      if (!parsed.success) {
-        send(400, 'BAD_REQUEST', `Not a valid Bot Framework activity: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
-        return;
+      let inbound: InboundActivity;
+      if (isInboundActivity(req.body)) inbound = req.body;
+      else {
+        const parsed = InboundActivity.safeParse(req.body);
+        if (!parsed.success) {
+          send(400, 'BAD_REQUEST', `Not a valid Bot Framework activity: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+          return;
+        }
+        inbound = parsed.data;
       }
-      if (isReservedChannelId(parsed.data.channelId)) {
+      if (isReservedChannelId(inbound.channelId)) {
         // Web chat, LINE and WhatsApp conversations are reached only through their own edges.
         logger.info({ code: 'FORBIDDEN', authenticated: Boolean(config.MicrosoftAppId) }, 'bot framework activity for a hosted channel refused');
         send(403, 'FORBIDDEN', 'This channel is served by its own endpoint; /api/messages cannot reach its conversations.');
         return;
       }
-      if (missingServiceUrl(parsed.data)) {
+      if (missingServiceUrl(inbound)) {
         send(400, 'BAD_REQUEST', 'Not a valid Bot Framework activity: serviceUrl is required unless deliveryMode is expectReplies.');
         return;
       }
