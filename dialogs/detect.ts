@@ -226,13 +226,17 @@ function cancellation(t: string): Omit<Detection, 'reading'> | undefined {
 const MONTH_WORD = String.raw`(?:(?:months?|mos?|mths?|mois|meses|mês)(?![a-zà-ÿ])|개월|달|個月)`;
 const YEAR_WORD = String.raw`(?:(?:years?|yrs?|ans?|anos?)(?![a-zà-ÿ])|년|年)`;
 const DURATION_AFTER = new RegExp(String.raw`^\s*[- ]?(?:${MONTH_WORD}|${YEAR_WORD}|(?:days?|jours?|dias?)(?![a-zà-ÿ])|일|天|日)`);
+// Built once (non-global: exec keeps no state in them).
+const MONTHS_COUNT = new RegExp(String.raw`(\d{1,3})\s*${MONTH_WORD}(?![a-z])`);
+const YEARS_COUNT = new RegExp(String.raw`(\d{1,2})\s*${YEAR_WORD}(?![a-z])`);
+const COMMITMENT_MONTHS = new RegExp(String.raw`(?:^|[^\d])(12|24)\s*[- ]?${MONTH_WORD}(?!\s*(?:ago|in\b|now|so far|into|전|前|째|지났|됐|동안|了|écoulés?|passés?|déjà|d'utilisation|passados|decorridos|de uso|já))`);
 
 /** A number of months in any of the five languages: "5 months", "8 mois", "há 8 meses", "8개월", "8個月", "1 year". */
 export function monthsIn(text: string): number | undefined {
   const t = squash(text);
-  const m = new RegExp(String.raw`(\d{1,3})\s*${MONTH_WORD}(?![a-z])`).exec(t);
+  const m = MONTHS_COUNT.exec(t);
   if (m?.[1]) return Number(m[1]);
-  const y = new RegExp(String.raw`(\d{1,2})\s*${YEAR_WORD}(?![a-z])`).exec(t);
+  const y = YEARS_COUNT.exec(t);
   if (y?.[1] && !/^(19|20)\d\d$/.test(y[1])) return Number(y[1]) * 12;
   return undefined;
 }
@@ -259,7 +263,7 @@ export function cancellationSlotsIn(text: string): Slots {
   const t = squash(text).replace(/\s+/g, ' ');
   const slots = statedSlots(t);
   // "a 24 month machine sub", "abonnement machine de 24 mois", "24개월 머신 구독": 12 or 24 months that are not a time ago or a time elapsed.
-  const loose = new RegExp(String.raw`(?:^|[^\d])(12|24)\s*[- ]?${MONTH_WORD}(?!\s*(?:ago|in\b|now|so far|into|전|前|째|지났|됐|동안|了|écoulés?|passés?|déjà|d'utilisation|passados|decorridos|de uso|já))`).exec(t);
+  const loose = COMMITMENT_MONTHS.exec(t);
   if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   if (
     /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿)|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)

@@ -18,13 +18,56 @@
  * 5. anything else — a problem stated ("I forgot my password"), an imperative ("book a repair") — is a request.
  */
 import { squash } from '../src/language/understand/index.js';
+import { quickReject, UNICODE_BOUNDARY, withoutBoundaries } from '../src/language/understand/quick-reject.js';
 import { withoutAccents } from './accents.js';
 
 export type Reading = 'question' | 'request';
 
-/** `\b` as a Unicode word boundary, so "où", "porquê" and "é possível" end where their letters end. */
-function unicodeWords(source: string): RegExp {
-  return withoutAccents(new RegExp(source.replaceAll(String.raw`\b`, String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`), 'u'));
+/** A pattern's top-level alternatives (`a|b(c|d)|e` → `a`, `b(c|d)`, `e`). */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') i += 1;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth += 1;
+    else if (c === ')') depth -= 1;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** What readingOf asks of a pattern: whether it matches somewhere in the text. */
+interface Cue {
+  test(s: string): boolean;
+}
+
+/**
+ * `\b` as a Unicode word boundary, so "où", "porquê" and "é possível" end where their letters end. That boundary is
+ * a lookbehind V8 evaluates at every position (see quick-reject.ts): each cue first tries its words without their
+ * boundaries. A cue with a boundary inside a lookbehind (`(?<!\bif )`) cannot drop it, so its top-level alternatives
+ * that have one are kept apart and the rest are quick-rejected together: a text matches `a|b` exactly when it matches
+ * `a` or `b`, and readingOf only asks whether a cue matches.
+ */
+function unicodeWords(source: string): Cue {
+  const re = withoutAccents(new RegExp(source.replaceAll(String.raw`\b`, UNICODE_BOUNDARY), 'u'));
+  const quick = quickReject(re);
+  if (quick !== re) return quick;
+  const parts = alternatives(re.source);
+  const kept = parts.filter((p) => p.includes(UNICODE_BOUNDARY) && withoutBoundaries(p) === undefined);
+  const plain = parts.filter((p) => !kept.includes(p));
+  if (plain.length === 0 || kept.length === 0) return re;
+  const fast = quickReject(new RegExp(plain.join('|'), 'u'));
+  const slow = new RegExp(kept.join('|'), 'u');
+  return { test: (s) => fast.test(s) || slow.test(s) };
 }
 
 /**

@@ -36,6 +36,52 @@ export const InboundActivity = z.looseObject({
 });
 export type InboundActivity = z.infer<typeof InboundActivity>;
 
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown, min: number, max: number) => typeof v === 'string' && v.length >= min && v.length <= max;
+const optStr = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
+const isAccount = (v: unknown) => isObject(v) && str(v.id, 1, 512) && optStr(v.name, 512);
+/** serviceUrls seen valid lately: a channel sends the same few on every activity. */
+const validUrls = new Set<string>();
+function isHttpUrl(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (typeof v !== 'string' || v.length > 2048) return false;
+  if (validUrls.has(v)) return true;
+  try {
+    const p = new URL(v).protocol;
+    if (p !== 'http:' && p !== 'https:') return false;
+  } catch {
+    return false;
+  }
+  if (validUrls.size >= 64) validUrls.clear();
+  validUrls.add(v);
+  return true;
+}
+
+/**
+ * True only for a body InboundActivity accepts, checked without zod (which costs more than the rest of
+ * the request's handling before the turn); false means "ask InboundActivity", which gives the verdict
+ * and the error message. The same rules, field by field.
+ */
+export function isInboundActivity(body: unknown): body is InboundActivity {
+  if (!isObject(body)) return false;
+  const b = body;
+  return (
+    str(b.type, 1, 64) &&
+    optStr(b.id, 512) &&
+    str(b.channelId, 1, 128) &&
+    isHttpUrl(b.serviceUrl) &&
+    isObject(b.conversation) &&
+    str(b.conversation.id, 1, 512) &&
+    isAccount(b.from) &&
+    (b.recipient === undefined || isAccount(b.recipient)) &&
+    optStr(b.text, 100_000) &&
+    optStr(b.locale, 64) &&
+    optStr(b.deliveryMode, 32) &&
+    (b.membersAdded === undefined || (Array.isArray(b.membersAdded) && b.membersAdded.length <= 100 && b.membersAdded.every(isAccount))) &&
+    optStr(b.name, 256)
+  );
+}
+
 /**
  * Channels this service hosts itself (its own Direct Line for web chat, LINE, WhatsApp). Their
  * identity comes from their own edge (a Direct Line token, a platform signature), never from

@@ -6,6 +6,7 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
+  TurnContext as BotTurnContext,
   type Activity,
   type ConversationReference,
   type TurnContext,
@@ -17,7 +18,7 @@ import type { Metrics } from '../lib/metrics.js';
 import type { Reply } from '../lib/types.js';
 import type { Router } from '../router/router.js';
 import { z } from 'zod';
-import { activityToTurn, InboundActivity, isReservedChannelId, missingServiceUrl, replyToActivity } from './activity.js';
+import { activityToTurn, InboundActivity, isInboundActivity, isReservedChannelId, missingServiceUrl, replyToActivity } from './activity.js';
 import type { OutboundChannel } from './outbound.js';
 import { reuseClients } from './reuse-clients.js';
 
@@ -30,6 +31,9 @@ export interface BotFrameworkChannel {
   /** Proactive sender for conversations that came through /api/messages (any Bot Framework channel). */
   outbound: OutboundChannel;
 }
+
+type AuthResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+type Res = { status(n: number): void; send(b: unknown): void; end(): void };
 
 export function apologyFor(err: unknown): string {
   const code = errorCode(err);
@@ -60,19 +64,19 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
   });
   // Connector and user-token clients kept across turns (the stock adapter builds both on every
   // turn); every request is still authenticated.
-  const adapter = new CloudAdapter(reuseClients(auth, undefined, sendTimeoutMs(config)));
+  const reused = reuseClients(auth, undefined, sendTimeoutMs(config));
+  const adapter = new CloudAdapter(reused);
 
-  adapter.onTurnError = async (context: TurnContext, err: unknown) => {
+  /** What a failed turn does, on either path: counted, logged, and the customer gets an apology. */
+  const turnFailed = async (activity: Partial<Activity>, err: unknown, send: (a: Partial<Activity>) => Promise<unknown>) => {
     const code = errorCode(err);
     metrics?.errors.inc({ code });
-    logger.error(
-      { err, code, conversation: context.activity.conversation?.id, activity: context.activity.id, channel: context.activity.channelId },
-      'turn failed',
+    logger.error({ err, code, conversation: activity.conversation?.id, activity: activity.id, channel: activity.channelId }, 'turn failed');
+    await send({ type: 'message', text: apologyFor(err), channelData: { support: { kind: 'system' } } }).catch((sendErr) =>
+      logger.warn({ err: sendErr, code: 'CHANNEL_SEND_FAILED' }, 'apology could not be sent'),
     );
-    await context
-      .sendActivity({ type: 'message', text: apologyFor(err), channelData: { support: { kind: 'system' } } })
-      .catch((sendErr) => logger.warn({ err: sendErr, code: 'CHANNEL_SEND_FAILED' }, 'apology could not be sent'));
   };
+  adapter.onTurnError = (context: TurnContext, err: unknown) => turnFailed(context.activity, err, (a) => context.sendActivity(a));
 
   const logic = async (context: TurnContext) => {
     if (context.activity.type === 'invoke') {
@@ -84,6 +88,83 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
     await router.handle(input, async (replies) => {
       await context.sendActivities(replies.map((r) => replyToActivity(r, input.userId)));
     });
+  };
+
+  /**
+   * Anonymous mode (no MicrosoftAppId): the turn without CloudAdapter.process around it. Every step
+   * the adapter takes that can be seen from outside is kept, in its order: the same authentication
+   * result (anonymous, computed once: with authentication disabled it depends on nothing in the
+   * request), the same reused connector client, the reply activities built by botbuilder's own
+   * TurnContext.applyConversationReference exactly as TurnContext.sendActivities builds them,
+   * sent through the adapter's own sendActivities (same HTTP requests to the serviceUrl, same
+   * retries and deadline) or buffered for expectReplies, the same failure handling (turnFailed, as
+   * onTurnError) and the same response (status, body). Left out: the adapter's zod checks of the
+   * request, response and callback (our route checked the body already), the TurnContext, the
+   * middleware pipeline (none is registered) and the per-turn user-token client (never used).
+   * Invokes and skill calls (recipient.role 'skill', which changes the authentication result) keep
+   * the adapter.
+   */
+  let anonymous: Promise<AuthResult> | undefined;
+  const connectorKey = (adapter as unknown as { ConnectorClientKey: symbol }).ConnectorClientKey;
+  const processAnonymous = async (activity: Activity, authHeader: string, res: Res) => {
+    // What botbuilder's validateAndFixActivity does to the activity the logic reads.
+    const raw = activity as Activity & Record<string, unknown>;
+    if (typeof raw.timestamp === 'string') {
+      raw.rawTimestamp = raw.timestamp;
+      raw.timestamp = new Date(raw.timestamp);
+    }
+    if (typeof raw.expiration === 'string') {
+      raw.rawExpiration = raw.expiration;
+      raw.expiration = new Date(raw.expiration);
+    }
+    if (typeof raw.localTimestamp === 'string') {
+      raw.rawLocalTimestamp = raw.localTimestamp;
+      raw.localTimestamp = new Date(raw.localTimestamp);
+    }
+    let buffered: Partial<Activity>[] | undefined;
+    try {
+      const first = (anonymous ??= reused.authenticateRequest(activity, authHeader));
+      first.catch(() => {
+        if (anonymous === first) anonymous = undefined;
+      });
+      const result = await first;
+      activity.callerId = result.callerId as string;
+      const connector = await result.connectorFactory?.create(activity.serviceUrl, result.audience);
+      if (!connector) throw new Error('Unable to extract ConnectorClient from turn context.');
+      const expectReplies = activity.deliveryMode === 'expectReplies';
+      if (expectReplies) buffered = [];
+      const context = { turnState: new Map<unknown, unknown>([[connectorKey, connector]]) };
+      const send = async (activities: Partial<Activity>[]): Promise<void> => {
+        const ref = BotTurnContext.getConversationReference(activity);
+        const output = activities.map((a) => {
+          const result = BotTurnContext.applyConversationReference({ ...a }, ref);
+          if (!result.type) result.type = 'message';
+          if (result.id) delete result.id;
+          return result;
+        });
+        if (buffered) {
+          buffered.push(...output);
+          return;
+        }
+        const responses = await adapter.sendActivities(context as never, output);
+        for (let i = 0; i < (responses?.length ?? 0); i++) output[i]!.id = responses[i]!.id;
+      };
+      try {
+        const input = activityToTurn(activity);
+        await router.handle(input, (replies) => send(replies.map((r) => replyToActivity(r, input.userId))));
+      } catch (err) {
+        await turnFailed(activity, err, (a) => send([a]));
+      }
+    } catch (err) {
+      console.error(err);
+      res.status(500);
+      res.send((err as Error).message ?? err);
+      res.end();
+      return;
+    }
+    res.status(200);
+    if (buffered) res.send({ activities: buffered });
+    res.end();
   };
 
   const sendProactive: BotFrameworkChannel['sendProactive'] = async (reference, replies, extra = []) => {
@@ -113,20 +194,30 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
           return;
         }
       }
-      const parsed = InboundActivity.safeParse(req.body);
-      if (!parsed.success) {
-        send(400, 'BAD_REQUEST', `Not a valid Bot Framework activity: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
-        return;
+      let inbound: InboundActivity;
+      if (isInboundActivity(req.body)) inbound = req.body;
+      else {
+        const parsed = InboundActivity.safeParse(req.body);
+        if (!parsed.success) {
+          send(400, 'BAD_REQUEST', `Not a valid Bot Framework activity: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+          return;
+        }
+        inbound = parsed.data;
       }
-      if (isReservedChannelId(parsed.data.channelId)) {
+      if (isReservedChannelId(inbound.channelId)) {
         // Web chat, LINE and WhatsApp conversations are reached only through their own edges.
         logger.info({ code: 'FORBIDDEN', authenticated: Boolean(config.MicrosoftAppId) }, 'bot framework activity for a hosted channel refused');
         send(403, 'FORBIDDEN', 'This channel is served by its own endpoint; /api/messages cannot reach its conversations.');
         return;
       }
-      if (missingServiceUrl(parsed.data)) {
+      if (missingServiceUrl(inbound)) {
         send(400, 'BAD_REQUEST', 'Not a valid Bot Framework activity: serviceUrl is required unless deliveryMode is expectReplies.');
         return;
+      }
+      const activity = req.body as Activity;
+      if (!config.MicrosoftAppId && activity.type !== 'invoke' && activity.recipient?.role !== 'skill') {
+        const header = req.headers.Authorization ?? req.headers.authorization ?? '';
+        if (typeof header === 'string') return processAnonymous(activity, header, res as Res);
       }
       await adapter.process(req as never, res as never, logic);
     },

@@ -137,9 +137,8 @@ export class Router {
         return [];
       }
       const loaded = await storage.get<ConversationState>(keys.conversation(id));
-      const state: ConversationState = loaded
-        ? structuredClone(loaded.value)
-        : newConversation(id, input.channelId, input.userId, this.now());
+      // Storage.get parses the stored JSON on every call (memory and Redis alike): the value is the turn's own copy already.
+      const state: ConversationState = loaded ? loaded.value : newConversation(id, input.channelId, input.userId, this.now());
       const userKey = keys.user(input.channelId, input.userId);
       const userLoaded = await storage.get<UserState>(userKey);
       const user: UserState = { ...(userLoaded?.value ?? {}) };

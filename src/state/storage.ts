@@ -10,6 +10,7 @@ export interface Versioned<T> {
 
 export interface Storage {
   readonly kind: 'memory' | 'redis';
+  /** A fresh copy on every call (parsed from the stored JSON): the caller may change it freely. */
   get<T>(key: string): Promise<Versioned<T> | undefined>;
   /**
    * Write `value` only if the stored version is still `expected` (`undefined`: the key must not

@@ -20,7 +20,10 @@ import { routeText } from './text-stages.js';
  * answered as a question, not taken as a thumbs-down or a "stop".
  */
 function shortAnswer(text: string, lang: Lang): YesNo | undefined {
-  return looksLikeQuestion(text) ? undefined : yesNo(text, lang);
+  // Both readers are pure: the yes / no first, as most messages here are new questions with none, and
+  // the question form (the dearer read) only when there is one to set aside.
+  const yn = yesNo(text, lang);
+  return yn !== undefined && !looksLikeQuestion(text) ? yn : undefined;
 }
 
 export const pendingAnswer: Stage = async (t) => {
