@@ -156,7 +156,8 @@ export function createBotFrameworkChannel(config: Config, router: Router, logger
         await turnFailed(activity, err, (a) => send([a]));
       }
     } catch (err) {
-      console.error(err);
+      // The adapter answers 500 with the error's message here (and writes it to the console): logged as ours.
+      logger.error({ err, code: errorCode(err), conversation: activity.conversation?.id, activity: activity.id, channel: activity.channelId }, 'bot framework request failed');
       res.status(500);
       res.send((err as Error).message ?? err);
       res.end();
