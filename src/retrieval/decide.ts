@@ -163,7 +163,9 @@ export class Retriever {
     const t = this.thresholdsFor(lang);
     const index = this.indexFor(lang);
     const q = index.analyse(text);
-    const candidates = index.searchAnalysed(q, market ? [market] : undefined, 8);
+    // The other markets' best comes from the same pass: it says when the question is another market's.
+    const elsewhere: { best?: Candidate } = {};
+    const candidates = index.searchAnalysed(q, market ? [market] : undefined, 8, market ? elsewhere : undefined);
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
@@ -189,11 +191,10 @@ export class Retriever {
     // Korea, where only Taiwan's documents cover passwords): the customer's market's best is a stray match on a
     // word or two, neither an answer nor a choice to offer; say which market's documents cover it instead.
     const otherMarketAhead = (): Decision | undefined => {
-      if (!market || !top || foreign) return undefined;
-      const all = distinctTopics(index.searchAnalysed(q, undefined, 8));
-      const other = all[0];
-      if (!other || other.score < t.answer || (other.matched ?? 0) < 2 || this.entryFor(other.entry.topic, market)) return undefined;
-      return other.score >= top.score + OTHER_MARKET_LEAD ? { type: 'otherMarketOnly', entry: other.entry, score: other.score, candidates: all } : undefined;
+      const other = elsewhere.best;
+      if (!market || !top || foreign || !other) return undefined;
+      if (other.score < t.answer || (other.matched ?? 0) < 2 || other.score < top.score + OTHER_MARKET_LEAD || this.entryFor(other.entry.topic, market)) return undefined;
+      return { type: 'otherMarketOnly', entry: other.entry, score: other.score, candidates: [other, ...candidates] };
     };
 
     if (top && top.score >= t.answer && !foreign && answerable) {

@@ -338,7 +338,11 @@ export class FaqIndex {
     return this.searchAnalysed(this.analyse(text), markets, limit);
   }
 
-  searchAnalysed(q: QueryAnalysis, markets?: readonly Market[], limit = 5): Candidate[] {
+  /**
+   * `elsewhere`: when given with `markets`, also receives the best-scoring entry of the other markets, from the
+   * same pass (what a second search over every market would rank first among them).
+   */
+  searchAnalysed(q: QueryAnalysis, markets?: readonly Market[], limit = 5, elsewhere?: { best?: Candidate }): Candidate[] {
     if (q.tokens.length === 0) return [];
     let qMass = 0;
     const pieces = q.pieces && new Set(q.pieces);
@@ -374,11 +378,12 @@ export class FaqIndex {
         const e = docEntry[docs[i]!]!;
         const entry = this.entries[e]!;
         const allowed = !markets || entry.markets.some((m) => markets.includes(m));
+        const scored = allowed || elsewhere !== undefined;
         let best = 0;
         let matched = 0;
         let coverage = 0;
         for (; i < n && docEntry[docs[i]!] === e; i++) {
-          if (!allowed) continue;
+          if (!scored) continue;
           const d = docs[i]!;
           const qCov = shared[d]! / qMass;
           const dCov = shared[d]! / mass[d]!;
@@ -395,7 +400,10 @@ export class FaqIndex {
         // Blend the best single field with how much of the query the entry covers over all its
         // fields: a customer's words spread over two phrasings of one entry still point to it.
         if (best > 0 && this.entryWeight > 0) best = (1 - this.entryWeight) * best + this.entryWeight * (entryCovered[e]! / qMass);
-        if (best > 0) out.push({ entry, score: Math.round(best * 1000) / 1000, matched, coverage: Math.round(coverage * 1000) / 1000 });
+        if (best <= 0) continue;
+        const candidate = { entry, score: Math.round(best * 1000) / 1000, matched, coverage: Math.round(coverage * 1000) / 1000 };
+        if (allowed) out.push(candidate);
+        else if (elsewhere && (!elsewhere.best || candidate.score > elsewhere.best.score || (candidate.score === elsewhere.best.score && entry.id.localeCompare(elsewhere.best.entry.id) < 0))) elsewhere.best = candidate;
       }
     } finally {
       for (let i = 0; i < n; i++) {
