@@ -11,6 +11,7 @@ import { LANGS, type Lang } from '../conversation/lang.js';
 import type { Market } from '../lib/types.js';
 import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
+import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, type Candidate, type LangIndexes } from './faq-index.js';
 
 export const Thresholds = z.object({
@@ -56,8 +57,17 @@ export const SOLE_SHARE = 0.7;
  */
 export const OTHER_MARKET_LEAD = 0.3;
 
+/** Scores closer than this are a tie (scores are rounded to 0.001). */
+export const TIE = 0.001;
+
 /** A one-word message is evidence for a phrasing only when that word carries this share of it. */
 export const ONE_WORD_COVERAGE = 0.5;
+
+/**
+ * The score kept by a candidate whose answer states none of the kinds of fact the question asks for ("how long",
+ * "얼마예요"), when another candidate's answer states one (see answer-kind.ts).
+ */
+export const OTHER_KIND_FACTOR = 0.85;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };
 
@@ -79,13 +89,14 @@ export type Decision =
   | { type: 'abstain'; candidates: Candidate[] };
 
 /** What a Retriever derives from the knowledge alone, shared by Retrievers over the same knowledge (calibration makes thousands). */
-const derived = new WeakMap<Knowledge, { topicMarkets: Map<string, Set<Market>>; byQuestion: Map<string, FaqEntry> }>();
+const derived = new WeakMap<Knowledge, { topicMarkets: Map<string, Set<Market>>; byQuestion: Map<string, FaqEntry>; kinds: Map<string, Set<AnswerKind>> }>();
 
 function derive(knowledge: Knowledge) {
   let d = derived.get(knowledge);
   if (d) return d;
-  d = { topicMarkets: new Map(), byQuestion: new Map() };
+  d = { topicMarkets: new Map(), byQuestion: new Map(), kinds: new Map() };
   for (const e of knowledge.entries) {
+    d.kinds.set(e.id, statedKinds(e.answer));
     let s = d.topicMarkets.get(e.topic);
     if (!s) d.topicMarkets.set(e.topic, (s = new Set()));
     for (const m of e.markets) s.add(m);
@@ -102,6 +113,7 @@ function derive(knowledge: Knowledge) {
 export class Retriever {
   private readonly topicMarkets: Map<string, Set<Market>>;
   private readonly byQuestion: Map<string, FaqEntry>;
+  private readonly kinds: Map<string, Set<AnswerKind>>;
   private readonly built: Partial<Record<Lang, FaqIndex>>;
   /** The English index (the one `decide(text, market)` searches). */
   readonly index: FaqIndex;
@@ -117,7 +129,7 @@ export class Retriever {
     readonly thresholds: Thresholds | ThresholdSet,
   ) {
     this.built = index instanceof FaqIndex ? { [index.lang]: index } : { ...index };
-    ({ topicMarkets: this.topicMarkets, byQuestion: this.byQuestion } = derive(knowledge));
+    ({ topicMarkets: this.topicMarkets, byQuestion: this.byQuestion, kinds: this.kinds } = derive(knowledge));
     this.index = this.indexFor('en');
   }
 
@@ -165,7 +177,7 @@ export class Retriever {
     const q = index.analyse(text);
     // The other markets' best comes from the same pass: it says when the question is another market's.
     const elsewhere: { best?: Candidate } = {};
-    const candidates = index.searchAnalysed(q, market ? [market] : undefined, 8, market ? elsewhere : undefined);
+    const candidates = this.byKind(index.searchAnalysed(q, market ? [market] : undefined, 8, market ? elsewhere : undefined), askedKinds(text, lang));
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
@@ -201,7 +213,9 @@ export class Retriever {
       const rival = distinct[1];
       // One word ("refund", "parts") is in many entries: two of them close together is a real
       // ambiguity, whatever the calibrated margin for fuller questions.
-      const margin = q.tokens.length === 1 ? Math.max(t.margin, SINGLE_WORD_MARGIN) : t.margin;
+      // Two topics tied (English's calibrated margin is 0) are never told apart by their ids: "who delivers my
+      // order" matches the carrier, the charges and the delivery times equally.
+      const margin = Math.max(q.tokens.length === 1 ? Math.max(t.margin, SINGLE_WORD_MARGIN) : t.margin, TIE);
       if (rival && rival.score >= t.clarify && top.score - rival.score < margin) {
         return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
       }
@@ -234,6 +248,20 @@ export class Retriever {
     const tooThin = q.tokens.length <= 2;
     if (top && top.score >= t.clarify && !tooThin && !foreign) return clarify();
     return { type: 'abstain', candidates };
+  }
+
+  /**
+   * The candidates re-ranked by the kind of fact asked for: when one of them states it, those that state none of
+   * it keep OTHER_KIND_FACTOR of their score ("when will my order be delivered": the delivery times, not the
+   * carrier or the charges, which share every word the index keeps).
+   */
+  private byKind(candidates: Candidate[], asked: AnswerKind[]): Candidate[] {
+    if (asked.length === 0 || candidates.length < 2) return candidates;
+    const states = (c: Candidate) => asked.some((k) => this.kinds.get(c.entry.id)?.has(k));
+    if (!candidates.some(states)) return candidates;
+    return candidates
+      .map((c) => (states(c) ? c : { ...c, score: Math.round(c.score * OTHER_KIND_FACTOR * 1000) / 1000 }))
+      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
   }
 
   /**

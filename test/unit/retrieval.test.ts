@@ -130,6 +130,36 @@ describe('evidence before answering', () => {
     expect(both.type === 'clarify' && both.options.length === 2 && !both.sole).toBe(true);
   });
 
+  it('never answers a tie between two topics, whatever the calibrated margin', () => {
+    const k = loadKnowledge(dir);
+    const tied = (id: string, answer: string) => ({ ...entry(id, ['order delivery', 'delivery of my order']), answer });
+    const entries = [tied('tw-delivery-carrier', 'A courier company delivers it.'), tied('tw-delivery-help', 'Our team can help with it.')];
+    const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.3, clarify: 0.2, margin: 0, maxUnknownShare: 1 });
+    expect(r.decide('my order delivery', 'TW').type).toBe('clarify');
+  });
+
+  it('tells English siblings apart by the kind of fact asked for: a time, an amount', () => {
+    const k = loadKnowledge(dir);
+    const sibling = (id: string, answer: string) => ({ ...entry(id, ['order delivery', 'delivery of my order']), answer });
+    const entries = [
+      sibling('tw-delivery-carrier', 'A courier company chosen by us delivers it.'),
+      sibling('tw-delivery-time', 'Orders placed before 14:00 arrive within 2 working days.'),
+      sibling('tw-delivery-cost', 'Delivery is free of charge above NT$1,500.'),
+    ];
+    // The words that ask are stop words, as in the real English lexicon.
+    const lexicon = { ...k.lexicon, stopwords: [...k.lexicon.stopwords, 'when', 'will', 'be', 'much', 'take'] };
+    const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(lexicon)), { answer: 0.3, clarify: 0.2, margin: 0.05, maxUnknownShare: 1 });
+    const topic = (text: string) => {
+      const d = r.decide(text, 'TW');
+      return d.type === 'answer' ? d.entry.id : d.type;
+    };
+    expect(topic('when will my order delivery be')).toBe('tw-delivery-time');
+    expect(topic('how long does delivery of an order take')).toBe('tw-delivery-time');
+    expect(topic('how much is delivery of my order')).toBe('tw-delivery-cost');
+    // No kind asked: the three still tie.
+    expect(topic('order delivery')).toBe('clarify');
+  });
+
   it('answers a single meaningful keyword', () => {
     const d = retriever().decide('descaling', 'TW');
     expect(d.type === 'answer' && d.entry.id).toBe('tw-descale');
