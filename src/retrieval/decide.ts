@@ -12,7 +12,7 @@ import type { Market } from '../lib/types.js';
 import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
-import { buildIndex, FaqIndex, type Candidate, type LangIndexes } from './faq-index.js';
+import { buildIndex, FaqIndex, isNumberLike, type Candidate, type LangIndexes } from './faq-index.js';
 
 export const Thresholds = z.object({
   /** Minimum score to answer. */
@@ -189,14 +189,14 @@ export class Retriever {
     // then is a guess worth showing, a tentative answer or another market's entry; "자동차 브레이크
     // 수리" (car brake repair) is not a question about using the machine in a vehicle.
     const pieces = new Set(q.pieces ?? []);
-    const allKnown = q.unknown.every((u) => pieces.has(u) || /^\d+$/.test(u));
+    const allKnown = q.unknown.every((u) => pieces.has(u) || isNumberLike(u));
     const foreign = unknownShare >= t.maxUnknownShare && ((top?.matched ?? 0) < 3 || unknownShare >= FOREIGN_MAJORITY);
 
     // One shared word is enough evidence only when the customer wrote just that word ("descaling",
     // "how long is the warranty"), never a bare number ("18") or one word of several ("next tuesday"
     // → "Vertuo Next"); to answer it, it must also be most of what the matching phrasing says: "what
     // is the weather in Lisbon" is not a question about extreme weather delaying a delivery.
-    const evidence = !!top && ((top.matched ?? 0) >= 2 || (q.tokens.length === 1 && !/^\d+$/.test(q.tokens[0]!)));
+    const evidence = !!top && ((top.matched ?? 0) >= 2 || (q.tokens.length === 1 && !isNumberLike(q.tokens[0]!)));
     const answerable = evidence && ((top.matched ?? 0) >= 2 || (top.coverage ?? 1) >= ONE_WORD_COVERAGE);
 
     // The question is another market's, far better matched there ("how long is the reset link valid?" asked in

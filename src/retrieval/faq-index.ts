@@ -312,8 +312,8 @@ export class FaqIndex {
   private weightOf(token: string, pieces?: ReadonlySet<string>): number {
     const w = this.idf.get(token);
     if (w !== undefined) return w;
-    // Unknown numbers (prices, dates) say less about the topic than unknown words.
-    if (/^\d+$/.test(token)) return this.unknownIdf * 0.3;
+    // Unknown numbers (prices, dates, a time of day: "9pm", "19h") say less about the topic than unknown words.
+    if (isNumberLike(token)) return this.unknownIdf * 0.3;
     if ((token.length === 2 && CJK_PAIR.test(token)) || pieces?.has(token)) return this.unknownIdf * this.unknownBigramWeight;
     return this.unknownIdf;
   }
@@ -436,6 +436,11 @@ export function editDistance(a: string, b: string, max: number): number {
     if (rowMin > max) return max + 1;
   }
   return rows[a.length]![b.length]!;
+}
+
+/** A number, or a time of day written as one ("9pm", "19h", "21h30", "10:30"). */
+export function isNumberLike(token: string): boolean {
+  return /^\d+(?:[.,:h]\d*|[ap]m)?$/.test(token);
 }
 
 const CJK_PAIR = /^[\p{Script=Han}\p{Script=Hangul}]{2}$/u;

@@ -24,6 +24,17 @@ const entry = (id: string, phrasings: string[]) => ({
   tags: [],
 });
 
+describe('unknown numbers', () => {
+  it('weigh less than unknown words, a time of day written as a number included', () => {
+    const k = loadKnowledge(dir);
+    const index = buildIndex(k);
+    const share = (text: string) => index.unknownShare(index.analyse(text));
+    expect(share('descaling at 9pm')).toBeLessThan(share('descaling at vesuvius'));
+    expect(share('descaling at 19h')).toBe(share('descaling at 19'));
+    expect(share('descaling at 21h30')).toBe(share('descaling at 19'));
+  });
+});
+
 describe('normalisation', () => {
   it('folds case, accents, punctuation, plurals and lexicon variants', () => {
     const n = createNormaliser({ synonyms: [{ canonical: 'warranty', variants: ['guarantee'] }], stopwords: ['the'] });
@@ -85,6 +96,7 @@ describe('evidence before answering', () => {
   it('never answers a bare number or a stray word, and does not offer choices for them', () => {
     const r = retriever();
     expect(r.decide('72', 'TW').type).toBe('abstain');
+    expect(r.decide('9pm', 'TW').type).toBe('abstain');
     expect(r.decide('yes', 'TW').type).toBe('abstain');
   });
 
