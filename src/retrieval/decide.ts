@@ -12,7 +12,7 @@ import type { Market } from '../lib/types.js';
 import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
-import { buildIndex, FaqIndex, isNumberLike, type Candidate, type LangIndexes } from './faq-index.js';
+import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
 
 export const Thresholds = z.object({
   /** Minimum score to answer. */
@@ -57,6 +57,12 @@ export const SOLE_SHARE = 0.7;
  */
 export const OTHER_MARKET_LEAD = 0.3;
 
+/**
+ * A message whose best match among the out-of-scope questions (knowledge/out-of-scope) scores at least the best
+ * entry's score minus this is refused.
+ */
+export const OUT_OF_SCOPE_MARGIN = Number(process.env.OOS_MARGIN ?? 0);
+
 /** Scores closer than this are a tie (scores are rounded to 0.001). */
 export const TIE = 0.001;
 
@@ -86,7 +92,8 @@ export type Decision =
   | { type: 'clarify'; options: Candidate[]; candidates: Candidate[]; sole?: Candidate }
   | { type: 'askMarket'; entry: FaqEntry; score: number; candidates: Candidate[] }
   | { type: 'otherMarketOnly'; entry: FaqEntry; score: number; candidates: Candidate[] }
-  | { type: 'abstain'; candidates: Candidate[] };
+  /** `outOfScope`: the message is closer to the questions our documents do not answer than to any entry. */
+  | { type: 'abstain'; candidates: Candidate[]; outOfScope?: Candidate };
 
 /** What a Retriever derives from the knowledge alone, shared by Retrievers over the same knowledge (calibration makes thousands). */
 const derived = new WeakMap<Knowledge, { topicMarkets: Map<string, Set<Market>>; byQuestion: Map<string, FaqEntry>; kinds: Map<string, Set<AnswerKind>> }>();
@@ -177,13 +184,17 @@ export class Retriever {
     const q = index.analyse(text);
     // The other markets' best comes from the same pass: it says when the question is another market's.
     const elsewhere: { best?: Candidate } = {};
-    const candidates = this.byKind(index.searchAnalysed(q, market ? [market] : undefined, 8, market ? elsewhere : undefined), askedKinds(text, lang));
+    const found = index.searchAnalysed(q, market ? [market] : undefined, 9, market ? elsewhere : undefined);
+    const outOfScope = found.find((c) => c.entry.id === OUT_OF_SCOPE_ID);
+    const candidates = this.byKind(found.filter((c) => c !== outOfScope).slice(0, 8), askedKinds(text, lang));
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
     // Three or more of the customer's words matching one phrasing outweigh the unknown ones, unless
     // the unknown words weigh more than the known ones ("reset the admin password of my TP-Link
     // router" shares reset, password and link with our password entry and is still not ours).
+    // Closer to a question our documents do not answer ("how much is a new Vertuo Pop?") than to any entry.
+    if (outOfScope && (!top || outOfScope.score >= top.score - OUT_OF_SCOPE_MARGIN)) return { type: 'abstain', candidates, outOfScope };
     const unknownShare = index.unknownShare(q);
     // Every word of the message is one our documents use (pieces of words and numbers aside): only
     // then is a guess worth showing, a tentative answer or another market's entry; "자동차 브레이크
@@ -235,7 +246,7 @@ export class Retriever {
     }
     if (market && !foreign && allKnown) {
       // The customer's market has nothing close: does another market's document cover the question?
-      const all = distinctTopics(index.searchAnalysed(q, undefined, 8));
+      const all = distinctTopics(index.searchAnalysed(q, undefined, 9).filter((c) => c.entry.id !== OUT_OF_SCOPE_ID));
       const other = all[0];
       const otherEvidence = !!other && ((other.matched ?? 0) >= 2 || q.tokens.length === 1);
       if (other && other.score >= t.answer && otherEvidence && !this.entryFor(other.entry.topic, market)) {

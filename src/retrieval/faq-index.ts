@@ -11,7 +11,7 @@
  */
 import Fuse from 'fuse.js';
 import { LANGS, type Lang } from '../conversation/lang.js';
-import type { Market } from '../lib/types.js';
+import { MARKETS, type Market } from '../lib/types.js';
 import type { FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { LANG_INDEX_OPTIONS, MARKET_WORDS, normaliserFor } from './languages.js';
@@ -82,6 +82,19 @@ export interface IndexOptions {
    * the segmenter never makes a word, a Korean syllable bigram), as a share of a word's (default 1).
    */
   pieceWeight?: number;
+  /**
+   * Questions our documents do not answer, in the index's language (knowledge/out-of-scope): indexed as one more
+   * entry, OUT_OF_SCOPE_ID, that the decision never answers. Their words do not become known words (a message
+   * made of them still counts them as unknown), and they change no other entry's score.
+   */
+  outOfScope?: readonly string[];
+}
+
+/** The id and topic of the entry that stands for the questions our documents do not answer. */
+export const OUT_OF_SCOPE_ID = 'out-of-scope';
+
+function outOfScopeEntry(phrasings: readonly string[]): FaqEntry {
+  return { id: OUT_OF_SCOPE_ID, topic: OUT_OF_SCOPE_ID, markets: [...MARKETS], question: '', phrasings: [...phrasings], answer: '', source: { document: '', section: '' }, tags: [] } as FaqEntry;
 }
 
 export class FaqIndex {
@@ -112,6 +125,8 @@ export class FaqIndex {
   private readonly pieceWeight: number;
   /** Tokens only ever seen as pieces of words (see IndexOptions.pieceWeight). */
   private readonly pieceOnly = new Set<string>();
+  /** Words only the out-of-scope questions use: kept as they are (not corrected to a known word), still unknown. */
+  private readonly outOfScopeWords = new Set<string>();
 
   constructor(entries: FaqEntry[], normaliser: Normaliser, given: IndexOptions = {}) {
     this.normaliser = normaliser;
@@ -125,8 +140,9 @@ export class FaqIndex {
     // 0.4: leave-one-out over the phrasings (`npm run knowledge:loo`) ranks the right entry first
     // most often between 0.3 and 0.45 (85.3% with no blend, 87.1% at 0.4).
     this.entryWeight = options.entryWeight ?? 0.4;
-    this.entryCovered = new Float64Array(entries.length);
-    this.entryLastToken = new Int32Array(entries.length).fill(-1);
+    const outOfScope = options.outOfScope?.length ? outOfScopeEntry(options.outOfScope) : undefined;
+    this.entryCovered = new Float64Array(entries.length + (outOfScope ? 1 : 0));
+    this.entryLastToken = new Int32Array(entries.length + (outOfScope ? 1 : 0)).fill(-1);
     // The normaliser stems ("france" → "franc"): compare market words in the form it gives them.
     this.marketWords = new Set(MARKET_WORDS[this.lang].flatMap((w) => [w, ...normaliser.tokens(w)]));
     // Chinese and Korean write a place name against the next word ("葡萄牙官網", "한국에서"): taken out of
@@ -147,7 +163,8 @@ export class FaqIndex {
       };
     });
 
-    // Document frequency over entries (question, phrasings and tags; answers add vocabulary only).
+    // Document frequency over entries (question, phrasings and tags; answers add vocabulary only); the
+    // out-of-scope questions are added after, outside it.
     const df = new Map<string, number>();
     const vocab = new Set<string>();
     for (const r of raw) {
@@ -178,6 +195,11 @@ export class FaqIndex {
     for (const t of vocab) this.idf.set(t, Math.log(1 + n / ((df.get(t) ?? 0) + 0.5)) * (this.pieceOnly.has(t) ? this.pieceWeight : 1));
     this.unknownIdf = Math.log(1 + n / 0.5);
 
+    if (outOfScope) {
+      const fields = outOfScope.phrasings.map((p) => ({ tokens: tok(p), weight: FIELD_WEIGHT.phrasing }));
+      for (const f of fields) for (const t of f.tokens) if (!vocab.has(t)) this.outOfScopeWords.add(t);
+      raw.push({ entry: outOfScope, fields });
+    }
     this.entries = raw.map((r) => r.entry);
     const docEntry: number[] = [];
     const docWeight: number[] = [];
@@ -192,7 +214,7 @@ export class FaqIndex {
         let mass = 0;
         const ids: number[] = [];
         for (const t of tokens) {
-          mass += this.idf.get(t)!;
+          mass += this.weightOf(t);
           let id = tokenIds.get(t);
           if (id === undefined) {
             id = tokenIds.size;
@@ -294,6 +316,11 @@ export class FaqIndex {
       if (this.marketWords.has(t)) continue;
       if (this.vocabSet.has(t)) {
         tokens.push(t);
+        continue;
+      }
+      if (this.outOfScopeWords.has(t)) {
+        tokens.push(t);
+        unknown.push(t);
         continue;
       }
       const fixed = this.correct(t);
@@ -453,7 +480,8 @@ export function buildIndex(knowledge: Knowledge, options: IndexOptions = {}, lan
     (lang === 'en'
       ? undefined
       : (e: FaqEntry): EntryFields => ({ ...knowledge.phrasingsIn(e, lang), tags: [] }));
-  return new FaqIndex(knowledge.entries, normaliserFor(lang, knowledge.lexicons?.[lang] ?? knowledge.lexicon), { ...options, lang, fieldsOf });
+  const outOfScope = options.outOfScope ?? knowledge.outOfScope?.[lang];
+  return new FaqIndex(knowledge.entries, normaliserFor(lang, knowledge.lexicons?.[lang] ?? knowledge.lexicon), { ...options, lang, fieldsOf, ...(outOfScope && { outOfScope }) });
 }
 
 export type LangIndexes = Record<Lang, FaqIndex>;

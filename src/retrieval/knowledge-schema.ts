@@ -70,6 +70,15 @@ export type LocalizedEntry = z.infer<typeof LocalizedEntry>;
 export const LocalizedFile = z.array(LocalizedEntry).min(1);
 
 /**
+ * knowledge/out-of-scope/<lang>.json: questions customers of our markets ask that our documents do not answer,
+ * written as they type them (a new machine's price, a shop's address, a router's password, the weather). They are
+ * indexed as one more entry that is never answered: a message closer to them than to any entry is refused. Each
+ * says one need; near misses (a word or two shared with an entry, another need) are what they are for.
+ */
+export const OutOfScopeFile = z.array(z.string().min(2).max(300)).min(1);
+export type OutOfScopeFile = z.infer<typeof OutOfScopeFile>;
+
+/**
  * Domain lexicon of one language: each group maps variants (synonyms, misspellings, colloquial
  * forms) to one canonical form. English and French/Portuguese map words (accent-folded) before
  * stemming; Chinese and Korean replace variant substrings by the canonical before tokenising.

@@ -12,6 +12,7 @@ import {
   ContactFile,
   FaqFile,
   Lexicon,
+  OutOfScopeFile,
   LocalizedFile,
   SourceList,
   TRANSLATED_LANGS,
@@ -46,6 +47,8 @@ export interface Knowledge {
   /** Entry id → its wording in each other language. */
   translations: Map<string, Partial<Record<TranslatedLang, LocalizedEntry>>>;
   contacts: Record<Market, Contact>;
+  /** Per language, questions our documents do not answer (knowledge/out-of-scope/<lang>.json; optional). */
+  outOfScope?: Partial<Record<Lang, string[]>>;
   byId: Map<string, FaqEntry>;
   sourceById: Map<string, SourceDocument>;
   /** The entry's question, answer, section and source title in `lang` (English from the entry itself). */
@@ -149,8 +152,30 @@ export function checkKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): { knowledge
     contacts[c.market] = c;
   }
 
+  const outOfScope: Partial<Record<Lang, string[]>> = {};
+  for (const lang of ['en', ...TRANSLATED_LANGS] as const) {
+    const path = join(dir, 'out-of-scope', `${lang}.json`);
+    if (!existsSync(path)) continue;
+    const list = parseFile(OutOfScopeFile, path, dir, problems);
+    if (!list) continue;
+    outOfScope[lang] = list;
+    // One of the entries' own questions or phrasings would be refused.
+    const key = (t: string) => t.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+    const asked = new Set<string>();
+    for (const e of entries) {
+      const t = lang === 'en' ? e : translations.get(e.id)?.[lang];
+      if (t) for (const q of [t.question, ...t.phrasings]) asked.add(key(q));
+    }
+    const seen = new Set<string>();
+    for (const q of list) {
+      if (asked.has(key(q))) problems.push({ file: `out-of-scope/${lang}.json`, entry: q, message: 'is one of the entries\' own questions or phrasings' });
+      if (seen.has(key(q))) problems.push({ file: `out-of-scope/${lang}.json`, entry: q, message: 'duplicate' });
+      seen.add(key(q));
+    }
+  }
+
   if (problems.length > 0 || !lexicon || !contactList) return { problems };
-  const knowledge = makeKnowledge({ dir, sources, entries, lexicon, lexicons: lexicons as Record<Lang, Lexicon>, translations, contacts, byId, sourceById });
+  const knowledge = makeKnowledge({ dir, sources, entries, lexicon, lexicons: lexicons as Record<Lang, Lexicon>, translations, contacts, outOfScope, byId, sourceById });
   return { knowledge, problems };
 }
 

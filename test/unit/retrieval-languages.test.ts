@@ -90,6 +90,26 @@ describe('the knowledge check', () => {
       ]),
     );
   });
+
+  it('reports an out-of-scope question that is one of the entries\' own phrasings, a duplicate, or a bad file', async () => {
+    const { mkdtempSync, cpSync, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const copy = mkdtempSync(join(tmpdir(), 'kb-'));
+    cpSync(dir, copy, { recursive: true });
+    const ko = (JSON.parse(readFileSync(join(copy, 'faq/i18n/ko/fixture.json'), 'utf8')) as Array<{ phrasings: string[] }>)[0]!.phrasings[0]!;
+    mkdirSync(join(copy, 'out-of-scope'), { recursive: true });
+    writeFileSync(join(copy, 'out-of-scope/ko.json'), JSON.stringify([`${ko}!`, '서울 날씨 어때요', '서울 날씨 어때요?']));
+    writeFileSync(join(copy, 'out-of-scope/fr.json'), JSON.stringify([]));
+    const problems = checkKnowledge(copy).problems;
+    expect(problems.map((p) => `${p.file} ${p.entry ?? ''}: ${p.message}`)).toEqual(
+      expect.arrayContaining([
+        `out-of-scope/ko.json ${ko}!: is one of the entries' own questions or phrasings`,
+        'out-of-scope/ko.json 서울 날씨 어때요?: duplicate',
+      ]),
+    );
+    expect(problems.some((p) => p.file === 'out-of-scope/fr.json')).toBe(true);
+  });
 });
 
 describe('a market name written against the next word', () => {

@@ -178,6 +178,42 @@ describe('evidence before answering', () => {
   });
 });
 
+describe('questions our documents do not answer (knowledge/out-of-scope)', () => {
+  const k = loadKnowledge(dir);
+  const entries = [
+    entry('tw-repair-cost', ['how much does a repair cost', 'repair price for my machine', 'price of fixing the machine']),
+    entry('tw-capsule-recycling', ['where can I recycle used capsules', 'capsule recycling points']),
+  ];
+  const outOfScope = ['how much does a new machine cost in the shop', 'price of a brand new machine', 'reset my wifi router password'];
+  const withOos = new FaqIndex(entries, createNormaliser(k.lexicon), { outOfScope });
+  const without = new FaqIndex(entries, createNormaliser(k.lexicon));
+  const thresholds = { answer: 0.3, clarify: 0.2, margin: 0.05, maxUnknownShare: 1 };
+  const r = new Retriever({ ...k, entries }, withOos, thresholds);
+
+  it('refuses a message closer to one of them than to any entry', () => {
+    const d = r.decide('what is the price of a new machine', 'TW');
+    expect(d.type).toBe('abstain');
+    expect(d.type === 'abstain' && d.outOfScope?.entry.id).toBe('out-of-scope');
+    // Without them, the shared words make it a repair-price question.
+    expect(new Retriever({ ...k, entries }, without, thresholds).decide('what is the price of a new machine', 'TW').type).not.toBe('abstain');
+  });
+
+  it('still answers the entries, and never offers them as a choice', () => {
+    const d = r.decide('how much is a repair of my machine', 'TW');
+    expect(d.type === 'answer' && d.entry.id).toBe('tw-repair-cost');
+    const c = r.decide('repair or recycle', 'TW');
+    if (c.type === 'clarify') expect(c.options.map((o) => o.entry.id)).not.toContain('out-of-scope');
+  });
+
+  it('changes no entry score and keeps their words unknown', () => {
+    for (const q of ['repair price', 'recycle capsules', 'new machine price']) {
+      expect(withOos.search(q, ['TW']).filter((c) => c.entry.id !== 'out-of-scope')).toEqual(without.search(q, ['TW']));
+    }
+    expect(withOos.analyse('router password').unknown).toContain('router');
+    expect(withOos.unknownShare(withOos.analyse('router capsules'))).toBe(without.unknownShare(without.analyse('router capsules')));
+  });
+});
+
 describe('market words', () => {
   it('are left to market resolution, whatever form the stemmer gives them ("France" → "franc")', () => {
     const k = loadKnowledge(dir);
