@@ -61,7 +61,7 @@ export async function answerDecision(t: Turn, d: Decision, text: string, offer?:
       t.effects.push({ type: 'record', list: 'unanswered', item: { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) } });
       // Two in a row: a person is offered (DESIGN.md §8), never queued without asking.
       if (state.fallbacks >= 2 && s.handoff) state.pending = { type: 'offerPerson', reason: 'two-fallbacks' };
-      return [offering(say.abstain(t.market, state.fallbacks >= 2), offer, true)];
+      return [offering(say.abstain(t.market, state.fallbacks >= 2, d.outOfScope !== undefined), offer, true)];
     }
   }
 }

@@ -124,8 +124,10 @@ export function clarify(options: Candidate[], market: Market | undefined): Reply
   };
 }
 
-export function abstain(market: Market | undefined, second: boolean): ReplyData {
-  const sentences: Msg[] = [msg(second ? 'abstain.second' : 'abstain.first')];
+/** `outOfScope`: the message is one of the questions our documents do not answer: saying it another way will not help. */
+export function abstain(market: Market | undefined, second: boolean, outOfScope = false): ReplyData {
+  const first = outOfScope ? msg('abstain.outOfScope', { topics: msg('label.topics') }) : msg('abstain.first');
+  const sentences: Msg[] = [second ? msg('abstain.second') : first];
   if (market) sentences.push(msg('abstain.reach', { contact: { contact: market } }));
   if (second) sentences.push(msg('abstain.offerPerson'));
   return { text: { sentences }, choices: [PERSON, { label: msg('label.topics'), value: 'cmd:help' }], support: { kind: 'fallback', market } };

@@ -58,3 +58,22 @@ describe('a "did you mean" with one plausible candidate', () => {
     expect(renderer.reply(reply as Parameters<Renderer['reply']>[0], 'en').choices?.map((c) => c.value)).toContain(`faq:${rival.id}`);
   });
 });
+
+describe('a message closer to a question our documents do not answer', () => {
+  it.each(LANGS)('says so, without asking to say it another way, and shows the topics (%s)', async (lang) => {
+    const t = turn(lang);
+    t.state.fallbacks = 0;
+    const outOfScope = { entry: { ...entry, id: 'out-of-scope', topic: 'out-of-scope' }, score: 0.6 };
+    const [reply] = await answerDecision(t, { type: 'abstain', candidates: [], outOfScope }, 'citiz colours?');
+    const shown = renderer.reply(reply as Parameters<Renderer['reply']>[0], lang);
+    expect(shown.text).toContain(renderer.message({ key: 'abstain.outOfScope', params: { topics: { key: 'label.topics' } } }, lang));
+    expect(shown.text).toContain(renderer.message({ key: 'label.topics' }, lang));
+    expect(shown.text).not.toContain(renderer.message({ key: 'abstain.first' }, lang));
+    expect(shown.choices?.map((c) => c.value)).toContain('cmd:help');
+    // A plain "not sure" still asks to say it another way.
+    const fresh = turn(lang);
+    fresh.state.fallbacks = 0;
+    const [plain] = await answerDecision(fresh, { type: 'abstain', candidates: [] }, 'hm');
+    expect(renderer.reply(plain as Parameters<Renderer['reply']>[0], lang).text).toContain(renderer.message({ key: 'abstain.first' }, lang));
+  });
+});
