@@ -127,6 +127,8 @@ export class FaqIndex {
   private readonly pieceOnly = new Set<string>();
   /** Words only the out-of-scope questions use: kept as they are (not corrected to a known word), still unknown. */
   private readonly outOfScopeWords = new Set<string>();
+  /** Index of the out-of-scope entry in `entries` (-1 without one). */
+  private readonly outOfScopeAt: number;
 
   constructor(entries: FaqEntry[], normaliser: Normaliser, given: IndexOptions = {}) {
     this.normaliser = normaliser;
@@ -141,6 +143,7 @@ export class FaqIndex {
     // most often between 0.3 and 0.45 (85.3% with no blend, 87.1% at 0.4).
     this.entryWeight = options.entryWeight ?? 0.4;
     const outOfScope = options.outOfScope?.length ? outOfScopeEntry(options.outOfScope) : undefined;
+    this.outOfScopeAt = outOfScope ? entries.length : -1;
     this.entryCovered = new Float64Array(entries.length + (outOfScope ? 1 : 0));
     this.entryLastToken = new Int32Array(entries.length + (outOfScope ? 1 : 0)).fill(-1);
     // The normaliser stems ("france" → "franc"): compare market words in the form it gives them.
@@ -409,6 +412,9 @@ export class FaqIndex {
         let best = 0;
         let matched = 0;
         let coverage = 0;
+        // The out-of-scope questions are unrelated to one another: each is scored alone, blended with its own
+        // coverage of the query, never with what all of them cover together (their words' union covers much).
+        const alone = e === this.outOfScopeAt;
         for (; i < n && docEntry[docs[i]!] === e; i++) {
           if (!scored) continue;
           const d = docs[i]!;
@@ -417,7 +423,7 @@ export class FaqIndex {
           // Covering the query matters more than covering the whole phrasing (F-beta, beta > 1);
           // the answer text is long, so only query coverage counts there.
           const sim = weight[d] === FIELD_WEIGHT.answer ? qCov : ((1 + this.beta2) * qCov * dCov) / (this.beta2 * dCov + qCov);
-          const s = sim * weight[d]!;
+          const s = alone ? (1 - this.entryWeight) * sim * weight[d]! + this.entryWeight * qCov : sim * weight[d]!;
           if (s > best) {
             best = s;
             matched = count[d]!;
@@ -426,7 +432,7 @@ export class FaqIndex {
         }
         // Blend the best single field with how much of the query the entry covers over all its
         // fields: a customer's words spread over two phrasings of one entry still point to it.
-        if (best > 0 && this.entryWeight > 0) best = (1 - this.entryWeight) * best + this.entryWeight * (entryCovered[e]! / qMass);
+        if (best > 0 && this.entryWeight > 0 && !alone) best = (1 - this.entryWeight) * best + this.entryWeight * (entryCovered[e]! / qMass);
         if (best <= 0) continue;
         const candidate = { entry, score: Math.round(best * 1000) / 1000, matched, coverage: Math.round(coverage * 1000) / 1000 };
         if (allowed) out.push(candidate);
