@@ -58,10 +58,13 @@ export const SOLE_SHARE = 0.7;
 export const OTHER_MARKET_LEAD = 0.3;
 
 /**
- * A message whose best match among the out-of-scope questions (knowledge/out-of-scope) scores at least the best
- * entry's score minus this is refused.
+ * A message whose best match among the out-of-scope questions (knowledge/out-of-scope) scores at least this much
+ * above the best entry is refused. Measured on the labelled sets with the five lists: at a lead of 0.1 one more
+ * Chinese out-of-domain question is refused and no in-domain answer is lost; at 0 (refused on a tie) one more
+ * French one too, but English, Korean and Portuguese each lose a right answer ("CitiZ & Milk fora da garantia,
+ * preço da reparação?" closer to a new machine's price than to the repair price table).
  */
-export const OUT_OF_SCOPE_MARGIN = Number(process.env.OOS_MARGIN ?? 0);
+export const OUT_OF_SCOPE_LEAD = 0.1;
 
 /** Scores closer than this are a tie (scores are rounded to 0.001). */
 export const TIE = 0.001;
@@ -194,7 +197,7 @@ export class Retriever {
     // the unknown words weigh more than the known ones ("reset the admin password of my TP-Link
     // router" shares reset, password and link with our password entry and is still not ours).
     // Closer to a question our documents do not answer ("how much is a new Vertuo Pop?") than to any entry.
-    if (outOfScope && (!top || outOfScope.score >= top.score - OUT_OF_SCOPE_MARGIN)) return { type: 'abstain', candidates, outOfScope };
+    if (outOfScope && (!top || outOfScope.score >= top.score + OUT_OF_SCOPE_LEAD)) return { type: 'abstain', candidates, outOfScope };
     const unknownShare = index.unknownShare(q);
     // Every word of the message is one our documents use (pieces of words and numbers aside): only
     // then is a guess worth showing, a tentative answer or another market's entry; "자동차 브레이크

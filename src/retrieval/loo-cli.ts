@@ -18,7 +18,7 @@
  */
 import { isLang, LANGS, type Lang } from '../conversation/lang.js';
 import { loadKnowledge } from './knowledge.js';
-import { FaqIndex } from './faq-index.js';
+import { FaqIndex, OUT_OF_SCOPE_ID } from './faq-index.js';
 import { normaliserFor } from './languages.js';
 import { loadThresholds, Retriever, type Decision } from './decide.js';
 import type { FaqEntry } from './knowledge-schema.js';
@@ -85,7 +85,7 @@ knowledge.entries.forEach((entry) => {
     const market = entry.markets[0]!;
     const d: Decision = retriever.decide(phrasing, market, lang);
     asked += 1;
-    if (index.search(phrasing, [market], 1)[0]?.entry.topic === entry.topic) rankedFirst += 1;
+    if (index.search(phrasing, [market], 2).find((c) => c.entry.id !== OUT_OF_SCOPE_ID)?.entry.topic === entry.topic) rankedFirst += 1;
     const ok = (id: string) => knowledge.byId.get(id)?.topic === entry.topic;
     if (d.type === 'answer' && ok(d.entry.id)) right += 1;
     else {
