@@ -137,3 +137,11 @@ export function readingOf(text: string, opts: { symptom?: boolean } = {}): Readi
   if (REQUEST.test(t)) return 'request';
   return QUESTION.test(t) || /[?？]/u.test(text) ? 'question' : 'request';
 }
+
+/**
+ * Whether the message asks something (a question word or ending, or a question mark), whatever it asks: in the middle
+ * of a task, a message the step cannot take that asks something is a digression, not a failed answer.
+ */
+export function asksSomething(text: string): boolean {
+  return /[?？]/u.test(text) || QUESTION.test(squash(text).replace(/\s+/g, ' ').trim());
+}

@@ -2,7 +2,7 @@
  * The machine catalogue (knowledge/policy/catalogue.json): models by id, and the model a customer names
  * (names, aliases, misspellings corrected with fuse.js).
  */
-import { closestWord } from '../retrieval/closest-word.js';
+import { closestWord, editDistance } from '../retrieval/closest-word.js';
 import { catalogue, type CatalogueModel } from './tables.js';
 
 export type { CatalogueModel };
@@ -46,7 +46,10 @@ function correctSpelling(norm: string): string {
     .map((w) => {
       if (w.length < 4 || vocabularySet.has(w) || EVERYDAY.has(w) || /\d/.test(w)) return w;
       const hit = closest(w);
-      return hit && Math.abs(hit.length - w.length) <= 2 ? hit : w;
+      // Typing rarely gets the first letter wrong, and a misspelling is an edit or two away: "paris" is not
+      // "barista", "demain" not "gemini".
+      const allowed = w.length <= 5 ? 1 : 2;
+      return hit && hit[0] === w[0] && editDistance(w, hit, allowed) <= allowed ? hit : w;
     })
     .join(' ');
 }

@@ -16,6 +16,7 @@ import type { FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { LANG_INDEX_OPTIONS, MARKET_WORDS, normaliserFor } from './languages.js';
 import { rawTokens, type Normaliser } from './normalise.js';
+import { editDistance } from './closest-word.js';
 
 /**
  * The fields (question, each phrasing, tags, answer) of all entries, numbered entry by entry in
@@ -451,25 +452,6 @@ export class FaqIndex {
   }
 }
 
-/** Optimal string alignment distance (Damerau-Levenshtein without repeated edits), capped at max + 1. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-  }
-  return rows[a.length]![b.length]!;
-}
 
 /** A number, or a time of day written as one ("9pm", "19h", "21h30", "10:30"). */
 export function isNumberLike(token: string): boolean {
@@ -497,4 +479,4 @@ export function buildIndexes(knowledge: Knowledge, options: Partial<Record<Lang,
   return Object.fromEntries(LANGS.map((lang) => [lang, buildIndex(knowledge, options[lang], lang)])) as LangIndexes;
 }
 
-export { rawTokens };
+export { editDistance, rawTokens };

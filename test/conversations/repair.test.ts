@@ -28,6 +28,8 @@ interface Case {
   modelDeny: string;
   thanks: string;
   question: string;
+  /** A question our documents do not answer. */
+  offTopic: string;
   /** From the start of a booking for a CitiZ to the email step. */
   toEmail: string[];
   email: string;
@@ -49,6 +51,7 @@ const CASES: Case[] = [
     modelDeny: "no wait, not the Essenza Mini, it's a CitiZ",
     thanks: 'thanks',
     question: 'how long is the warranty on a household machine?',
+    offTopic: 'will it rain in Seoul tomorrow?',
     toEmail: ['I want to get my CitiZ repaired', 'I bought it from Nespresso Korea', 'I bought it in March last year', 'yes, I kept the receipt', 'no, I never registered it', 'Kim Minji', '010-1234-5678'],
     email: 'minji@example.kr',
     address: '12 Sejong-daero, Jung-gu, Seoul',
@@ -67,6 +70,7 @@ const CASES: Case[] = [
     modelDeny: "pardon, ce n'est pas une Essenza Mini mais une CitiZ",
     thanks: 'merci',
     question: 'quels sont les horaires du service client ?',
+    offTopic: 'il va pleuvoir à Paris demain ?',
     toEmail: ['je voudrais faire réparer ma CitiZ', "je l'ai achetée le 10 septembre 2024", "oui, j'ai la facture", 'oui', 'non', 'Réparation', 'Jean Dupont', '06 12 34 56 78'],
     email: 'jean@example.fr',
     address: '10 rue de Rivoli, 75001 Paris',
@@ -85,6 +89,7 @@ const CASES: Case[] = [
     modelDeny: '에센자 미니가 아니라 시티즈예요',
     thanks: '감사합니다',
     question: '보증 기간 언제까지예요',
+    offTopic: '내일 서울에 비 와요?',
     toEmail: ['시티즈 수리 예약하고 싶어요', '네스프레소 코리아에서 샀어요', '작년 3월에 샀어요', '네, 영수증 있어요', '아니요', '아니요, 수리한 적 없어요', '아니요, 필요 없어요', '김민지', '010-1234-5678'],
     email: 'minji@example.kr',
     address: '서울시 중구 세종대로 12',
@@ -103,6 +108,7 @@ const CASES: Case[] = [
     modelDeny: 'desculpe, não é uma Essenza Mini, é uma CitiZ',
     thanks: 'obrigado',
     question: 'Que termos e condições se aplicam à minha encomenda online?',
+    offTopic: 'vai chover em Lisboa amanhã?',
     toEmail: ['quero marcar uma reparação da minha CitiZ', 'comprei-a em março do ano passado', 'sim, tenho a fatura', 'Maria Silva', '912 345 678'],
     email: 'maria@example.pt',
     address: 'Rua Augusta 10, 1100-053 Lisboa',
@@ -121,6 +127,7 @@ const CASES: Case[] = [
     modelDeny: '不好意思，不是 Essenza Mini，是 CitiZ',
     thanks: '謝謝',
     question: '最近有什麼優惠活動嗎',
+    offTopic: '明天台北會下雨嗎？',
     toEmail: ['我的 CitiZ 壞了，想預約維修', '我是2024年3月5日在門市買的', '有，我有發票', '沒有', '林美', '0912 345 678'],
     email: 'mei@example.tw',
     address: '台北市信義路五段7號',
@@ -245,6 +252,14 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     expect(choices(goOn)).toEqual([words('repair.label.continue'), words('repair.label.stop')]);
     const [again] = await x.say('continue');
     expect(again?.text).toBe(ask.text);
+
+    // A question the documents do not answer is a digression too: said so, then "shall we go on?", not a re-prompt.
+    const [notSure, goOn2] = await x.say(c.offTopic);
+    expect(support(notSure)?.kind, notSure?.text).toBe('fallback');
+    expect(goOn2?.text).toBe(words('repair.goOn').replace('{task}', words('repair.task.repairBooking')));
+    expect(choices(goOn2)).toEqual(expect.arrayContaining([words('repair.label.continue'), words('repair.label.stop')]));
+    const [again2] = await x.say('continue');
+    expect(again2?.text).toBe(ask.text);
 
     const [thanks, step] = await x.say(c.thanks);
     expect(support(thanks)?.kind).toBe('smalltalk');

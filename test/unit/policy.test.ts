@@ -182,6 +182,8 @@ describe('findModel', () => {
     ['inisia', 'inissia'],
     ['essenza mni', 'essenza-mini'],
     ['vertou next', 'vertuo-next'],
+    ['creatsta', 'creatista'],
+    ['pixy', 'pixie'],
     ['I have a Creatista+', 'creatista-plus'],
     ['U', 'u'],
     ['my U is dry', 'u'],
@@ -189,7 +191,7 @@ describe('findModel', () => {
     expect(findModel(text)?.id).toBe(id);
   });
 
-  it.each(['my machine is broken', 'reset my wifi router password', 'can u help me', 'I did not expect that', 'no water coming out'])('finds no model in "%s"', (text) => {
+  it.each(['my machine is broken', 'reset my wifi router password', 'can u help me', 'I did not expect that', 'no water coming out', 'il va pleuvoir à Paris demain ?', 'pixels and paris'])('finds no model in "%s"', (text) => {
     expect(findModel(text)).toBeUndefined();
   });
 });

@@ -1,13 +1,16 @@
 /**
  * The active task gets the message, with conversation repair around it (issue 16): an answer goes to the
  * task; a confident FAQ question that does not answer the pending step (a digression) is answered, then
- * the customer is asked whether to go on; small talk is answered and the step asked again; "I don't know"
- * explains the step and offers a way forward; an answer the step cannot take climbs the re-prompt ladder
+ * the customer is asked whether to go on, and so is a question the documents do not answer (the "did you mean"
+ * or the "not sure" said, never a re-prompt as if it had been a wrong answer); small talk is answered and the step
+ * asked again; "I don't know" explains the step and offers a way forward; an answer the step cannot take climbs the re-prompt ladder
  * (the step's own re-prompt → buttons or a simpler question → a person offered), counted per step.
  */
+import { asksSomething } from '../../../dialogs/reading.js';
 import { msg } from '../../language/message.js';
 import { smalltalk, yesNo } from '../../language/understand/index.js';
 import { dialogDeps, dialogInput, dialogReply, runStep } from '../actions.js';
+import { hashId, redact } from '../../lib/redact.js';
 import * as say from '../replies.js';
 import { CONTINUE, explainStep, goOnQuestion, ladderReply } from '../task-repair.js';
 import type { Reply, Stage, Turn } from '../turn-view.js';
@@ -44,9 +47,38 @@ export const activeDialog: Stage = async (t) => {
       state.pending = { type: 'goOn', asked: true };
       return [say.faqAnswer(decision.entry, decision.score, t.market, !t.market, undefined, false), goOnQuestion(envelope, t.market)];
     }
+    // A question all the same ("can I buy capsules at the supermarket?" while resetting a password): not an answer
+    // to the step. What retrieval has is said, then whether to go on; the step's ladder does not climb. A question
+    // with no words of substance ("are you there?", "what?") is not one: the step is asked again.
+    if (asksSomething(text) && (decision.type !== 'abstain' || decision.outOfScope || s.retriever.indexFor(t.lang).analyse(text).tokens.length >= 2)) {
+      return digression(t, decision);
+    }
   }
   return missed(t);
 };
+
+function digression(t: Turn, decision: ReturnType<Turn['s']['retriever']['decide']>): Reply[] {
+  const { s, state } = t;
+  const envelope = state.dialog!;
+  const goOn = goOnQuestion(envelope, t.market);
+  // Only the last message's buttons are shown: the said reply's own go on the "shall we go on?" question.
+  const withGoOn = (said: Reply, keep: (value: string) => boolean): Reply[] => [
+    { ...said, choices: undefined },
+    { ...goOn, choices: [...(said.choices ?? []).filter((c) => keep(c.value)), ...(goOn.choices ?? [])] },
+  ];
+  switch (decision.type) {
+    case 'clarify':
+      state.pending = { type: 'clarify', options: decision.options.map((o) => ({ faqId: o.entry.id, label: o.entry.question })) };
+      return withGoOn(say.clarify(decision.options, t.market), (v) => v.startsWith('faq:'));
+    case 'otherMarketOnly':
+      state.pending = { type: 'goOn', asked: true };
+      return withGoOn(say.otherMarketOnly(decision.entry, t.market!), () => false);
+    default:
+      t.effects.push({ type: 'record', list: 'unanswered', item: { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(t.text).slice(0, 300) } });
+      state.pending = { type: 'goOn', asked: true };
+      return withGoOn(say.abstain(t.market, false, decision.type === 'abstain' && decision.outOfScope !== undefined), (v) => v === 'cmd:help');
+  }
+}
 
 /** The message answers the step (or corrects an earlier one): the task goes on, and the ladder starts again. */
 function advance(t: Turn): Promise<Reply[]> {
