@@ -57,6 +57,7 @@ const PLAN: LoadPlan = quick
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl'], service: ['serviceUrl', 'expectReplies'] },
       experiments: false,
+      rounds: 2,
     }
   : {
       levels: [1, 10, 50, 200],
@@ -67,6 +68,8 @@ const PLAN: LoadPlan = quick
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl', 'expectReplies'], service: ['serviceUrl', 'expectReplies'] },
       experiments: true,
+      // Six rounds of 0.3 s per point, the servers of one delivery and concurrency taking turns (load-section.ts).
+      rounds: 6,
     };
 if (args.only) PLAN.only = new RegExp(args.only);
 const RETRIEVAL = quick

@@ -27,7 +27,9 @@ export interface LoadPoint {
   errorSamples: string[];
   replyKinds: Record<string, number>;
   dialog?: { bookingsCompleted: number; stuckSteps: number; leftDialog: number };
-  /** Throughput against the baselines at the same delivery and concurrency. */
+  /** Throughput of each measured round, in the order the rounds ran (the same rounds for every point of a delivery and concurrency). */
+  roundsTurnsPerSecond?: number[];
+  /** Throughput against the baselines at the same delivery and concurrency (median of the rounds' ratios). */
   vsRestify?: number;
   vsBotbuilder?: number;
 }
