@@ -156,7 +156,7 @@ describe('sharedDeadline', () => {
     const deadline = sharedDeadline(1000, () => Date.now());
     const starts: Array<{ at: number; signal: AbortSignal; abortedAt?: number }> = [];
     const start = () => {
-      const s = { at: Date.now(), signal: deadline() };
+      const s: { at: number; signal: AbortSignal; abortedAt?: number } = { at: Date.now(), signal: deadline() };
       s.signal.addEventListener('abort', () => (s.abortedAt ??= Date.now()));
       starts.push(s);
     };
