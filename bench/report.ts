@@ -1,5 +1,5 @@
 /** The printed report: header, one table per section, targets with PASS/MISS. */
-import { errorTotal } from './load/load-section.js';
+import { errorTotal, median } from './load/load-section.js';
 import { basename } from 'node:path';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
 import type { BenchResults, LoadPoint, Target } from './types.js';
@@ -114,6 +114,19 @@ export function formatReport(r: BenchResults): string {
         ]),
       ),
     );
+    // --baseline: this tree's service against the committed one, point by point, on the rounds measured side by side.
+    const base = r.load.points.filter((p) => p.server.startsWith('service/memory@'));
+    if (base.length) {
+      out.push('', `This tree's service/memory against ${base[0]!.server} (throughput, median of the rounds' ratios; CPU per turn):`);
+      for (const b of base) {
+        const a = r.load.points.find((p) => p.server === 'service/memory' && p.scenario === b.scenario && p.delivery === b.delivery && p.concurrency === b.concurrency);
+        if (!a) continue;
+        const ra = a.roundsTurnsPerSecond ?? [];
+        const rb = b.roundsTurnsPerSecond ?? [];
+        const x = ra.length > 1 && ra.length === rb.length && rb.every((v) => v > 0) ? median(ra.map((v, i) => v / rb[i]!)) : a.turnsPerSecond / b.turnsPerSecond;
+        out.push(`  ${b.scenario.padEnd(6)} ${b.delivery.padEnd(13)} c=${String(b.concurrency).padEnd(4)} ${ratio(x)}   CPU ${f(a.cpuMsPerTurn, 3)} vs ${f(b.cpuMsPerTurn, 3)} ms/turn`);
+      }
+    }
     const dialogs = r.load.points.filter((p) => p.dialog);
     if (dialogs.length) {
       const sum = (k: 'bookingsCompleted' | 'stuckSteps' | 'leftDialog') => dialogs.reduce((a, p) => a + p.dialog![k], 0);

@@ -7,7 +7,8 @@ import type { ProfileSummary } from './lib/profile.js';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
 import type { StartupResult } from './startup/startup.js';
 
-export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis';
+/** `service/memory@<ref>`: the service as committed at <ref> (npm run bench -- --baseline <ref>), measured beside this tree's. */
+export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis' | `service/memory@${string}`;
 
 export interface LoadPoint {
   server: ServerName;

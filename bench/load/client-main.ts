@@ -90,7 +90,10 @@ function post(agent: Agent, url: string, payload: string, timeoutMs: number): Pr
 async function phase(cmd: RunCommand, durationMs: number, maxTurns: number, record: boolean): Promise<PointResult> {
   const run = ++runSeq;
   const held = cmd.keep ? kept.get(cmd.label) : undefined;
-  const agent = held?.agent ?? new Agent({ keepAlive: true, maxSockets: cmd.concurrency, keepAliveMsecs: 10_000 });
+  // timeout: an idle kept socket is closed by the client a second before the server's announced keep-alive
+  // timeout (node's agent applies the "Keep-Alive: timeout=5" hint only when the agent has a timeout of its own),
+  // so a round that comes back to a server after a busy few seconds never writes to a socket the server is closing.
+  const agent = held?.agent ?? new Agent({ keepAlive: true, maxSockets: cmd.concurrency, keepAliveMsecs: 10_000, timeout: 60_000 });
   const customers = held?.customers ?? Array.from({ length: cmd.concurrency }, () => 0);
   if (cmd.keep && !held) kept.set(cmd.label, { agent, customers });
   const url = `${cmd.target}/api/messages`;

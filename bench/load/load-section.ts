@@ -28,6 +28,8 @@ export interface LoadPlan {
   deliveries: { baseline: Delivery[]; service: Delivery[] };
   /** Include the experiment servers (what a recommended change would give). */
   experiments: boolean;
+  /** Another version of the service (a tree extracted from git, see run.ts --baseline), measured in the same rounds as this one. */
+  baseline?: { ref: string; dir: string };
   /**
    * Measured rounds per point: the points of one delivery and concurrency take turns, durationMs /
    * rounds each, so that the machine's other work falls on all of them alike (default 1).
@@ -63,6 +65,8 @@ interface ServerSpec {
   experiment?: boolean;
   /** Concurrency levels of the plan this server runs (default: all). */
   levels?: number[];
+  /** The server process's entry point (default: this tree's bench/servers/server-main.ts). */
+  script?: string;
 }
 
 const SERVERS: ServerSpec[] = [
@@ -88,7 +92,14 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
   const client = forkTs(CLIENT_MAIN, { name: 'load-client', logFile: join(ctx.resultsDir, 'logs', 'load-client.log') });
   ctx.onClientInfo(await client.waitFor<ClientInfo>('ready', 90_000));
 
-  const todo: Planned[] = SERVERS.filter((s) => plan.experiments || !s.experiment).flatMap((s) =>
+  const servers = plan.baseline
+    ? [
+        ...SERVERS.slice(0, 3),
+        { name: `service/memory@${plan.baseline.ref}` as ServerName, kind: 'service' as const, scenarios: ['faq', 'dialog'] as ScenarioName[], script: join(plan.baseline.dir, 'bench/servers/server-main.ts') },
+        ...SERVERS.slice(3),
+      ]
+    : SERVERS;
+  const todo: Planned[] = servers.filter((s) => plan.experiments || !s.experiment).flatMap((s) =>
     s.scenarios.flatMap((scenario) =>
       (s.kind === 'service' ? plan.deliveries.service : plan.deliveries.baseline).flatMap((delivery) =>
         plan.levels
@@ -99,13 +110,13 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
   ).filter((p) => !plan.only || plan.only.test(p.label));
   const total = todo.length;
   let n = 0;
-  const servers = new Map<ServerSpec, Running>();
+  const running = new Map<ServerSpec, Running>();
 
   try {
     // Every server under test is started first and stays up for the whole section: the points of one
     // delivery and concurrency are then measured in alternating rounds (see runSlot), so a change in
     // the machine's load hits the baselines and the service alike.
-    for (const spec of SERVERS) {
+    for (const spec of servers) {
       const mine = todo.filter((p) => p.s === spec);
       if (mine.length === 0) continue;
       const redis = spec.redis ? await ctx.redis() : undefined;
@@ -115,8 +126,8 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
         continue;
       }
       if (redis) await redisCommand(redis.url, ['FLUSHALL']);
-      const safe = spec.name.replace('/', '-').replace('+', '-');
-      const child = forkTs(SERVER_MAIN, {
+      const safe = spec.name.replace(/[^A-Za-z0-9._-]/g, '-');
+      const child = forkTs(spec.script ?? SERVER_MAIN, {
         name: spec.name,
         args: [spec.kind],
         env: { BENCH_REDIS_URL: redis?.url ?? '' },
@@ -126,7 +137,7 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
       try {
         const ready = await child.waitFor<{ url: string; info: Record<string, unknown> }>('ready', 90_000);
         ctx.onServerInfo(spec.name, ready.info);
-        servers.set(spec, { child, url: ready.url, safe });
+        running.set(spec, { child, url: ready.url, safe });
       } catch (err) {
         failures.push(`${spec.name}: ${(err as Error).message}`);
         ctx.log(`  !! ${spec.name}: ${(err as Error).message}`);
@@ -138,11 +149,11 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
     const slots: Array<{ delivery: Delivery; c: number }> = [];
     for (const p of todo) if (!slots.some((x) => x.delivery === p.delivery && x.c === p.c)) slots.push({ delivery: p.delivery, c: p.c });
     for (const slot of slots) {
-      const mine = todo.filter((p) => p.delivery === slot.delivery && p.c === slot.c && servers.has(p.s));
-      const done = await runSlot(client, servers, mine, plan, ctx, (spec, err) => {
+      const mine = todo.filter((p) => p.delivery === slot.delivery && p.c === slot.c && running.has(p.s));
+      const done = await runSlot(client, running, mine, plan, ctx, (spec, err) => {
         failures.push(`${spec.name}: ${err.message}`);
         ctx.log(`  !! ${spec.name}: ${err.message}`);
-        servers.delete(spec);
+        running.delete(spec);
       });
       for (const point of done) {
         n += 1;
@@ -153,7 +164,7 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
       }
     }
   } finally {
-    await Promise.all([...servers.values()].map((s) => s.child.stop(10_000)));
+    await Promise.all([...running.values()].map((s) => s.child.stop(10_000)));
     await client.stop();
   }
   return { points, skipped, failures };
