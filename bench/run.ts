@@ -10,6 +10,9 @@
  *   --only <regex>   load points whose label matches ("service/memory faq serviceUrl c=10")
  *   --sections <l>   comma list of load,framework,retrieval,memory,startup (default all)
  *   --out <file>     JSON path (default bench-results/latest.json, quick: bench-results/quick.json)
+ *   --baseline <ref> also load the service as committed at <ref> (extracted with git archive under
+ *                    bench-results/), as server "service/memory@<ref>", in the same rounds as this
+ *                    tree's: a before/after comparison on the same machine at the same moments
  *
  * Exit code 1 only when the service fails under load (non-2xx, missing replies, apologies,
  * crashes); never because of speed.
@@ -38,6 +41,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     sections: { type: 'string', default: 'load,framework,retrieval,memory,startup' },
     out: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 const quick = args.quick!;
@@ -57,6 +61,7 @@ const PLAN: LoadPlan = quick
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl'], service: ['serviceUrl', 'expectReplies'] },
       experiments: false,
+      rounds: 2,
     }
   : {
       levels: [1, 10, 50, 200],
@@ -67,8 +72,23 @@ const PLAN: LoadPlan = quick
       requestTimeoutMs: 10_000,
       deliveries: { baseline: ['serviceUrl', 'expectReplies'], service: ['serviceUrl', 'expectReplies'] },
       experiments: true,
+      // Six rounds of 0.3 s per point, the servers of one delivery and concurrency taking turns (load-section.ts).
+      rounds: 6,
     };
 if (args.only) PLAN.only = new RegExp(args.only);
+if (args.baseline) PLAN.baseline = extractBaseline(args.baseline);
+
+/** The tree at `ref` (its src, dialogs, knowledge and bench server), under bench-results/, resolving packages from ours. */
+function extractBaseline(ref: string): { ref: string; dir: string } {
+  const sha = execFileSync('git', ['rev-parse', '--short', `${ref}^{commit}`], { cwd: ROOT, encoding: 'utf8' }).trim();
+  if (!/^[0-9a-f]{4,40}$/.test(sha)) throw new Error(`--baseline ${ref}: not a commit`);
+  const dir = join(ROOT, 'bench-results', `baseline-${sha}`);
+  if (!existsSync(join(dir, 'bench/servers/server-main.ts'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive --format=tar ${sha} | tar -x -C "${dir}"`], { cwd: ROOT });
+  }
+  return { ref: sha, dir };
+}
 const RETRIEVAL = quick
   ? { sizes: [1000], langSizes: [1000], budgetMs: 300, minQueries: 30 }
   : { sizes: [1000, 10_000, 100_000], langSizes: [10_000], budgetMs: 2000, minQueries: 30 };

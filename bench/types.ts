@@ -7,7 +7,8 @@ import type { ProfileSummary } from './lib/profile.js';
 import type { RetrievalPoint } from './retrieval/retrieval-main.js';
 import type { StartupResult } from './startup/startup.js';
 
-export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis';
+/** `service/memory@<ref>`: the service as committed at <ref> (npm run bench -- --baseline <ref>), measured beside this tree's. */
+export type ServerName = 'restify-echo' | 'botbuilder-echo' | 'service/memory' | 'service/redis' | `service/memory@${string}`;
 
 export interface LoadPoint {
   server: ServerName;
@@ -27,7 +28,9 @@ export interface LoadPoint {
   errorSamples: string[];
   replyKinds: Record<string, number>;
   dialog?: { bookingsCompleted: number; stuckSteps: number; leftDialog: number };
-  /** Throughput against the baselines at the same delivery and concurrency. */
+  /** Throughput of each measured round, in the order the rounds ran (the same rounds for every point of a delivery and concurrency). */
+  roundsTurnsPerSecond?: number[];
+  /** Throughput against the baselines at the same delivery and concurrency (median of the rounds' ratios). */
   vsRestify?: number;
   vsBotbuilder?: number;
 }

@@ -36,9 +36,15 @@ const MONTHS: Array<[number, RegExp]> = [
   [12, /\b(?:décembre|decembre|dezembro|déc|dez)\b/],
 ];
 
-/** What chrono needs to find a date in any of its locales: a digit, a month or weekday name, a relative day/week/month/year. */
+/**
+ * What chrono needs to find a date in the locales run (en, fr, pt; zh.hant for Han text): a digit, a month or weekday
+ * name, a relative day/week/month/year. Hangul is not among them: chrono has no Korean, Korean dates are read by our
+ * own patterns above it, and Korean syllables such as 지 and 일 are in most Korean sentences ("남았는지"), so they sent
+ * nearly every Korean message through three Latin-script locales that can find nothing in it (~60 µs warm, tens of
+ * milliseconds on the first calls after start; one-shot warranty reading, bench profile).
+ */
 const CHRONO_HINT =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:today|yesterday|tomorrow|tonight|now|last|next|past|ago|week|weeks|month|months|year|years|day|days|fortnight|weekend)\b|aujourd|\b(?:hier|demain|avant-hier|semaines?|mois|ans?|années?|jours?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|dernier|dernière|prochain)\b|\b(?:hoje|ontem|amanhã|anteontem|semanas?|mês|meses|anos?|dias?|segunda|terça|quarta|quinta|sexta|sábado|domingo|passad[oa]|próxim[oa])\b|[一二三四五六七八九十兩两年月日天週周號号今昨前去上下星禮]|[년월일주달작올지]/u;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:today|yesterday|tomorrow|tonight|now|last|next|past|ago|week|weeks|month|months|year|years|day|days|fortnight|weekend)\b|aujourd|\b(?:hier|demain|avant-hier|semaines?|mois|ans?|années?|jours?|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|dernier|dernière|prochain)\b|\b(?:hoje|ontem|amanhã|anteontem|semanas?|mês|meses|anos?|dias?|segunda|terça|quarta|quinta|sexta|sábado|domingo|passad[oa]|próxim[oa])\b|[一二三四五六七八九十兩两年月日天週周號号今昨前去上下星禮]/u;
 
 const AGO = /\bago\b|il y a|(?:^|\s)há(?=\s)|(?:^|\s)ha(?=\s)|atrás|\batras\b|전|前/u;
 const LAST_YEAR = /last year|l'année dernière|l'an dernier|l'an passé|ano passado|작년|지난해|去年/u;
@@ -148,3 +154,22 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
   }
   return undefined;
 }
+
+/**
+ * chrono-node's first parse in each locale costs tens of milliseconds of CPU (about 0.17 s for the first few
+ * calls after start, measured): run once per locale while the service warms up after listening, so that the
+ * cost does not land on the first customers' turns.
+ */
+export function warmDateParsers(today = new Date().toISOString().slice(0, 10)): void {
+  const ref = { instant: new Date(`${today}T12:00:00Z`), timezone: 'UTC' };
+  for (const [parser, text] of [
+    [en, 'bought on March 3 2024 at 10am, 2 weeks ago, last Monday'],
+    [en.GB, 'bought on 3 March 2024 at 10am, 2 weeks ago, last Monday'],
+    [fr, 'acheté le 3 mars 2024 à 10h, il y a 2 semaines, lundi dernier'],
+    [pt, 'comprei a 3 de março de 2024 às 10h, há 2 semanas, na segunda passada'],
+    [zh.hant, '2024年3月3日上午10點買的，兩週前，上星期一'],
+  ] as const)
+    parser.parse(text, ref, { forwardDate: false });
+  parseDate('3 mars 2024', today, 'FR');
+}
+

@@ -113,19 +113,30 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
 
   let shuttingDown = false;
   /**
-   * One language's index per timer, WARM_GAP_MS apart, the first WARM_GAP_MS after listening, so that
+   * One language's index per timer (then the date reader's warm-up), WARM_GAP_MS apart, the first WARM_GAP_MS after listening, so that
    * requests arriving meanwhile (the first health check, the first turns) are read and answered between
    * two builds. With setImmediate the four builds (Chinese alone takes most of a second) ran before the
    * first request after listening could be read: a health check right after start-up waited for all four.
    */
   let warming = true;
-  const warmIndexes = (langs = LANGS.filter((l) => l !== 'en')) => {
-    if (langs.length === 0) warming = false;
-    if (shuttingDown || langs.length === 0) return;
+  const warmSteps: Array<() => void> = [
+    ...LANGS.filter((l) => l !== 'en').map((lang) => () => void (shared.indexes[lang] ??= retriever.indexFor(lang))),
+    // The date reader's first parse per locale (chrono-node) costs about 0.2-0.3 s of CPU: here, not in the first customers' turns.
+    () => {
+      try {
+        dialogEngine.warm?.();
+      } catch (err) {
+        logger.warn({ err }, 'dialog warm-up failed (the first turns pay it instead)');
+      }
+    },
+  ];
+  const warmIndexes = (steps = warmSteps) => {
+    if (steps.length === 0) warming = false;
+    if (shuttingDown || steps.length === 0) return;
     setTimeout(() => {
       if (shuttingDown) return;
-      shared.indexes[langs[0]!] ??= retriever.indexFor(langs[0]!);
-      warmIndexes(langs.slice(1));
+      steps[0]!();
+      warmIndexes(steps.slice(1));
     }, WARM_GAP_MS).unref();
   };
   const closeHooks: Array<() => Promise<void> | void> = [

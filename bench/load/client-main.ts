@@ -24,6 +24,14 @@ export interface RunCommand {
   durationMs: number;
   maxTurns: number;
   requestTimeoutMs: number;
+  /** Return every recorded latency (raw) as well as their summary. */
+  raw?: boolean;
+  /**
+   * Keep this label's keep-alive connections and its customers' numbering for its next phase (the
+   * rounds of one point): the next round starts new conversations where this one stopped, instead of
+   * asking the same first questions again. "release" ends them.
+   */
+  keep?: boolean;
 }
 
 export interface ErrorCounts {
@@ -45,12 +53,15 @@ export interface PointResult {
   errorSamples: string[];
   replyKinds: Record<string, number>;
   dialog?: DriverStats;
+  raw?: number[];
 }
 
 const phrasings = loadQuestions();
 const { questions, kinds: questionKinds } = await answerableQuestions(phrasings);
 const capture = await startCapture();
 let runSeq = 0;
+/** Per label (keep: true): its agent and how many customers each concurrency slot has had. */
+const kept = new Map<string, { agent: Agent; customers: number[] }>();
 
 interface Posted {
   status: number;
@@ -78,7 +89,13 @@ function post(agent: Agent, url: string, payload: string, timeoutMs: number): Pr
 
 async function phase(cmd: RunCommand, durationMs: number, maxTurns: number, record: boolean): Promise<PointResult> {
   const run = ++runSeq;
-  const agent = new Agent({ keepAlive: true, maxSockets: cmd.concurrency, keepAliveMsecs: 10_000 });
+  const held = cmd.keep ? kept.get(cmd.label) : undefined;
+  // timeout: an idle kept socket is closed by the client a second before the server's announced keep-alive
+  // timeout (node's agent applies the "Keep-Alive: timeout=5" hint only when the agent has a timeout of its own),
+  // so a round that comes back to a server after a busy few seconds never writes to a socket the server is closing.
+  const agent = held?.agent ?? new Agent({ keepAlive: true, maxSockets: cmd.concurrency, keepAliveMsecs: 10_000, timeout: 60_000 });
+  const customers = held?.customers ?? Array.from({ length: cmd.concurrency }, () => 0);
+  if (cmd.keep && !held) kept.set(cmd.label, { agent, customers });
   const url = `${cmd.target}/api/messages`;
   const latencies: number[] = [];
   const errors: ErrorCounts = { status: 0, transport: 0, timeout: 0, missingReply: 0, apology: 0, rateLimited: 0 };
@@ -98,7 +115,7 @@ async function phase(cmd: RunCommand, durationMs: number, maxTurns: number, reco
 
   /** One slot of concurrency: customer after customer, each one sequential. */
   const slot = async (index: number) => {
-    let customer = 0;
+    let customer = customers[index]!;
     let convId = '';
     let userId = '';
     let driver: Driver | undefined;
@@ -108,6 +125,7 @@ async function phase(cmd: RunCommand, durationMs: number, maxTurns: number, reco
       let text = driver?.next(replies);
       if (!driver || text === undefined) {
         customer += 1;
+        customers[index] = customer;
         convId = `bench-${process.pid}-${run}-${index}-${customer}`;
         userId = `user-${index}-${customer}`;
         driver = makeDriver(index + customer * cmd.concurrency);
@@ -179,7 +197,7 @@ async function phase(cmd: RunCommand, durationMs: number, maxTurns: number, reco
 
   await Promise.all(Array.from({ length: cmd.concurrency }, (_, i) => slot(i)));
   const elapsedMs = performance.now() - started;
-  agent.destroy();
+  if (!cmd.keep) agent.destroy();
   capture.clear();
   return {
     label: cmd.label,
@@ -191,6 +209,7 @@ async function phase(cmd: RunCommand, durationMs: number, maxTurns: number, reco
     errorSamples: samples,
     replyKinds: kinds,
     dialog: cmd.scenario === 'dialog' ? dialogStats : undefined,
+    raw: cmd.raw ? latencies : undefined,
   };
 }
 
@@ -199,6 +218,12 @@ serveCommands({
   run: async (msg) => {
     const cmd = msg as unknown as RunCommand & { record?: boolean };
     return { point: await phase(cmd, cmd.durationMs, cmd.maxTurns, cmd.record !== false) };
+  },
+  /** Ends the connections and numbering kept for the rounds of the points run since the last release. */
+  release: async () => {
+    for (const { agent } of kept.values()) agent.destroy();
+    kept.clear();
+    return {};
   },
   stop: async () => {
     await capture.close();

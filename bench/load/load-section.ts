@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { redisCommand, type ThrowawayRedis } from '../../test/helpers/redis.js';
 import { forkTs, type BenchChild } from '../lib/proc.js';
 import type { LoadPoint, ServerName } from '../types.js';
+import { summarise } from '../lib/stats.js';
 import type { Delivery, ErrorCounts, PointResult, RunCommand } from './client-main.js';
-import type { ScenarioName } from './scenarios.js';
+import type { DriverStats, ScenarioName } from './scenarios.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const SERVER_MAIN = here('../servers/server-main.ts');
@@ -27,6 +28,13 @@ export interface LoadPlan {
   deliveries: { baseline: Delivery[]; service: Delivery[] };
   /** Include the experiment servers (what a recommended change would give). */
   experiments: boolean;
+  /** Another version of the service (a tree extracted from git, see run.ts --baseline), measured in the same rounds as this one. */
+  baseline?: { ref: string; dir: string };
+  /**
+   * Measured rounds per point: the points of one delivery and concurrency take turns, durationMs /
+   * rounds each, so that the machine's other work falls on all of them alike (default 1).
+   */
+  rounds?: number;
   only?: RegExp;
 }
 
@@ -57,6 +65,8 @@ interface ServerSpec {
   experiment?: boolean;
   /** Concurrency levels of the plan this server runs (default: all). */
   levels?: number[];
+  /** The server process's entry point (default: this tree's bench/servers/server-main.ts). */
+  script?: string;
 }
 
 const SERVERS: ServerSpec[] = [
@@ -82,7 +92,14 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
   const client = forkTs(CLIENT_MAIN, { name: 'load-client', logFile: join(ctx.resultsDir, 'logs', 'load-client.log') });
   ctx.onClientInfo(await client.waitFor<ClientInfo>('ready', 90_000));
 
-  const todo = SERVERS.filter((s) => plan.experiments || !s.experiment).flatMap((s) =>
+  const servers = plan.baseline
+    ? [
+        ...SERVERS.slice(0, 3),
+        { name: `service/memory@${plan.baseline.ref}` as ServerName, kind: 'service' as const, scenarios: ['faq', 'dialog'] as ScenarioName[], script: join(plan.baseline.dir, 'bench/servers/server-main.ts') },
+        ...SERVERS.slice(3),
+      ]
+    : SERVERS;
+  const todo: Planned[] = servers.filter((s) => plan.experiments || !s.experiment).flatMap((s) =>
     s.scenarios.flatMap((scenario) =>
       (s.kind === 'service' ? plan.deliveries.service : plan.deliveries.baseline).flatMap((delivery) =>
         plan.levels
@@ -93,9 +110,13 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
   ).filter((p) => !plan.only || plan.only.test(p.label));
   const total = todo.length;
   let n = 0;
+  const running = new Map<ServerSpec, Running>();
 
   try {
-    for (const spec of SERVERS) {
+    // Every server under test is started first and stays up for the whole section: the points of one
+    // delivery and concurrency are then measured in alternating rounds (see runSlot), so a change in
+    // the machine's load hits the baselines and the service alike.
+    for (const spec of servers) {
       const mine = todo.filter((p) => p.s === spec);
       if (mine.length === 0) continue;
       const redis = spec.redis ? await ctx.redis() : undefined;
@@ -105,8 +126,8 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
         continue;
       }
       if (redis) await redisCommand(redis.url, ['FLUSHALL']);
-      const safe = spec.name.replace('/', '-').replace('+', '-');
-      const server = forkTs(SERVER_MAIN, {
+      const safe = spec.name.replace(/[^A-Za-z0-9._-]/g, '-');
+      const child = forkTs(spec.script ?? SERVER_MAIN, {
         name: spec.name,
         args: [spec.kind],
         env: { BENCH_REDIS_URL: redis?.url ?? '' },
@@ -114,78 +135,185 @@ export async function runLoad(plan: LoadPlan, ctx: LoadContext): Promise<{ point
         logFile: join(ctx.resultsDir, 'logs', `server-${safe}.log`),
       });
       try {
-        const ready = await server.waitFor<{ url: string; info: Record<string, unknown> }>('ready', 90_000);
+        const ready = await child.waitFor<{ url: string; info: Record<string, unknown> }>('ready', 90_000);
         ctx.onServerInfo(spec.name, ready.info);
-        for (const p of mine) {
-          n += 1;
-          const profile = ctx.profileDir ? join(ctx.profileDir, `${safe}-${p.scenario}-${p.delivery}-c${p.c}.cpuprofile`) : undefined;
-          const point = await runPoint(client, server, ready.url, spec.name, p.scenario, p.delivery, p.c, plan, profile);
-          points.push(point);
-          const errs = errorTotal(point.errors);
-          if (errs > 0) failures.push(`${p.label}: ${errs} errors (${point.errorSamples.join(' | ')})`);
-          ctx.log(progressLine(n, total, point));
-          if (server.exited()) throw new Error(`${spec.name} crashed (${JSON.stringify(server.exited())})`);
-        }
+        running.set(spec, { child, url: ready.url, safe });
       } catch (err) {
         failures.push(`${spec.name}: ${(err as Error).message}`);
         ctx.log(`  !! ${spec.name}: ${(err as Error).message}`);
-      } finally {
-        await server.stop(10_000);
+        n += mine.length;
+        await child.stop(10_000);
+      }
+    }
+
+    const slots: Array<{ delivery: Delivery; c: number }> = [];
+    for (const p of todo) if (!slots.some((x) => x.delivery === p.delivery && x.c === p.c)) slots.push({ delivery: p.delivery, c: p.c });
+    for (const slot of slots) {
+      const mine = todo.filter((p) => p.delivery === slot.delivery && p.c === slot.c && running.has(p.s));
+      const done = await runSlot(client, running, mine, plan, ctx, (spec, err) => {
+        failures.push(`${spec.name}: ${err.message}`);
+        ctx.log(`  !! ${spec.name}: ${err.message}`);
+        running.delete(spec);
+      });
+      for (const point of done) {
+        n += 1;
+        points.push(point);
+        const errs = errorTotal(point.errors);
+        if (errs > 0) failures.push(`${pointLabel(point.server, point.scenario, point.delivery, point.concurrency)}: ${errs} errors (${point.errorSamples.join(' | ')})`);
+        ctx.log(progressLine(n, total, point));
       }
     }
   } finally {
+    await Promise.all([...running.values()].map((s) => s.child.stop(10_000)));
     await client.stop();
   }
   return { points, skipped, failures };
 }
 
-async function runPoint(
+interface Planned {
+  s: ServerSpec;
+  scenario: ScenarioName;
+  delivery: Delivery;
+  c: number;
+  label: string;
+}
+
+interface Running {
+  child: BenchChild;
+  url: string;
+  safe: string;
+}
+
+/** What the rounds of one point add up to. */
+interface Tally {
+  p: Planned;
+  turns: number;
+  elapsedMs: number;
+  cpuMs: number;
+  latencies: number[];
+  errors: ErrorCounts;
+  samples: string[];
+  kinds: Record<string, number>;
+  dialog?: DriverStats;
+  /** Throughput of each measured round. */
+  rounds: number[];
+  rssMB: number;
+}
+
+/**
+ * The points of one delivery and concurrency (the baselines' and the service's), measured in
+ * `plan.rounds` short rounds of durationMs / rounds each, one point after the other within a round,
+ * the order reversed every other round; a warm-up round (not recorded) first. Each point's figures
+ * add up its rounds; its ratio to a baseline is the median of the ratios of the same rounds, so a
+ * burst of other work on the machine lands in one or two rounds of both servers, not in all of one
+ * server's figure. The load generator continues each point's conversations and questions from round
+ * to round (a round does not ask again what the previous one asked).
+ */
+async function runSlot(
   client: BenchChild,
-  server: BenchChild,
-  target: string,
-  name: ServerName,
-  scenario: ScenarioName,
-  delivery: Delivery,
-  concurrency: number,
+  servers: Map<ServerSpec, Running>,
+  mine: Planned[],
   plan: LoadPlan,
-  profileFile?: string,
-): Promise<LoadPoint> {
-  const label = pointLabel(name, scenario, delivery, concurrency);
-  const base: Omit<RunCommand, 'durationMs' | 'maxTurns'> = { label, target, scenario, delivery, concurrency, requestTimeoutMs: plan.requestTimeoutMs };
+  ctx: LoadContext,
+  onCrash: (spec: ServerSpec, err: Error) => void,
+): Promise<LoadPoint[]> {
+  const rounds = Math.max(1, plan.rounds ?? 1);
+  const roundMs = plan.durationMs / rounds;
+  const tallies: Tally[] = mine.map((p) => ({
+    p,
+    turns: 0,
+    elapsedMs: 0,
+    cpuMs: 0,
+    latencies: [],
+    errors: { status: 0, transport: 0, timeout: 0, missingReply: 0, apology: 0, rateLimited: 0 },
+    samples: [],
+    kinds: {},
+    dialog: p.scenario === 'dialog' ? { bookingsCompleted: 0, stuckSteps: 0, leftDialog: 0 } : undefined,
+    rounds: [],
+    rssMB: 0,
+  }));
+  const alive = (t: Tally) => servers.has(t.p.s);
   const budget = (ms: number) => ms + plan.requestTimeoutMs + 30_000;
-  const warm = await client.request<{ point: PointResult }>(
-    { type: 'run', ...base, durationMs: plan.warmupMs, maxTurns: plan.warmupTurns(concurrency), record: false },
-    budget(plan.warmupMs),
-  );
-  if (profileFile) await server.request({ type: 'profileStart' }, 10_000);
-  const before = await server.request<Usage>({ type: 'usage' }, 10_000);
-  const { point } = await client.request<{ point: PointResult }>(
-    { type: 'run', ...base, durationMs: plan.durationMs, maxTurns: plan.maxTurns(concurrency), record: true },
-    budget(plan.durationMs),
-  );
-  const after = await server.request<Usage>({ type: 'usage' }, 10_000);
-  if (profileFile) await server.request({ type: 'profileStop', file: profileFile }, 30_000);
-  const kept = await server.request<Usage>({ type: 'usage', gc: true }, 30_000);
-  addErrors(point.errors, warm.point.errors);
-  point.errorSamples.push(...warm.point.errorSamples.slice(0, Math.max(0, 5 - point.errorSamples.length)));
-  const cpuMs = (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1000;
-  return {
-    server: name,
-    scenario,
-    delivery,
-    concurrency,
-    turns: point.turns,
-    elapsedMs: point.elapsedMs,
-    turnsPerSecond: point.turnsPerSecond,
-    latency: point.latency,
-    cpuMsPerTurn: point.turns ? cpuMs / point.turns : 0,
-    serverRssMB: after.memory.rss / 1024 / 1024,
-    serverHeapKeptMB: kept.memory.heapUsed / 1024 / 1024,
-    errors: point.errors,
-    errorSamples: point.errorSamples,
-    replyKinds: point.replyKinds,
-    dialog: point.dialog,
+
+  const phase = async (t: Tally, record: boolean) => {
+    const server = servers.get(t.p.s)!;
+    const cmd: RunCommand & { record: boolean; raw: boolean; keep: boolean } = {
+      label: t.p.label,
+      target: server.url,
+      scenario: t.p.scenario,
+      delivery: t.p.delivery,
+      concurrency: t.p.c,
+      requestTimeoutMs: plan.requestTimeoutMs,
+      durationMs: record ? roundMs : plan.warmupMs,
+      maxTurns: record ? plan.maxTurns(t.p.c) : plan.warmupTurns(t.p.c),
+      record,
+      raw: true,
+      keep: true,
+    };
+    const before = record ? await server.child.request<Usage>({ type: 'usage' }, 10_000) : undefined;
+    const { point } = await client.request<{ point: PointResult & { raw?: number[] } }>({ type: 'run', ...cmd }, budget(cmd.durationMs));
+    if (before) {
+      const after = await server.child.request<Usage>({ type: 'usage' }, 10_000);
+      t.cpuMs += (after.cpu.user - before.cpu.user + after.cpu.system - before.cpu.system) / 1000;
+      t.rssMB = after.memory.rss / 1024 / 1024;
+      t.turns += point.turns;
+      t.elapsedMs += point.elapsedMs;
+      t.rounds.push(point.turnsPerSecond);
+      for (const ms of point.raw ?? []) t.latencies.push(ms);
+    }
+    addErrors(t.errors, point.errors);
+    t.samples.push(...point.errorSamples.slice(0, Math.max(0, 5 - t.samples.length)));
+    for (const [k, v] of Object.entries(point.replyKinds)) t.kinds[k] = (t.kinds[k] ?? 0) + v;
+    if (t.dialog && point.dialog) for (const k of Object.keys(t.dialog) as Array<keyof DriverStats>) t.dialog[k] += point.dialog[k];
+    if (server.child.exited()) throw new Error(`${t.p.s.name} crashed (${JSON.stringify(server.child.exited())})`);
   };
+
+  try {
+    for (let round = 0; round <= rounds; round++) {
+      const order = round % 2 === 1 ? [...tallies].reverse() : tallies;
+      for (const t of order) {
+        if (!alive(t)) continue;
+        const server = servers.get(t.p.s)!;
+        const profile = ctx.profileDir ? join(ctx.profileDir, `${server.safe}-${t.p.scenario}-${t.p.delivery}-c${t.p.c}.cpuprofile`) : undefined;
+        try {
+          // The profile of a point covers its measured rounds; the rounds of the other servers in between are idle time to it.
+          if (profile && round === 1) await server.child.request({ type: 'profileStart' }, 10_000);
+          await phase(t, round > 0);
+          if (profile && round === rounds) await server.child.request({ type: 'profileStop', file: profile }, 30_000);
+        } catch (err) {
+          onCrash(t.p.s, err as Error);
+        }
+      }
+    }
+  } finally {
+    await client.request({ type: 'release' }, 10_000).catch(() => undefined);
+  }
+
+  const out: LoadPoint[] = [];
+  for (const t of tallies) {
+    if (t.rounds.length === 0) continue;
+    const server = servers.get(t.p.s);
+    const kept = server ? await server.child.request<Usage>({ type: 'usage', gc: true }, 30_000).catch(() => undefined) : undefined;
+    out.push({
+      server: t.p.s.name,
+      scenario: t.p.scenario,
+      delivery: t.p.delivery,
+      concurrency: t.p.c,
+      turns: t.turns,
+      elapsedMs: t.elapsedMs,
+      turnsPerSecond: t.elapsedMs ? (t.turns / t.elapsedMs) * 1000 : 0,
+      latency: summarise(t.latencies),
+      cpuMsPerTurn: t.turns ? t.cpuMs / t.turns : 0,
+      serverRssMB: t.rssMB,
+      serverHeapKeptMB: kept ? kept.memory.heapUsed / 1024 / 1024 : 0,
+      errors: t.errors,
+      errorSamples: t.samples,
+      replyKinds: t.kinds,
+      dialog: t.dialog,
+      roundsTurnsPerSecond: t.rounds,
+    });
+  }
+  return out;
 }
 
 function progressLine(n: number, total: number, p: LoadPoint): string {
@@ -198,14 +326,30 @@ function progressLine(n: number, total: number, p: LoadPoint): string {
   );
 }
 
-/** Ratios against the baselines of the same run (same delivery, same concurrency). */
+/** The median of a non-empty list. */
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/**
+ * Ratios against the baselines of the same run (same delivery, same concurrency): the median of the
+ * ratios of the rounds measured side by side (each round of the service against the baseline's
+ * round next to it), or, for points measured in one piece, the ratio of their throughputs.
+ */
 export function addRatios(points: LoadPoint[]): void {
   const find = (server: ServerName, p: LoadPoint) =>
     points.find((q) => q.server === server && q.delivery === p.delivery && q.concurrency === p.concurrency);
+  const ratio = (p: LoadPoint, base: LoadPoint | undefined) => {
+    if (!base?.turnsPerSecond) return undefined;
+    const a = p.roundsTurnsPerSecond;
+    const b = base.roundsTurnsPerSecond;
+    if (a && b && a.length === b.length && a.length > 1 && b.every((x) => x > 0)) return median(a.map((x, i) => x / b[i]!));
+    return p.turnsPerSecond / base.turnsPerSecond;
+  };
   for (const p of points) {
-    const r = find('restify-echo', p);
-    const b = find('botbuilder-echo', p);
-    if (r?.turnsPerSecond) p.vsRestify = p.turnsPerSecond / r.turnsPerSecond;
-    if (b?.turnsPerSecond) p.vsBotbuilder = p.turnsPerSecond / b.turnsPerSecond;
+    p.vsRestify = ratio(p, find('restify-echo', p));
+    p.vsBotbuilder = ratio(p, find('botbuilder-echo', p));
   }
 }

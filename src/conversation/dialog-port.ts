@@ -35,4 +35,6 @@ export interface DialogEngine {
   pendingStep(envelope: DialogEnvelope, input: DialogInput): { dialog: DialogId; step: string; prompt: DialogReply } | undefined;
   slots(envelope: DialogEnvelope): Record<string, unknown>;
   parseBookingReference(text: string): string | undefined;
+  /** Pays the readers' one-time costs (the date parser's first parse per locale) before the first turn needs them. */
+  warm?(): void;
 }

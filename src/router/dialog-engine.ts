@@ -12,4 +12,5 @@ export const dialogEngine: DialogEngine = {
   pendingStep: runtime.pendingStep,
   slots: runtime.dialogSlots,
   parseBookingReference: runtime.parseBookingReference,
+  warm: runtime.warmDialogs,
 };

@@ -7,6 +7,7 @@ import { msg } from '../language/message.js';
 import { createActor, fromPromise, waitFor, type AnyActorRef, type AnyStateMachine } from 'xstate';
 import { z } from 'zod';
 import { detectDialog as detect, parseBookingReference as parseReference } from '../../dialogs/detect.js';
+import { warmDateParsers } from '../../dialogs/parse-dates.js';
 import { memoString } from '../lib/memo.js';
 import { dialogRegistry, isDialogId, slotsOf, stepOf, type DialogDefinition } from '../../dialogs/registry.js';
 import { replyOf } from '../../dialogs/step-kit.js';
@@ -35,6 +36,11 @@ const detectOnce = memoString((text: string): Detected | undefined => detect(tex
 export function detectDialog(text: string): { dialog: DialogId; slots: Record<string, string | number | boolean>; confidence: number } | undefined {
   const found = detectOnce(text);
   return found && { ...found, slots: { ...found.slots } };
+}
+
+/** The date reader's first parse per locale, paid once at start-up (see DialogEngine.warm). */
+export function warmDialogs(): void {
+  warmDateParsers();
 }
 
 export function parseBookingReference(text: string): string | undefined {

@@ -1,10 +1,11 @@
 /**
  * reuseClients (src/channels/reuse-clients.ts): connector and user-token clients kept across turns
- * per identity + serviceUrl + audience, in a bounded LRU; a failed creation is not kept.
+ * per identity + serviceUrl + audience, in a bounded LRU; a failed creation is not kept. The send
+ * deadline's signal is shared by the requests of a short slice of time and never fires late.
  */
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
-import { describe, expect, it } from 'vitest';
-import { reuseClients } from '../../src/channels/reuse-clients.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reuseClients, sharedDeadline } from '../../src/channels/reuse-clients.js';
 
 type Auth = Parameters<typeof reuseClients>[0];
 type Claims = Awaited<ReturnType<Auth['authenticateRequest']>>['claimsIdentity'];
@@ -142,5 +143,37 @@ describe('reuseClients', () => {
     expect(b.connector).toBe(a.connector);
     expect(b.tokens).toBe(a.tokens);
     expect((await turn('http://127.0.0.1:9/b')).connector).not.toBe(a.connector);
+  });
+});
+
+describe('sharedDeadline', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('aborts every request within its deadline, never after it, sharing one signal per slice of start times', () => {
+    vi.useFakeTimers();
+    const deadline = sharedDeadline(1000, () => Date.now());
+    const starts: Array<{ at: number; signal: AbortSignal; abortedAt?: number }> = [];
+    const start = () => {
+      const s: { at: number; signal: AbortSignal; abortedAt?: number } = { at: Date.now(), signal: deadline() };
+      s.signal.addEventListener('abort', () => (s.abortedAt ??= Date.now()));
+      starts.push(s);
+    };
+    for (let i = 0; i < 30; i++) {
+      start();
+      vi.advanceTimersByTime(17);
+    }
+    // 30 requests over ~0.5 s: a few shared signals, not one each, and not one for all.
+    const signals = new Set(starts.map((s) => s.signal));
+    expect(signals.size).toBeGreaterThan(1);
+    expect(signals.size).toBeLessThan(10);
+    expect(starts.every((s) => !s.signal.aborted)).toBe(true);
+    vi.advanceTimersByTime(2000);
+    for (const s of starts) {
+      expect(s.abortedAt! - s.at).toBeLessThanOrEqual(1000);
+      expect(s.abortedAt! - s.at).toBeGreaterThanOrEqual(900);
+      expect((s.signal.reason as DOMException).name).toBe('TimeoutError');
+    }
   });
 });
