@@ -192,12 +192,12 @@ export class Retriever {
     const candidates = this.byKind(found.filter((c) => c !== outOfScope).slice(0, 8), askedKinds(text, lang));
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
+    // Closer to a question our documents do not answer (a machine's colours, a boutique's hours) than to any entry.
+    if (outOfScope && (!top || outOfScope.score >= top.score + OUT_OF_SCOPE_LEAD)) return { type: 'abstain', candidates, outOfScope };
     // Much of the message is words our documents never use ("netflix", "router"): not ours to answer.
     // Three or more of the customer's words matching one phrasing outweigh the unknown ones, unless
     // the unknown words weigh more than the known ones ("reset the admin password of my TP-Link
     // router" shares reset, password and link with our password entry and is still not ours).
-    // Closer to a question our documents do not answer ("how much is a new Vertuo Pop?") than to any entry.
-    if (outOfScope && (!top || outOfScope.score >= top.score + OUT_OF_SCOPE_LEAD)) return { type: 'abstain', candidates, outOfScope };
     const unknownShare = index.unknownShare(q);
     // Every word of the message is one our documents use (pieces of words and numbers aside): only
     // then is a guess worth showing, a tentative answer or another market's entry; "자동차 브레이크
