@@ -29,6 +29,15 @@ describe('password reset', () => {
     expect(done?.text).toMatch(/^Great, you are back in/);
   });
 
+  it('Taiwan, in Chinese: a question that starts like a yes ("可以…嗎") is a digression, answered before "shall we go on?"', async () => {
+    const c = new Customer(svc, { locale: 'zh-TW' });
+    const [ask] = await c.say('密碼忘記了怎麼辦');
+    expect(dialogOf(ask)?.dialog).toBe('passwordReset');
+    const [answer, goOn] = await c.say('可以在全聯或家樂福買到膠囊嗎');
+    expect(support(answer)).toMatchObject({ kind: 'faq', faqId: 'tw-supermarkets', lang: 'zh-TW' });
+    expect(dialogOf(goOn)).toEqual({ dialog: 'passwordReset', step: 'goOn' });
+  });
+
   it('Taiwan: "the email never came" in the first message skips the question, then trash/junk/spam, then the contact', async () => {
     const c = new Customer(svc, { locale: 'en-TW' });
 

@@ -88,6 +88,11 @@ describe('small talk and answers', () => {
     ['je ne sais pas', 'dontKnow'],
     ['não sei', 'dontKnow'],
     ['maybe', undefined],
+    // A question that starts like a yes asks; it does not answer.
+    ['可以在全聯或家樂福買到膠囊嗎', undefined],
+    ['有什麼顏色', undefined],
+    ['可以', 'yes'],
+    ['對，我想知道多久會到？', 'yes'],
   ])('%s → %s', (text, expected) => {
     expect(yesNo(text)).toBe(expected);
   });

@@ -3,7 +3,8 @@ import type { LanguageUnderstanding } from './types.js';
 // Text reaches here read as Traditional (Simplified is converted first), so patterns use Traditional characters.
 export const zhTW: LanguageUnderstanding = {
   lang: 'zh-TW',
-  yes: /^(?:是|是的|對|對的|對啊|有|有的|好|好的|可以|沒錯|正確|成功了|可以了|有用|有幫助|解決了|行了|ok了|嗯)/u,
+  // A question that starts with one of these ("可以在全聯買膠囊嗎", "有什麼顏色") asks; it does not say yes.
+  yes: /^(?:是|是的|對|對的|對啊|有|有的|好|好的|可以|沒錯|正確|成功了|可以了|有用|有幫助|解決了|行了|ok了|嗯)(?![^。，,！!]*(?:嗎|呢|？|\?|什麼|怎麼|多少|多久|哪|幾))/u,
   no: /^(?:不是|不對|否|沒有|沒(?!問題)|不要|不用|不行|不)|(?:沒有用|沒用|還是不行|還是沒|不能用|沒出水|沒反應|沒效|無效|失敗|找不到|沒收到|沒看到|都沒有|不見|沒幫助|沒有幫助|沒解決)/u,
   dontKnow: /^(?:不知道|不確定|不清楚|不記得|忘了|忘記了|搞不清楚|沒概念|那是什麼|什麼意思|弄丟了|搞丟了|不見了|遺失了)/u,
   commands: [

@@ -15,9 +15,12 @@ import * as say from '../replies.js';
 import { CONTINUE, explainStep, goOnQuestion, ladderReply } from '../task-repair.js';
 import type { Reply, Stage, Turn } from '../turn-view.js';
 
-/** "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to. */
+/**
+ * "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to;
+ * "네, 근데 언제 와요?" starts with a yes and still asks.
+ */
 function isBareAnswer(text: string): boolean {
-  return yesNo(text) !== undefined || !/\p{L}{2,}/u.test(text);
+  return (yesNo(text) !== undefined && !asksSomething(text)) || !/\p{L}{2,}/u.test(text);
 }
 
 const SMALL_REPLY = { greeting: 'greeting', thanks: 'thanks', bye: 'bye' } as const;
