@@ -142,6 +142,15 @@ const SEND_IN =
 const DATEISH =
   withoutAccents(/\d|ago|last|yesterday|january|february|march|april|june|july|august|september|october|november|december|年|月|去年|今年|前|昨天|작년|올해|전에|어제|지난|월|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|dernier|dernière|hier|il y a|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|passad[oa]|ontem|\bhá\b/u);
 
+/**
+ * A country other than Korea, where a machine was bought (for Korea's repair terms, "overseas"): the countries
+ * customers most often name, in the five languages ("bought it in the US", "일본에서 샀어요", "在美國買的",
+ * "achetée aux États-Unis", "comprada nos EUA").
+ */
+export const FOREIGN_COUNTRY = withoutAccents(
+  /(?<!\p{L})(the us|usa|u\.s\.a?\.?|united states|america|japan|china|hong kong|taiwan|singapore|germany|france|the uk|england|britain|europe|italy|spain|switzerland|australia|canada|amazon us|amazon\.com|états-unis|etats-unis|amérique|japon|chine|allemagne|angleterre|royaume-uni|italie|espagne|suisse|australie|eua|estados unidos|japão|alemanha|frança|inglaterra|reino unido|europa|itália|espanha|suíça|austrália|canadá)(?!\p{L})|미국|일본|중국|홍콩|대만|싱가포르|독일|프랑스|영국|유럽|이탈리아|스페인|스위스|호주|캐나다|美國|日本|中國|香港|台灣|臺灣|新加坡|德國|法國|英國|歐洲|義大利|意大利|西班牙|瑞士|澳洲|加拿大/u,
+);
+
 const PURCHASED = withoutAccents(/買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u);
 const NO_PROOF = withoutAccents(/(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u);
 const HAS_PROOF = withoutAccents(/有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u);
@@ -187,6 +196,7 @@ export function purchaseSlotsIn(raw: string): Slots {
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
   if (/\b(bought|purchased)\b.{0,30}\b(abroad|overseas)\b/.test(t)) slots.overseas = true;
+  else if (FOREIGN_COUNTRY.test(t) && (/\b(bought|purchased|got)\b/.test(t) || PURCHASED.test(t) || /에서 ?(산|사 ?온|구매한|구입한)/u.test(t))) slots.overseas = true;
   // In the other languages: the clause that says when it was bought ("去年三月買的", "작년 3월에 샀어요", "achetée en mars
   // dernier", "comprei-a há 2 anos"), read as a date by the dialog; and whether there is a receipt.
   if (!slots.purchaseDate) {

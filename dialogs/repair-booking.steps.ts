@@ -9,7 +9,9 @@ import { getModel } from '../src/policy/catalogue.js';
 import { daysBetween } from '../src/policy/dates.js';
 import { warrantyRules } from '../src/policy/tables.js';
 import { address, check, Email, looksLikeQuestion, parseChoice, parseDate, parseYesNoAnswer, pastDate, PersonName, phone } from './parse.js';
+import { FOREIGN_COUNTRY } from './detect.js';
 import { modelIn, modelNamedIn } from './models.js';
+import { squash } from '../src/language/understand/index.js';
 import { repairCorrections } from './repair-booking.corrections.js';
 import { modelLabel, modelName, repairWarrantyMonths, serviceOptionName, serviceOptionText, summaryText, type RepairContext } from './repair-booking.texts.js';
 import { notCaught, PERSON, withCorrections, YES_NO, type Answer, type Step } from './step-kit.js';
@@ -115,7 +117,7 @@ const steps = {
   askingOrigin: {
     prompt: (ctx) => ({ text: msg('rb.askOrigin', { model: modelName(ctx) }), choices: ORIGIN_CHOICES }),
     answer: (text) => {
-      if (OVERSEAS.test(text)) return { ok: true, patch: { overseas: true } };
+      if (OVERSEAS.test(text) || FOREIGN_COUNTRY.test(squash(text))) return { ok: true, patch: { overseas: true } };
       if (IN_KOREA.test(text)) return { ok: true, patch: { overseas: false } };
       return chosen(text, ORIGIN_CHOICES, (v) => ({ overseas: v === 'overseas' }), msg('rb.originExpected'));
     },

@@ -111,6 +111,11 @@ describe('what a result keeps for the booking that follows', () => {
     });
     expect(oneShotResult('is my citiz still under warranty? it is 10 months old', input('FR'))?.slots).toEqual({ model: 'citiz', purchaseDate: '2024-08-16', purchasePrecision: 'approx' });
     expect(oneShotResult('how much is a repair for my pixie bought overseas?', input('KR'))?.slots).toEqual({ model: 'pixie', overseas: true });
+    // A foreign country named where it was bought is overseas, in every language; a friend from Japan is not.
+    for (const text of ['how much is a repair for my pixie? I bought it in the US', '일본에서 산 픽시 수리비 얼마예요?', '在美國買的Pixie修理要多少錢？', "réparer ma Pixie achetée aux États-Unis, ça coûte combien ?", 'quanto custa reparar a Pixie que comprei nos EUA?']) {
+      expect(oneShotResult(text, input('KR'))?.slots, text).toMatchObject({ model: 'pixie', overseas: true });
+    }
+    expect(oneShotResult('how much is a repair for my pixie? a friend from Japan recommended it', input('KR'))?.slots).not.toHaveProperty('overseas', true);
     // The penalty offers no booking; it keeps the figures it was given, which a correction right after it changes.
     expect(oneShotResult('24 month sub, 8 months in, 99 on the sub, 279 normally, how much to get out?', input('FR'))?.slots).toEqual({ commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 });
     expect(oneShotResult('my 12-month machine subscription started 14 months ago, how much to cancel?', input('FR'))?.slots).toEqual({ commitment: 12, elapsed: 14 });
