@@ -135,7 +135,12 @@ export function readingOf(text: string, opts: { symptom?: boolean } = {}): Readi
   if (live && LIVE_ASK.test(t) && !IN_GENERAL.test(t)) return 'request';
   if (INFO.test(t)) return 'question';
   if (REQUEST.test(t)) return 'request';
-  return QUESTION.test(t) || /[?？]/u.test(text) ? 'question' : 'request';
+  return asks(t, text) ? 'question' : 'request';
+}
+
+/** A question word or ending in the squashed text, or a question mark in the raw one. */
+function asks(squashed: string, raw: string): boolean {
+  return /[?？]/u.test(raw) || QUESTION.test(squashed);
 }
 
 /**
@@ -143,5 +148,5 @@ export function readingOf(text: string, opts: { symptom?: boolean } = {}): Readi
  * of a task, a message the step cannot take that asks something is a digression, not a failed answer.
  */
 export function asksSomething(text: string): boolean {
-  return /[?？]/u.test(text) || QUESTION.test(squash(text).replace(/\s+/g, ' ').trim());
+  return asks(squash(text).replace(/\s+/g, ' ').trim(), text);
 }
