@@ -134,9 +134,37 @@ export function readingOf(text: string, opts: { symptom?: boolean } = {}): Readi
   if (MAY_I_DO.test(t) && !IN_GENERAL.test(t)) return 'request';
   if (live && LIVE_ASK.test(t) && !IN_GENERAL.test(t)) return 'request';
   if (INFO.test(t)) return 'question';
-  if (REQUEST.test(t)) return 'request';
+  if (REQUEST.test(t)) return asksAfterwards(text) ? 'question' : 'request';
   return asks(t, text) ? 'question' : 'request';
 }
+
+/**
+ * A wish followed by a question of substance ("je veux résilier mon abonnement, je dois rendre la machine ?", "I want
+ * to cancel, do I have to give the machine back?", "想取消訂閱，機器要還嗎？"): the customer asks before doing it, so
+ * the question is answered and the task offered beside it. The last clause must read as a question on its own, with
+ * words of its own: "I'd like to book a repair, is that possible?" and "…, can you help?" still ask for the task.
+ */
+function asksAfterwards(raw: string): boolean {
+  const clauses = raw.split(/[,，、;；.。]\s*/u).map((c) => c.trim()).filter(Boolean);
+  if (clauses.length < 2) return false;
+  const last = clauses[clauses.length - 1]!;
+  const squashed = squash(last).replace(/\s+/g, ' ').trim();
+  if (!asks(squashed, last) || !/[?？]\s*$/u.test(raw)) return false;
+  const cjk = (last.match(/[\p{Script=Han}\p{Script=Hangul}]/gu) ?? []).length;
+  const words = squashed.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length;
+  if (cjk ? cjk < 6 : words < 4) return false;
+  if (ANAPHORIC.test(squashed) || WH.test(squashed) || FOR_ME.test(squashed)) return false;
+  return readingOf(last) === 'question';
+}
+
+/**
+ * A question word: after a wish, "what will I pay?" and "how do I place the request?" ask what the task itself gives;
+ * only a yes-or-no question about something beside it (giving the machine back, a fee, a deadline) is answered first.
+ */
+const WH = unicodeWords(String.raw`\b(how|what|whats|when|where|which|why|who|comment|combien|quand|pourquoi|quel|quelle|quels|quelles|où|como|quanto|quantos|quantas|quando|porque|porquê|qual|quais|onde|o que)\b|怎麼|怎么|如何|多少|多久|什麼|什么|哪|幾|为什么|為什麼|얼마|언제|어떻게|무엇|뭐|왜|어디|몇`);
+
+/** A last clause that only points back at the wish ("is that possible?", "c'est possible ?", "可以嗎？", "가능한가요?"). */
+const ANAPHORIC = unicodeWords(String.raw`\b(is (that|it|this)|would (that|it) be|c'est|est-ce|ça|cela|isso|isto|é)\b[^?]{0,12}\b(possible|possível|ok|okay|fine|doable|faisable)\b|^(可以|能|行)(嗎|不)|這樣可以|可以(嗎|吗)|가능(한가요|할까요|해요|하나요)|될까요|되나요`);
 
 /** A question word or ending in the squashed text, or a question mark in the raw one. */
 function asks(squashed: string, raw: string): boolean {

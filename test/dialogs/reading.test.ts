@@ -55,6 +55,27 @@ describe('detectDialog reading', () => {
     }
   });
 
+  it('a wish followed by a yes-or-no question beside it is a question; one that asks what the task gives, or for it, is the task', () => {
+    for (const text of [
+      'je veux résilier mon abonnement, je dois rendre la machine ?',
+      'I want to cancel my machine subscription, do I have to give the machine back?',
+      'quero cancelar a assinatura da máquina, tenho de devolver a máquina?',
+      '기계 구독 해지하고 싶어요. 머신은 돌려드려야 하나요?',
+      '我想解約機器訂閱，機器要還給你們嗎？',
+    ]) {
+      expect(detectDialog(text), text).toMatchObject({ dialog: 'cancellationPenalty', reading: 'question' });
+    }
+    for (const text of [
+      'I want to cancel my machine subscription. What will I have to pay?',
+      "je voudrais résilier mon abonnement machine, c'est possible ?",
+      'je voudrais résilier mon abonnement machine, vous pouvez calculer ce que je devrai payer ?',
+      'I want to cancel my machine subscription, can you help me?',
+      'je veux résilier mon abonnement machine',
+    ]) {
+      expect(detectDialog(text), text).toMatchObject({ dialog: 'cancellationPenalty', reading: 'request' });
+    }
+  });
+
   it('"12 months ago" is when it started, not the commitment', () => {
     expect(detectDialog('I started my machine subscription 12 months ago, how much to get out?')?.slots.commitment).toBeUndefined();
   });
