@@ -152,6 +152,18 @@ export const FOREIGN_COUNTRY = withoutAccents(
 );
 
 const PURCHASED = withoutAccents(/買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u);
+/** Brought the machine along from somewhere ("brought it from Japan", "帶過來", "들고 온", "ramenée de France", "trouxe"). */
+const BROUGHT = withoutAccents(/\b(brought|came with)\b|帶來|帶過來|帶回|带来|带过来|带回|들고 ?(온|왔)|가져(온|왔)|사 ?(온|왔)|\bramen\w*|\b(trouxe|trazid[oa]|trouxemos)\b/u);
+
+/**
+ * A machine bought in or brought from a named country other than Korea ("bought it in the US", "일본에서 샀어요",
+ * "在美國買的", "ramenée de France", "trouxe-a do Japão"): for Korea's repair terms, an overseas machine.
+ */
+export function fromAbroad(raw: string): boolean {
+  const t = squash(raw).replace(/\s+/g, ' ');
+  if (/\b(bought|purchased)\b.{0,30}\b(abroad|overseas)\b/.test(t)) return true;
+  return FOREIGN_COUNTRY.test(t) && (/\b(bought|purchased|got)\b/.test(t) || PURCHASED.test(t) || BROUGHT.test(t) || /에서 ?(산|사 ?온|구매한|구입한)/u.test(t));
+}
 const NO_PROOF = withoutAccents(/(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u);
 const HAS_PROOF = withoutAccents(/有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u);
 
@@ -195,8 +207,7 @@ export function purchaseSlotsIn(raw: string): Slots {
   if (bought?.[1]) slots.purchaseDate = bought[1].split(/\s+(?:and|but|with|so|because)\s+/)[0]!.replace(/^(on|about|around)\s+/, '').trim();
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
-  if (/\b(bought|purchased)\b.{0,30}\b(abroad|overseas)\b/.test(t)) slots.overseas = true;
-  else if (FOREIGN_COUNTRY.test(t) && (/\b(bought|purchased|got)\b/.test(t) || PURCHASED.test(t) || /에서 ?(산|사 ?온|구매한|구입한)/u.test(t))) slots.overseas = true;
+  if (fromAbroad(raw)) slots.overseas = true;
   // In the other languages: the clause that says when it was bought ("去年三月買的", "작년 3월에 샀어요", "achetée en mars
   // dernier", "comprei-a há 2 anos"), read as a date by the dialog; and whether there is a receipt.
   if (!slots.purchaseDate) {

@@ -13,6 +13,7 @@ import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
+import { fromAbroad } from '../../dialogs/detect.js';
 
 export const Thresholds = z.object({
   /** Minimum score to answer. */
@@ -77,6 +78,14 @@ export const ONE_WORD_COVERAGE = 0.5;
  * "얼마예요"), when another candidate's answer states one (see answer-kind.ts).
  */
 export const OTHER_KIND_FACTOR = 0.85;
+
+/**
+ * Korea's terms set machines bought abroad apart, and the index drops country names (the market says where the
+ * customer is): a machine bought in or brought from a named other country is searched as what it is for Korea, an
+ * overseas machine, in the words the entries use for it ("J'ai ramené une machine de France à Séoul" had matched
+ * only "machine" and "réparer", and was answered with the service charge).
+ */
+export const OVERSEAS_WORD: Record<Lang, string> = { en: 'overseas', 'zh-TW': '國外', ko: '해외', fr: 'étranger', pt: 'estrangeiro' };
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };
 
@@ -181,6 +190,7 @@ export class Retriever {
   decide(text: string, market: Market | undefined, lang: Lang = 'en'): Decision {
     const exact = this.exactQuestion(text);
     if (exact) return this.resolveEntry(exact, 1, market, [{ entry: exact, score: 1 }]);
+    if (market === 'KR' && fromAbroad(text)) text = `${text} ${OVERSEAS_WORD[lang]}`;
 
     const t = this.thresholdsFor(lang);
     const index = this.indexFor(lang);

@@ -4,6 +4,7 @@ import { buildIndex, FaqIndex } from '../../src/retrieval/faq-index.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
 import { Retriever } from '../../src/retrieval/decide.js';
 import { createNormaliser } from '../../src/retrieval/normalise.js';
+import { fromAbroad } from '../../dialogs/detect.js';
 
 const dir = fileURLToPath(new URL('../fixtures/knowledge', import.meta.url));
 
@@ -221,5 +222,32 @@ describe('market words', () => {
     for (const text of ['descaling France', 'descaling in Portuguese', 'Taiwanese descaling', 'descaling korea']) {
       expect(index.analyse(text).tokens).toEqual(['descal']);
     }
+  });
+});
+
+describe('a machine from another country, in Korea', () => {
+  const k = loadKnowledge(dir);
+  const kr = (id: string, phrasings: string[]) => ({ ...entry(id, phrasings), markets: ['KR' as const, 'TW' as const] });
+  const entries = [
+    kr('kr-overseas-machines', ['can you repair a machine bought overseas', 'overseas machine repair', 'is an overseas machine covered']),
+    kr('kr-repair-service', ['can you repair my machine', 'how do I get my machine repaired', 'where is my machine repaired']),
+  ];
+  const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.3, clarify: 0.2, margin: 0.05, maxUnknownShare: 1 });
+  const top = (text: string, market: 'KR' | 'TW') => r.decide(text, market).candidates[0]?.entry.id;
+
+  it('is searched as an overseas machine when it was bought in or brought from a named country', () => {
+    expect(top('I brought my machine from Germany, can you repair it?', 'KR')).toBe('kr-overseas-machines');
+    expect(top('bought it in Japan, can you repair my machine?', 'KR')).toBe('kr-overseas-machines');
+    // The country alone adds nothing, nor does the same message outside Korea: the index drops country names.
+    expect(top('I live near Germany, can you repair my machine?', 'KR')).toBe('kr-repair-service');
+    const overseas = (text: string, market: 'KR' | 'TW') => r.decide(text, market).candidates.find((c) => c.entry.id === 'kr-overseas-machines')?.score ?? 0;
+    expect(overseas('I brought my machine from Germany, can you repair it?', 'KR')).toBeGreaterThan(overseas('I brought my machine from Germany, can you repair it?', 'TW') + 0.05);
+  });
+
+  it('reads the purchase or the journey in the five languages', () => {
+    for (const text of ['I brought it from the US', '從美國帶過來的', '일본에서 가져온 머신', "je l'ai ramenée de France", 'trouxe-a do Japão', '在日本買的', 'achetée en Allemagne']) {
+      expect(fromAbroad(text), text).toBe(true);
+    }
+    for (const text of ['I live in the US now', '我在美國', "je pars en France demain", 'bought it last year']) expect(fromAbroad(text), text).toBe(false);
   });
 });
