@@ -87,6 +87,19 @@ export const OTHER_KIND_FACTOR = 0.85;
  */
 export const OVERSEAS_WORD: Record<Lang, string> = { en: 'overseas', 'zh-TW': '國外', ko: '해외', fr: 'étranger', pt: 'estrangeiro' };
 
+/**
+ * The last sentence of a message of two or more, when it has words of its own (3+ words, or 5+ Han or Hangul
+ * characters); undefined for a message of one sentence.
+ */
+export function lastSentence(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.!?])\s+|(?<=[。！？?])\s*(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[。！？])\s*|\n+/u).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 2) return undefined;
+  const last = sentences[sentences.length - 1]!;
+  const cjk = (last.match(/[\p{Script=Han}\p{Script=Hangul}]/gu) ?? []).length;
+  const words = last.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+  return (cjk ? cjk >= 5 : words >= 3) ? last : undefined;
+}
+
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };
 
 export function loadThresholds(knowledgeDir: string): ThresholdSet {
@@ -190,7 +203,22 @@ export class Retriever {
   decide(text: string, market: Market | undefined, lang: Lang = 'en'): Decision {
     const exact = this.exactQuestion(text);
     if (exact) return this.resolveEntry(exact, 1, market, [{ entry: exact, score: 1 }]);
-    if (market === 'KR' && fromAbroad(text)) text = `${text} ${OVERSEAS_WORD[lang]}`;
+    const abroad = market === 'KR' && fromAbroad(text);
+    const hinted = abroad ? `${text} ${OVERSEAS_WORD[lang]}` : text;
+    const whole = this.decideText(hinted, market, lang);
+    if (whole.type !== 'clarify') return whole;
+    // A message of several sentences whose words leave two or three choices: its last sentence, the question itself,
+    // often tells them apart without the story before it ("수리 접수하기 전에 하나만 여쭤볼게요. 보증기간 지나면 무조건
+    // 유상수리인가요?"). Only a confident answer among the choices already offered is taken: the story may carry what
+    // the question leaves out (where the machine was bought), and the question alone must not go beyond the choices.
+    const question = lastSentence(text);
+    if (!question) return whole;
+    const alone = this.decideText(abroad ? `${question} ${OVERSEAS_WORD[lang]}` : question, market, lang);
+    if (alone.type === 'answer' && whole.options.some((o) => o.entry.id === alone.entry.id)) return { ...alone, candidates: whole.candidates };
+    return whole;
+  }
+
+  private decideText(text: string, market: Market | undefined, lang: Lang): Decision {
 
     const t = this.thresholdsFor(lang);
     const index = this.indexFor(lang);

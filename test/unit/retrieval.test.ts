@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, FaqIndex } from '../../src/retrieval/faq-index.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
-import { Retriever } from '../../src/retrieval/decide.js';
+import { lastSentence, Retriever } from '../../src/retrieval/decide.js';
 import { createNormaliser } from '../../src/retrieval/normalise.js';
 import { fromAbroad } from '../../dialogs/detect.js';
 
@@ -249,5 +249,31 @@ describe('a machine from another country, in Korea', () => {
       expect(fromAbroad(text), text).toBe(true);
     }
     for (const text of ['I live in the US now', '我在美國', "je pars en France demain", 'bought it last year']) expect(fromAbroad(text), text).toBe(false);
+  });
+});
+
+describe('a message of several sentences', () => {
+  const k = loadKnowledge(dir);
+  const entries = [
+    entry('tw-repair-booking', ['how do I book a repair', 'book a repair for my machine', 'arrange a repair pickup']),
+    entry('tw-repair-warranty', ['how long is the warranty after a repair', 'warranty on a repaired machine', 'is a repair covered by a warranty']),
+  ];
+  const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.45, clarify: 0.25, margin: 0.1, maxUnknownShare: 1 });
+
+  it('lets its last sentence, the question, choose among the choices the whole message left', () => {
+    const d = r.decide('Before I book a repair, one quick question. How long is the warranty after the repair?', 'TW');
+    expect(d.type === 'answer' && d.entry.id).toBe('tw-repair-warranty');
+    // The same words in one sentence leave the choice to the customer.
+    expect(r.decide('Before I book a repair, one quick question, how long is the warranty after the repair?', 'TW').type).toBe('clarify');
+    // A last sentence with too few words of its own decides nothing.
+    expect(r.decide('Before I book a repair and a warranty thing. Is it covered?', 'TW').type).toBe('clarify');
+  });
+
+  it('finds the last sentence in the five languages, and never splits a number', () => {
+    expect(lastSentence('Bought it in 2023. How long is the warranty?')).toBe('How long is the warranty?');
+    expect(lastSentence('上次出國兩週回來。請問通常是什麼原因造成的？')).toBe('請問通常是什麼原因造成的？');
+    expect(lastSentence('수리 접수하기 전에 하나만 여쭤볼게요. 보증기간 지나면 유상수리인가요?')).toBe('보증기간 지나면 유상수리인가요?');
+    expect(lastSentence('The water tank holds 1.5 litres, is that normal')).toBeUndefined();
+    expect(lastSentence('How long is the warranty?')).toBeUndefined();
   });
 });
