@@ -35,7 +35,7 @@ const PENALTY_AMOUNT =
  * "há alguma penalização"), with no amount asked: a question about the rule, read as any other.
  */
 const WHETHER_FEE =
-  withoutAccents(/\b(is|are) there (a |an |any )?(fee|fees|penalty|penalties|charge|charges|cost)\b|\bdo (i|you) (have to )?(pay|charge) (a |an |any )?(fee|penalty|charge)|\bwill (i|there) (have to pay |be )(a |an |any )?(fee|penalty|charge)|(要付|要繳|會有|有沒有|需要付)[^。多少]{0,6}(違約金|解約金|費用)(嗎)?$|(違約金|解約金|費用)嗎|(위약금|수수료|비용)[이가은는]? ?(있나요|있어요|있을까요|발생하나요|나오나요|내야 하나요|있는지)|\by a-t-il (des |une |un )?(frais|pénalité)|\best-ce qu'il y a (des |une |un )?(frais|pénalité)|\b(há|existe|tem) (alguma |algum )?(penalização|custo|taxa|multa)/);
+  withoutAccents(/\b(is|are) there (a |an |any )?(fee|fees|penalty|penalties|charge|charges|cost)\b|\bdo (i|you) (have to )?(pay|charge) (a |an |any )?(fee|penalty|charge)|\bwill (i|there) (have to pay |be )(a |an |any )?(fee|penalty|charge)|(要付|要繳|會有|有沒有|需要付)[^。多少]{0,6}(違約金|解約金|費用)(嗎)?$|(還要|要|需要|會)(付|繳)(費|錢)嗎|(違約金|解約金|費用)嗎|(위약금|수수료|비용)[이가은는]? ?(있나요|있어요|있을까요|발생하나요|나오나요|내야 하나요|있는지)|\by a-t-il (des |une |un )?(frais|pénalité)|\best-ce qu'il y a (des |une |un )?(frais|pénalité)|\b(há|existe|tem) (alguma |algum )?(penalização|custo|taxa|multa)/);
 /** An amount asked for: "how much", "多少", "얼마", "combien", "quanto". */
 const AMOUNT_WORD = /\bhow much\b|多少|얼마|combien|quanto|\bowe\b/;
 
@@ -287,7 +287,7 @@ export function cancellationSlotsIn(text: string): Slots {
   const loose = COMMITMENT_MONTHS.exec(t);
   if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   if (
-    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿)|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
+    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿|滿了)|(?<!沒|未|不)約滿|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
   )
     slots.finished = true;
   fromDurations(t, slots);

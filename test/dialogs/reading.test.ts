@@ -76,6 +76,14 @@ describe('detectDialog reading', () => {
     }
   });
 
+  it('a commitment said to be over in Chinese ("綁約滿了", "約滿") is over; one not yet over is not', () => {
+    expect(detectDialog('機器訂閱綁約滿了之後再取消，還要付費嗎？')?.slots.finished).toBe(true);
+    expect(detectDialog('合約已經約滿，取消要錢嗎')?.slots.finished).toBe(true);
+    expect(detectDialog('訂閱還沒約滿，現在取消要付多少？')?.slots.finished).toBeUndefined();
+    // Whether there is a fee at all, with no figure of one's own: the rule answers it.
+    expect(detectDialog('訂閱取消之後還要付費嗎？')).toMatchObject({ dialog: 'cancellationPenalty', reading: 'question' });
+  });
+
   it('"12 months ago" is when it started, not the commitment', () => {
     expect(detectDialog('I started my machine subscription 12 months ago, how much to get out?')?.slots.commitment).toBeUndefined();
   });
