@@ -273,6 +273,10 @@ export class Retriever {
       }
       const elsewhere = otherMarketAhead();
       if (elsewhere) return elsewhere;
+      // Closer to a question our documents do not answer than to the best entry, by less than the refusal lead: not
+      // sure enough to answer ("Quanto custa uma Vertuo nova?" against the price-changes entry), so the entry is
+      // offered as a choice rather than said.
+      if (outOfScope && outOfScope.score > top.score) return { type: 'clarify', options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates };
       return this.resolveEntry(top.entry, top.score, market, candidates);
     }
     const clarify = () => ({ type: 'clarify' as const, options: distinct.filter((c) => c.score >= t.clarify).slice(0, 3), candidates });

@@ -199,6 +199,17 @@ describe('questions our documents do not answer (knowledge/out-of-scope)', () =>
     expect(new Retriever({ ...k, entries }, without, thresholds).decide('what is the price of a new machine', 'TW').type).not.toBe('abstain');
   });
 
+  it('offers the entry as a choice, not an answer, when one of them is closer by less than the refusal lead', () => {
+    // 'how much does the machine cost': the new-machine question 0.83, the repair price 0.80.
+    const d = r.decide('how much does the machine cost', 'TW');
+    expect(d.type).toBe('clarify');
+    expect(d.type === 'clarify' && d.options.map((o) => o.entry.id)).toEqual(['tw-repair-cost']);
+    expect(d.type === 'clarify' && d.sole).toBeUndefined();
+    // Without them, or when the entry is the closer one, it is answered.
+    expect(new Retriever({ ...k, entries }, without, thresholds).decide('how much does the machine cost', 'TW').type).toBe('answer');
+    expect(r.decide('how much does a machine cost to fix', 'TW').type).toBe('answer');
+  });
+
   it('still answers the entries, and never offers them as a choice', () => {
     const d = r.decide('how much is a repair of my machine', 'TW');
     expect(d.type === 'answer' && d.entry.id).toBe('tw-repair-cost');
