@@ -13,12 +13,11 @@ const fileOf = (lang: string) => fileURLToPath(new URL(`../eval/routing/${lang}.
 const present = LANGS.filter((lang) => existsSync(fileOf(lang)));
 
 /**
- * Strictly right (a "did you mean" counts as not answered). Korean stays under 95 % only by the questions
- * retrieval meets with a "did you mean" (its calibration, not the question-vs-task decision): guarded at its
- * measured level until retrieval answers them. Chinese 96.2 → 95.5 % with the delivery-time phrasings of round 5
- * (one question more met with a "did you mean"; they raised en, fr and pt retrieval top-1).
+ * Strictly right (a "did you mean" counts as not answered), guarded at the levels measured on 2026-12-07 after
+ * round 6 (contextual phrasings in zh-TW, ko, fr and pt, the last sentence choosing among the choices): en 97.7,
+ * zh-TW 97.0, ko 97.5, fr 98.5 (one message fewer than before round 6's French phrasings), pt 97.0 %.
  */
-const STRICT: Record<string, number> = { en: 0.95, 'zh-TW': 0.954, ko: 0.94, fr: 0.95, pt: 0.96 };
+const STRICT: Record<string, number> = { en: 0.97, 'zh-TW': 0.965, ko: 0.97, fr: 0.98, pt: 0.965 };
 
 describe.runIf(present.length > 0)('routing on the labelled sets', () => {
   const router = routingRouter();
@@ -45,10 +44,10 @@ describe.runIf(present.length > 0)('routing on the labelled sets', () => {
 /**
  * The later sets (test/eval/routing-fresh/<lang>.json), written by other people and never opened by whoever changed
  * the reading, say how routing holds up on messages nobody tuned for (README, "Routing", says how held out they
- * still are). Floors at the last measurement (2026-12-07, after the polite-request round); the issue's 95 % is
- * reached there in Portuguese, the others stand at 94 % (one message short) and French at 90 %.
+ * still are). Floors at the last measurement (2026-12-07, after round 6): en 96.2, zh-TW 100, ko 96.2, fr 98.1,
+ * pt 98.1 % (French and Portuguese each lost one message to a "did you mean" with their round-6 phrasings).
  */
-const HELD_OUT_FLOOR: Record<string, number> = { en: 0.94, 'zh-TW': 0.94, ko: 0.94, fr: 0.9, pt: 0.96 };
+const HELD_OUT_FLOOR: Record<string, number> = { en: 0.96, 'zh-TW': 0.98, ko: 0.96, fr: 0.98, pt: 0.98 };
 const freshOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh/${lang}.json`, import.meta.url));
 const fresh = LANGS.filter((lang) => existsSync(freshOf(lang)));
 
@@ -66,11 +65,10 @@ describe.runIf(fresh.length > 0)('routing on the held-out sets', () => {
  * from the source documents after the reading above had been tuned; only their per-language totals are ever read
  * (the eval never prints their misses, and neither does this test). Floors at their measurement after the
  * second round of phrasings and the thresholds recalibrated on them (2026-12-07): the honest held-out figures,
- * still short of 95 %. French went down from 55 to 53: its recalibrated thresholds answer less (answer score
- * 0.22 → 0.38), which refuses one more near miss of the retrieval set and leaves two of these questions at a
- * "did you mean".
+ * still short of 95 %. Raised after round 6 (2026-12-07: the last sentence choosing among the choices, the
+ * contextual phrasings): en 55 → 56, zh-TW 52 → 54, ko 51 → 53, fr 53 → 56, pt 54 → 56 of 60.
  */
-const HELD_OUT_2_RIGHT: Record<string, number> = { en: 55, 'zh-TW': 52, ko: 51, fr: 53, pt: 54 };
+const HELD_OUT_2_RIGHT: Record<string, number> = { en: 56, 'zh-TW': 54, ko: 53, fr: 56, pt: 56 };
 const fresh2Of = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh2/${lang}.json`, import.meta.url));
 const fresh2 = LANGS.filter((lang) => existsSync(fresh2Of(lang)));
 
