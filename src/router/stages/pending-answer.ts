@@ -13,6 +13,7 @@ import * as say from '../replies.js';
 import { CONTINUE, OTHER_MACHINE, SAME_MACHINE } from '../task-repair.js';
 import type { Reply, Stage } from '../turn-view.js';
 import { routeText } from './text-stages.js';
+import { taskTrigger } from './task-request.js';
 
 /**
  * Yes or no as the answer to the bot's question, never a question of the customer's own that carries a
@@ -73,6 +74,8 @@ export const pendingAnswer: Stage = async (t) => {
   if (pending?.type === 'feedback') {
     const yn = shortAnswer(t.text, t.lang);
     state.pending = undefined;
+    // "好，幫我預約", "ok, book it for me": the yes leads into a request, which is what the message is for.
+    if (yn !== undefined && taskTrigger(t)) return undefined;
     return yn === 'yes' || yn === 'no' ? feedback(t, pending.faqId, yn) : undefined;
   }
   return undefined;
