@@ -48,7 +48,7 @@ describe('retrieval quality', () => {
  * measured with the per-language thresholds on 2026-12-07 after round 6 (contextual phrasings in zh-TW, ko, fr
  * and pt, the last sentence choosing among the choices, near out-of-scope answers offered as a choice; README):
  * top-1 (English fresh 90.6%, zh-TW 91.7%, ko 93.8%, fr 94.4%, pt 90.4%), confident wrong answers (1, 3, 0, 4, 2),
- * out of domain not answered (93.8%, 88.2%, 94.1%, 93.8%, 96.9%), and "did you mean"s answered as a guess that
+ * out of domain not answered (93.8%, 88.2%, 97.1% with the Korean out-of-scope gap fill, 93.8%, 96.9%), and "did you mean"s answered as a guess that
  * were wrong or out of domain (0 everywhere). Chinese out of domain fell from 91.2 % with its round-6 phrasings
  * (one near miss more answered: a new flavour of capsule, against a phrasing about returning a new flavour one
  * did not like); Portuguese from 100 %, partly won back by offering near out-of-scope answers as a choice.
@@ -59,7 +59,7 @@ describe('retrieval quality per language', () => {
   it.each([
     ['en-fresh.json', 0.9, 1, 0.93, 0],
     ['zh-TW.json', 0.91, 3, 0.88, 0],
-    ['ko.json', 0.93, 0, 0.94, 0],
+    ['ko.json', 0.93, 0, 0.97, 0],
     ['fr.json', 0.94, 4, 0.93, 0],
     ['pt.json', 0.9, 2, 0.96, 0],
   ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s, wrong guesses <= %s', (file, top1, wrong, ood, guesses) => {
