@@ -218,8 +218,8 @@ export class Retriever {
     return whole;
   }
 
+  /** One pass of the decision over the message as given (decide adds the overseas word and the last-sentence pass). */
   private decideText(text: string, market: Market | undefined, lang: Lang): Decision {
-
     const t = this.thresholdsFor(lang);
     const index = this.indexFor(lang);
     const q = index.analyse(text);
