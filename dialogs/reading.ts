@@ -17,7 +17,7 @@
  * 4. an interrogative form (a question word, an inverted or auxiliary opening, a question ending or mark) is a question;
  * 5. anything else — a problem stated ("I forgot my password"), an imperative ("book a repair") — is a request.
  */
-import { squash } from '../src/language/understand/index.js';
+import { hasWordsOfItsOwn, squash } from '../src/language/understand/index.js';
 import { quickReject, UNICODE_BOUNDARY, withoutBoundaries } from '../src/language/understand/quick-reject.js';
 import { withoutAccents } from './accents.js';
 
@@ -150,9 +150,7 @@ function asksAfterwards(raw: string): boolean {
   const last = clauses[clauses.length - 1]!;
   const squashed = squash(last).replace(/\s+/g, ' ').trim();
   if (!asks(squashed, last) || !/[?？]\s*$/u.test(raw)) return false;
-  const cjk = (last.match(/[\p{Script=Han}\p{Script=Hangul}]/gu) ?? []).length;
-  const words = squashed.split(' ').filter((w) => /\p{L}{2,}/u.test(w)).length;
-  if (cjk ? cjk < 6 : words < 4) return false;
+  if (!hasWordsOfItsOwn(squashed, { cjk: 6, words: 4 })) return false;
   if (ANAPHORIC.test(squashed) || WH.test(squashed) || FOR_ME.test(squashed)) return false;
   return readingOf(last) === 'question';
 }

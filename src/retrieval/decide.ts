@@ -14,6 +14,7 @@ import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
 import { fromAbroad } from '../../dialogs/detect.js';
+import { hasWordsOfItsOwn } from '../language/understand/index.js';
 
 export const Thresholds = z.object({
   /** Minimum score to answer. */
@@ -95,9 +96,7 @@ export function lastSentence(text: string): string | undefined {
   const sentences = text.split(/(?<=[.!?])\s+|(?<=[。！？?])\s*(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[。！？])\s*|\n+/u).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
   if (sentences.length < 2) return undefined;
   const last = sentences[sentences.length - 1]!;
-  const cjk = (last.match(/[\p{Script=Han}\p{Script=Hangul}]/gu) ?? []).length;
-  const words = last.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
-  return (cjk ? cjk >= 5 : words >= 3) ? last : undefined;
+  return hasWordsOfItsOwn(last, { cjk: 5, words: 3 }) ? last : undefined;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.3, margin: 0.05, maxUnknownShare: 1 };

@@ -49,6 +49,16 @@ export const squash: (text: string) => string = memoString((text) => {
   return t.replace(/[\s!.。,，！~?？]+$/u, '').trim();
 }, 256);
 
+/**
+ * Whether a clause has words of its own: at least `cjk` Han or Hangul characters when it has any, else at least
+ * `words` words of two or more letters (a stray "ok?", "可以嗎" or "가능?" has none to speak of).
+ */
+export function hasWordsOfItsOwn(text: string, min: { cjk: number; words: number }): boolean {
+  const cjk = (text.match(/[\p{Script=Han}\p{Script=Hangul}]/gu) ?? []).length;
+  if (cjk) return cjk >= min.cjk;
+  return text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length >= min.words;
+}
+
 function order(first?: Lang): LanguageUnderstanding[] {
   const langs = first ? [first, ...LANGS.filter((l) => l !== first)] : [...LANGS];
   return langs.map((l) => READERS[l]);
