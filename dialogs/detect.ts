@@ -164,6 +164,28 @@ export function fromAbroad(raw: string): boolean {
   if (/\b(bought|purchased)\b.{0,30}\b(abroad|overseas)\b/.test(t)) return true;
   return FOREIGN_COUNTRY.test(t) && (/\b(bought|purchased|got)\b/.test(t) || PURCHASED.test(t) || BROUGHT.test(t) || /에서 ?(산|사 ?온|구매한|구입한)/u.test(t));
 }
+/** Overseas said in words, with no country named ("bought abroad", "海外購入", "직구", "à l'étranger", "importada"). */
+const OVERSEAS_SAID = withoutAccents(
+  /\b(overseas|abroad|imported|parallel import|grey import|foreign)\b|海外|國外|外國|平行輸入|水貨|해외|외국|직구|병행 ?수입|l'étranger|\bétrangère?\b|\bimportée?\b|estrangeiro|estrangeira|\bimportad[oa]\b|fora de portugal|(미국|일본|중국|홍콩|대만|독일|프랑스|영국|유럽|호주|캐나다) ?(판|버전)(?![가-힣])|(美國|日本|歐洲|香港|德國|法國|英國)(版|水貨)|[日美港歐德法英]版|\b(japanese|american|us|european|eu|uk|german|french) (version|model)\b|\bversion (japonaise|américaine|européenne|étrangère)|\bversão (japonesa|americana|europeia|estrangeira)/u,
+);
+
+/** A machine the message says is from abroad: a named other country (fromAbroad) or overseas said in words. */
+export function saysOverseas(raw: string): boolean {
+  return fromAbroad(raw) || OVERSEAS_SAID.test(squash(raw).replace(/\s+/g, ' '));
+}
+
+/**
+ * Bought in Korea, said outright ("bought it in Korea", "在韓國買的", "한국에서 산", "achetée en Corée", "comprada na
+ * Coreia"), read against the squashed text: for Korea's repair terms, not an overseas machine.
+ */
+export const IN_KOREA =
+  /\b(from nespresso korea|in korea|in seoul|in busan)\b|(韓國|首爾)[^。]{0,6}(買|購)|(한국|서울|부산|국내|네스프레소 코리아)[^.]{0,8}(샀|산 |산$|구매|구입)|(en|de) corée|na coreia|da coreia/u;
+
+/** A machine the message says was bought in Korea, and not also from abroad. */
+export function boughtInKorea(raw: string): boolean {
+  const t = squash(raw).replace(/\s+/g, ' ');
+  return IN_KOREA.test(t) && !fromAbroad(raw);
+}
 const NO_PROOF = withoutAccents(/(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u);
 const HAS_PROOF = withoutAccents(/有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u);
 
@@ -229,7 +251,7 @@ const CANCELLATION =
  * "解約要付多少"): getting out of a subscription, or its short names.
  */
 const CANCELLATION_INFORMAL =
-  withoutAccents(/\bunsubscrib\w*|\b(cancel|end|stop|quit|leave)\w*.{0,25}\b(machine )?plan\b|désabonn\w*|\b(stopper|mettre un terme à) (mon |l')?(abonnement|engagement|contrat)|(mettre|mets|met|mettons|mettez) fin[^.]{0,20}(contrat|engagement|abonnement)|\b(anular|rescindir) (a |o )?(minha |meu )?(subscrição|assinatura|contrato)|退訂|\bsubscription\b[\s\S]{0,80}\b(stop|cancel|end|quit) it\b|abonnement[\s\S]{0,80}\b(arrêter|stopper|mettre fin|résilier|annuler)\b|(subscrição|assinatura)[\s\S]{0,80}\b(parar|cancelar|sair|desistir|terminar)\b|訂閱[\s\S]{0,30}(停掉|取消|解約|退掉|不要了)|구독[\s\S]{0,40}(그만두|그만 두|그만둬|끊|해지|취소)|\b(my|the) (penalty|cancellation fee|exit fee)\b|\b(contract|commitment|subscription|sub)\b.{0,40}\bget out\b|(cancel\w*|desist\w*|quit|leave|sair|sortir|quitter|取消|解除|退掉|退出|해지|취소|탈퇴)[^.。]{0,30}(nespresso plus|plus program|programa nespresso plus|플러스)|(nespresso plus|plus ?(program(me|a)?|方案|프로그램)|플러스 ?프로그램)[^.。]{0,20}(取消|解除|退掉|退出|解約|해지|취소|탈퇴|그만|sair|desistir|cancel|quitter|sortir|résili|annul)|(subscrição|assinatura|subscricao)[\s\S]{0,60}cancel|(cancel|quit|leave|terminate|desistir d[oa]|取消|解除|退掉)[^.。]{0,25}(nespresso )?plus (program(me)?|programa|方案)|(取消|解除|退掉|解約)[^。]{0,15}(方案|訂閱)|구독[^.]{0,6}끊|\brésil\b|\brésili(er|ant|e|é)\b|\babo\b[^.]{0,20}(résil|arrêt|frais)|mettre fin[^.]{0,20}abonnement|acabar com a (subscrição|assinatura)|\b(machine )?sub\b.{0,60}\b(get out|out of it|cancel|quit|leave|exit|stop)|\b(get out|quit|leave|exit|stop)\b.{0,25}\b(sub|contract|commitment)\b|how much (to|would it (cost|be) to|is it to|do i pay to) (get out|cancel|quit|leave|exit|stop)|(解約|退訂|取消訂閱|提前解約|終止)[^。]{0,6}(多少|費用|要付)|(구독|약정)[^.]{0,20}(해지|취소|그만)|(해지|그만두|그만 두)[^.]{0,6}(하면|면)|combien[^.]{0,25}(résilier|arrêter|sortir|partir)|(arrêter|sortir de|quitter) (mon |l')?(abonnement|engagement)|quanto[^.]{0,25}(sair|cancelar|terminar|rescindir)|(sair|desistir) d[ao] (assinatura|subscrição|contrato|fidelização)/);
+  withoutAccents(/\bunsubscrib\w*|\b(cancel|end|stop|quit|leave)\w*.{0,25}\b(machine )?plan\b|désabonn\w*|\b(stopper|mettre un terme à) (mon |l')?(abonnement|engagement|contrat)|(mettre|mets|met|mettons|mettez) fin[^.]{0,20}(contrat|engagement|abonnement)|\b(anular|rescindir) (a |o )?(minha |meu )?(subscrição|assinatura|contrato)|退訂|\bsubscription\b[\s\S]{0,80}\b(stop|cancel|end|quit) it\b|abonnement[\s\S]{0,80}\b(arrêter|stopper|mettre fin|résilier|annuler)\b|(subscrição|assinatura)[\s\S]{0,80}\b(parar|cancelar|sair|desistir|terminar)\b|訂閱[\s\S]{0,30}(停掉|取消|解約|退掉|不要了)|구독[\s\S]{0,40}(그만두|그만 두|그만둬|끊|해지|취소)|\b(my|the) (penalty|cancellation fee|exit fee)\b|\b(contract|commitment|subscription|sub)\b.{0,40}\bget out\b|(cancel\w*|desist\w*|quit|leave|sair|sortir|quitter|取消|解除|退掉|退出|해지|취소|탈퇴)[^.。]{0,30}(nespresso plus|plus program|programa nespresso plus|플러스)|(nespresso plus|plus ?(program(me|a)?|方案|프로그램)|플러스 ?프로그램)[^.。]{0,20}(取消|解除|退掉|退出|解約|해지|취소|탈퇴|그만|sair|desistir|cancel|quitter|sortir|résili|annul)|(subscrição|assinatura|subscricao)[\s\S]{0,60}cancel|(cancel|quit|leave|terminate|desistir d[oa]|取消|解除|退掉)[^.。]{0,25}(nespresso )?plus (program(me)?|programa|方案)|(取消|解除|退掉|解約)[^。]{0,15}(方案|訂閱)|구독[^.]{0,6}끊|\brésil\b|\brésili(er|ant|e|é)\b|\babo\b[^.]{0,20}(résil|arrêt|frais)|mettre fin[^.]{0,20}abonnement|acabar com a (subscrição|assinatura)|\b(machine )?sub\b.{0,60}\b(get out|out of it|cancel|quit|leave|exit|stop)|\b(get out|quit|leave|exit|stop)\b.{0,25}\b(sub|contract|commitment)\b|how much (to|would it (cost|be) to|is it to|do i pay to) (get out|cancel|quit|leave|exit|stop)|(解約|退訂|取消訂閱|提前解約|終止)[^。]{0,6}(多少|費用|要付)|(구독|약정)[^.]{0,20}(해지|취소|그만)|(해지|그만두|그만 두)[^.]{0,6}(하면|면)|combien[^.]{0,25}(résilier|arrêter|sortir|partir)|(arrêter|sortir de|quitter) (mon |l')?(abonnement|engagement)|quanto[^.]{0,25}(sair|cancelar|terminar|rescindir)|(sair|desistir) d[ao] (assinatura|subscrição|contrato|fidelização)|\bengagement\b[\s\S]{0,80}\b(j'|je |on )?(arrête|arrêter|stoppe|stopper|résilie|résilier|annule|annuler)\b|\bcommitment\b[\s\S]{0,80}\b(stop|cancel|quit|end) (it|now|the (sub|subscription|plan))\b|fidelização[\s\S]{0,80}\b(cancelar|sair|desistir|parar)\b/);
 
 function cancellation(t: string): Omit<Detection, 'reading'> | undefined {
   const hit = CANCELLATION.test(t) || CANCELLATION_INFORMAL.test(t);
@@ -287,7 +309,7 @@ export function cancellationSlotsIn(text: string): Slots {
   const loose = COMMITMENT_MONTHS.exec(t);
   if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   if (
-    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿|滿了)|(?<!沒|未|不)約滿|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement (est )?(terminé|fini)|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
+    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b).){0,20}\b(is |has )?(over|ended|finished|completed)\b|\bafter (the|my) commitment\b|(合約|綁約)[^。]{0,4}(?<!沒|未|不)(到期|結束|已滿|期滿|滿了)|(?<!沒|未|不)約滿|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|engagement(?:(?!n'|ne |pas\b|avant)[^.?!]){0,16}\b(est |sont |a pris fin|ont pris fin)?(terminée?s?|finie?s?|achevée?s?|écoulée?s?)(?![a-z])|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato) (já )?(acabou|terminou)/.test(t)
   )
     slots.finished = true;
   fromDurations(t, slots);

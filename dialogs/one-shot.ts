@@ -11,7 +11,7 @@ import { warrantyRules } from '../src/policy/tables.js';
 import { squash } from '../src/language/understand/index.js';
 import { cancellationContext, cancellationCorrectable, finishedReply, penaltyReply, type CancellationContext } from './cancellation-penalty.machine.js';
 import { correctionIn } from './step-kit.js';
-import { asksForRepair, detectDialog, durationsIn, purchaseSlotsIn } from './detect.js';
+import { asksForRepair, detectDialog, durationsIn, IN_KOREA, purchaseSlotsIn } from './detect.js';
 import { parseDate, type ParsedDate } from './parse.js';
 import { readingOf } from './reading.js';
 import { krCostText, needsKrRegistration, termsText, warrantyOf, type RepairContext } from './repair-booking.texts.js';
@@ -49,7 +49,6 @@ const REPAIR = /repair|fix|維修|修理|送修|수리|répar|repar|arranj|conse
 const DURATION = /how long|얼마나 ?(걸|오래|돼|되)|기간|며칠|몇 ?(일|주|달|개월)|combien de (temps|jours|semaines|mois)|quanto tempo|quant[oa]s (dias|semanas|meses)|多久|多少(天|時間|個月|週)|期間|期限/u;
 const MONEY = /\b(cost|costs|price|prices|fee|fees|charge|charges)\b|錢|費用|維修費|修理費|價|收費|비용|수리비|가격|요금|\b(prix|coût|coûte|coûterait|tarif)\b|\b(preço|custo|custa|custaria)\b/u;
 const OVERSEAS = /\b(overseas|abroad)\b|海外|國外|해외|직구|à l'étranger|no estrangeiro|fora de portugal/u;
-const IN_KOREA = /\b(from nespresso korea|in korea|in seoul|in busan)\b|(韓國|首爾)[^。]{0,6}(買|購)|(한국|서울|부산|국내|네스프레소 코리아)[^.]{0,8}(샀|구매|구입)|(en|de) corée|na coreia|da coreia/u;
 /** A receipt kept, in words the repair task's own reading does not cover. */
 const PROOF_KEPT = /\b(receipt|invoice|proof of purchase)( is)? (kept|saved)\b|\bkept (the |my )?(receipt|invoice)\b|(收據|發票)[^。]{0,4}(還在|有留|保留|留著)|保留[^。]{0,3}(收據|發票)|(영수증|증빙)[^.]{0,6}(보관|챙겨)|(gardé|conservé)[^.]{0,10}(facture|ticket|preuve)|(facture|ticket) (gardée?|conservée?)|guardei[^.]{0,10}(fatura|talão|recibo|comprovativo)/u;
 const NOT_REGISTERED = /\b(not|never|didn'?t|did not|haven'?t|have not) (yet )?regist|(沒|沒有|未)[^。，,]{0,10}(註冊|登錄|登記)|등록(을)? ?(안|하지 않|못)|등록[^.]{0,4}(안 했|안했|하지 않았|못 했)|(pas|jamais) (encore )?(enregistré|inscrit)|não (a |o )?(registei|registrei|registado|registada)/u;

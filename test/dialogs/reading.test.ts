@@ -84,6 +84,15 @@ describe('detectDialog reading', () => {
     expect(detectDialog('訂閱取消之後還要付費嗎？')).toMatchObject({ dialog: 'cancellationPenalty', reading: 'question' });
   });
 
+  it('a commitment said to be over in French ("mes 24 mois d\'engagement sont terminés") is over, and stopping it is cancelling', () => {
+    expect(detectDialog("Mes 24 mois d'engagement sont terminés. Si j'arrête maintenant, vous me facturez quelque chose ?")).toMatchObject({
+      dialog: 'cancellationPenalty',
+      slots: { commitment: 24, finished: true },
+    });
+    expect(detectDialog('Mon engagement est terminé depuis 2 mois, je peux arrêter sans frais ?')?.slots.finished).toBe(true);
+    expect(detectDialog("Mon engagement de 24 mois n'est pas terminé, combien je paie si j'arrête ?")?.slots.finished).toBeUndefined();
+  });
+
   it('"12 months ago" is when it started, not the commitment', () => {
     expect(detectDialog('I started my machine subscription 12 months ago, how much to get out?')?.slots.commitment).toBeUndefined();
   });
