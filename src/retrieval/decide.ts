@@ -13,7 +13,10 @@ import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
-import { fromAbroad } from '../../dialogs/detect.js';
+import { boughtInKorea, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
+import { modelIn } from '../../dialogs/models.js';
+import { getModel, normaliseModelText } from '../policy/catalogue.js';
+import { catalogue } from '../policy/tables.js';
 import { hasWordsOfItsOwn } from '../language/understand/index.js';
 
 export const Thresholds = z.object({
@@ -87,6 +90,44 @@ export const OTHER_KIND_FACTOR = 0.85;
  * only "machine" and "réparer", and was answered with the service charge).
  */
 export const OVERSEAS_WORD: Record<Lang, string> = { en: 'overseas', 'zh-TW': '國外', ko: '해외', fr: 'étranger', pt: 'estrangeiro' };
+
+/** The tag of the entries about machines bought overseas (Korea's repair terms): they cover every such machine. */
+export const OVERSEAS_TAG = 'overseas';
+
+/** Every machine word an entry's tags may hold: the catalogue's model names, aliases and lines, normalised. */
+const MACHINE_WORDS = new Set(catalogue.models.flatMap((m) => [m.name, m.line, ...m.aliases]).map(normaliseModelText));
+
+/** The candidates with those `which` picks keeping `factor` of their score, re-sorted. */
+function setBack(candidates: Candidate[], which: (c: Candidate) => boolean, factor = OTHER_KIND_FACTOR): Candidate[] {
+  if (!candidates.some(which)) return candidates;
+  return candidates
+    .map((c) => (which(c) ? { ...c, score: Math.round(c.score * factor * 1000) / 1000 } : c))
+    .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+}
+
+/**
+ * An entry about other machines than the one the customer named keeps this share of its score: the Vertuo price list
+ * shares every word of "크레아티스타 플러스 수리 요금" but the Creatista Plus, an Original machine, is not on it.
+ */
+export const OTHER_MACHINE_FACTOR = 0.75;
+
+/**
+ * The candidates with those about other machines set back: when the message names a model ("CitiZ", "픽시"), an entry
+ * whose tags name machines and none of this one, its names or its line (the Vertuo price list for a CitiZ, the
+ * professional machines' warranty for a Pixie), keeps OTHER_MACHINE_FACTOR of its score. Entries that name no machine,
+ * and the overseas entries (every machine bought abroad), are left as they are.
+ */
+export function byModel(candidates: Candidate[], modelId: string | undefined): Candidate[] {
+  const model = modelId ? getModel(modelId) : undefined;
+  if (!model) return candidates;
+  const own = new Set([model.name, model.line, ...model.aliases].map(normaliseModelText));
+  return setBack(candidates, (c) => {
+    const tags = c.entry.tags ?? [];
+    if (tags.includes(OVERSEAS_TAG)) return false;
+    const machines = tags.map(normaliseModelText).filter((w) => MACHINE_WORDS.has(w));
+    return machines.length > 0 && !machines.some((w) => own.has(w));
+  }, OTHER_MACHINE_FACTOR);
+}
 
 /**
  * The last sentence of a message of two or more, when it has words of its own (3+ words, or 5+ Han or Hangul
@@ -204,7 +245,11 @@ export class Retriever {
     if (exact) return this.resolveEntry(exact, 1, market, [{ entry: exact, score: 1 }]);
     const abroad = market === 'KR' && fromAbroad(text);
     const hinted = abroad ? `${text} ${OVERSEAS_WORD[lang]}` : text;
-    const whole = this.decideText(hinted, market, lang);
+    // Bought in Korea, said outright ("在韓國買的CitiZ過了保固"): the entries about machines bought overseas are not
+    // this customer's, however many of the question's other words they share. Said neither way, bought in Korea is
+    // the common case: those entries are set back (a CitiZ's repair price is the Korean tier's, not the overseas one).
+    const overseas = market === 'KR' && !abroad && !saysOverseas(text) ? (boughtInKorea(text) ? 'drop' : 'setBack') : undefined;
+    const whole = this.decideText(hinted, market, lang, overseas);
     if (whole.type !== 'clarify') return whole;
     // A message of several sentences whose words leave two or three choices: its last sentence, the question itself,
     // often tells them apart without the story before it ("수리 접수하기 전에 하나만 여쭤볼게요. 보증기간 지나면 무조건
@@ -212,13 +257,16 @@ export class Retriever {
     // the question leaves out (where the machine was bought), and the question alone must not go beyond the choices.
     const question = lastSentence(text);
     if (!question) return whole;
-    const alone = this.decideText(abroad ? `${question} ${OVERSEAS_WORD[lang]}` : question, market, lang);
+    const alone = this.decideText(abroad ? `${question} ${OVERSEAS_WORD[lang]}` : question, market, lang, overseas);
     if (alone.type === 'answer' && whole.options.some((o) => o.entry.id === alone.entry.id)) return { ...alone, candidates: whole.candidates };
     return whole;
   }
 
-  /** One pass of the decision over the message as given (decide adds the overseas word and the last-sentence pass). */
-  private decideText(text: string, market: Market | undefined, lang: Lang): Decision {
+  /**
+   * One pass of the decision over the message as given (decide adds the overseas word and the last-sentence pass);
+   * `overseas`: what becomes of the entries about machines bought overseas (KR), dropped or set back.
+   */
+  private decideText(text: string, market: Market | undefined, lang: Lang, overseas?: 'drop' | 'setBack'): Decision {
     const t = this.thresholdsFor(lang);
     const index = this.indexFor(lang);
     const q = index.analyse(text);
@@ -226,7 +274,10 @@ export class Retriever {
     const elsewhere: { best?: Candidate } = {};
     const found = index.searchAnalysed(q, market ? [market] : undefined, 9, market ? elsewhere : undefined);
     const outOfScope = found.find((c) => c.entry.id === OUT_OF_SCOPE_ID);
-    const candidates = this.byKind(found.filter((c) => c !== outOfScope).slice(0, 8), askedKinds(text, lang));
+    const abroad = (c: Candidate) => c.entry.tags?.includes(OVERSEAS_TAG) === true;
+    const kept = found.filter((c) => c !== outOfScope && !(overseas === 'drop' && abroad(c)));
+    const homeFirst = overseas === 'setBack' ? setBack(kept, abroad) : kept;
+    const candidates = this.byKind(byModel(homeFirst, modelIn(text)).slice(0, 8), askedKinds(text, lang));
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Closer to a question our documents do not answer (a machine's colours, a boutique's hours) than to any entry.
