@@ -102,6 +102,14 @@ export function createNormaliser(lexicon: Lexicon, rules: WordRules = ENGLISH): 
     else phrasesByFirst.set(p.words[0]!, [p]);
   }
   const stop = new Set([...(rules.stopwords ?? []), ...lexicon.stopwords].map((w) => foldAccents(w.toLowerCase())));
+  // A stop word of several words ("là-bas", which the tokens split into "la" and "bas"): skipped as a whole, so its
+  // pieces never match a word they only look like ("bas" is also the stem of "basé").
+  const stopPhrases = new Map<string, string[][]>();
+  for (const w of [...(rules.stopwords ?? []), ...lexicon.stopwords]) {
+    const words = rawTokens(w);
+    if (words.length < 2) continue;
+    stopPhrases.set(words[0]!, [...(stopPhrases.get(words[0]!) ?? []), words].sort((a, b) => b.length - a.length));
+  }
 
   const canonical = (token: string): string => {
     const direct = single.get(token);
@@ -118,6 +126,11 @@ export function createNormaliser(lexicon: Lexicon, rules: WordRules = ENGLISH): 
       const words = rawTokens(text);
       const out: string[] = [];
       for (let i = 0; i < words.length; ) {
+        const stopped = stopPhrases.get(words[i]!)?.find((p) => p.every((w, k) => k === 0 || words[i + k] === w));
+        if (stopped) {
+          i += stopped.length;
+          continue;
+        }
         const match = phrasesByFirst.get(words[i]!)?.find((p) => p.words.every((w, k) => k === 0 || words[i + k] === w));
         if (match) {
           out.push(stem(match.canonical));
