@@ -148,12 +148,12 @@ const DATEISH =
  * "achetée aux États-Unis", "comprada nos EUA").
  */
 export const FOREIGN_COUNTRY = withoutAccents(
-  /(?<!\p{L})(the us|usa|u\.s\.a?\.?|united states|america|japan|china|hong kong|taiwan|singapore|germany|france|the uk|england|britain|europe|italy|spain|switzerland|australia|canada|amazon us|amazon\.com|états-unis|etats-unis|amérique|japon|chine|allemagne|angleterre|royaume-uni|italie|espagne|suisse|australie|eua|estados unidos|japão|alemanha|frança|inglaterra|reino unido|europa|itália|espanha|suíça|austrália|canadá)(?!\p{L})|미국|일본|중국|홍콩|대만|싱가포르|독일|프랑스|영국|유럽|이탈리아|스페인|스위스|호주|캐나다|美國|日本|中國|香港|台灣|臺灣|新加坡|德國|法國|英國|歐洲|義大利|意大利|西班牙|瑞士|澳洲|加拿大/u,
+  /(?<!\p{L})(the us|usa|u\.s\.a?\.?|united states|america|japan|china|hong kong|taiwan|singapore|germany|france|the uk|england|britain|europe|italy|spain|switzerland|australia|canada|portugal|amazon us|amazon\.com|états-unis|etats-unis|amérique|japon|chine|allemagne|angleterre|royaume-uni|italie|espagne|suisse|australie|eua|estados unidos|japão|alemanha|frança|inglaterra|reino unido|europa|itália|espanha|suíça|austrália|canadá)(?!\p{L})|미국|일본|중국|홍콩|대만|싱가포르|독일|프랑스|영국|유럽|이탈리아|스페인|스위스|호주|캐나다|포르투갈|美國|日本|中國|香港|台灣|臺灣|新加坡|德國|法國|英國|歐洲|義大利|意大利|西班牙|瑞士|澳洲|加拿大|葡萄牙/u,
 );
 
-const PURCHASED = withoutAccents(/買的|購買|購入|买的|구매|구입|샀|achet[ée]|compr(?:ei|ou|ad[oa])/u);
+const PURCHASED = withoutAccents(/買的|購買|購入|买的|訂的|구매|구입|샀|주문한|achet[ée]|command[ée]|compr(?:ei|ou|ad[oa])|encomend(?:ei|ou|ad[oa])/u);
 /** Brought the machine along from somewhere ("brought it from Japan", "帶過來", "들고 온", "ramenée de France", "trouxe"). */
-const BROUGHT = withoutAccents(/\b(brought|came with)\b|帶來|帶過來|帶回|带来|带过来|带回|들고 ?(온|왔)|가져(온|왔)|사 ?(온|왔)|\bramen\w*|\b(trouxe|trazid[oa]|trouxemos)\b/u);
+const BROUGHT = withoutAccents(/\b(brought|came with|comes? from|came from)\b|帶來|帶過來|帶回|带来|带过来|带回|來自|들고 ?(온|왔)|가져(온|왔)|사 ?(온|왔)|에서 온|\bramen\w*|\b(vient|viennent|venue?s?) d|\b(trouxe|trazid[oa]|trouxemos)\b|\b(vem|veio|vieram) d/u);
 
 /**
  * A machine bought in or brought from a named country other than Korea ("bought it in the US", "일본에서 샀어요",
@@ -166,7 +166,7 @@ export function fromAbroad(raw: string): boolean {
 }
 /** Overseas said in words, with no country named ("bought abroad", "海外購入", "직구", "à l'étranger", "importada"). */
 const OVERSEAS_SAID = withoutAccents(
-  /\b(overseas|abroad|imported|parallel import|grey import|foreign)\b|海外|國外|外國|平行輸入|水貨|해외|외국|직구|병행 ?수입|l'étranger|\bétrangère?\b|\bimportée?\b|estrangeiro|estrangeira|\bimportad[oa]\b|fora de portugal|(미국|일본|중국|홍콩|대만|독일|프랑스|영국|유럽|호주|캐나다) ?(판|버전)(?![가-힣])|(美國|日本|歐洲|香港|德國|法國|英國)(版|水貨)|[日美港歐德法英]版|\b(japanese|american|us|european|eu|uk|german|french) (version|model)\b|\bversion (japonaise|américaine|européenne|étrangère)|\bversão (japonesa|americana|europeia|estrangeira)/u,
+  /\b(overseas|abroad|imported|parallel import|grey import|foreign)\b|海外|國外|外國|平行輸入|水貨|해외|외국|직구|병행 ?수입|(?<![a-z])(étrangère?s?|importée?s?)(?![a-z])|estrangeir[oa]|\bimportad[oa]s?\b|fora de portugal|fora da coreia|\boutside (of )?korea\b|hors (de )?corée|韓國以外|한국 (밖|외)|(achetée?|commandée?) en voyage|pendant (un|mon|notre) (voyage|séjour)|\b(during|on) (a|my|our) (trip|holiday|vacation)\b|\bwhile travel|旅行時|旅遊時|出國(時|的時候)?買|여행 ?(중|가서|갔을 때|때)|em viagem|durante (uma|a) viagem|(미국|일본|중국|홍콩|대만|독일|프랑스|영국|유럽|호주|캐나다) ?(판|버전)(?![가-힣])|(美國|日本|歐洲|香港|德國|法國|英國)(版|水貨)|[日美港歐德法英]版|\b(japanese|american|us|european|eu|uk|german|french) (version|model)\b|\bversion (japonaise|américaine|européenne|étrangère)|\bversão (japonesa|americana|europeia|estrangeira)/u,
 );
 
 /** A machine the message says is from abroad: a named other country (fromAbroad) or overseas said in words. */
@@ -184,8 +184,9 @@ export const IN_KOREA =
 /** A machine the message says was bought in Korea, and not also from abroad. */
 export function boughtInKorea(raw: string): boolean {
   const t = squash(raw).replace(/\s+/g, ' ');
-  return IN_KOREA.test(t) && !fromAbroad(raw);
+  return IN_KOREA.test(t) && (PURCHASED.test(t) || /\b(bought|purchased|from nespresso korea)\b|에서 산(?![가-힣])/u.test(t)) && !BROUGHT.test(t) && !saysOverseas(raw);
 }
+
 const NO_PROOF = withoutAccents(/(沒有|沒|無|没有)(收據|發票|购买证明|購買證明)|(收據|發票)[^。]{0,4}(弄丟|丟了|不見|遺失)|(영수증|증빙)[^.]{0,6}없|\b(pas de|sans|perdu)\s+(la |le |mon |ma )?(facture|ticket|preuve)|\b(sem|não tenho|perdi)\s+(a |o )?(fatura|talão|recibo|comprovativo)/u);
 const HAS_PROOF = withoutAccents(/有(收據|發票)|(영수증|증빙)[^.]{0,6}있|(j'ai|avec)\s+(la |le |ma |mon )(facture|ticket|preuve)|\b(tenho|com)\s+(a |o )(fatura|talão|recibo|comprovativo)/u);
 

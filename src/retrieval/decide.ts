@@ -13,7 +13,7 @@ import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
-import { boughtInKorea, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
+import { boughtInKorea, cancellationSlotsIn, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
 import { modelIn } from '../../dialogs/models.js';
 import { getModel, normaliseModelText } from '../policy/catalogue.js';
 import { catalogue } from '../policy/tables.js';
@@ -93,40 +93,58 @@ export const OVERSEAS_WORD: Record<Lang, string> = { en: 'overseas', 'zh-TW': '�
 
 /** The tag of the entries about machines bought overseas (Korea's repair terms): they cover every such machine. */
 export const OVERSEAS_TAG = 'overseas';
+/** The tag of the entries about a fee for ending something early (France's cancellation penalty). */
+export const PENALTY_TAG = 'penalty';
+
+/** Entry tags that what the customer said rules out (`drop`) or makes unlikely (`setBack`, OTHER_KIND_FACTOR). */
+interface RuledOut {
+  drop: string[];
+  setBack: string[];
+}
 
 /** Every machine word an entry's tags may hold: the catalogue's model names, aliases and lines, normalised. */
 const MACHINE_WORDS = new Set(catalogue.models.flatMap((m) => [m.name, m.line, ...m.aliases]).map(normaliseModelText));
 
-/** The candidates with those `which` picks keeping `factor` of their score, re-sorted. */
-function setBack(candidates: Candidate[], which: (c: Candidate) => boolean, factor = OTHER_KIND_FACTOR): Candidate[] {
+/** The candidates with those `which` picks keeping OTHER_KIND_FACTOR of their score, re-sorted. */
+function setBack(candidates: Candidate[], which: (c: Candidate) => boolean): Candidate[] {
   if (!candidates.some(which)) return candidates;
   return candidates
-    .map((c) => (which(c) ? { ...c, score: Math.round(c.score * factor * 1000) / 1000 } : c))
+    .map((c) => (which(c) ? { ...c, score: Math.round(c.score * OTHER_KIND_FACTOR * 1000) / 1000 } : c))
     .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
 }
 
 /**
- * An entry about other machines than the one the customer named keeps this share of its score: the Vertuo price list
- * shares every word of "크레아티스타 플러스 수리 요금" but the Creatista Plus, an Original machine, is not on it.
- */
-export const OTHER_MACHINE_FACTOR = 0.75;
-
-/**
- * The candidates with those about other machines set back: when the message names a model ("CitiZ", "픽시"), an entry
- * whose tags name machines and none of this one, its names or its line (the Vertuo price list for a CitiZ, the
- * professional machines' warranty for a Pixie), keeps OTHER_MACHINE_FACTOR of its score. Entries that name no machine,
- * and the overseas entries (every machine bought abroad), are left as they are.
+ * Within one topic, the entry about the machine the customer named comes first: when a message names a model
+ * ("CitiZ", "픽시"), a topic whose best entry's tags name machines and none of this one, its names or its line (the
+ * Vertuo price list for a CitiZ, the Pro machines' warranty for a Pixie), is represented by its best entry that names
+ * this machine or none (the Original price list, the household warranty), at the topic's score. The two swap scores,
+ * so nothing between topics changes: which need the message is about is decided as before, and only which of the
+ * need's entries answers it follows the machine. The overseas entries cover every machine bought abroad.
  */
 export function byModel(candidates: Candidate[], modelId: string | undefined): Candidate[] {
   const model = modelId ? getModel(modelId) : undefined;
   if (!model) return candidates;
   const own = new Set([model.name, model.line, ...model.aliases].map(normaliseModelText));
-  return setBack(candidates, (c) => {
+  const otherMachine = (c: Candidate) => {
     const tags = c.entry.tags ?? [];
     if (tags.includes(OVERSEAS_TAG)) return false;
     const machines = tags.map(normaliseModelText).filter((w) => MACHINE_WORDS.has(w));
     return machines.length > 0 && !machines.some((w) => own.has(w));
-  }, OTHER_MACHINE_FACTOR);
+  };
+  const out = [...candidates];
+  const seen = new Set<string>();
+  for (let i = 0; i < out.length; i += 1) {
+    const first = out[i]!;
+    if (seen.has(first.entry.topic)) continue;
+    seen.add(first.entry.topic);
+    if (!otherMachine(first)) continue;
+    const j = out.findIndex((c, k) => k > i && c.entry.topic === first.entry.topic && !otherMachine(c));
+    if (j < 0) continue;
+    const sibling = out[j]!;
+    out[i] = { ...sibling, score: first.score };
+    out[j] = { ...first, score: sibling.score };
+  }
+  return out;
 }
 
 /**
@@ -246,10 +264,20 @@ export class Retriever {
     const abroad = market === 'KR' && fromAbroad(text);
     const hinted = abroad ? `${text} ${OVERSEAS_WORD[lang]}` : text;
     // Bought in Korea, said outright ("在韓國買的CitiZ過了保固"): the entries about machines bought overseas are not
-    // this customer's, however many of the question's other words they share. Said neither way, bought in Korea is
-    // the common case: those entries are set back (a CitiZ's repair price is the Korean tier's, not the overseas one).
-    const overseas = market === 'KR' && !abroad && !saysOverseas(text) ? (boughtInKorea(text) ? 'drop' : 'setBack') : undefined;
-    const whole = this.decideText(hinted, market, lang, overseas);
+    // this customer's, however many of the question's other words they share. (Setting them back when the message
+    // says neither was tried: more confident wrong answers on leave-one-out in zh-TW.)
+    const ruled: RuledOut = { drop: [], setBack: [] };
+    if (market === 'KR' && !abroad && !saysOverseas(text) && boughtInKorea(text)) ruled.drop.push(OVERSEAS_TAG);
+    // The commitment is over ("mes 24 mois d'engagement sont terminés"): the early-cancellation fee is not this customer's.
+    if (cancellationSlotsIn(text).finished === true) ruled.setBack.push(PENALTY_TAG);
+    // From abroad, and the message's own words already answer with an overseas entry: the added word would only
+    // blur the two overseas entries ("Trouxe a minha máquina de Portugal para Seul, reparam-na aí?" asks whether,
+    // not how much).
+    if (abroad) {
+      const own = this.decideText(text, market, lang, ruled);
+      if (own.type === 'answer' && own.entry.tags?.includes(OVERSEAS_TAG)) return own;
+    }
+    const whole = this.decideText(hinted, market, lang, ruled);
     if (whole.type !== 'clarify') return whole;
     // A message of several sentences whose words leave two or three choices: its last sentence, the question itself,
     // often tells them apart without the story before it ("수리 접수하기 전에 하나만 여쭤볼게요. 보증기간 지나면 무조건
@@ -257,16 +285,16 @@ export class Retriever {
     // the question leaves out (where the machine was bought), and the question alone must not go beyond the choices.
     const question = lastSentence(text);
     if (!question) return whole;
-    const alone = this.decideText(abroad ? `${question} ${OVERSEAS_WORD[lang]}` : question, market, lang, overseas);
+    const alone = this.decideText(abroad ? `${question} ${OVERSEAS_WORD[lang]}` : question, market, lang, ruled);
     if (alone.type === 'answer' && whole.options.some((o) => o.entry.id === alone.entry.id)) return { ...alone, candidates: whole.candidates };
     return whole;
   }
 
   /**
    * One pass of the decision over the message as given (decide adds the overseas word and the last-sentence pass);
-   * `overseas`: what becomes of the entries about machines bought overseas (KR), dropped or set back.
+   * `ruled`: the tags of the entries what the customer said rules out (dropped) or makes unlikely (set back).
    */
-  private decideText(text: string, market: Market | undefined, lang: Lang, overseas?: 'drop' | 'setBack'): Decision {
+  private decideText(text: string, market: Market | undefined, lang: Lang, ruled: RuledOut = { drop: [], setBack: [] }): Decision {
     const t = this.thresholdsFor(lang);
     const index = this.indexFor(lang);
     const q = index.analyse(text);
@@ -274,10 +302,10 @@ export class Retriever {
     const elsewhere: { best?: Candidate } = {};
     const found = index.searchAnalysed(q, market ? [market] : undefined, 9, market ? elsewhere : undefined);
     const outOfScope = found.find((c) => c.entry.id === OUT_OF_SCOPE_ID);
-    const abroad = (c: Candidate) => c.entry.tags?.includes(OVERSEAS_TAG) === true;
-    const kept = found.filter((c) => c !== outOfScope && !(overseas === 'drop' && abroad(c)));
-    const homeFirst = overseas === 'setBack' ? setBack(kept, abroad) : kept;
-    const candidates = this.byKind(byModel(homeFirst, modelIn(text)).slice(0, 8), askedKinds(text, lang));
+    const tagged = (tags: string[]) => (c: Candidate) => tags.some((tag) => c.entry.tags?.includes(tag));
+    const kept = found.filter((c) => c !== outOfScope && !tagged(ruled.drop)(c));
+    const likely = ruled.setBack.length ? setBack(kept, tagged(ruled.setBack)) : kept;
+    const candidates = this.byKind(byModel(likely, modelIn(text)).slice(0, 8), askedKinds(text, lang));
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // Closer to a question our documents do not answer (a machine's colours, a boutique's hours) than to any entry.

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, FaqIndex } from '../../src/retrieval/faq-index.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
-import { byModel, lastSentence, OTHER_MACHINE_FACTOR, Retriever } from '../../src/retrieval/decide.js';
+import { byModel, lastSentence, Retriever } from '../../src/retrieval/decide.js';
 import { createNormaliser } from '../../src/retrieval/normalise.js';
 import { boughtInKorea, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
 
@@ -263,7 +263,7 @@ describe('a machine from another country, in Korea', () => {
   });
 });
 
-describe('a machine bought in Korea, or said neither way (KR)', () => {
+describe('a machine bought in Korea (KR)', () => {
   const k = loadKnowledge(dir);
   const kr = (id: string, phrasings: string[], tags: string[] = []) => ({ ...entry(id, phrasings), markets: ['KR' as const], tags });
   const entries = [
@@ -276,51 +276,48 @@ describe('a machine bought in Korea, or said neither way (KR)', () => {
   it('never offers the overseas entries when the message says the machine was bought in Korea', () => {
     expect(score('bought in Korea, what is the repair price of my citiz', 'kr-overseas-repair-cost')).toBe(0);
     expect(score('bought in Korea, what is the repair price of my citiz', 'kr-repair-cost-original')).toBeGreaterThan(0);
-  });
-
-  it('sets the overseas entries back when the message says neither, and not when it says abroad', () => {
-    const said = score('overseas: what is the repair price of my citiz', 'kr-overseas-repair-cost');
-    const unsaid = score('what is the repair price of my citiz', 'kr-overseas-repair-cost');
-    expect(unsaid).toBeLessThan(said);
-    expect(unsaid).toBeLessThan(score('what is the repair price of my citiz', 'kr-repair-cost-original') + 0.2);
+    // Said neither way, they stay.
+    expect(score('what is the repair price of my citiz', 'kr-overseas-repair-cost')).toBeGreaterThan(0);
   });
 
   it('reads bought in Korea and overseas said in words in the five languages', () => {
     for (const text of ['bought it in Korea', '在韓國買的CitiZ', '한국에서 산 머신', 'achetée en Corée', 'comprada na Coreia']) expect(boughtInKorea(text), text).toBe(true);
-    // Bought in Korea and brought from Japan: not said to be Korean.
-    expect(boughtInKorea('bought in Korea? no, I brought it from Japan')).toBe(false);
-    for (const text of ['bought it abroad', '海外購入的機器', '직구한 머신', '일본판 이니시아', "achetée à l'étranger", 'máquina importada']) expect(saysOverseas(text), text).toBe(true);
+    // In Korea is not bought there: brought to Korea, or a machine that is in Korea now.
+    for (const text of ['bought in Korea? no, I brought it from Japan', 'machine 230V ramenée en Corée', 'maquina de 230v na coreia reparação']) {
+      expect(boughtInKorea(text), text).toBe(false);
+    }
+    for (const text of ['bought it abroad', '海外購入的機器', '직구한 머신', '일본판 이니시아', "achetée à l'étranger", 'ma machine étrangère', 'máquina importada', 'comprei a máquina fora da coreia']) {
+      expect(saysOverseas(text), text).toBe(true);
+    }
     for (const text of ['my Pixie broke', '픽시가 고장났어요', 'ma machine est en panne']) expect(saysOverseas(text), text).toBe(false);
   });
 });
 
 describe('a message that names a machine', () => {
   const k = loadKnowledge(dir);
-  const kr = (id: string, phrasings: string[], tags: string[]) => ({ ...entry(id, phrasings), markets: ['KR' as const], tags });
+  const kr = (id: string, topic: string, phrasings: string[], tags: string[]) => ({ ...entry(id, phrasings), topic, markets: ['KR' as const], tags });
   const entries = [
-    kr('kr-repair-cost-vertuo', ['vertuo repair price after the warranty', 'how much is a vertuo repair'], ['vertuo']),
-    kr('kr-repair-cost-original', ['original repair price', 'citiz repair price', 'pixie repair'], ['original', 'citiz', 'pixie']),
-    kr('kr-repair-service', ['how do I get a repair after the warranty'], []),
+    kr('kr-repair-cost-vertuo', 'repair-cost', ['vertuo repair price after the warranty', 'how much is a vertuo repair'], ['vertuo']),
+    kr('kr-repair-cost-original', 'repair-cost', ['original repair price', 'citiz repair price', 'pixie repair'], ['original', 'citiz', 'pixie']),
+    kr('kr-repair-service', 'repair-service', ['how do I get a repair after the warranty'], []),
   ];
   const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.3, clarify: 0.2, margin: 0.02, maxUnknownShare: 1 });
-  const score = (text: string, id: string) => r.decide(text, 'KR').candidates.find((c) => c.entry.id === id)?.score ?? 0;
 
-  it("sets back the entries about other machines, never those about the machine's line or about no machine", () => {
+  it("lets the entry about the machine named answer for its topic, at the topic's score, and changes nothing between topics", () => {
     const c = (id: string, score: number) => ({ entry: entries.find((e) => e.id === id)!, score });
-    const given = [c('kr-repair-cost-vertuo', 0.6), c('kr-repair-cost-original', 0.5), c('kr-repair-service', 0.4)];
-    const scores = (model: string | undefined) => Object.fromEntries(byModel(given, model).map((x) => [x.entry.id, x.score]));
-    // A CitiZ is an Original machine: the Vertuo list keeps OTHER_MACHINE_FACTOR, the entry naming no machine all.
-    expect(scores('citiz')).toEqual({ 'kr-repair-cost-vertuo': 0.45, 'kr-repair-cost-original': 0.5, 'kr-repair-service': 0.4 });
-    // A Vertuo Next is a Vertuo: its line's list keeps its score, the Original list is set back.
-    expect(scores('vertuo-next')).toEqual({ 'kr-repair-cost-vertuo': 0.6, 'kr-repair-cost-original': 0.375, 'kr-repair-service': 0.4 });
-    expect(scores(undefined)).toEqual({ 'kr-repair-cost-vertuo': 0.6, 'kr-repair-cost-original': 0.5, 'kr-repair-service': 0.4 });
-    expect(OTHER_MACHINE_FACTOR).toBe(0.75);
+    const given = [c('kr-repair-cost-vertuo', 0.6), c('kr-repair-service', 0.5), c('kr-repair-cost-original', 0.4)];
+    const ranked = (model: string | undefined) => byModel(given, model).map((x) => `${x.entry.id} ${x.score}`);
+    // A CitiZ is an Original machine: the Original list takes the Vertuo list's place.
+    expect(ranked('citiz')).toEqual(['kr-repair-cost-original 0.6', 'kr-repair-service 0.5', 'kr-repair-cost-vertuo 0.4']);
+    // A Vertuo Next is a Vertuo, and no machine named changes nothing.
+    expect(ranked('vertuo-next')).toEqual(['kr-repair-cost-vertuo 0.6', 'kr-repair-service 0.5', 'kr-repair-cost-original 0.4']);
+    expect(ranked(undefined)).toEqual(['kr-repair-cost-vertuo 0.6', 'kr-repair-service 0.5', 'kr-repair-cost-original 0.4']);
   });
 
   it('answers from the list of the machine named', () => {
     const text = 'how much is a repair price after the warranty for my citiz';
     const d = r.decide(text, 'KR');
-    expect(d.candidates[0]?.entry.id).toBe('kr-repair-cost-original');
+    expect(d.type === 'answer' && d.entry.id).toBe('kr-repair-cost-original');
     // Without the machine named the Vertuo list, which shares more of the words, comes first.
     expect(r.decide(text.replace('citiz', 'machine'), 'KR').candidates[0]?.entry.id).toBe('kr-repair-cost-vertuo');
   });
