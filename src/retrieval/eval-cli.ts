@@ -57,7 +57,7 @@ async function routingReport(): Promise<void> {
   const { formatRoutingReport, loadRoutingSet, routingRouter, runRouting } = await import('../tools/routing-eval.js');
   const router = routingRouter();
   const lines: string[] = [];
-  for (const [dir, label] of [['routing', 'routing'], ['routing-fresh', 'held out'], ['routing-fresh2', 'held out 2']] as const) {
+  for (const [dir, label] of [['routing', 'routing'], ['routing-dev', 'dev'], ['routing-fresh', 'held out'], ['routing-fresh2', 'held out 2']] as const) {
     for (const lang of langs) {
       const file = join(EVAL_DIR, dir, `${lang}.json`);
       if (!existsSync(file)) {

@@ -42,6 +42,26 @@ describe.runIf(present.length > 0)('routing on the labelled sets', () => {
 });
 
 /**
+ * The dev sets (test/eval/routing-dev/<lang>.json, 60 first messages per language) were written blind from the source
+ * documents on 2026-12-07 by one writer per language, after which the reading was widened on their misses (numbers
+ * in words, commitments over in longer sentences, 고치다/修, zero water…). They are tuned on, like the first sets;
+ * floors at that measurement: en 56, zh-TW 58, ko 60, fr 57, pt 57 of 60.
+ */
+const DEV_RIGHT: Record<string, number> = { en: 56, 'zh-TW': 58, ko: 60, fr: 57, pt: 57 };
+const devOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-dev/${lang}.json`, import.meta.url));
+const dev = LANGS.filter((lang) => existsSync(devOf(lang)));
+
+describe.runIf(dev.length > 0)('routing on the dev sets', () => {
+  const router = routingRouter();
+  it.each(dev)('%s: no fewer messages routed right than at the last measurement', async (lang) => {
+    const r = await runRouting(loadRoutingSet(devOf(lang)).filter((i) => i.lang === lang), router);
+    const misses = r.misses.map((m) => `${m.item.id} → ${m.outcome.kind}`).join(', ');
+    expect(r.total).toBe(60);
+    expect(r.right, `right: ${misses}`).toBeGreaterThanOrEqual(DEV_RIGHT[lang]!);
+  }, 120_000);
+});
+
+/**
  * The later sets (test/eval/routing-fresh/<lang>.json), written by other people and never opened by whoever changed
  * the reading, say how routing holds up on messages nobody tuned for (README, "Routing", says how held out they
  * still are). Floors at the last measurement (2026-12-07, after round 6): en 96.2, zh-TW 100, ko 96.2, fr 98.1,
@@ -66,9 +86,10 @@ describe.runIf(fresh.length > 0)('routing on the held-out sets', () => {
  * (the eval never prints their misses, and neither does this test). Floors at their measurement after the
  * second round of phrasings and the thresholds recalibrated on them (2026-12-07): the honest held-out figures,
  * still short of 95 %. Raised after round 6 (2026-12-07: the last sentence choosing among the choices, the
- * contextual phrasings): en 55 → 56, zh-TW 52 → 54, ko 51 → 53, fr 53 → 56, pt 54 → 56 of 60.
+ * contextual phrasings): en 55 → 56, zh-TW 52 → 54, ko 51 → 53, fr 53 → 56, pt 54 → 56 of 60. zh-TW 54 → 55 after the
+ * dev sets' fixes (numbers in words, commitments over).
  */
-const HELD_OUT_2_RIGHT: Record<string, number> = { en: 56, 'zh-TW': 54, ko: 53, fr: 56, pt: 56 };
+const HELD_OUT_2_RIGHT: Record<string, number> = { en: 56, 'zh-TW': 55, ko: 53, fr: 56, pt: 56 };
 const fresh2Of = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh2/${lang}.json`, import.meta.url));
 const fresh2 = LANGS.filter((lang) => existsSync(fresh2Of(lang)));
 
