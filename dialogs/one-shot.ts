@@ -35,13 +35,13 @@ export interface OneShotResult {
 // Patterns list English, Traditional Chinese, Korean, French and Portuguese, read against the squashed text.
 
 /** Asking whether a machine is (still) under warranty. */
-const WARRANTY = /warrant|guarantee|\bcovered\b|保固|保修|保證|보증|워런티|무상 ?수리|garantie|garanti|couverte?\b|garantia|coberta?\b|coberto/u;
+const WARRANTY = /warrant|warrent|warant|guarantee|\bcovered\b|保固|保修|保證|보증|워런티|무상 ?수리|garantie|garanti|garentie|couverte?\b|garantia|coberta?\b|coberto/u;
 /** The warranty said to be over: the customer asks what a repair costs, not whether it is covered. */
 const WARRANTY_OVER =
   /out of warranty|warranty (ran out|has run out|expired|is over|ended|has ended)|no longer (under|covered)|(過了|超過)保固|保固(已經?|早就)(過期|到期|結束)|保固(過期|到期|結束)了|보증[^.]{0,6}(끝났|끝난|지났|지난|만료됐|만료된)|무상[^.]{0,6}(끝났|끝난|지났|지난)|hors garantie|plus sous garantie|garantie (est )?(expirée|terminée|finie)|fora da garantia|garantia (já )?(expirou|terminou|acabou)|acabar a garantia|saiu da garantia|já não (tem|está (na|em)) garantia|sem garantia|n'est plus (sous )?garantie|warranty (is )?(over|gone)|過保|已經?過了?保固|保固已經?(過|到期)/u;
 /** Asking what something costs. */
 const PRICE = /how much|\bvalor\b|\bmontant\b|\b(cost|costs|price|prices|fee|fees|charge|charges)\b|多少錢|多少|費用|價格|價錢|收費|維修費|얼마|비용|수리비|가격|요금|combien|\b(prix|coût|coûte|tarif)\b|quanto|\b(preço|custo|custa)\b/u;
-const REPAIR = /repair|fix|維修|修理|送修|수리|répar|repar|arranj|consert/u;
+const REPAIR = /repair|fix|維修|修理|送修|修(?!改|正|訂)|수리|고치|고쳐|고칠|(?<![a-z])as(?![a-z])|répar|repar|arranj|consert/u;
 /**
  * "How much / how many" words that also ask how long (얼마나 걸려요, combien de temps, quanto tempo, 多少天), and the
  * words that can only ask about money: a question about time with no money word is not a price question.
@@ -79,7 +79,7 @@ function registrationOf(t: string): { registered?: boolean; registeredWithinDays
 
 const PURCHASE_VERB = /bought|purchased|got it|買|購|구매|구입|샀|선물 받|achet|compr/u;
 /** The machine's age said instead of when it was bought: "10 months old", "用了10個月", "쓴 지 10개월", "elle a 10 mois", "tem 10 meses". */
-const MACHINE_AGE = /\d\s*(months?|years?) old\b|用了|(쓴|사용한) ?지|\d\s*(개월|년) ?(됐|된|썼)|\b(elle|il) a \d|\btem \d|\bcom \d/u;
+const MACHINE_AGE = /\d\s*(months?|years?) old\b|用了|(쓴|사용한) ?지|\d\s*(개월|년) ?(됐|된|썼)|\b(elle|il) a \d|\btem \d|\bcom \d|\bdepuis \d|\bhad (it|her|him|this|my [\w ]{1,20}?) for \d|\bhá \d/u;
 const CLAUSE = /[,，、。;；!?！？()（）]|\.(?!\d)|\s[-–—]\s|\s\/\s/u;
 
 /**

@@ -126,7 +126,7 @@ export function numbersIn(text: string): NumberHit[] {
     while (j + 1 < tokens.length && (own(tokens[j + 1]![0]) !== undefined || (JOINERS.has(tokens[j + 1]![0]) && own(tokens[j + 2]?.[0] ?? '') !== undefined))) j++;
     const run = tokens.slice(i, j + 1).map((x) => x[0]);
     const v = fromWords(run);
-    if (v !== undefined && !(run.length === 1 && (w === 'a' || w === 'an' || w === 'un' || w === 'une' || w === 'um' || w === 'uma') && !/^\s*(year|month|an|mois|ano|mes)/.test(t.slice(tokens[i]!.index! + w.length)))) {
+    if (v !== undefined && !(run.length === 1 && (w === 'a' || w === 'an' || w === 'un' || w === 'une' || w === 'um' || w === 'uma') && !/^\s*(year|month|an|mois|ano|mes|euro|€)/.test(t.slice(tokens[i]!.index! + w.length)))) {
       hits.push({ value: v, index: tokens[i]!.index!, end: tokens[j]!.index! + tokens[j]![0].length, words: true });
     }
     i = j;
@@ -196,4 +196,63 @@ export function durationIn(text: string): number | undefined {
     if (!isYear) break;
   }
   return months;
+}
+
+/** Korean native numbers said before 달/개월 ("일곱 달", "열두 달", "스물네 달"). */
+const KO_NATIVE: Record<string, number> = { 한: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10, 스무: 20, 스물: 20 };
+const KO_NATIVE_RUN = /(?<![가-힣])(열|스물|스무)?\s?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?(?=\s?(?:달|개월))/gu;
+/** Sino-Korean numbers said before a unit ("삼백구십구 유로", "십이 개월", "이십사개월"). */
+const KO_SINO_DIGITS: Record<string, number> = { 일: 1, 이: 2, 삼: 3, 사: 4, 오: 5, 육: 6, 칠: 7, 팔: 8, 구: 9 };
+const KO_SINO_UNITS: Record<string, number> = { 십: 10, 백: 100, 천: 1000 };
+const KO_SINO_RUN = /(?<![가-힣])([일이삼사오육칠팔구십백천]+)(?=\s?(?:유로|원|개월|달))/gu;
+
+function fromSinoKorean(s: string): number | undefined {
+  let total = 0;
+  let digit = 0;
+  for (const ch of s) {
+    if (ch in KO_SINO_DIGITS) digit = KO_SINO_DIGITS[ch]!;
+    else if (ch in KO_SINO_UNITS) {
+      total += (digit || 1) * KO_SINO_UNITS[ch]!;
+      digit = 0;
+    } else return undefined;
+  }
+  return total + digit;
+}
+
+/** What may follow a Chinese numeral that is a count or an amount, not part of a word ("一般", "一直", "一下"). */
+const HAN_COUNTED = /^(?:個?月|个月|年|歐|欧|元|塊|块|期|次|天|週|周)/u;
+/** What may follow a number word that is a count or an amount ("un euro", "uma vez"): lone articles are not numbers. */
+const LATIN_ARTICLES = new Set(['a', 'an', 'un', 'une', 'um', 'uma']);
+
+/**
+ * The text with the numbers said in words written in digits: "twelve month commitment, eight months done" → "12 month
+ * commitment, 8 months done", "cent quarante-neuf euros" → "149 euros", "一百九十九歐" → "199歐", "일곱 달째" → "7 달째",
+ * "삼백구십구 유로" → "399 유로". Chinese and Sino-Korean numerals only before a unit or a currency (一般, 이 are words
+ * too); a lone article only before a month, a year or a currency ("un euro").
+ */
+export function withDigits(text: string): string {
+  let t = text;
+  const hits = numbersIn(t).filter((h) => {
+    if (!h.words) return false;
+    const word = t.slice(h.index, h.end).toLowerCase();
+    const after = t.slice(h.end);
+    if (/^[零〇一二兩两三四五六七八九十百千萬万]+$/u.test(word)) return HAN_COUNTED.test(after.trimStart());
+    if (LATIN_ARTICLES.has(word)) return /^\s*(?:€|euros?\b|eur\b|months?\b|mois\b|mes(?:es)?\b|years?\b|ans?\b|anos?\b)/u.test(after);
+    // An article inside a run is a word of its own ("un an", "il y a un an": a year, read by durationsIn).
+    return !word.split(/[^\p{L}]+/u).slice(1).some((w) => LATIN_ARTICLES.has(w));
+  });
+  // numbersIn reads the NFKC lower-cased text: positions match as long as NFKC kept the length, which it does for
+  // the words and numerals above; replace from the end so earlier positions stay valid.
+  if (t.normalize('NFKC').length === t.length) {
+    for (const h of [...hits].reverse()) t = `${t.slice(0, h.index)}${h.value}${t.slice(h.end)}`;
+  }
+  t = t.replace(KO_SINO_RUN, (m, run: string) => {
+    const v = fromSinoKorean(run);
+    return v === undefined ? m : String(v);
+  });
+  t = t.replace(KO_NATIVE_RUN, (m, tens: string | undefined, unit: string | undefined) => {
+    if (!tens && !unit) return m;
+    return String((tens ? KO_NATIVE[tens]! : 0) + (unit ? KO_NATIVE[unit]! : 0));
+  });
+  return t;
 }

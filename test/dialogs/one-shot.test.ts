@@ -78,6 +78,15 @@ describe('oneShotResult', () => {
     expect(taskOf('My CitiZ is out of warranty and leaking. How much would a repair cost?', 'KR')).toBe('krRepairPrice');
   });
 
+  it('reads the inputs in the words customers use: a repair said as "고치다" or "修", a machine owned "depuis 20 mois", "garentie"', () => {
+    expect(taskOf('집에 U 머신 있는데 보증은 끝났고요, 돈 내고 고치면 얼마 들어요?', 'KR')).toBe('krRepairPrice');
+    expect(taskOf('Vertuo Next 쓰고 있는데 보증기간 끝나서 유료로 고쳐야 된대요. 비용이 얼마인가요?', 'KR')).toBe('krRepairPrice');
+    expect(taskOf("J'ai une CitiZ de chez Magimix depuis 20 mois. Elle est encore couverte par la garantie ou pas ?", 'FR')).toBe('warranty');
+    expect(taskOf("Ma Lattissima One achetée le 15 septembre 2024 commence à faire des siennes. Est-ce qu'elle est toujours sous garentie ?", 'FR')).toBe('warranty');
+    // "修改" is changing something, not a repair.
+    expect(taskOf('CitiZ 修改密碼要多少錢', 'KR')).toBeUndefined();
+  });
+
   it('the KR price names the overseas exception unless the customer said where it was bought', () => {
     const keys = (text: string) => oneShotResult(text, input('KR'))?.text.map((m) => m.key);
     expect(keys('how much is a repair for a vertuo next?')).toContain('os.kr.overseasOther');

@@ -93,6 +93,13 @@ describe('detectDialog reading', () => {
     expect(detectDialog("Mon engagement de 24 mois n'est pas terminé, combien je paie si j'arrête ?")?.slots.finished).toBeUndefined();
   });
 
+  it('reads the requests customers wrote in the dev sets\' words: zero water, 물을 못 뽑, 來收去修, a long "esqueci-me … palavra-passe"', () => {
+    expect(detectDialog('Pressed the button this morning and zero water came out of my machine. Can you help me fix it?')?.dialog).toBe('noWater');
+    expect(detectDialog('Essenza Mini가 물을 못 뽑네요. 누가 좀 도와주실래요?')?.dialog).toBe('noWater');
+    expect(detectDialog('CitiZ 用了三年，最近一直有怪聲音而且咖啡溫溫的，想請你們來收去修一下')).toMatchObject({ dialog: 'repairBooking', reading: 'request' });
+    expect(detectDialog('Esqueci-me completamente da minha palavra-passe e preciso de uma nova. Ajudem-me por favor.')).toMatchObject({ dialog: 'passwordReset', reading: 'request' });
+  });
+
   it('"12 months ago" is when it started, not the commitment', () => {
     expect(detectDialog('I started my machine subscription 12 months ago, how much to get out?')?.slots.commitment).toBeUndefined();
   });
