@@ -323,6 +323,24 @@ describe('a message that names a machine', () => {
   });
 });
 
+describe('a phrasing held whole by a longer message', () => {
+  const k = loadKnowledge(dir);
+  const entries = [
+    entry('tw-membership-number', ['where do I find my membership number', 'membership number location']),
+    entry('tw-contact', ['what is the hotline number', 'call the hotline']),
+  ];
+  const r = new Retriever({ ...k, entries }, new FaqIndex(entries, createNormaliser(k.lexicon)), { answer: 0.6, clarify: 0.15, margin: 0.05, maxUnknownShare: 1 });
+
+  it('is the question, whatever the story around it: answered below the answer score', () => {
+    const text = 'The hotline lady asked me for my membership number and I had no clue. Where do I actually find it?';
+    const d = r.decide(text, 'TW');
+    expect(d.type === 'answer' && d.entry.id).toBe('tw-membership-number');
+    expect(d.type === 'answer' && d.score).toBeLessThan(0.6);
+    // Held by neither (no phrasing whole in the message): the choice stays the customer's.
+    expect(r.decide('hotline membership', 'TW').type).not.toBe('answer');
+  });
+});
+
 describe('a message of several sentences', () => {
   const k = loadKnowledge(dir);
   const entries = [
@@ -334,8 +352,8 @@ describe('a message of several sentences', () => {
   it('lets its last sentence, the question, choose among the choices the whole message left', () => {
     const d = r.decide('Before I book a repair, one quick question. How long is the warranty after the repair?', 'TW');
     expect(d.type === 'answer' && d.entry.id).toBe('tw-repair-warranty');
-    // The same words in one sentence leave the choice to the customer.
-    expect(r.decide('Before I book a repair, one quick question, how long is the warranty after the repair?', 'TW').type).toBe('clarify');
+    // In one sentence the same words are answered too: they hold a phrasing of the warranty entry whole (below).
+    expect(r.decide('Before I book a repair, one quick question, how long is the warranty after the repair?', 'TW').type).toBe('answer');
     // A last sentence with too few words of its own decides nothing.
     expect(r.decide('Before I book a repair and a warranty thing. Is it covered?', 'TW').type).toBe('clarify');
   });
