@@ -52,16 +52,18 @@ describe('retrieval quality', () => {
  * were wrong or out of domain (0 everywhere). Chinese out of domain fell from 91.2 % with its round-6 phrasings
  * (one near miss more answered: a new flavour of capsule, against a phrasing about returning a new flavour one
  * did not like); Portuguese from 100 %, partly won back by offering near out-of-scope answers as a choice.
+ * Raised after round 7 (2026-12-07: bought in Korea, the machine named, 'là-bas', a phrasing held whole, the zh-TW and
+ * fr out-of-scope gap fill): zh-TW 92.4 % / 2 wrong / 91.2 %, fr 96.0 % / 2 wrong, pt 91.2 %.
  */
 describe('retrieval quality per language', () => {
   const k = loadKnowledge();
   const retriever = new Retriever(k, buildIndexes(k), loadThresholds(k.dir));
   it.each([
     ['en-fresh.json', 0.9, 1, 0.93, 0],
-    ['zh-TW.json', 0.91, 3, 0.88, 0],
+    ['zh-TW.json', 0.92, 2, 0.91, 0],
     ['ko.json', 0.93, 0, 0.97, 0],
-    ['fr.json', 0.94, 4, 0.93, 0],
-    ['pt.json', 0.9, 2, 0.96, 0],
+    ['fr.json', 0.96, 2, 0.93, 0],
+    ['pt.json', 0.91, 2, 0.96, 0],
   ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s, wrong guesses <= %s', (file, top1, wrong, ood, guesses) => {
     const report = evaluate(retriever, loadQuestions(fileURLToPath(new URL(`../eval/${file}`, import.meta.url))));
     expect(report.top1Accuracy).toBeGreaterThanOrEqual(top1);

@@ -15,9 +15,10 @@ const present = LANGS.filter((lang) => existsSync(fileOf(lang)));
 /**
  * Strictly right (a "did you mean" counts as not answered), guarded at the levels measured on 2026-12-07 after
  * round 6 (contextual phrasings in zh-TW, ko, fr and pt, the last sentence choosing among the choices): en 97.7,
- * zh-TW 97.0, ko 97.5, fr 98.5 (one message fewer than before round 6's French phrasings), pt 97.0 %.
+ * zh-TW 97.0, ko 97.5, fr 98.5 (one message fewer than before round 6's French phrasings), pt 97.0 %; round 7 (a
+ * phrasing held whole answered): ko 98.1, pt 97.7 %.
  */
-const STRICT: Record<string, number> = { en: 0.97, 'zh-TW': 0.965, ko: 0.97, fr: 0.98, pt: 0.965 };
+const STRICT: Record<string, number> = { en: 0.97, 'zh-TW': 0.965, ko: 0.975, fr: 0.98, pt: 0.975 };
 
 describe.runIf(present.length > 0)('routing on the labelled sets', () => {
   const router = routingRouter();
@@ -45,9 +46,10 @@ describe.runIf(present.length > 0)('routing on the labelled sets', () => {
  * The dev sets (test/eval/routing-dev/<lang>.json, 60 first messages per language) were written blind from the source
  * documents on 2026-12-07 by one writer per language, after which the reading was widened on their misses (numbers
  * in words, commitments over in longer sentences, 고치다/修, zero water…). They are tuned on, like the first sets;
- * floors at that measurement: en 56, zh-TW 58, ko 60, fr 57, pt 57 of 60.
+ * floors at that measurement: en 56, zh-TW 58, ko 60, fr 57, pt 57 of 60; then en 57, fr 58 with a phrasing held whole
+ * answered.
  */
-const DEV_RIGHT: Record<string, number> = { en: 56, 'zh-TW': 58, ko: 60, fr: 57, pt: 57 };
+const DEV_RIGHT: Record<string, number> = { en: 57, 'zh-TW': 58, ko: 60, fr: 58, pt: 57 };
 const devOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-dev/${lang}.json`, import.meta.url));
 const dev = LANGS.filter((lang) => existsSync(devOf(lang)));
 
@@ -87,9 +89,9 @@ describe.runIf(fresh.length > 0)('routing on the held-out sets', () => {
  * second round of phrasings and the thresholds recalibrated on them (2026-12-07): the honest held-out figures,
  * still short of 95 %. Raised after round 6 (2026-12-07: the last sentence choosing among the choices, the
  * contextual phrasings): en 55 → 56, zh-TW 52 → 54, ko 51 → 53, fr 53 → 56, pt 54 → 56 of 60. zh-TW 54 → 55 after the
- * dev sets' fixes (numbers in words, commitments over).
+ * dev sets' fixes (numbers in words, commitments over); en 56 → 57 and fr 56 → 57 with a phrasing held whole answered.
  */
-const HELD_OUT_2_RIGHT: Record<string, number> = { en: 56, 'zh-TW': 55, ko: 53, fr: 56, pt: 56 };
+const HELD_OUT_2_RIGHT: Record<string, number> = { en: 57, 'zh-TW': 55, ko: 53, fr: 57, pt: 56 };
 const fresh2Of = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh2/${lang}.json`, import.meta.url));
 const fresh2 = LANGS.filter((lang) => existsSync(fresh2Of(lang)));
 
