@@ -3,7 +3,7 @@
  * src/policy/catalogue.ts, plus the Hangul spellings Korean customers use (Nespresso Korea's own: 픽시, 시티즈, 버츄오 넥스트 …).
  */
 import { memoString } from '../src/lib/memo.js';
-import { findModel, getModel, normaliseModelText } from '../src/policy/catalogue.js';
+import { findModel, findModelExactly, getModel, normaliseModelText } from '../src/policy/catalogue.js';
 
 /** Longest first, so "버츄오 넥스트" is read before "버츄오". */
 const HANGUL: Array<[RegExp, string]> = [
@@ -72,6 +72,19 @@ export const modelIn: (text: string) => string | undefined = memoString((text) =
   if (new Set(named.map((c) => c.model)).size < 2) return whole;
   return named.find((c) => !c.negated)?.model ?? whole;
 }, 256);
+
+/**
+ * The catalogue id of a model named in `text` exactly as the catalogue or Nespresso Korea writes it (names, aliases,
+ * Hangul spellings), no misspelling corrected and no denial read: cheap enough for every search (retrieval's byModel).
+ */
+export function modelNamedExactlyIn(text: string): string | undefined {
+  const direct = findModelExactly(text);
+  if (direct) return direct.id;
+  if (!/\p{Script=Hangul}/u.test(text)) return undefined;
+  const t = text.normalize('NFKC');
+  for (const [re, name] of HANGUL) if (re.test(t)) return findModelExactly(name)?.id;
+  return undefined;
+}
 
 /**
  * The model named in `text` as written (a catalogue name or alias, or a Hangul spelling), never a corrected

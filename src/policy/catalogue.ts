@@ -67,6 +67,16 @@ export function findModel(text: string): CatalogueModel | undefined {
   return undefined;
 }
 
+/** The catalogue model named in `text` by its name or an alias as written, no spelling corrected (a few µs). */
+export function findModelExactly(text: string): CatalogueModel | undefined {
+  const norm = normaliseModelText(text);
+  if (!norm) return undefined;
+  const found = longestAlias(norm);
+  if (found) return byId.get(found.id);
+  if (norm === 'u' || /(^|[^\p{L}])U(?![\p{L}\p{N}])/u.test(text)) return byId.get('u');
+  return undefined;
+}
+
 function longestAlias(norm: string): { id: string; len: number } | undefined {
   const padded = ` ${norm} `;
   let best: { id: string; len: number } | undefined;

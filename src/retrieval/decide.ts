@@ -14,7 +14,7 @@ import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
 import { boughtInKorea, cancellationSlotsIn, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
-import { modelIn } from '../../dialogs/models.js';
+import { modelNamedExactlyIn } from '../../dialogs/models.js';
 import { getModel, normaliseModelText } from '../policy/catalogue.js';
 import { catalogue } from '../policy/tables.js';
 import { hasWordsOfItsOwn } from '../language/understand/index.js';
@@ -105,14 +105,40 @@ export const OVERSEAS_TAG = 'overseas';
 /** The tag of the entries about a fee for ending something early (France's cancellation penalty). */
 export const PENALTY_TAG = 'penalty';
 
-/** Entry tags that what the customer said rules out (`drop`) or makes unlikely (`setBack`, OTHER_KIND_FACTOR). */
-interface RuledOut {
-  drop: string[];
-  setBack: string[];
+/**
+ * Entries, by tag, that what the customer said rules out (`drop`) or makes unlikely (`setBack`, OTHER_KIND_FACTOR).
+ * `said` reads the message only when a candidate carries the tag (most messages never need it), once per decision.
+ */
+interface Rule {
+  tag: string;
+  how: 'drop' | 'setBack';
+  said: () => boolean;
+}
+
+/** `f` evaluated on first use only. */
+function once<T>(f: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) [value, done] = [f(), true];
+    return value;
+  };
 }
 
 /** Every machine word an entry's tags may hold: the catalogue's model names, aliases and lines, normalised. */
 const MACHINE_WORDS = new Set(catalogue.models.flatMap((m) => [m.name, m.line, ...m.aliases]).map(normaliseModelText));
+
+/** The machine words of an entry's tags (none for the overseas entries, which cover every machine), cached. */
+const machineTags = new WeakMap<FaqEntry, string[]>();
+function machinesOf(entry: FaqEntry): string[] {
+  let m = machineTags.get(entry);
+  if (!m) {
+    const tags = entry.tags ?? [];
+    m = tags.includes(OVERSEAS_TAG) ? [] : tags.map(normaliseModelText).filter((w) => MACHINE_WORDS.has(w));
+    machineTags.set(entry, m);
+  }
+  return m;
+}
 
 /** The candidates with those `which` picks keeping OTHER_KIND_FACTOR of their score, re-sorted. */
 function setBack(candidates: Candidate[], which: (c: Candidate) => boolean): Candidate[] {
@@ -130,14 +156,15 @@ function setBack(candidates: Candidate[], which: (c: Candidate) => boolean): Can
  * so nothing between topics changes: which need the message is about is decided as before, and only which of the
  * need's entries answers it follows the machine. The overseas entries cover every machine bought abroad.
  */
-export function byModel(candidates: Candidate[], modelId: string | undefined): Candidate[] {
-  const model = modelId ? getModel(modelId) : undefined;
+export function byModel(candidates: Candidate[], modelId: string | undefined | (() => string | undefined)): Candidate[] {
+  // The model is looked up only when a candidate names machines at all.
+  if (!candidates.some((c) => machinesOf(c.entry).length > 0)) return candidates;
+  const id = typeof modelId === 'function' ? modelId() : modelId;
+  const model = id ? getModel(id) : undefined;
   if (!model) return candidates;
   const own = new Set([model.name, model.line, ...model.aliases].map(normaliseModelText));
   const otherMachine = (c: Candidate) => {
-    const tags = c.entry.tags ?? [];
-    if (tags.includes(OVERSEAS_TAG)) return false;
-    const machines = tags.map(normaliseModelText).filter((w) => MACHINE_WORDS.has(w));
+    const machines = machinesOf(c.entry);
     return machines.length > 0 && !machines.some((w) => own.has(w));
   };
   const out = [...candidates];
@@ -275,18 +302,20 @@ export class Retriever {
     // Bought in Korea, said outright ("在韓國買的CitiZ過了保固"): the entries about machines bought overseas are not
     // this customer's, however many of the question's other words they share. (Setting them back when the message
     // says neither was tried: more confident wrong answers on leave-one-out in zh-TW.)
-    const ruled: RuledOut = { drop: [], setBack: [] };
-    if (market === 'KR' && !abroad && !saysOverseas(text) && boughtInKorea(text)) ruled.drop.push(OVERSEAS_TAG);
-    // The commitment is over ("mes 24 mois d'engagement sont terminés"): the early-cancellation fee is not this customer's.
-    if (cancellationSlotsIn(text).finished === true) ruled.setBack.push(PENALTY_TAG);
+    const ruled: Rule[] = [
+      { tag: OVERSEAS_TAG, how: 'drop', said: once(() => market === 'KR' && !abroad && !saysOverseas(text) && boughtInKorea(text)) },
+      // The commitment is over ("mes 24 mois d'engagement sont terminés"): the early-cancellation fee is not this customer's.
+      { tag: PENALTY_TAG, how: 'setBack', said: once(() => cancellationSlotsIn(text).finished === true) },
+    ];
+    const model = once(() => modelNamedExactlyIn(text));
     // From abroad, and the message's own words already answer with an overseas entry: the added word would only
     // blur the two overseas entries ("Trouxe a minha máquina de Portugal para Seul, reparam-na aí?" asks whether,
     // not how much).
     if (abroad) {
-      const own = this.decideText(text, market, lang, ruled);
+      const own = this.decideText(text, market, lang, ruled, model);
       if (own.type === 'answer' && own.entry.tags?.includes(OVERSEAS_TAG)) return own;
     }
-    const whole = this.decideText(hinted, market, lang, ruled);
+    const whole = this.decideText(hinted, market, lang, ruled, model);
     if (whole.type !== 'clarify') return whole;
     // A message of several sentences whose words leave two or three choices: its last sentence, the question itself,
     // often tells them apart without the story before it ("수리 접수하기 전에 하나만 여쭤볼게요. 보증기간 지나면 무조건
@@ -294,16 +323,17 @@ export class Retriever {
     // the question leaves out (where the machine was bought), and the question alone must not go beyond the choices.
     const question = lastSentence(text);
     if (!question) return whole;
-    const alone = this.decideText(abroad ? `${question} ${OVERSEAS_WORD[lang]}` : question, market, lang, ruled);
+    const alone = this.decideText(abroad ? `${question} ${OVERSEAS_WORD[lang]}` : question, market, lang, ruled, model);
     if (alone.type === 'answer' && whole.options.some((o) => o.entry.id === alone.entry.id)) return { ...alone, candidates: whole.candidates };
     return whole;
   }
 
   /**
    * One pass of the decision over the message as given (decide adds the overseas word and the last-sentence pass);
-   * `ruled`: the tags of the entries what the customer said rules out (dropped) or makes unlikely (set back).
+   * `ruled`: the tags of the entries what the customer said rules out (dropped) or makes unlikely (set back);
+   * `model`: the machine the message names (the whole message's, also for its last sentence).
    */
-  private decideText(text: string, market: Market | undefined, lang: Lang, ruled: RuledOut = { drop: [], setBack: [] }): Decision {
+  private decideText(text: string, market: Market | undefined, lang: Lang, ruled: Rule[] = [], model: () => string | undefined = () => modelNamedExactlyIn(text)): Decision {
     const t = this.thresholdsFor(lang);
     const index = this.indexFor(lang);
     const q = index.analyse(text);
@@ -311,10 +341,10 @@ export class Retriever {
     const elsewhere: { best?: Candidate } = {};
     const found = index.searchAnalysed(q, market ? [market] : undefined, 9, market ? elsewhere : undefined);
     const outOfScope = found.find((c) => c.entry.id === OUT_OF_SCOPE_ID);
-    const tagged = (tags: string[]) => (c: Candidate) => tags.some((tag) => c.entry.tags?.includes(tag));
-    const kept = found.filter((c) => c !== outOfScope && !tagged(ruled.drop)(c));
-    const likely = ruled.setBack.length ? setBack(kept, tagged(ruled.setBack)) : kept;
-    const candidates = this.byKind(byModel(likely, modelIn(text)).slice(0, 8), askedKinds(text, lang));
+    const ruledOut = (how: Rule['how']) => (c: Candidate) => ruled.some((r) => r.how === how && c.entry.tags?.includes(r.tag) === true && r.said());
+    const kept = found.filter((c) => c !== outOfScope && !ruledOut('drop')(c));
+    const likely = setBack(kept, ruledOut('setBack'));
+    const candidates = this.byKind(byModel(likely, model).slice(0, 8), askedKinds(text, lang));
     const distinct = distinctTopics(candidates);
     const top = distinct[0];
     // A whole phrasing of three or more words inside a longer message ("The hotline lady asked me for my membership

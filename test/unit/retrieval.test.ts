@@ -5,6 +5,7 @@ import { loadKnowledge } from '../../src/retrieval/knowledge.js';
 import { byModel, lastSentence, Retriever } from '../../src/retrieval/decide.js';
 import { createNormaliser } from '../../src/retrieval/normalise.js';
 import { boughtInKorea, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
+import { modelNamedExactlyIn } from '../../dialogs/models.js';
 
 const dir = fileURLToPath(new URL('../fixtures/knowledge', import.meta.url));
 
@@ -312,6 +313,13 @@ describe('a message that names a machine', () => {
     // A Vertuo Next is a Vertuo, and no machine named changes nothing.
     expect(ranked('vertuo-next')).toEqual(['kr-repair-cost-vertuo 0.6', 'kr-repair-service 0.5', 'kr-repair-cost-original 0.4']);
     expect(ranked(undefined)).toEqual(['kr-repair-cost-vertuo 0.6', 'kr-repair-service 0.5', 'kr-repair-cost-original 0.4']);
+  });
+
+  it('reads the machine for it only as the catalogue or Nespresso Korea writes it (no spelling corrected: every search pays it)', () => {
+    expect(modelNamedExactlyIn('픽시 수리비 얼마예요')).toBe('pixie');
+    expect(modelNamedExactlyIn('CitiZ過了保固修一次多少錢')).toBe('citiz');
+    expect(modelNamedExactlyIn('my Vertuo Next repair price')).toBe('vertuo-next');
+    expect(modelNamedExactlyIn('my pixxee repair price')).toBeUndefined();
   });
 
   it('answers from the list of the machine named', () => {
