@@ -13,7 +13,7 @@ import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
-import { boughtInKorea, cancellationSlotsIn, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
+import { boughtInKorea, cancellationSlotsIn, fromAbroad } from '../../dialogs/detect.js';
 import { modelNamedExactlyIn } from '../../dialogs/models.js';
 import { getModel, normaliseModelText } from '../policy/catalogue.js';
 import { catalogue } from '../policy/tables.js';
@@ -303,7 +303,7 @@ export class Retriever {
     // this customer's, however many of the question's other words they share. (Setting them back when the message
     // says neither was tried: more confident wrong answers on leave-one-out in zh-TW.)
     const ruled: Rule[] = [
-      { tag: OVERSEAS_TAG, how: 'drop', said: once(() => market === 'KR' && !abroad && !saysOverseas(text) && boughtInKorea(text)) },
+      { tag: OVERSEAS_TAG, how: 'drop', said: once(() => market === 'KR' && boughtInKorea(text)) },
       // The commitment is over ("mes 24 mois d'engagement sont terminés"): the early-cancellation fee is not this customer's.
       { tag: PENALTY_TAG, how: 'setBack', said: once(() => cancellationSlotsIn(text).finished === true) },
     ];
@@ -439,10 +439,7 @@ export class Retriever {
   private byKind(candidates: Candidate[], asked: AnswerKind[]): Candidate[] {
     if (asked.length === 0 || candidates.length < 2) return candidates;
     const states = (c: Candidate) => asked.some((k) => this.kinds.get(c.entry.id)?.has(k));
-    if (!candidates.some(states)) return candidates;
-    return candidates
-      .map((c) => (states(c) ? c : { ...c, score: Math.round(c.score * OTHER_KIND_FACTOR * 1000) / 1000 }))
-      .sort((a, b) => b.score - a.score || a.entry.id.localeCompare(b.entry.id));
+    return candidates.some(states) ? setBack(candidates, (c) => !states(c)) : candidates;
   }
 
   /**
