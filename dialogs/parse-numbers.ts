@@ -202,21 +202,12 @@ export function durationIn(text: string): number | undefined {
 const KO_NATIVE: Record<string, number> = { 한: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10, 스무: 20, 스물: 20 };
 const KO_NATIVE_RUN = /(?<![가-힣])(열|스물|스무)?\s?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?(?=\s?(?:달|개월))/gu;
 /** Sino-Korean numbers said before a unit ("삼백구십구 유로", "십이 개월", "이십사개월"). */
-const KO_SINO_DIGITS: Record<string, number> = { 일: 1, 이: 2, 삼: 3, 사: 4, 오: 5, 육: 6, 칠: 7, 팔: 8, 구: 9 };
-const KO_SINO_UNITS: Record<string, number> = { 십: 10, 백: 100, 천: 1000 };
+/** Sino-Korean numerals are the Chinese ones read in Hangul: each syllable is its Han numeral, read by fromHan. */
+const KO_SINO_AS_HAN: Record<string, string> = { 일: '一', 이: '二', 삼: '三', 사: '四', 오: '五', 육: '六', 칠: '七', 팔: '八', 구: '九', 십: '十', 백: '百', 천: '千' };
 const KO_SINO_RUN = /(?<![가-힣])([일이삼사오육칠팔구십백천]+)(?=\s?(?:유로|원|개월|달))/gu;
 
 function fromSinoKorean(s: string): number | undefined {
-  let total = 0;
-  let digit = 0;
-  for (const ch of s) {
-    if (ch in KO_SINO_DIGITS) digit = KO_SINO_DIGITS[ch]!;
-    else if (ch in KO_SINO_UNITS) {
-      total += (digit || 1) * KO_SINO_UNITS[ch]!;
-      digit = 0;
-    } else return undefined;
-  }
-  return total + digit;
+  return fromHan([...s].map((ch) => KO_SINO_AS_HAN[ch] ?? ch).join(''));
 }
 
 /** What may follow a Chinese numeral that is a count or an amount, not part of a word ("一般", "一直", "一下"). */
