@@ -27,6 +27,10 @@ const WORDS: Record<string, number> = {
 };
 /** Words that join number words ("cento e noventa", "vingt et un", "two hundred and five"). */
 const JOINERS = new Set(['e', 'et', 'and']);
+/** Articles that are also the number one ("a year", "un an", "um ano"). */
+const LATIN_ARTICLES = new Set(['a', 'an', 'un', 'une', 'um', 'uma']);
+/** Scale words an article counts ("a hundred", "a thousand", "un million" aside). */
+const SCALES = new Set(['hundred', 'thousand', 'cent', 'mille', 'cem', 'cento', 'mil']);
 
 function own(word: string): number | undefined {
   return Object.hasOwn(WORDS, word) ? WORDS[word] : undefined;
@@ -122,6 +126,10 @@ export function numbersIn(text: string): NumberHit[] {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i]![0];
     if (own(w) === undefined) continue;
+    // An article before a number word is not a number of its own ("a twelve month commitment" is 12, not 13), except
+    // before a scale word, which it counts ("a hundred", "a thousand").
+    const next = tokens[i + 1]?.[0];
+    if (LATIN_ARTICLES.has(w) && next !== undefined && own(next) !== undefined && !SCALES.has(next) && tokens[i + 1]!.index! - (tokens[i]!.index! + w.length) <= 2) continue;
     let j = i;
     while (j + 1 < tokens.length && (own(tokens[j + 1]![0]) !== undefined || (JOINERS.has(tokens[j + 1]![0]) && own(tokens[j + 2]?.[0] ?? '') !== undefined))) j++;
     const run = tokens.slice(i, j + 1).map((x) => x[0]);
@@ -201,9 +209,9 @@ export function durationIn(text: string): number | undefined {
 /** Korean native numbers said before 달/개월 ("일곱 달", "열두 달", "스물네 달"). */
 const KO_NATIVE: Record<string, number> = { 한: 1, 두: 2, 세: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10, 스무: 20, 스물: 20 };
 const KO_NATIVE_RUN = /(?<![가-힣])(열|스물|스무)?\s?(한|두|세|네|다섯|여섯|일곱|여덟|아홉)?(?=\s?(?:달|개월))/gu;
-/** Sino-Korean numbers said before a unit ("삼백구십구 유로", "십이 개월", "이십사개월"). */
 /** Sino-Korean numerals are the Chinese ones read in Hangul: each syllable is its Han numeral, read by fromHan. */
 const KO_SINO_AS_HAN: Record<string, string> = { 일: '一', 이: '二', 삼: '三', 사: '四', 오: '五', 육: '六', 칠: '七', 팔: '八', 구: '九', 십: '十', 백: '百', 천: '千' };
+/** Sino-Korean numbers said before a unit ("삼백구십구 유로", "십이 개월", "이십사개월"). */
 const KO_SINO_RUN = /(?<![가-힣])([일이삼사오육칠팔구십백천]+)(?=\s?(?:유로|원|개월|달))/gu;
 
 function fromSinoKorean(s: string): number | undefined {
@@ -211,9 +219,7 @@ function fromSinoKorean(s: string): number | undefined {
 }
 
 /** What may follow a Chinese numeral that is a count or an amount, not part of a word ("一般", "一直", "一下"). */
-const HAN_COUNTED = /^(?:個?月|个月|年|歐|欧|元|塊|块|期|次|天|週|周)/u;
-/** What may follow a number word that is a count or an amount ("un euro", "uma vez"): lone articles are not numbers. */
-const LATIN_ARTICLES = new Set(['a', 'an', 'un', 'une', 'um', 'uma']);
+const HAN_COUNTED = /^(?:個?月|个月|年|歐|欧|元|塊|块|期|次|天|週|周|個?(?:禮拜|星期))/u;
 
 /**
  * The text with the numbers said in words written in digits: "twelve month commitment, eight months done" → "12 month
@@ -229,8 +235,10 @@ export function withDigits(text: string): string {
     const after = t.slice(h.end);
     if (/^[零〇一二兩两三四五六七八九十百千萬万]+$/u.test(word)) return HAN_COUNTED.test(after.trimStart());
     if (LATIN_ARTICLES.has(word)) return /^\s*(?:€|euros?\b|eur\b|months?\b|mois\b|mes(?:es)?\b|years?\b|ans?\b|anos?\b)/u.test(after);
-    // An article inside a run is a word of its own ("un an", "il y a un an": a year, read by durationsIn).
-    return !word.split(/[^\p{L}]+/u).slice(1).some((w) => LATIN_ARTICLES.has(w));
+    // An article inside a run is a word of its own ("un an", "il y a un an": a year, read by durationsIn), unless a
+    // joiner puts it in the number ("vingt et un", "trinta e um").
+    const words = word.split(/[^\p{L}]+/u);
+    return !words.some((w, k) => k > 0 && LATIN_ARTICLES.has(w) && !JOINERS.has(words[k - 1]!));
   });
   // numbersIn reads the NFKC lower-cased text: positions match as long as NFKC kept the length, which it does for
   // the words and numerals above; replace from the end so earlier positions stay valid.

@@ -26,6 +26,13 @@ describe('withDigits', () => {
     expect(withDigits('il y a un an et demi')).toBe('il y a un an et demi');
     expect(withDigits('a machine for a friend')).toBe('a machine for a friend');
   });
+
+  it('never adds an article to the number word after it ("a twelve month commitment" is 12), but counts it before a scale word', () => {
+    expect(withDigits('a twelve month commitment')).toBe('a 12 month commitment');
+    expect(withDigits('a one-year plan, an eleven month old pixie')).toBe('a 1-year plan, an 11 month old pixie');
+    expect(withDigits('a hundred euros')).toBe('100 euros');
+    expect(withDigits('vingt et un mois, trinta e um meses')).toBe('21 mois, 31 meses');
+  });
 });
 
 describe('the penalty inputs said in words or in odd orders', () => {
