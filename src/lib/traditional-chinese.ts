@@ -170,3 +170,33 @@ export function toTraditional(text: string): string {
     .map((seg) => c.chain.reduce((s, g) => g.convert(s), seg))
     .join('');
 }
+
+let simplifiedOnly: Set<string> | undefined;
+
+/**
+ * Characters only Simplified Chinese writes (们, 设, 码, 这): a one-character key of the conversion that no
+ * conversion ever writes. 只, 台, 里 and 后 are keys too, but Taiwan writes them as they are.
+ */
+function simplifiedOnlyChars(): Set<string> {
+  const s2tw = (configs as Record<string, { conversionChain: DictLike[][] }>).s2tw!;
+  const keys = new Set<string>();
+  const written = new Set<string>();
+  for (const group of s2tw.conversionChain)
+    for (const d of group)
+      for (const [k, v] of flatDict(d).map) {
+        if (k.length === 1) keys.add(k);
+        for (const ch of v) written.add(ch);
+      }
+  return new Set([...keys].filter((k) => !written.has(k)));
+}
+
+/**
+ * The text as Taiwan writes it: converted (toTraditional) only when it holds a character only Simplified Chinese
+ * writes. Text already in Traditional characters is left as it is: the conversion's phrase tables would otherwise
+ * rewrite some of it ("還是只能刷卡" → "還是隻能刷卡", "一台" → "一臺").
+ */
+export function readAsTraditional(text: string): string {
+  const only = (simplifiedOnly ??= simplifiedOnlyChars());
+  for (const ch of text) if (only.has(ch)) return toTraditional(text);
+  return text;
+}

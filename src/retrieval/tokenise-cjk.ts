@@ -12,13 +12,13 @@
  * so product names match whatever script surrounds them. The lexicon of each language replaces variant
  * substrings by their canonical form before any of this (保修 → 保固, 와이파이 → wifi).
  */
-import { toTraditional } from '../lib/traditional-chinese.js';
+import { readAsTraditional } from '../lib/traditional-chinese.js';
 import type { Lexicon } from './knowledge-schema.js';
 import { cleanText, foldAccents, type Normaliser } from './normalise.js';
 
 /** Variants opencc leaves or produces that Taiwan writes otherwise. */
 const ZH_FOLD: Record<string, string> = { 臺: '台', 賬: '帳', 綫: '線', 裏: '裡', 着: '著' };
-const zhFold = (s: string) => toTraditional(s).replace(/[臺賬綫裏着]/g, (c: string) => ZH_FOLD[c]!);
+const zhFold = (s: string) => readAsTraditional(s).replace(/[臺賬綫裏着]/g, (c: string) => ZH_FOLD[c]!);
 
 const HAN = /\p{Script=Han}/u;
 const HANGUL = /\p{Script=Hangul}/u;

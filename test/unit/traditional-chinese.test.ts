@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { toTraditional } from '../../src/lib/traditional-chinese.js';
+import { readAsTraditional, toTraditional } from '../../src/lib/traditional-chinese.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -21,6 +21,19 @@ function strings(dir: string): string[] {
   }
   return out;
 }
+
+describe('readAsTraditional', () => {
+  it('leaves Traditional text as Taiwan wrote it, which the phrase tables would rewrite', () => {
+    expect(toTraditional('還是只能刷卡')).toBe('還是隻能刷卡');
+    expect(readAsTraditional('還是只能刷卡')).toBe('還是只能刷卡');
+    expect(readAsTraditional('家裡只有一台咖啡機')).toBe('家裡只有一台咖啡機');
+  });
+
+  it('converts text that holds a character only Simplified Chinese writes, the whole text as toTraditional does', () => {
+    expect(readAsTraditional('这台咖啡机只能用信用卡吗')).toBe(toTraditional('这台咖啡机只能用信用卡吗'));
+    expect(readAsTraditional('我忘记密码了')).toBe('我忘記密碼了');
+  });
+});
 
 describe('toTraditional', () => {
   it('reads Simplified as Taiwan Traditional exactly as opencc-js cn → tw does', { timeout: 60_000 }, async () => {
@@ -37,6 +50,7 @@ describe('toTraditional', () => {
   });
 
   it('leaves text without Chinese as it is', () => {
+    expect(readAsTraditional('My Pixie gives no water')).toBe('My Pixie gives no water');
     expect(toTraditional('My Pixie gives no water')).toBe('My Pixie gives no water');
     expect(toTraditional('기계에서 물이 안 나와요')).toBe('기계에서 물이 안 나와요');
   });

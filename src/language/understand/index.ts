@@ -7,7 +7,7 @@
  */
 import { LANGS, type Lang } from '../../conversation/lang.js';
 import { memoString } from '../../lib/memo.js';
-import { toTraditional } from '../../lib/traditional-chinese.js';
+import { readAsTraditional } from '../../lib/traditional-chinese.js';
 import type { Market } from '../../lib/types.js';
 import { en } from './en.js';
 import { fr } from './fr.js';
@@ -45,7 +45,7 @@ const READERS = Object.fromEntries(LANGS.map((l) => [l, withQuickRejects(UNDERST
  */
 export const squash: (text: string) => string = memoString((text) => {
   let t = text.normalize('NFKC').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
-  if (/\p{Script=Han}/u.test(t)) t = toTraditional(t);
+  if (/\p{Script=Han}/u.test(t)) t = readAsTraditional(t);
   return t.replace(/[\s!.。,，！~?？]+$/u, '').trim();
 }, 256);
 
