@@ -46,7 +46,7 @@ export function isCountryOnly(text: string): boolean {
   const rest = t
     .replace(/(?:台灣|臺灣|法國|葡萄牙|韓國|南韓|대만|타이완|프랑스|포르투갈|한국|대한민국|ta[ïi]wan|france|portugal|cor[ée]e|coreia|frança|franca)/gu, '')
     .replace(/^(?:en|au|à|a|em|no|na|je suis|estou|sou de|我在|我住|저는|전)\s*/u, '')
-    .replace(/(?:이에요|예요|입니다|이요|요|에 있어요|에 살아요|에요)$/u, '')
+    .replace(/(?:이에요|예요|입니다|이요|에서요|요|에 있어요|에 살아요|에요)$/u, '')
     .replace(/[\s\p{P}]/gu, '');
   return rest.length === 0;
 }

@@ -9,11 +9,15 @@ describe('market from what the customer says', () => {
     ['Taiwan', 'TW'],
     ['korea', 'KR'],
     ['how long is the warranty in korea?', 'KR'],
+    ['포르투갈에서요', 'PT'],
+    ['구독 해지 비용 알려주세요. 대만에서요.', 'TW'],
+    ['프랑스 거주 중인데 반품 되나요?', 'FR'],
+    ['포르투갈에서 구독 중인데요, 앱에서 해지돼요?', 'PT'],
   ])('%s → %s', (text, market) => {
     expect(marketFromText(text)).toBe(market);
   });
 
-  it.each(['my machine was bought in France, can you repair it?', 'how long is the warranty', 'I bought it in korea'])(
+  it.each(['my machine was bought in France, can you repair it?', 'how long is the warranty', 'I bought it in korea', '프랑스에서 산 머신이에요', '프랑스에서요청'])(
     'no market stated in %s',
     (text) => {
       expect(marketFromText(text)).toBeUndefined();
