@@ -13,6 +13,7 @@ import { cancellationContext, cancellationCorrectable, finishedReply, penaltyRep
 import { correctionIn } from './step-kit.js';
 import { asksForRepair, detectDialog, durationsIn, IN_KOREA, purchaseSlotsIn } from './detect.js';
 import { parseDate, type ParsedDate } from './parse.js';
+import { withDigits } from './parse-numbers.js';
 import { readingOf } from './reading.js';
 import { krCostText, needsKrRegistration, termsText, warrantyOf, type RepairContext } from './repair-booking.texts.js';
 import type { DialogId, DialogInput, Slots } from './types.js';
@@ -35,7 +36,7 @@ export interface OneShotResult {
 // Patterns list English, Traditional Chinese, Korean, French and Portuguese, read against the squashed text.
 
 /** Asking whether a machine is (still) under warranty. */
-const WARRANTY = /warrant|warrent|warant|guarantee|\bcovered\b|保固|保修|保證|보증|워런티|무상 ?수리|garantie|garanti|garentie|couverte?\b|garantia|coberta?\b|coberto/u;
+const WARRANTY = /warrant|warrent|warant|guarantee|\bcovered\b|保固|保修|保證|보증|워런티|무상 ?(수리|as|에이에스)|garantie|garanti|garentie|couverte?\b|garantia|coberta?\b|coberto/u;
 /** The warranty said to be over: the customer asks what a repair costs, not whether it is covered. */
 const WARRANTY_OVER =
   /out of warranty|warranty (ran out|has run out|expired|is over|ended|has ended)|no longer (under|covered)|(過了|超過)保固|保固(已經?|早就)(過期|到期|結束)|保固(過期|到期|結束)了|보증[^.]{0,6}(끝났|끝난|지났|지난|만료됐|만료된)|무상[^.]{0,6}(끝났|끝난|지났|지난)|hors garantie|plus sous garantie|garantie (est )?(expirée|terminée|finie)|fora da garantia|garantia (já )?(expirou|terminou|acabou)|acabar a garantia|saiu da garantia|já não (tem|está (na|em)) garantia|sem garantia|n'est plus (sous )?garantie|warranty (is )?(over|gone)|過保|已經?過了?保固|保固已經?(過|到期)/u;
@@ -55,7 +56,7 @@ const NOT_REGISTERED = /\b(not|never|didn'?t|did not|haven'?t|have not) (yet )?r
 const REGISTERED = /regist|註冊|登錄|登記|등록|enregistr|inscrit|regist/u;
 /** Registered soon after buying: the same day or week, at once, within N days; or N days/weeks/months later. */
 const REGISTERED_SOON = /\b(same|that) (day|week)\b|\b(right away|straight away|immediately|at once)\b|當天|同一天|同一週|同週|當週|那週|馬上|立刻|立即|같은 ?(날|주)|당일|바로|즉시|le jour même|la même semaine|aussitôt|tout de suite|immédiatement|no mesmo dia|na mesma semana|logo|imediatamente/u;
-const WITHIN_WEEKS = /(?:within|in|under|less than)\s*(\d)\s*weeks?|(\d)\s*(?:週內|周內|週之內)|(\d)\s*주\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d)\s*semaines|(?:nas|em menos de|dentro de)\s*(\d)\s*semanas/u;
+const WITHIN_WEEKS = /(?:within|in|under|less than)\s*(\d)\s*weeks?|(\d)\s*(?:個\s*)?(?:週|周|禮拜|星期)\s*(?:內|之內)|(\d)\s*주\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d)\s*semaines|(?:nas|em menos de|dentro de)\s*(\d)\s*semanas/u;
 const WITHIN_DAYS = /(?:within|in|under|less than)\s*(\d{1,3})\s*days?|(\d{1,3})\s*(?:天內|天之內)|(\d{1,3})\s*일\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d{1,3})\s*jours|(?:nos|em menos de|dentro de)\s*(\d{1,3})\s*dias/u;
 const LATER = /(\d{1,3})\s*(days?|weeks?|months?|天|週|個月|일|주|개월|달|jours?|semaines?|mois|dias?|semanas?|meses|mês)\s*(?:later|after|後|之後|후|뒤|après|plus tard|depois|mais tarde)/u;
 
@@ -77,7 +78,7 @@ function registrationOf(t: string): { registered?: boolean; registeredWithinDays
   return { registered: true };
 }
 
-const PURCHASE_VERB = /bought|purchased|got it|買|購|구매|구입|샀|선물 받|achet|compr/u;
+const PURCHASE_VERB = /bought|purchased|got it|買|購|구매|구입|샀|(?:^|\s)산 ?지|선물 받|achet|compr/u;
 /** The machine's age said instead of when it was bought: "10 months old", "用了10個月", "쓴 지 10개월", "elle a 10 mois", "tem 10 meses". */
 const MACHINE_AGE = /\d\s*(months?|years?) old\b|用了|(쓴|사용한) ?지|\d\s*(개월|년) ?(됐|된|썼)|\b(elle|il) a \d|\btem \d|\bcom \d|\bdepuis \d|\bhad (it|her|him|this|my [\w ]{1,20}?) for \d|\bhá \d/u;
 const CLAUSE = /[,，、。;；!?！？()（）]|\.(?!\d)|\s[-–—]\s|\s\/\s/u;
@@ -88,7 +89,11 @@ const CLAUSE = /[,，、。;；!?！？()（）]|\.(?!\d)|\s[-–—]\s|\s\/\s/u
  * the machine's age ("it's 16 months old").
  */
 function purchaseWhen(text: string, clause: unknown, input: Omit<DialogInput, 'slots'>): ParsedDate | undefined {
-  const parse = (c: string) => parseDate(c, input.today, input.market);
+  // A date after today is not when the machine was bought ("買完一個禮拜內就有登錄" reads as a week from now).
+  const parse = (c: string) => {
+    const d = parseDate(c, input.today, input.market);
+    return d && d.date <= input.today ? d : undefined;
+  };
   const clauses = text.split(CLAUSE).map((c) => c.trim()).filter(Boolean);
   const own = typeof clause === 'string' ? parse(clause) : undefined;
   if (own) return own;
@@ -171,7 +176,7 @@ function warranty(text: string, t: string, input: Omit<DialogInput, 'slots'>): O
   if (p.hasProof !== undefined || proofKept) slots.hasProof = ctx.hasProof;
   if (input.market === 'KR') {
     ctx.overseas = p.overseas === true || (OVERSEAS.test(t) && !IN_KOREA.test(t));
-    Object.assign(ctx, registrationOf(t));
+    Object.assign(ctx, registrationOf(withDigits(t)));
     Object.assign(slots, saidOrigin(p, t));
     // Registered "within N days" is what the booking asks; "registered" alone it asks again, more precisely.
     if (ctx.registered === false || ctx.registeredWithinDays !== undefined) Object.assign(slots, { registered: ctx.registered, ...(ctx.registeredWithinDays !== undefined ? { registeredWithinDays: ctx.registeredWithinDays } : {}) });

@@ -49,3 +49,64 @@ describe('cancellationSlotsIn in five languages', () => {
     expect(cancellationSlotsIn(text)).toEqual(slots);
   });
 });
+
+describe('requests and figures in longer or informal messages', () => {
+  it.each([
+    // Asking them to come and fetch it, to book the after-sales service, to teach the reset.
+    ['podem vir buscar a máquina para a arranjarem? já não liga', 'repairBooking', 'request'],
+    ['venham buscar a minha Pixie para reparar, por favor', 'repairBooking', 'request'],
+    ['에센자 전원이 안 켜져요. AS 맡기고 싶은데 예약 가능할까요?', 'repairBooking', 'request'],
+    ['A minha CitiZ avariou. Dá para marcarem a recolha amanhã?', 'repairBooking', 'request'],
+    ['官網帳號密碼想重設，可以教我怎麼做嗎', 'passwordReset', 'request'],
+    ['登入時一直顯示密碼錯誤，試了好幾次，要怎麼辦', 'passwordReset', 'request'],
+    ['quero trocar a senha da minha conta', 'passwordReset', 'request'],
+    // No water, said the way people type it.
+    ['시티즈에서 커피가 안 내려와요 어떡해요', 'noWater', 'request'],
+    ['픽시 물이 한방울도 안나와요', 'noWater', 'request'],
+    ['機器一滴水都流不出來，怎麼處理', 'noWater', 'request'],
+    // The Plus programme named by its short name.
+    ['플러스로 산 머신 반품하고 싶어요', 'cancellationPenalty', 'request'],
+  ])('"%s" → %s (%s)', (text, dialog, reading) => {
+    expect(detectDialog(text)).toMatchObject({ dialog, reading });
+  });
+
+  it('a figure quoted from the documents is the rule asked about, not the customer\'s own', () => {
+    expect(detectDialog('the website says that when no water comes out I should try 5 times and then let the machine rest. How long should it rest?')?.reading).toBe('question');
+    expect(detectDialog('I tried 5 times and my pixie still gives no water')?.reading).toBe('request');
+  });
+
+  it.each([
+    ['Vertuo 綁兩年，訂閱價49歐，原價199歐', { commitment: 24, priceWith: 49, priceWithout: 199 }],
+    ['1년 약정으로 구독했어요', { commitment: 12 }],
+    ["engagement d'un an", { commitment: 12 }],
+    ['compromisso de dois anos', { commitment: 24 }],
+    ['a one-year machine subscription', { commitment: 12 }],
+  ])('a commitment in years: "%s"', (text, slots) => {
+    expect(cancellationSlotsIn(text)).toMatchObject(slots);
+  });
+
+  it.each(['구독 1년 됐어요', '訂閱1年了'])('a year gone by is not the commitment: "%s"', (text) => {
+    expect(cancellationSlotsIn(text).commitment).toBeUndefined();
+  });
+
+  it.each([
+    '兩年的約已經綁滿了，現在取消要錢嗎',
+    'já cumpri os 24 meses do contrato, posso cancelar sem pagar?',
+    "I've completed my 12 months, can I stop now?",
+    "j'ai terminé mes 24 mois, je peux arrêter ?",
+  ])('a commitment said to be over: "%s"', (text) => {
+    expect(cancellationSlotsIn(text).finished).toBe(true);
+  });
+
+  it.each(["I haven't finished my 12 months yet", '約還沒綁滿', 'ainda não cumpri os 24 meses'])('not over: "%s"', (text) => {
+    expect(cancellationSlotsIn(text).finished).toBeUndefined();
+  });
+
+  it.each([
+    ['Vertuo, 99€ au lieu de 299€, abonnement de 24 mois depuis le 3 mars 2025', '3 mars 2025'],
+    ['assinatura de 12 meses desde 1 de fevereiro de 2025, paguei 1 € em vez de 99 €', 'fevereiro de 2025'],
+    ['Fiz em 10/01/2025 uma subscrição de 24 meses', '10/01/2025'],
+  ])('when it began, said with "since" or "fiz": "%s"', (text, part) => {
+    expect(String(cancellationSlotsIn(text).started)).toContain(part);
+  });
+});

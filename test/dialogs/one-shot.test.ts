@@ -29,6 +29,15 @@ describe('oneShotResult', () => {
     expect(taskOf('bought my pixie 3 months ago, is it under warranty?', 'PT')).toBeUndefined();
   });
 
+  it('reads the machine\'s age and the free-repair period in Korean, and skips a date after today', () => {
+    expect(taskOf('산 지 8개월 된 픽시인데 보증 되나요?', 'KR')).toBe('warranty');
+    expect(taskOf('시티즈 2025년 3월에 샀어요. 무상 AS 아직 되나요?', 'KR')).toBe('warranty');
+    // "a week after buying" reads as a week from today; the age said before it decides.
+    const r = oneShotResult('在首爾買的 Pixie 用了快十個月，買完兩個禮拜內就登錄了，還在保固嗎？', input('KR'));
+    expect(r?.task).toBe('warranty');
+    expect(r?.slots).toMatchObject({ model: 'pixie', purchasePrecision: 'approx', registered: true, registeredWithinDays: 14 });
+  });
+
   it('when the subscription began, said as a date, gives the months elapsed (against today, 2025-06-16)', () => {
     const penaltyOf = (text: string) => oneShotResult(text, input('FR'));
     for (const text of [

@@ -53,13 +53,28 @@ const DEV_RIGHT: Record<string, number> = { en: 57, 'zh-TW': 58, ko: 60, fr: 58,
 const devOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-dev/${lang}.json`, import.meta.url));
 const dev = LANGS.filter((lang) => existsSync(devOf(lang)));
 
-describe.runIf(dev.length > 0)('routing on the dev sets', () => {
+/**
+ * The second dev sets (test/eval/routing-dev2/<lang>.json, 60 first messages each, for the three languages whose
+ * held-out-2 figure was furthest from 95 %) were written blind the same way on 2026-12-07 (evening). First run: zh-TW
+ * 50, ko 53, pt 53 of 60; then the reading was widened on their misses (a one-year commitment, "since" a date, a
+ * commitment "綁滿", "venham buscar", "AS 예약", "dá para", a figure quoted from the site…) and Traditional Chinese
+ * stopped being run through the Simplified → Traditional phrase tables.
+ */
+const DEV2_RIGHT: Record<string, number> = { 'zh-TW': 58, ko: 59, pt: 59 };
+const dev2Of = (lang: string) => fileURLToPath(new URL(`../eval/routing-dev2/${lang}.json`, import.meta.url));
+const devSets = [
+  ...dev.map((lang) => ({ name: `${lang} dev`, file: devOf(lang), lang, floor: DEV_RIGHT[lang]! })),
+  ...LANGS.filter((lang) => existsSync(dev2Of(lang))).map((lang) => ({ name: `${lang} dev 2`, file: dev2Of(lang), lang, floor: DEV2_RIGHT[lang]! })),
+];
+
+describe.runIf(devSets.length > 0)('routing on the dev sets', () => {
   const router = routingRouter();
-  it.each(dev)('%s: no fewer messages routed right than at the last measurement', async (lang) => {
-    const r = await runRouting(loadRoutingSet(devOf(lang)).filter((i) => i.lang === lang), router);
+  it.each(devSets)('$name: no fewer messages routed right than at the last measurement', async ({ file, lang, floor }) => {
+    const r = await runRouting(loadRoutingSet(file).filter((i) => i.lang === lang), router);
     const misses = r.misses.map((m) => `${m.item.id} → ${m.outcome.kind}`).join(', ');
     expect(r.total).toBe(60);
-    expect(r.right, `right: ${misses}`).toBeGreaterThanOrEqual(DEV_RIGHT[lang]!);
+    expect(floor, `a floor for ${file}`).toBeGreaterThan(0);
+    expect(r.right, `right: ${misses}`).toBeGreaterThanOrEqual(floor);
   }, 120_000);
 });
 
@@ -89,9 +104,10 @@ describe.runIf(fresh.length > 0)('routing on the held-out sets', () => {
  * second round of phrasings and the thresholds recalibrated on them (2026-12-07): the honest held-out figures,
  * still short of 95 %. Raised after round 6 (2026-12-07: the last sentence choosing among the choices, the
  * contextual phrasings): en 55 → 56, zh-TW 52 → 54, ko 51 → 53, fr 53 → 56, pt 54 → 56 of 60. zh-TW 54 → 55 after the
- * dev sets' fixes (numbers in words, commitments over); en 56 → 57 and fr 56 → 57 with a phrasing held whole answered.
+ * dev sets' fixes (numbers in words, commitments over); en 56 → 57 and fr 56 → 57 with a phrasing held whole answered;
+ * ko 53 → 54 after the second dev sets' fixes.
  */
-const HELD_OUT_2_RIGHT: Record<string, number> = { en: 57, 'zh-TW': 55, ko: 53, fr: 57, pt: 56 };
+const HELD_OUT_2_RIGHT: Record<string, number> = { en: 57, 'zh-TW': 55, ko: 54, fr: 57, pt: 56 };
 const fresh2Of = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh2/${lang}.json`, import.meta.url));
 const fresh2 = LANGS.filter((lang) => existsSync(fresh2Of(lang)));
 
