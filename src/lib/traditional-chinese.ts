@@ -178,7 +178,7 @@ let simplifiedOnly: Set<string> | undefined;
  * conversion ever writes. 只, 台, 里 and 后 are keys too, but Taiwan writes them as they are.
  */
 function simplifiedOnlyChars(): Set<string> {
-  const s2tw = (configs as Record<string, { conversionChain: DictLike[][] }>).s2tw!;
+  const s2tw = (configs as Record<string, { normalizationChain: DictLike[][]; segmentation: DictLike[]; conversionChain: DictLike[][] }>).s2tw!;
   const keys = new Set<string>();
   const written = new Set<string>();
   for (const group of s2tw.conversionChain)
