@@ -38,9 +38,14 @@ export function marketFromText(text: string): Market | undefined {
   return statedMarket(text);
 }
 
+const MAX_COUNTRY_ONLY = 40;
+
 /** True when the message is nothing but a country (an answer to "which country are you in?"), e.g. "Korea", "한국", "台灣", "en France", "Portugal.". */
 export function isCountryOnly(text: string): boolean {
   if (COUNTRY_ONLY.test(text)) return true;
+  // The longest such answers ("je suis en France.", "저는 포르투갈에 살아요") are far shorter: a longer message says more
+  // than a country, and every turn asks this.
+  if (text.length > MAX_COUNTRY_ONLY) return false;
   const t = squash(text);
   if (!countryIn(t)) return false;
   const rest = t
