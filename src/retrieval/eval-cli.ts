@@ -158,4 +158,26 @@ if (langs.length > 1) {
   print(`all languages, ${knowledge.entries.length} entries`, r);
 }
 console.log(`\nsummary\n${summary.join('\n')}`);
+oodReport();
 if (!calibrate && !cv) await routingReport();
+
+/**
+ * Out-of-domain questions written blind from the source documents (2026-12-07), 40 per language, 28 near misses and
+ * 12 off-topic: test/eval/ood-dev (tuned on: its misses are printed) and test/eval/ood-fresh (held out: only its totals
+ * are printed). Refused = neither answered nor answered tentatively (one plausible "did you mean").
+ */
+function oodReport(): void {
+  const lines: string[] = [];
+  for (const [dir, label] of [['ood-dev', 'dev'], ['ood-fresh', 'held out']] as const) {
+    for (const lang of langs) {
+      const file = join(EVAL_DIR, dir, `${lang}.json`);
+      if (!existsSync(file)) continue;
+      const questions = loadQuestions(file).filter((q) => q.lang === lang);
+      const r = evaluate(scored, questions);
+      const refused = r.outOfDomain - r.oodAnswered - r.tentative.ood;
+      lines.push(`  ${lang.padEnd(6)} ${label.padEnd(9)} refused ${pct(refused / Math.max(r.outOfDomain, 1)).padStart(6)} (${refused}/${r.outOfDomain}; answered ${r.oodAnswered}, tentatively ${r.tentative.ood})`);
+      if (!quiet && dir === 'ood-dev') for (const f of r.failures) lines.push(`      ${f.id} [${f.market}] "${f.text}" → ${f.got}`);
+    }
+  }
+  if (lines.length) console.log(`\nout of domain, blind sets\n${lines.join('\n')}`);
+}
