@@ -7,7 +7,7 @@ import { msg, type Msg } from '../src/language/message.js';
 import type { ChoiceData } from '../src/language/render.js';
 import { getModel } from '../src/policy/catalogue.js';
 import { modelIn, modelNamedIn } from './models.js';
-import { answerYesNo, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, type TaskContext, type TaskStep } from './step-kit.js';
+import { answerYesNo, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, questionBeside, taskContext, type TaskContext, type TaskStep } from './step-kit.js';
 import type { DialogInput, DialogOutput } from './types.js';
 
 export const NO_WATER_VERSION = 2;
@@ -66,9 +66,12 @@ function yesNoStep(prompt: (ctx: NoWaterContext) => Msg[], onYes: (ctx: NoWaterC
   return {
     prompt: (ctx) => ({ text: prompt(ctx), choices: DID_IT_WORK }),
     answer: (text, ctx) => {
-      const v = flowed(text, ctx.lang);
+      // A question of its own after the rest ("It's a CitiZ I bought 18 months ago. Is it still under warranty?"): neither
+      // an answer nor a correction, but a digression for the router to answer.
+      const beside = questionBeside(text, (last) => flowed(last, ctx.lang) !== undefined || modelNamedIn(last) !== undefined);
+      const v = beside ? undefined : flowed(text, ctx.lang);
       // "Actually it's an Essenza Mini": the steps start again for the model the customer corrects to.
-      const corrected = v === undefined ? modelNamedIn(text) : undefined;
+      const corrected = v === undefined && !beside ? modelNamedIn(text) : undefined;
       if (corrected && corrected !== ctx.model) return { ok: true, patch: { model: corrected, modelNotListed: false, tries: 0, rested: false, worked: undefined } };
       if (v === undefined) return { ok: false, reason: msg('nw.reask.yesNo') };
       return { ok: true, patch: v ? onYes(ctx) : onNo(ctx) };

@@ -9,7 +9,8 @@ import { assign, emit, enqueueActions, setup, type AnyActorLogic, type AnyEventO
 import { LANGS, type Lang } from '../src/conversation/lang.js';
 import { msg, type Msg, type Text } from '../src/language/message.js';
 import { Renderer, type ChoiceData } from '../src/language/render.js';
-import { yesNo, type YesNo } from '../src/language/understand/index.js';
+import { hasWordsOfItsOwn, squash, yesNo, type YesNo } from '../src/language/understand/index.js';
+import { asksSomething } from './reading.js';
 import { parseChoice } from './parse.js';
 import type { BaseContext, DialogId, DialogInput, DialogOutput, DialogReply } from './types.js';
 
@@ -81,6 +82,23 @@ function corrections<C>(fields: readonly Correctable<C>[], text: string, ctx: C,
   return Object.keys(values).length ? { patch: { ...clears, ...values }, rest } : undefined;
 }
 
+/**
+ * A detail said in passing before a question of its own ("산 지 1년 반 된 시티즈예요. 보증 아직 되나요?" while the no-water steps
+ * run): the last sentence asks something, with words of its own, and corrects nothing itself. That is a digression
+ * (answered, then whether to go on), not a correction that would silently restart the step with the other machine.
+ */
+function asksAboutSomethingElse<C>(fields: readonly Correctable<C>[], text: string, ctx: C, step: string): boolean {
+  return questionBeside(text, (last) => corrections(fields, last, ctx, step) !== undefined);
+}
+
+/** A message of two or more sentences whose last asks something, with words of its own, that `corrects` does not read as a correction. */
+export function questionBeside(text: string, corrects: (sentence: string) => boolean): boolean {
+  const sentences = text.split(/(?<=[.?!。？！])\s*/u).map((x) => x.trim()).filter(Boolean);
+  if (sentences.length < 2) return false;
+  const last = sentences[sentences.length - 1]!;
+  return asksSomething(last) && hasWordsOfItsOwn(squash(last), { cjk: 4, words: 3 }) && !corrects(last);
+}
+
 /** The details a message corrects, each with what its change clears; undefined when it corrects none. */
 export function correctionIn<C>(fields: readonly Correctable<C>[], text: string, ctx: C, step: string): Partial<C> | undefined {
   return corrections(fields, text, ctx, step)?.patch;
@@ -101,7 +119,7 @@ export function withCorrections<C, T extends Record<string, Step<C>>>(steps: T, 
     out[name] = {
       prompt: step.prompt,
       answer: (text, ctx) => {
-        const fix = except.includes(name) ? undefined : corrections(fields, text, ctx, name);
+        const fix = except.includes(name) || asksAboutSomethingElse(fields, text, ctx, name) ? undefined : corrections(fields, text, ctx, name);
         if (!fix) return step.answer(text, ctx);
         const own = answered.includes(name) && fix.rest.trim() ? step.answer(fix.rest, { ...ctx, ...fix.patch }) : undefined;
         return { ok: true, patch: own?.ok ? { ...fix.patch, ...own.patch } : fix.patch };

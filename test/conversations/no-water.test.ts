@@ -188,3 +188,29 @@ describe('no water', () => {
     expect(dialogOf(ask)).toEqual({ dialog: 'noWater', step: 'askingModel' });
   });
 });
+
+describe('a question that names a machine, in the middle of the no-water steps', () => {
+  it.each([
+    { locale: 'ko-KR', start: '에센자 미니에서 물이 한 방울도 안 나와요', question: '산 지 1년 반 된 시티즈예요. 보증 아직 되나요?', fix: '아 사실 시티즈예요', goOn: '계속하기' },
+    { locale: 'en-KR', start: 'my essenza mini gives no water', question: 'It is a CitiZ I bought 18 months ago. Is it still under warranty?', fix: "actually it's a CitiZ", goOn: 'Continue' },
+    { locale: 'fr-FR', start: "mon essenza mini ne donne plus d'eau", question: "C'est une CitiZ achetée il y a 18 mois. Est-elle encore sous garantie ?", fix: "en fait c'est une CitiZ", goOn: 'Continuer' },
+  ])('$locale: is a digression answered with the warranty decision, not a switch of machine; a correction still switches', async ({ locale, start, question, fix, goOn }) => {
+    const c = new Customer(svc, { locale });
+    const [steps] = await c.say(start);
+    expect(dialogOf(steps)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+    expect(steps?.text).toContain('Essenza Mini');
+
+    const [result, askGoOn] = await c.say(question);
+    expect(support(result)).toMatchObject({ kind: 'dialog', task: 'warranty' });
+    expect(result?.text).toContain('CitiZ');
+    expect(dialogOf(askGoOn)).toEqual({ dialog: 'noWater', step: 'goOn' });
+
+    const [again] = await c.say(goOn);
+    expect(dialogOf(again)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+    expect(again?.text).toContain('Essenza Mini');
+
+    const [switched] = await c.say(fix);
+    expect(dialogOf(switched)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+    expect(switched?.text).toContain('CitiZ');
+  });
+});

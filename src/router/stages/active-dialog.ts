@@ -6,7 +6,9 @@
  * asked again; "I don't know" explains the step and offers a way forward; an answer the step cannot take climbs the re-prompt ladder
  * (the step's own re-prompt → buttons or a simpler question → a person offered), counted per step.
  */
+import { oneShotResult } from '../../../dialogs/one-shot.js';
 import { asksSomething } from '../../../dialogs/reading.js';
+import { resultSupport } from './one-shot.js';
 import { msg } from '../../language/message.js';
 import { smalltalk, yesNo } from '../../language/understand/index.js';
 import { dialogDeps, dialogInput, dialogReply, runStep } from '../actions.js';
@@ -43,6 +45,15 @@ export const activeDialog: Stage = async (t) => {
   if (!isBareAnswer(text)) {
     const small = smalltalk(text, t.lang);
     if (small) return [say.smalltalk(msg(SMALL_REPLY[small]), t.market), dialogReply(t, envelope.machine, s.dialogs.repeatPrompt(envelope, input))];
+    // A question that carries another task's whole inputs ("산 지 1년 반 된 시티즈예요. 보증 아직 되나요?" during the no-water
+    // steps): its result, as the first message would get it, then whether to go on.
+    const { slots: _none, ...resultInput } = input;
+    const result = t.market && asksSomething(text) ? oneShotResult(text, resultInput) : undefined;
+    if (result && t.market) {
+      state.fallbacks = 0;
+      state.pending = { type: 'goOn', asked: true };
+      return [{ text: result.text, support: resultSupport(result.task, t.market) }, goOnQuestion(envelope, t.market)];
+    }
     const decision = s.retriever.decide(text, t.market, t.lang);
     if (decision.type === 'answer') {
       state.fallbacks = 0;
