@@ -54,14 +54,19 @@ describe('retrieval quality', () => {
  * did not like); Portuguese from 100 %, partly won back by offering near out-of-scope answers as a choice.
  * Raised after round 7 (2026-12-07: bought in Korea, the machine named, 'là-bas', a phrasing held whole, the zh-TW and
  * fr out-of-scope gap fill): zh-TW 92.4 % / 2 wrong / 91.2 %, fr 96.0 % / 2 wrong, pt 91.2 %.
+ * Round 8 (2026-12-07, evening: the out-of-scope lists filled kind by kind in five languages, and an entry offered as
+ * a choice when an out-of-scope question is within OUT_OF_SCOPE_CLOSE of it): English fresh 90.6 % → 89.1 % top-1
+ * (one right answer became a "did you mean" with it first: "do i have to take the loaner machine during the repair?"
+ * ties a question about the loan machine's model), wrong 1 → 0, out of domain 93.8 → 100 %; Korean top-1 93.8 → 92.2 %
+ * (two more "did you mean"s); the out-of-domain blind sets below gained 5–9 points each.
  */
 describe('retrieval quality per language', () => {
   const k = loadKnowledge();
   const retriever = new Retriever(k, buildIndexes(k), loadThresholds(k.dir));
   it.each([
-    ['en-fresh.json', 0.9, 1, 0.93, 0],
+    ['en-fresh.json', 0.89, 0, 1, 0],
     ['zh-TW.json', 0.92, 2, 0.91, 0],
-    ['ko.json', 0.93, 0, 0.97, 0],
+    ['ko.json', 0.92, 0, 0.97, 0],
     ['fr.json', 0.96, 2, 0.93, 0],
     ['pt.json', 0.91, 2, 0.96, 0],
   ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s, wrong guesses <= %s', (file, top1, wrong, ood, guesses) => {
@@ -70,5 +75,27 @@ describe('retrieval quality per language', () => {
     expect(report.inDomainWrong).toBeLessThanOrEqual(wrong);
     expect(report.oodNotAnsweredRate).toBeGreaterThanOrEqual(ood);
     expect(report.tentative.wrong + report.tentative.ood).toBeLessThanOrEqual(guesses);
+  });
+});
+
+/**
+ * Out-of-domain questions written blind from the source documents (test/eval/ood-dev: tuned on; ood-fresh: held out,
+ * only totals read), 40 per language. Floors at round 8's measurement (2026-12-07): refused — neither answered nor
+ * answered tentatively. First run (before round 8): dev en 34, zh-TW 32, ko 35, fr 31, pt 29; held out 32, 33, 33,
+ * 31, 33 of 40.
+ */
+describe('out-of-domain questions written blind', () => {
+  const k = loadKnowledge();
+  const retriever = new Retriever(k, buildIndexes(k), loadThresholds(k.dir));
+  it.each([
+    ['ood-dev', 'en', 39], ['ood-dev', 'zh-TW', 35], ['ood-dev', 'ko', 37], ['ood-dev', 'fr', 36], ['ood-dev', 'pt', 35],
+    ['ood-fresh', 'en', 35], ['ood-fresh', 'zh-TW', 36], ['ood-fresh', 'ko', 36], ['ood-fresh', 'fr', 34], ['ood-fresh', 'pt', 35],
+  ] as const)('%s/%s: at least %s of 40 refused', (dir, lang, floor) => {
+    const questions = loadQuestions(fileURLToPath(new URL(`../eval/${dir}/${lang}.json`, import.meta.url)));
+    expect(questions).toHaveLength(40);
+    expect(questions.every((q) => q.expect === 'abstain' && q.lang === lang)).toBe(true);
+    const r = evaluate(retriever, questions);
+    // Counts only: the held-out set's questions are never printed.
+    expect(r.outOfDomain - r.oodAnswered - r.tentative.ood).toBeGreaterThanOrEqual(floor);
   });
 });

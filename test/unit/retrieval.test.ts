@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, FaqIndex } from '../../src/retrieval/faq-index.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
-import { byModel, lastSentence, Retriever } from '../../src/retrieval/decide.js';
+import { byModel, lastSentence, OUT_OF_SCOPE_CLOSE, Retriever } from '../../src/retrieval/decide.js';
 import { createNormaliser } from '../../src/retrieval/normalise.js';
 import { boughtInKorea, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
 import { modelNamedExactlyIn } from '../../dialogs/models.js';
@@ -209,6 +209,23 @@ describe('questions our documents do not answer (knowledge/out-of-scope)', () =>
     // Without them, or when the entry is the closer one, it is answered.
     expect(new Retriever({ ...k, entries }, without, thresholds).decide('how much does the machine cost', 'TW').type).toBe('answer');
     expect(r.decide('how much does a machine cost to fix', 'TW').type).toBe('answer');
+  });
+
+  it('offers the entry as a choice, not an answer or a guess, when one of them is nearly as close (OUT_OF_SCOPE_CLOSE)', () => {
+    const recycling = [entry('tw-capsule-recycling', ['where can I recycle used capsules', 'capsule recycling points']), entries[0]!];
+    const index = new FaqIndex(recycling, createNormaliser(k.lexicon), { outOfScope: ['where can I recycle old batteries', 'battery recycling points'] });
+    const rr = new Retriever({ ...k, entries: recycling }, index, thresholds);
+    const score = (text: string, id: string) => index.search(text, ['TW']).find((c) => c.entry.id === id)!.score;
+    // Capsules and batteries: the entry 0.567, the batteries 0.526 (0.041 behind).
+    const both = 'where can I recycle used capsules and batteries';
+    expect(score(both, 'tw-capsule-recycling') - score(both, 'out-of-scope')).toBeLessThan(OUT_OF_SCOPE_CLOSE);
+    const d = rr.decide(both, 'TW');
+    expect(d.type).toBe('clarify');
+    expect(d.type === 'clarify' && d.options.map((o) => o.entry.id)).toEqual(['tw-capsule-recycling']);
+    expect(d.type === 'clarify' && d.sole).toBeUndefined();
+    // Further behind (0.08): answered.
+    expect(score('where can I recycle', 'tw-capsule-recycling') - score('where can I recycle', 'out-of-scope')).toBeGreaterThan(OUT_OF_SCOPE_CLOSE);
+    expect(rr.decide('where can I recycle', 'TW').type).toBe('answer');
   });
 
   it('still answers the entries, and never offers them as a choice', () => {
