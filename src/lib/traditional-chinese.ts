@@ -152,8 +152,13 @@ interface Converter {
 
 let converter: Converter | undefined;
 
+/** opencc-js's Simplified → Taiwan Traditional tables, as its preset holds them. */
+function s2twTables(): { normalizationChain: DictLike[][]; segmentation: DictLike[]; conversionChain: DictLike[][] } {
+  return (configs as Record<string, { normalizationChain: DictLike[][]; segmentation: DictLike[]; conversionChain: DictLike[][] }>).s2tw!;
+}
+
 function build(): Converter {
-  const s2tw = (configs as Record<string, { normalizationChain: DictLike[][]; segmentation: DictLike[]; conversionChain: DictLike[][] }>).s2tw!;
+  const s2tw = s2twTables();
   return {
     normalise: s2tw.normalizationChain.map((g) => new DictGroup(g)),
     segmentation: new DictGroup(s2tw.segmentation),
@@ -178,7 +183,7 @@ let simplifiedOnly: Set<string> | undefined;
  * conversion ever writes. 只, 台, 里 and 后 are keys too, but Taiwan writes them as they are.
  */
 function simplifiedOnlyChars(): Set<string> {
-  const s2tw = (configs as Record<string, { normalizationChain: DictLike[][]; segmentation: DictLike[]; conversionChain: DictLike[][] }>).s2tw!;
+  const s2tw = s2twTables();
   const keys = new Set<string>();
   const written = new Set<string>();
   for (const group of s2tw.conversionChain)
