@@ -66,6 +66,28 @@ export async function answerDecision(t: Turn, d: Decision, text: string, offer?:
   }
 }
 
+/**
+ * The answers to a message's questions, one message each, then the questions retrieval could not answer (with the
+ * market's contact and a person offered); when an answer is the last message, it carries the feedback buttons.
+ */
+export function answerEach(t: Turn, each: { answers: Extract<Decision, { type: 'answer' }>[]; unanswered: string[] }, offer?: DialogId): Reply[] {
+  const { state } = t;
+  const { answers, unanswered } = each;
+  const last = answers[answers.length - 1]!;
+  state.fallbacks = 0;
+  state.lastFaqId = last.entry.id;
+  // Feedback is asked only when an answer is the last message; after the questions not answered, a "no" is not about it.
+  state.pending = unanswered.length === 0 ? { type: 'feedback', faqId: last.entry.id } : undefined;
+  const replies: Reply[] = answers.map((d, i) =>
+    i === answers.length - 1 && unanswered.length === 0
+      ? offering(say.faqAnswer(d.entry, d.score, t.market, !t.market), offer)
+      : say.faqAnswer(d.entry, d.score, t.market, !t.market, undefined, false),
+  );
+  if (unanswered.length === 0) return replies;
+  t.effects.push(...unanswered.map((q) => ({ type: 'record' as const, list: 'unanswered' as const, item: { at: t.s.now(), market: t.market, conv: hashId(state.id), text: redact(q).slice(0, 300) } })));
+  return [...replies, offering(say.notAnswered(unanswered, t.market), offer)];
+}
+
 export async function runCommand(t: Turn, command: Command): Promise<Reply[]> {
   const { state } = t;
   switch (command) {

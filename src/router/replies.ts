@@ -133,6 +133,13 @@ export function abstain(market: Market | undefined, second: boolean, outOfScope 
   return { text: { sentences }, choices: [PERSON, { label: msg('label.topics'), value: 'cmd:help' }], support: { kind: 'fallback', market } };
 }
 
+/** After the answers to a message's other questions: the questions retrieval could not answer, with the market's contact. */
+export function notAnswered(questions: string[], market: Market | undefined): ReplyData {
+  const sentences: Msg[] = questions.map((question) => msg('abstain.part', { question: question.length > 120 ? `${question.slice(0, 119)}…` : question }));
+  if (market) sentences.push(msg('abstain.reach', { contact: { contact: market } }));
+  return { text: { sentences }, choices: [PERSON, { label: msg('label.topics'), value: 'cmd:help' }], support: { kind: 'fallback', market } };
+}
+
 /** An offer of a person, with a way to carry on with the assistant. */
 export function offerPerson(text: Msg, market: Market | undefined): ReplyData {
   return { text, choices: [PERSON, { label: msg('label.topics'), value: 'cmd:help' }], support: { kind: 'fallback', market } };

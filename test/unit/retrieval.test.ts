@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, FaqIndex } from '../../src/retrieval/faq-index.js';
 import { loadKnowledge } from '../../src/retrieval/knowledge.js';
-import { byModel, lastSentence, OUT_OF_SCOPE_CLOSE, Retriever } from '../../src/retrieval/decide.js';
+import { byModel, lastSentence, OUT_OF_SCOPE_CLOSE, questionsIn, Retriever } from '../../src/retrieval/decide.js';
 import { createNormaliser } from '../../src/retrieval/normalise.js';
 import { boughtInKorea, fromAbroad, saysOverseas } from '../../dialogs/detect.js';
 import { modelNamedExactlyIn } from '../../dialogs/models.js';
@@ -389,5 +389,20 @@ describe('a message of several sentences', () => {
     expect(lastSentence('수리 접수하기 전에 하나만 여쭤볼게요. 보증기간 지나면 유상수리인가요?')).toBe('보증기간 지나면 유상수리인가요?');
     expect(lastSentence('The water tank holds 1.5 litres, is that normal')).toBeUndefined();
     expect(lastSentence('How long is the warranty?')).toBeUndefined();
+  });
+
+  it('finds the questions of a message that asks two or more, each after the story before the first', () => {
+    expect(questionsIn('Bought it in Seoul. How long is the warranty? And how much is a repair after it?')).toEqual([
+      { question: 'How long is the warranty?', text: 'Bought it in Seoul. How long is the warranty?' },
+      { question: 'And how much is a repair after it?', text: 'Bought it in Seoul. And how much is a repair after it?' },
+    ]);
+    expect(questionsIn('維修大概要幾天？還有收到的Email如果找不到要怎麼辦？')?.map((q) => q.question)).toEqual(['維修大概要幾天？', '還有收到的Email如果找不到要怎麼辦？']);
+    // Korean asks without a question mark too.
+    expect(questionsIn('보증기간이 얼마나 되나요 그리고 배송비는 얼마인가요')).toBeUndefined();
+    expect(questionsIn('보증기간이 얼마나 되나요. 플러스 프로그램 배송비도 있나요')?.map((q) => q.question)).toEqual(['보증기간이 얼마나 되나요.', '플러스 프로그램 배송비도 있나요']);
+    // One question, or a second with no words of its own ("ok?"), is not two.
+    expect(questionsIn('How long is the warranty?')).toBeUndefined();
+    expect(questionsIn('How long is the warranty? ok?')).toBeUndefined();
+    expect(questionsIn('My machine is broken. Can you help?')).toBeUndefined();
   });
 });

@@ -47,6 +47,7 @@ export const core = {
   clarify: 'I want to be sure I answer the right question. Did you mean one of these?',
   'abstain.first': "I'm not sure I can answer that from our support documents. Could you say it another way?",
   'abstain.outOfScope': "That isn't something our support documents cover, so I can't answer it here. Tap “{topics}” to see what I can help with.",
+  'abstain.part': "I can't find the answer to “{question}” in our support documents.",
   'abstain.second': "Sorry, I still can't find that in our support documents.",
   'abstain.reach': 'You can also call {contact}.',
   otherMarketOnly:

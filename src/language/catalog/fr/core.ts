@@ -43,6 +43,7 @@ export const core = {
   clarify: "Je veux être sûr de répondre à la bonne question. Vouliez-vous dire l'une de celles-ci ?",
   'abstain.first': "Je ne suis pas sûr de pouvoir répondre à cela avec nos documents d'assistance. Pourriez-vous le dire autrement ?",
   'abstain.outOfScope': "Nos documents d'assistance ne traitent pas de ce sujet, je ne peux donc pas y répondre ici. Touchez « {topics} » pour voir ce sur quoi je peux vous aider.",
+  'abstain.part': "Je ne trouve pas la réponse à « {question} » dans nos documents d'assistance.",
   'abstain.second': "Désolé, je ne trouve toujours pas cela dans nos documents d'assistance.",
   'abstain.reach': 'Vous pouvez aussi appeler le {contact}.',
   otherMarketOnly:

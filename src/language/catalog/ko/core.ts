@@ -43,6 +43,7 @@ export const core = {
   clarify: '정확한 질문에 답변하고 싶어요. 다음 중 어떤 것을 말씀하신 건가요?',
   'abstain.first': '죄송해요, 저희 고객지원 문서로는 답변드리기 어려울 것 같아요. 다르게 말씀해 주시겠어요?',
   'abstain.outOfScope': '저희 고객지원 문서에서 다루지 않는 내용이라 여기서는 답변드릴 수 없어요. 제가 도와드릴 수 있는 내용은 「{topics}」을 눌러 확인해 주세요.',
+  'abstain.part': '“{question}”에 대한 답은 저희 고객지원 문서에서 찾을 수 없어요.',
   'abstain.second': '죄송해요, 고객지원 문서에서 여전히 찾을 수 없어요.',
   'abstain.reach': '{contact}(으)로 전화하셔도 돼요.',
   otherMarketOnly: '{market} 문서에는 해당 내용이 없어서 추측해서 답변드리지 않을게요(제가 가진 정보는 {where}에만 해당돼요). {contact}(으)로 전화해 주세요.',

@@ -43,6 +43,7 @@ export const core = {
   clarify: 'Quero ter a certeza de que respondo à pergunta certa. Queria dizer uma destas?',
   'abstain.first': 'Não tenho a certeza de conseguir responder a isso com os nossos documentos de apoio. Pode dizê-lo de outra forma?',
   'abstain.outOfScope': 'Esse assunto não é tratado nos nossos documentos de apoio, por isso não consigo responder aqui. Toque em «{topics}» para ver em que posso ajudar.',
+  'abstain.part': 'Não encontro a resposta a «{question}» nos nossos documentos de apoio.',
   'abstain.second': 'Lamento, continuo sem encontrar isso nos nossos documentos de apoio.',
   'abstain.reach': 'Também pode ligar para o {contact}.',
   otherMarketOnly:

@@ -43,6 +43,7 @@ export const core = {
   clarify: '為了確定回答正確的問題，請問您是指以下哪一個？',
   'abstain.first': '抱歉，我不確定能從我們的客服文件回答這個問題。可以換個方式說說看嗎？',
   'abstain.outOfScope': '這不在我們客服文件涵蓋的範圍內，所以我無法在這裡回答。請點「{topics}」看看我能協助的項目。',
+  'abstain.part': '「{question}」這個問題，我在客服文件中找不到答案。',
   'abstain.second': '抱歉，我在客服文件中還是找不到相關內容。',
   'abstain.reach': '您也可以撥打 {contact}。',
   otherMarketOnly: '我們{market}的文件沒有涵蓋這個問題（我手上的資料只適用於{where}），所以我不會亂猜。請撥打 {contact}。',
