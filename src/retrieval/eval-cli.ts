@@ -9,7 +9,7 @@
  * Routing (question answered, task started, one-shot result) on test/eval/routing/<lang>.json is part of the
  * default report; `--routing`: the routing report only.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isLang, LANGS, type Lang } from '../conversation/lang.js';
@@ -49,8 +49,8 @@ const routingOnly = args.includes('--routing');
 
 /**
  * Routing through the real router in process (src/tools/routing-eval.ts), per language, on five sets:
- * test/eval/routing, routing-dev and routing-dev2 (the code's reading was widened after reading their misses; the
- * second dev sets exist for zh-TW, ko and pt), test/eval/routing-fresh (held
+ * test/eval/routing, routing-dev, routing-dev2 and routing-dev3 (the code's reading was widened after reading their
+ * misses; the second and third dev sets exist for zh-TW, ko and pt), test/eval/routing-fresh (held
  * out: written later by other people; its misses were once described to an engineer, so only partly held out)
  * and test/eval/routing-fresh2 (held out: written blind from the source documents, only its totals are read).
  */
@@ -58,12 +58,12 @@ async function routingReport(): Promise<void> {
   const { formatRoutingReport, loadRoutingSet, routingRouter, runRouting } = await import('../tools/routing-eval.js');
   const router = routingRouter();
   const lines: string[] = [];
-  for (const [dir, label] of [['routing', 'routing'], ['routing-dev', 'dev'], ['routing-dev2', 'dev 2'], ['routing-fresh', 'held out'], ['routing-fresh2', 'held out 2']] as const) {
+  for (const [dir, label] of [['routing', 'routing'], ['routing-dev', 'dev'], ['routing-dev2', 'dev 2'], ['routing-dev3', 'dev 3'], ['routing-fresh', 'held out'], ['routing-fresh2', 'held out 2']] as const) {
     for (const lang of langs) {
       const file = join(EVAL_DIR, dir, `${lang}.json`);
       if (!existsSync(file)) {
-        // The second dev sets were written for the languages furthest from the target only.
-        if (dir !== 'routing-dev2') console.log(`\n${lang}: no ${label} set (${file})`);
+        // The second and third dev sets were written for the languages furthest from the target only.
+        if (dir !== 'routing-dev2' && dir !== 'routing-dev3') console.log(`\n${lang}: no ${label} set (${file})`);
         continue;
       }
       const r = await runRouting(loadRoutingSet(file).filter((i) => i.lang === lang), router);
@@ -163,20 +163,32 @@ if (!calibrate && !cv) await routingReport();
 
 /**
  * Out-of-domain questions written blind from the source documents (2026-12-07), 40 per language, 28 near misses and
- * 12 off-topic: test/eval/ood-dev (tuned on: its misses are printed) and test/eval/ood-fresh (held out: only its totals
- * are printed). Refused = neither answered nor answered tentatively (one plausible "did you mean").
+ * 12 off-topic: test/eval/ood-dev and ood-dev2 (the second written later, 2026-12-07 too; tuned on: their misses are
+ * printed) and test/eval/ood-fresh (held out: only its totals are printed). Refused = neither answered nor answered
+ * tentatively (one plausible "did you mean").
+ *
+ * test/eval/ood-partly/<set>.json: the questions one of the documents does answer in part (it says where the figure
+ * asked is found, or states the rule that settles it), found by other readers of the documents alone, who never saw
+ * the bot's replies. The labels are left as written; an answer from that document is reported beside the refusals,
+ * as an answer that is not wrong.
  */
 function oodReport(): void {
   const lines: string[] = [];
-  for (const [dir, label] of [['ood-dev', 'dev'], ['ood-fresh', 'held out']] as const) {
+  for (const [dir, label] of [['ood-dev', 'dev'], ['ood-dev2', 'dev 2'], ['ood-fresh', 'held out']] as const) {
+    const partlyFile = join(EVAL_DIR, 'ood-partly', `${dir}.json`);
+    const partly = new Map<string, string>(existsSync(partlyFile) ? (JSON.parse(readFileSync(partlyFile, 'utf8')) as { id: string; document: string }[]).map((p) => [p.id, p.document]) : []);
     for (const lang of langs) {
       const file = join(EVAL_DIR, dir, `${lang}.json`);
       if (!existsSync(file)) continue;
       const questions = loadQuestions(file).filter((q) => q.lang === lang);
       const r = evaluate(scored, questions);
       const refused = r.outOfDomain - r.oodAnswered - r.tentative.ood;
-      lines.push(`  ${lang.padEnd(6)} ${label.padEnd(9)} refused ${pct(refused / Math.max(r.outOfDomain, 1)).padStart(6)} (${refused}/${r.outOfDomain}; answered ${r.oodAnswered}, tentatively ${r.tentative.ood})`);
-      if (!quiet && dir === 'ood-dev') for (const f of r.failures) lines.push(`      ${f.id} [${f.market}] "${f.text}" → ${f.got}`);
+      const fromTheirDocument = r.failures.filter((f) => f.answered && partly.get(f.id) === f.answered.source.document).length;
+      lines.push(
+        `  ${lang.padEnd(6)} ${label.padEnd(9)} refused ${pct(refused / Math.max(r.outOfDomain, 1)).padStart(6)} (${refused}/${r.outOfDomain}; answered ${r.oodAnswered}, tentatively ${r.tentative.ood})` +
+          (fromTheirDocument ? `; ${fromTheirDocument} of the answers come from the document that partly answers them (refused or so answered: ${pct((refused + fromTheirDocument) / Math.max(r.outOfDomain, 1))})` : ''),
+      );
+      if (!quiet && dir !== 'ood-fresh') for (const f of r.failures) lines.push(`      ${f.id} [${f.market}] "${f.text}" → ${f.got}${partly.get(f.id) === f.answered?.source.document ? ' (partly answered there)' : ''}`);
     }
   }
   if (lines.length) console.log(`\nout of domain, blind sets\n${lines.join('\n')}`);
