@@ -39,16 +39,16 @@ export interface OneShotResult {
 const WARRANTY = /warrant|warrent|warant|guarantee|\bcovered\b|保固|保修|保證|보증|워런티|무상 ?(수리|as|에이에스)|garantie|garanti|garentie|couverte?\b|garantia|coberta?\b|coberto/u;
 /** The warranty said to be over: the customer asks what a repair costs, not whether it is covered. */
 const WARRANTY_OVER =
-  /out of warranty|warranty (ran out|has run out|expired|is over|ended|has ended)|no longer (under|covered)|(過了|超過)保固|保固(已經?|早就)(過期|到期|結束)|保固(過期|到期|結束)了|보증[^.]{0,6}(끝났|끝난|지났|지난|만료됐|만료된)|무상[^.]{0,6}(끝났|끝난|지났|지난)|hors garantie|plus sous garantie|garantie (est )?(expirée|terminée|finie)|fora da garantia|garantia (já )?(expirou|terminou|acabou)|acabar a garantia|saiu da garantia|já não (tem|está (na|em)) garantia|sem garantia|n'est plus (sous )?garantie|warranty (is )?(over|gone)|過保|已經?過了?保固|保固已經?(過|到期)/u;
+  /out of warranty|warranty (ran out|has run out|expired|is over|ended|has ended)|no longer (under|covered)|(過了|超過)保固|保固(已經?|早就)(過期|到期|結束)|保固(過期|到期|結束)了|보증[^.]{0,6}(끝났|끝난|지났|지난|만료됐|만료된)|무상[^.]{0,6}(끝났|끝난|지났|지난)|hors garantie|plus sous garantie|garantie (est )?(expirée|terminée|finie)|fora da garantia|garantia (já )?(expirou|terminou|acabou)|acabar a garantia|saiu da garantia|já não (tem|está (na|em)) garantia|sem garantia|n'est plus (sous )?garantie|warranty (is )?(over|gone)|過保|已經?過了?保固|保固已經?(過|到期)|保固(已經?|早就)?(過期|到期|結束)(了|快|很久|好久|\d|[一二兩三四五六七八九十半幾])|(早就|已經|已)沒(有)?(保固|保修)/u;
 /** Asking what something costs. */
-const PRICE = /how much|\bvalor\b|\bmontant\b|\b(cost|costs|price|prices|fee|fees|charge|charges)\b|多少錢|多少|費用|價格|價錢|收費|維修費|얼마|비용|수리비|가격|요금|combien|\b(prix|coût|coûte|tarif)\b|quanto|\b(preço|custo|custa)\b/u;
+const PRICE = /how much|\bvalor\b|\bmontant\b|\b(cost|costs|price|prices|fee|fees|charge|charges)\b|多少錢|多少|費用|價格|價錢|收費|維修費|얼마|비용|수리비|가격|요금|combien|\b(prix|coût|coûte|tarif)\b|quanto|\bqto\b|\b(preço|custo|custa)\b/u;
 const REPAIR = /repair|fix|維修|修理|送修|修(?!改|正|訂)|수리|고치|고쳐|고칠|(?<![a-z])as(?![a-z])|répar|repar|arranj|consert/u;
 /**
  * "How much / how many" words that also ask how long (얼마나 걸려요, combien de temps, quanto tempo, 多少天), and the
  * words that can only ask about money: a question about time with no money word is not a price question.
  */
-const DURATION = /how long|얼마나 ?(걸|오래|돼|되)|기간|며칠|몇 ?(일|주|달|개월)|combien de (temps|jours|semaines|mois)|quanto tempo|quant[oa]s (dias|semanas|meses)|多久|多少(天|時間|個月|週)|期間|期限/u;
-const MONEY = /\b(cost|costs|price|prices|fee|fees|charge|charges)\b|錢|費用|維修費|修理費|價|收費|비용|수리비|가격|요금|\b(prix|coût|coûte|coûterait|tarif)\b|\b(preço|custo|custa|custaria)\b/u;
+const DURATION = /how long|얼마나 ?(걸|오래|돼|되)|(?<!(무상|보증|보증 |무상 ))기간|며칠|몇 ?(일|주|달|개월)|combien de (temps|jours|semaines|mois)|quanto tempo|quant[oa]s (dias|semanas|meses)|多久|多少(天|時間|個月|週)|期間|期限/u;
+const MONEY = /\b(cost|costs|price|prices|fee|fees|charge|charges)\b|錢|費用|維修費|修理費|價|收費|비용|수리비|가격|요금|얼마 ?(드|들|나와|나오)|\b(prix|coût|coûte|coûterait|tarif)\b|\b(preço|custo|custa|custaria)\b/u;
 const OVERSEAS = /\b(overseas|abroad)\b|海外|國外|해외|직구|à l'étranger|no estrangeiro|fora de portugal/u;
 /** A receipt kept, in words the repair task's own reading does not cover. */
 const PROOF_KEPT = /\b(receipt|invoice|proof of purchase)( is)? (kept|saved)\b|\bkept (the |my )?(receipt|invoice)\b|(收據|發票)[^。]{0,4}(還在|有留|保留|留著)|保留[^。]{0,3}(收據|發票)|(영수증|증빙)[^.]{0,6}(보관|챙겨)|(gardé|conservé)[^.]{0,10}(facture|ticket|preuve)|(facture|ticket) (gardée?|conservée?)|guardei[^.]{0,10}(fatura|talão|recibo|comprovativo)/u;

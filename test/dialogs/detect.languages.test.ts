@@ -43,6 +43,15 @@ describe('cancellationSlotsIn in five languages', () => {
     ['subscrição de 24 meses, há 8 meses, pago 99 € e a máquina custa 279 €', { commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 }],
     ['24個月合約，用了8個月，我付了99歐元，原價279歐元', { commitment: 24, elapsed: 8, priceWith: 99, priceWithout: 279 }],
     ["mon engagement est terminé", { finished: true }],
+    ['약정 다 채운 다음에 해지하면 돈 내야 돼요?', { finished: true }],
+    // Months left, not gone by: with the commitment, the months gone by are the rest.
+    ['24 month commitment, 10 months left, paid 99, normally 279', { commitment: 24, elapsed: 14, priceWith: 99, priceWithout: 279 }],
+    ['綁24個月，還剩15個月', { commitment: 24, elapsed: 9 }],
+    ['24개월 약정인데 4개월 남았어요', { commitment: 24, elapsed: 20 }],
+    ['engagement de 24 mois, il me reste 10 mois', { commitment: 24, elapsed: 14 }],
+    ['compromisso de 24 meses e ainda faltam 10. Paguei 199€, sem assinatura está a 599€', { commitment: 24, elapsed: 14, priceWith: 199, priceWithout: 599 }],
+    // without the commitment, months left are not months gone by
+    ['I have 10 months left on my sub', {}],
     // "and" is not the French "an" (a year) after a price.
     ['I want to cancel my machine subscription, 3 months into 12, it costs 249 and I pay 229', { elapsed: 3, commitment: 12, priceWithout: 249, priceWith: 229 }],
   ])('"%s"', (text, slots) => {
@@ -60,10 +69,16 @@ describe('requests and figures in longer or informal messages', () => {
     ['官網帳號密碼想重設，可以教我怎麼做嗎', 'passwordReset', 'request'],
     ['登入時一直顯示密碼錯誤，試了好幾次，要怎麼辦', 'passwordReset', 'request'],
     ['quero trocar a senha da minha conta', 'passwordReset', 'request'],
+    ['queria mudar a password da minha conta Nespresso porque é fraca. Pode guiar-me?', 'passwordReset', 'request'],
+    ['nenhum de nós se lembra da senha da conta. Quero repô-la por favor.', 'passwordReset', 'request'],
+    ['我懷疑有人知道我的密碼 想馬上換掉 麻煩幫我', 'passwordReset', 'request'],
     // No water, said the way people type it.
     ['시티즈에서 커피가 안 내려와요 어떡해요', 'noWater', 'request'],
     ['픽시 물이 한방울도 안나와요', 'noWater', 'request'],
     ['機器一滴水都流不出來，怎麼處理', 'noWater', 'request'],
+    ['今天開機按下去完全沒有咖啡流出來，請問要怎麼處理', 'noWater', 'request'],
+    ['CitiZ 물이 한방울도 안나와요 윙 소리만 나고.. 어케 해야돼요??', 'noWater', 'request'],
+    ['커피가 안나옴 ㅡㅡ Vertuo Next에요 빨리 좀 알려주세요', 'noWater', 'request'],
     // The Plus programme named by its short name.
     ['플러스로 산 머신 반품하고 싶어요', 'cancellationPenalty', 'request'],
   ])('"%s" → %s (%s)', (text, dialog, reading) => {

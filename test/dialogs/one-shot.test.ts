@@ -207,6 +207,12 @@ describe('durations', () => {
       'I bought my Pixie 3 years ago, the warranty is over, how much is a repair?',
       "j'ai acheté ma Pixie il y a 3 ans, elle n'est plus garantie, combien coûte une réparation ?",
       '我的Pixie三年前買的，已經過保固了，維修要多少錢？',
+      // said the way people type it: "over for almost half a year", "long out of warranty", "the free period has
+      // passed … what will it take", "qto" for quanto
+      'Vertuo Next 在韓國買的 保固過期快半年了，最近燈一直閃，修理費要多少？',
+      '我的CitiZ用了三年多早就沒保固了，按鈕壓下去沒反應，修理要多少錢?',
+      'Creatista Plus 무상기간 지났는데 우유 스팀쪽이 고장이에요. 고치려면 얼마 드나요?',
+      'Vertuo Next, comprada na coreia, a garantia acabou em setembro. qto fica arranjá-la?',
     ])
       expect(taskOf(text, 'KR'), text).toBe('krRepairPrice');
   });
