@@ -4,6 +4,7 @@
  * the customer's language; opening hours are read in the market's time zone by the hand-off.
  */
 import { LANG_LOCALE, type Lang } from '../conversation/lang.js';
+import { resolveKoreanParticles } from './korean-particles.js';
 import type { Choice, Market, Reply, SupportMeta } from '../lib/types.js';
 import { CATALOGUES, type MessageKey } from './catalog/index.js';
 import { isMsg, type Msg, type Param, type Text } from './message.js';
@@ -54,11 +55,14 @@ export class Renderer {
   /** One message in `lang`. */
   message(m: Msg, lang: Lang): string {
     const template = CATALOGUES[lang][m.key] ?? CATALOGUES.en[m.key] ?? m.key;
-    if (!m.params) return template;
-    return template.replace(PLACEHOLDER, (whole, name: string) => {
-      const p = m.params![name];
-      return p === undefined ? whole : this.param(p, lang);
-    });
+    const text = m.params
+      ? template.replace(PLACEHOLDER, (whole, name: string) => {
+          const p = m.params![name];
+          return p === undefined ? whole : this.param(p, lang);
+        })
+      : template;
+    // "{model}이(가)" → "CitiZ가", "{contact}(으)로" → "080-734-1111로": the particle the word takes.
+    return lang === 'ko' ? resolveKoreanParticles(text) : text;
   }
 
   text(t: Text | string, lang: Lang): string {

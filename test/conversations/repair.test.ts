@@ -3,6 +3,7 @@
  * service: the re-prompt ladder, "I don't know", corrections at any step (also at "Change something"),
  * a question or small talk in the middle of a task, and an agent handing back before an old task resumes.
  */
+import { resolveKoreanParticles } from '../../src/language/korean-particles.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES, type MessageKey } from '../../src/language/catalog/index.js';
 import { agent, choices, dialogOf, sentSince, startAtToday, support, type TestService } from './support.js';
@@ -141,6 +142,8 @@ const digits = (p: string) => p.replace(/\D/g, '');
 
 describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
   const words = (key: MessageKey) => CATALOGUES[c.lang][key];
+  // The renderer writes the Korean particle the word before it takes ("{model}와(과)" → "CitiZ와").
+  const rendered = (text: string) => (c.lang === 'ko' ? resolveKoreanParticles(text) : text);
   const chat = () => new Chat(svc, c.locale, c.lang, c.market);
 
   it('re-prompt ladder: the step re-prompt, then a simpler question, then a person offered; "Keep going" asks again', async () => {
@@ -234,7 +237,7 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     // The booking done, a new one that names no machine asks whether it is the same CitiZ.
     await x.step('confirm', 'repairBooking', 'done');
     const same = await x.step('task:repairBooking', 'repairBooking', 'askingSameMachine');
-    expect(same.text).toBe(words('repair.sameMachine').replace('{model}', 'CitiZ'));
+    expect(same.text).toBe(rendered(words('repair.sameMachine').replace('{model}', 'CitiZ')));
     expect(choices(same)).toEqual([words('repair.label.sameMachine'), words('repair.label.otherMachine')]);
     const next = await x.step('same-machine', 'repairBooking', c.market === 'KR' ? 'askingOrigin' : 'askingPurchaseDate');
     expect(next.text).toContain('CitiZ');
@@ -248,7 +251,7 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     const ask = await x.step('task:repairBooking', 'repairBooking', 'askingModel');
     const [answer, goOn] = await x.say(c.question);
     expect(support(answer)?.kind).toBe('faq');
-    expect(goOn?.text).toBe(words('repair.goOn').replace('{task}', words('repair.task.repairBooking')));
+    expect(goOn?.text).toBe(rendered(words('repair.goOn').replace('{task}', words('repair.task.repairBooking'))));
     expect(choices(goOn)).toEqual([words('repair.label.continue'), words('repair.label.stop')]);
     const [again] = await x.say('continue');
     expect(again?.text).toBe(ask.text);
@@ -256,7 +259,7 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     // A question the documents do not answer is a digression too: said so, then "shall we go on?", not a re-prompt.
     const [notSure, goOn2] = await x.say(c.offTopic);
     expect(support(notSure)?.kind, notSure?.text).toBe('fallback');
-    expect(goOn2?.text).toBe(words('repair.goOn').replace('{task}', words('repair.task.repairBooking')));
+    expect(goOn2?.text).toBe(rendered(words('repair.goOn').replace('{task}', words('repair.task.repairBooking'))));
     expect(choices(goOn2)).toEqual(expect.arrayContaining([words('repair.label.continue'), words('repair.label.stop')]));
     const [again2] = await x.say('continue');
     expect(again2?.text).toBe(ask.text);
@@ -277,7 +280,7 @@ describe.each(CASES)('conversation repair in $lang ($market)', (c) => {
     const from = svc.channel.forConversation(x.customer.id).length;
     expect((await desk.end(x.customer)).status).toBe(200);
     const back = sentSince(svc, x.customer, from);
-    expect(back.map((a) => a.text)).toEqual([words('repair.backGoOn').replace('{task}', words('repair.task.repairBooking'))]);
+    expect(back.map((a) => a.text)).toEqual([rendered(words('repair.backGoOn').replace('{task}', words('repair.task.repairBooking')))]);
     expect(choices(back[0])).toEqual([words('repair.label.continue'), words('repair.label.stop')]);
 
     const [again] = await x.say('continue');

@@ -103,7 +103,7 @@ describe('ko', () => {
     const c = new Chat(svc, 'ko-KR', 'ko', 'KR');
     const [result] = await c.say('14개월 전에 서울에서 버츄오 팝을 샀고 같은 주에 등록했어요. 영수증도 있어요. 아직 보증 기간인가요?');
     expect(support(result)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'result', task: 'warranty' });
-    expect(result?.text).toMatch(/^Vertuo Pop은\(는\) 2026년 4월 15일까지 보증돼요\./);
+    expect(result?.text).toMatch(/^Vertuo Pop은 2026년 4월 15일까지 보증돼요\./);
     expect(result?.text).toContain('구매 후 30일 이내에 등록해서 12개월 추가');
   });
 
