@@ -159,9 +159,10 @@ export function correctedPenalty(text: string, kept: Slots, input: Omit<DialogIn
 }
 
 /** KR and FR: the warranty decision from the model, when it was bought, and (KR) proof and registration. */
-function warranty(text: string, t: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
+function warranty(text: string, t: string, input: Omit<DialogInput, 'slots'>, known: { model?: string }): OneShotResult | undefined {
   if ((input.market !== 'KR' && input.market !== 'FR') || !WARRANTY.test(t) || WARRANTY_OVER.test(t)) return undefined;
   const p = purchaseSlotsIn(text);
+  if (typeof p.model !== 'string' && known.model) p.model = known.model;
   if (typeof p.model !== 'string') return undefined;
   const when = purchaseWhen(text, p.purchaseDate, input);
   if (!when || when.date > input.today) return undefined;
@@ -200,10 +201,11 @@ function saidOrigin(p: Slots, t: string): Slots {
 }
 
 /** KR: the paid-repair price of the model's tier; bought in Korea is the common case and overseas is named. */
-function krRepairPrice(text: string, t: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
+function krRepairPrice(text: string, t: string, input: Omit<DialogInput, 'slots'>, known: { model?: string }): OneShotResult | undefined {
   if (input.market !== 'KR' || !PRICE.test(t) || !REPAIR.test(t)) return undefined;
   if (DURATION.test(t) && !MONEY.test(t)) return undefined;
   const p = purchaseSlotsIn(text);
+  if (typeof p.model !== 'string' && known.model) p.model = known.model;
   if (typeof p.model !== 'string') return undefined;
   const ctx = repairContext(input, p.model);
   const overseas = p.overseas === true || (OVERSEAS.test(t) && !IN_KOREA.test(t));
@@ -232,13 +234,17 @@ export function asksToBookIt(text: string): boolean {
   return BOOK_IT.test(squash(text)) && readingOf(text) === 'request';
 }
 
-/** The result a message gets at once, if it carries a whole task's inputs. */
-export function oneShotResult(text: string, input: Omit<DialogInput, 'slots'>): OneShotResult | undefined {
+/**
+ * The result a message gets at once, if it carries a whole task's inputs. `known`: what the conversation already
+ * holds (the machine of the task in progress), used where the message names none ("bought it 8 months ago, still
+ * under warranty?" in the middle of the no-water steps for a CitiZ).
+ */
+export function oneShotResult(text: string, input: Omit<DialogInput, 'slots'>, known: { model?: string } = {}): OneShotResult | undefined {
   const t = squash(text).replace(/\s+/g, ' ');
   const penaltyResult = penalty(text, input);
   if (penaltyResult) return penaltyResult;
   // Asked to book the repair ("it's under warranty, please book a repair"): the repair task starts and checks the
   // warranty and the price itself; the result alone would not do what was asked.
   if (asksForRepair(text)) return undefined;
-  return warranty(text, t, input) ?? krRepairPrice(text, t, input);
+  return warranty(text, t, input, known) ?? krRepairPrice(text, t, input, known);
 }

@@ -214,3 +214,23 @@ describe('a question that names a machine, in the middle of the no-water steps',
     expect(switched?.text).toContain('CitiZ');
   });
 });
+
+describe('a warranty question that names no machine, in the middle of the no-water steps', () => {
+  it.each([
+    { locale: 'en-KR', start: 'my citiz gives no water, help me', question: 'I bought it 8 months ago in Seoul, is it still under warranty?', goOn: 'Continue' },
+    { locale: 'ko-KR', start: '시티즈에서 물이 안 나와요 도와주세요', question: '서울에서 8개월 전에 샀는데 보증 아직 되나요?', goOn: '계속하기' },
+    { locale: 'fr-FR', start: "ma citiz ne donne plus d'eau, aidez-moi", question: "Je l'ai achetée il y a 8 mois, est-elle encore sous garantie ?", goOn: 'Continuer' },
+  ])('$locale: is decided for the machine of the steps, then the steps go on', async ({ locale, start, question, goOn }) => {
+    const c = new Customer(svc, { locale });
+    const [steps] = await c.say(start);
+    expect(dialogOf(steps)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+
+    const [result, askGoOn] = await c.say(question);
+    expect(support(result)).toMatchObject({ kind: 'dialog', task: 'warranty' });
+    expect(dialogOf(askGoOn)).toEqual({ dialog: 'noWater', step: 'goOn' });
+
+    const [again] = await c.say(goOn);
+    expect(dialogOf(again)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+    expect(again?.text).toContain('CitiZ');
+  });
+});

@@ -46,9 +46,11 @@ export const activeDialog: Stage = async (t) => {
     const small = smalltalk(text, t.lang);
     if (small) return [say.smalltalk(msg(SMALL_REPLY[small]), t.market), dialogReply(t, envelope.machine, s.dialogs.repeatPrompt(envelope, input))];
     // A question that carries another task's whole inputs ("산 지 1년 반 된 시티즈예요. 보증 아직 되나요?" during the no-water
-    // steps): its result, as the first message would get it, then whether to go on.
+    // steps), the machine of the task in progress counting as said ("bought it 8 months ago, still under warranty?"):
+    // its result, as the first message would get it, then whether to go on.
     const { slots: _none, ...resultInput } = input;
-    const result = t.market && asksSomething(text) ? oneShotResult(text, resultInput) : undefined;
+    const machine = s.dialogs.slots(envelope).model;
+    const result = t.market && asksSomething(text) ? oneShotResult(text, resultInput, { model: typeof machine === 'string' ? machine : undefined }) : undefined;
     if (result && t.market) {
       state.fallbacks = 0;
       state.pending = { type: 'goOn', asked: true };
