@@ -81,6 +81,7 @@ describe('requests and figures in longer or informal messages', () => {
     ['커피가 안나옴 ㅡㅡ Vertuo Next에요 빨리 좀 알려주세요', 'noWater', 'request'],
     // The Plus programme named by its short name.
     ['플러스로 산 머신 반품하고 싶어요', 'cancellationPenalty', 'request'],
+    ["J'ai acheté une machine avec le programme Nespresso Plus à Séoul, je veux annuler le programme. Combien je vais devoir payer ?", 'cancellationPenalty', 'request'],
   ])('"%s" → %s (%s)', (text, dialog, reading) => {
     expect(detectDialog(text)).toMatchObject({ dialog, reading });
   });
