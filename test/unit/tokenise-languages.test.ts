@@ -43,6 +43,16 @@ describe('Korean (ko)', () => {
     expect(stripKorean('나와요')).toBe('나와');
   });
 
+  it('strips the spoken endings typed without a space: 할때, 는거, 건지, 마다, 까봐, 던데', () => {
+    expect(stripKorean('주문할때')).toBe('주문');
+    expect(stripKorean('같은거')).toBe('같');
+    expect(stripKorean('받는건지')).toBe('받');
+    expect(stripKorean('부품마다')).toBe('부품');
+    expect(stripKorean('다르다던데')).toBe('다르');
+    // a noun that ends in 거 keeps it (수거, pickup)
+    expect(stripKorean('수거')).toBe('수거');
+  });
+
   it('gives the stem and its syllable bigrams, whatever particle the customer used', () => {
     expect(ko.tokens('보증기간이')).toEqual(['보증기간', '보증', '증기', '기간']);
     expect(ko.tokens('보증기간은')).toEqual(ko.tokens('보증기간이'));
