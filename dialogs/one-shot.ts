@@ -12,6 +12,7 @@ import { squash } from '../src/language/understand/index.js';
 import { cancellationContext, cancellationCorrectable, finishedReply, penaltyReply, type CancellationContext } from './cancellation-penalty.machine.js';
 import { correctionIn } from './step-kit.js';
 import { asksForRepair, detectDialog, durationsIn, IN_KOREA, purchaseSlotsIn } from './detect.js';
+import { modelIn } from './models.js';
 import { parseDate, type ParsedDate } from './parse.js';
 import { withDigits } from './parse-numbers.js';
 import { readingOf } from './reading.js';
@@ -246,5 +247,7 @@ export function oneShotResult(text: string, input: Omit<DialogInput, 'slots'>, k
   // Asked to book the repair ("it's under warranty, please book a repair"): the repair task starts and checks the
   // warranty and the price itself; the result alone would not do what was asked.
   if (asksForRepair(text)) return undefined;
-  return warranty(text, t, input, known) ?? krRepairPrice(text, t, input, known);
+  // The task keeps the machine as its name ("CitiZ"); the results read its catalogue id.
+  const machine = known.model ? { model: modelIn(known.model) ?? known.model } : {};
+  return warranty(text, t, input, machine) ?? krRepairPrice(text, t, input, machine);
 }

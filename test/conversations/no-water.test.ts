@@ -227,6 +227,8 @@ describe('a warranty question that names no machine, in the middle of the no-wat
 
     const [result, askGoOn] = await c.say(question);
     expect(support(result)).toMatchObject({ kind: 'dialog', task: 'warranty' });
+    // The task's machine by name, not "the machine": the task keeps its name, the result reads its id.
+    expect(result?.text).toContain('CitiZ');
     expect(dialogOf(askGoOn)).toEqual({ dialog: 'noWater', step: 'goOn' });
 
     const [again] = await c.say(goOn);
