@@ -111,6 +111,9 @@ function passwordReset(t: string): Omit<Detection, 'reading'> | undefined {
   else if (/\bexpired?|no longer valid|invalid link|link (doesn'?t|does not|won'?t) work|過期|失效|만료|expir|n'est plus valable|não é válido/.test(t)) slots.situation = 'expired';
   else if (/(didn'?t|did not|never|haven'?t|have not|not) (get|got|receive|received|arrive|arrived|come|came)|no (reset )?e-?mail|沒(有)?收到|收不到|(메일|이메일)[^.]{0,8}(안 왔|안 와|못 받|오지 않)|pas reçu|jamais reçu|rien reçu|não (recebi|chegou)|nunca (chegou|recebi)/.test(t)) slots.situation = 'notReceived';
   else if (/forg[eo]t.{0,20}(e-?mail|login|user ?name)|which e-?mail|registered e-?mail|忘[^。]{0,6}(電子郵件|email|信箱|帳號)|(이메일|아이디|계정)[^.]{0,6}(잊|까먹|모르)|oubli[^.]{0,20}(adresse e-?mail|e-?mail|identifiant)|esque[^.]{0,20}(e-?mail|endereço)/.test(t)) slots.situation = 'forgotEmail';
+  // Changing it (a weak password, someone may know it): Taiwan's FAQ says the "forgot your password?" link is also how
+  // a password is amended, so the same steps, without asking what happened.
+  else if (/\b(chang(e|ing)|amend(ing)?|update)\b.{0,25}\bpass ?word|(更改|修改|變更|換)[^。]{0,6}密碼|密碼[^。]{0,10}(換掉|換一個|更換|改掉|更改|修改|變更)|(비밀번호|비번|패스워드)[^.]{0,10}(변경|바꾸|바꿀|바꿔)|(changer|modifier)[^.]{0,25}mot de passe|mot de passe[^.]{0,20}(changer|modifier)|(mudar|alterar|trocar)[^.]{0,40}(palavra-?passe|senha|pass ?word)/.test(t)) slots.situation = 'forgot';
   else if (/\b(forg[eo]t(ten)?|lost)\b.{0,25}\bpass ?word|忘(記|了)?[^。]{0,4}密碼|(비밀번호|비번|패스워드)[^.]{0,6}(잊|까먹)|mot de passe oublié|oubli[^.]{0,20}mot de passe|esqueci[^.]{0,20}(palavra-?passe|senha)/.test(t)) slots.situation = 'forgot';
   return { dialog: 'passwordReset', slots, confidence: 0.9 };
 }

@@ -11,6 +11,12 @@ describe('detectDialog in five languages', () => {
     ["j'ai oublié mon mot de passe", 'passwordReset', { situation: 'forgot' }],
     ["je n'ai pas reçu l'e-mail pour réinitialiser mon mot de passe", 'passwordReset', { situation: 'notReceived' }],
     ['esqueci-me da palavra-passe', 'passwordReset', { situation: 'forgot' }],
+    // Changing it: the same "forgot your password?" link (Taiwan's FAQ: it is also how a password is amended).
+    ['I want to change my password, I think someone knows it', 'passwordReset', { situation: 'forgot' }],
+    ['我懷疑有人知道我的密碼 想馬上換掉 麻煩幫我', 'passwordReset', { situation: 'forgot' }],
+    ['비밀번호 변경하고 싶어요', 'passwordReset', { situation: 'forgot' }],
+    ['je veux changer mon mot de passe', 'passwordReset', { situation: 'forgot' }],
+    ['queria mudar a password da minha conta', 'passwordReset', { situation: 'forgot' }],
     ['커피머신에서 물이 안 나와요', 'noWater', {}],
     ['咖啡機不出水，試了5次', 'noWater', { tries: 5 }],
     ["ma citiz ne fait plus couler d'eau", 'noWater', { model: 'citiz' }],
