@@ -6,8 +6,8 @@
  * The sound before the particle is read from the rendered text: a Hangul syllable's final consonant; a digit as
  * it is said (영, 일, 이, 삼, 사, 오, 육, 칠, 팔, 구); a Latin word by how Korean borrows it (ending in m, n or ng, or
  * in p, t or k after a short vowel: a final consonant, as in 원, 팝; in l: ㄹ; anything else a vowel, as in 시티즈,
- * 픽시, 엑스퍼트). A parenthesis
- * just before the particle ("0800 55 52 53 (appel gratuit)(으)로") is skipped: the particle follows the word before it.
+ * 픽시, 엑스퍼트). A parenthesis just before the particle ("0800 55 52 53 (무료 전화)(으)로") is skipped: the particle
+ * follows the word before it.
  */
 
 type Final = 'none' | 'consonant' | 'rieul';

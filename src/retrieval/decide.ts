@@ -197,13 +197,15 @@ export function byModel(candidates: Candidate[], modelId: string | undefined | (
  * characters); undefined for a message of one sentence.
  */
 export function lastSentence(text: string): string | undefined {
-  const sentences = text.split(SENTENCES).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = sentencesOf(text);
   if (sentences.length < 2) return undefined;
   const last = sentences[sentences.length - 1]!;
   return hasWordsOfItsOwn(last, { cjk: 5, words: 3 }) ? last : undefined;
 }
 
 const SENTENCES = /(?<=[.!?])\s+|(?<=[。！？?])\s*(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[。！？])\s*|\n+/u;
+/** The message's sentences that have a letter or a digit, in order. */
+const sentencesOf = (text: string) => text.split(SENTENCES).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
 /** A sentence that asks: a question mark, or a Korean question ending without one ("…되나요", "…인가요"). */
 const ASKS = /(?:[?？]|(?:나요|까요|가요|인지요)[.~!]*)\s*$/u;
 
@@ -213,7 +215,7 @@ const ASKS = /(?:[?？]|(?:나요|까요|가요|인지요)[.~!]*)\s*$/u;
  * say where the machine was bought); undefined when the message asks fewer than two questions with words of their own.
  */
 export function questionsIn(text: string): { question: string; text: string }[] | undefined {
-  const sentences = text.split(SENTENCES).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  const sentences = sentencesOf(text);
   const first = sentences.findIndex((s) => ASKS.test(s));
   if (first < 0) return undefined;
   const story = sentences.slice(0, first).join(' ');
