@@ -33,6 +33,17 @@ describe('two questions in one message', () => {
     expect(choices(replies[1])).toContain(yes);
   });
 
+  it('a third question refused alone is named as not found, with the contact; no feedback asked after it', async () => {
+    const c = new Chat(svc, 'en-FR', 'en', 'FR');
+    const replies = await c.say('How long is the warranty on a Krups machine? And who can use the WhatsApp channel? Also what is the weather in Lyon tomorrow?');
+    expect(replies.map((r) => support(r)?.faqId)).toEqual(['fr-warranty-period', 'fr-whatsapp-ambassador', undefined]);
+    expect(support(replies[2])?.kind).toBe('fallback');
+    expect(replies[2]?.text).toContain('I can\'t find the answer to “Also what is the weather in Lyon tomorrow?” in our support documents.');
+    expect(replies[2]?.text).toContain('0800 55 52 53');
+    expect(choices(replies[1])).toEqual([]);
+    expect(choices(replies[2])).not.toContain('👍 Yes');
+  });
+
   it('a second question that leans on the first is not answered alone (the message is decided whole)', async () => {
     const c = new Chat(svc, 'pt-PT', 'pt', 'PT');
     const replies = await c.say('A boutique Nespresso do Chiado está aberta ao domingo? E até que horas?');
