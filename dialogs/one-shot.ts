@@ -105,7 +105,7 @@ function purchaseWhen(text: string, clause: unknown, input: Omit<DialogInput, 's
   }
   for (const c of [...bought, ...clauses.filter((c) => MACHINE_AGE.test(c.toLowerCase()) && !bought.includes(c))]) {
     const months = durationsIn(c)[0]?.months;
-    if (months !== undefined) return { date: addMonths(input.today, -months), precision: 'approx' };
+    if (months !== undefined) return { date: addMonths(input.today, -months), precision: 'ago' };
   }
   return undefined;
 }

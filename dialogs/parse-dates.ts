@@ -13,8 +13,11 @@ import { durationIn, fromHan } from './parse-numbers.js';
 
 export interface ParsedDate {
   date: string;
-  /** day: a calendar date; month: "March 2024"; approx: "2 years ago", "in 2021". */
-  precision: 'day' | 'month' | 'approx';
+  /**
+   * day: a calendar date; month: "March 2024"; ago: "8 months ago", "2 years ago" (as near as how long ago it was:
+   * a few months either side, never more than six); approx: "in 2021", any time that year or so.
+   */
+  precision: 'day' | 'month' | 'ago' | 'approx';
 }
 
 export function iso(y: number, m: number, d: number): string {
@@ -102,7 +105,7 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
     const n = days ? (/\d/.test(days[1]!) ? Number(days[1]) : fromHan(days[1]!)) : undefined;
     if (n !== undefined && n > 0) return { date: addDaysIso(today, -n), precision: 'day' };
     const months = durationIn(t) ?? 0;
-    if (months > 0) return { date: addMonthsIso(today, -months), precision: 'approx' };
+    if (months > 0) return { date: addMonthsIso(today, -months), precision: 'ago' };
   }
 
   // "작년 3월", "去年三月", "mars de l'année dernière", "março do ano passado", "mars dernier", "3월".

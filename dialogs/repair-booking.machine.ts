@@ -30,7 +30,7 @@ export function repairContext(input: DialogInput): RepairContext {
     if (d && d.date <= input.today) {
       ctx.purchaseDate = d.date;
       const p = s.purchasePrecision;
-      ctx.purchasePrecision = p === 'month' || p === 'approx' || p === 'day' ? p : d.precision;
+      ctx.purchasePrecision = p === 'month' || p === 'ago' || p === 'approx' || p === 'day' ? p : d.precision;
     }
   }
   if (typeof s.hasProof === 'boolean') ctx.hasProof = s.hasProof;

@@ -4,7 +4,7 @@
  * only puts them into sentences.
  */
 import { getModel } from '../src/policy/catalogue.js';
-import { addDays, addMonths } from '../src/policy/dates.js';
+import { addDays, addMonths, daysBetween } from '../src/policy/dates.js';
 import { krRepairCost } from '../src/policy/kr-repair-cost.js';
 import { krRepairPrices, warrantyRules } from '../src/policy/tables.js';
 import { warrantyDecision, type KrCountedFrom, type WarrantyDecision, type WarrantyRule } from '../src/policy/warranty.js';
@@ -53,12 +53,20 @@ export const modelName = (ctx: RepairContext): Param => (ctx.model && getModel(c
 /** The model's name for records and agents' one-line summaries. */
 export const modelLabel = (ctx: RepairContext): string => (ctx.model && getModel(ctx.model)?.name) || 'machine';
 
-/** The purchase dates a vague answer ("March 2024", "2 years ago") may mean. */
+/**
+ * The purchase dates a vague answer may mean: "March 2024", that month; "in 2021", six months either side; "8 months
+ * ago", a quarter of that either side (2 months), at least one and at most six ("2 years ago": six).
+ */
 function purchaseRange(ctx: RepairContext): [string, string] | undefined {
   if (!ctx.purchaseDate) return undefined;
   const clip = (d: string) => (d > ctx.today ? ctx.today : d);
   if (ctx.purchasePrecision === 'month') return [ctx.purchaseDate, clip(addDays(addMonths(ctx.purchaseDate, 1), -1))];
   if (ctx.purchasePrecision === 'approx') return [addMonths(ctx.purchaseDate, -6), clip(addMonths(ctx.purchaseDate, 6))];
+  if (ctx.purchasePrecision === 'ago') {
+    const monthsAgo = daysBetween(ctx.purchaseDate, ctx.today) / 30.44;
+    const either = Math.min(6, Math.max(1, Math.round(monthsAgo / 4)));
+    return [addMonths(ctx.purchaseDate, -either), clip(addMonths(ctx.purchaseDate, either))];
+  }
   return [ctx.purchaseDate, ctx.purchaseDate];
 }
 

@@ -35,7 +35,7 @@ describe('oneShotResult', () => {
     // "a week after buying" reads as a week from today; the age said before it decides.
     const r = oneShotResult('在首爾買的 Pixie 用了快十個月，買完兩個禮拜內就登錄了，還在保固嗎？', input('KR'));
     expect(r?.task).toBe('warranty');
-    expect(r?.slots).toMatchObject({ model: 'pixie', purchasePrecision: 'approx', registered: true, registeredWithinDays: 14 });
+    expect(r?.slots).toMatchObject({ model: 'pixie', purchasePrecision: 'ago', registered: true, registeredWithinDays: 14 });
   });
 
   it('when the subscription began, said as a date, gives the months elapsed (against today, 2025-06-16)', () => {
@@ -127,7 +127,7 @@ describe('what a result keeps for the booking that follows', () => {
       registered: true,
       registeredWithinDays: 0,
     });
-    expect(oneShotResult('is my citiz still under warranty? it is 10 months old', input('FR'))?.slots).toEqual({ model: 'citiz', purchaseDate: '2024-08-16', purchasePrecision: 'approx' });
+    expect(oneShotResult('is my citiz still under warranty? it is 10 months old', input('FR'))?.slots).toEqual({ model: 'citiz', purchaseDate: '2024-08-16', purchasePrecision: 'ago' });
     expect(oneShotResult('how much is a repair for my pixie bought overseas?', input('KR'))?.slots).toEqual({ model: 'pixie', overseas: true });
     // A foreign country named where it was bought is overseas, in every language; a friend from Japan is not.
     for (const text of ['how much is a repair for my pixie? I bought it in the US', '일본에서 산 픽시 수리비 얼마예요?', '在美國買的Pixie修理要多少錢？', "réparer ma Pixie achetée aux États-Unis, ça coûte combien ?", 'quanto custa reparar a Pixie que comprei nos EUA?']) {
@@ -253,5 +253,24 @@ describe('durations', () => {
     ] as const)
       expect(taskOf(text, market), text).toBe('warranty');
     expect(taskOf('is my Citiz still under warranty?', 'KR')).toBeUndefined();
+  });
+});
+
+describe('"N months ago": as near as how long ago it was', () => {
+  // Every message key of the result, nested ones too ("rb.then" holds the decision and what follows it).
+  const keys = (text: string, market: Market = 'KR') => [...JSON.stringify(oneShotResult(text, input(market))?.text ?? []).matchAll(/"key":"([^"]+)"/g)].map((m) => m[1]);
+  it('8 months ago is within a 12-month warranty whatever the exact day; 13 months ago depends on the receipt', () => {
+    // ± 2 months around 8 months ago: 6 to 10 months, all covered.
+    for (const [text, market] of [
+      ['bought my pixie 8 months ago in Seoul, kept the receipt, is it still under warranty?', 'KR'],
+      ["il y a 8 mois que j'ai acheté ma CitiZ, elle est encore sous garantie ?", 'FR'],
+    ] as const) {
+      expect(keys(text, market), text).toContain('rb.w.covered');
+      expect(keys(text, market), text).not.toContain('rb.w.uncertain');
+    }
+    // ± 3 months around 13 months ago straddles the 12 months.
+    expect(keys('bought my pixie 13 months ago in Seoul, kept the receipt, is it still under warranty?')).toContain('rb.w.uncertain');
+    // "in 2024" is any time that year or so: still six months either side.
+    expect(keys('bought my pixie in 2024 in Seoul, kept the receipt, is it still under warranty?')).toContain('rb.w.uncertain');
   });
 });

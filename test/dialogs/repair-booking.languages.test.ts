@@ -54,7 +54,7 @@ describe('repair booking in Korean', () => {
 
     const ago = chat(fakeStore().machine, { input: inputFor('KR', { model: 'pixie', overseas: false }, TODAY, 'ko') });
     ago.say('2년 전쯤이요');
-    expect(ago.context).toMatchObject({ purchaseDate: '2023-06-15', purchasePrecision: 'approx' });
+    expect(ago.context).toMatchObject({ purchaseDate: '2023-06-15', purchasePrecision: 'ago' });
   });
 });
 
@@ -87,7 +87,7 @@ describe('repair booking in French', () => {
     const c = chat(fakeStore().machine, { input: inputFor('FR', { model: 'citiz' }, TODAY, 'fr') });
     expect(c.say("l'année prochaine")[0]!.text).toMatch(/ne peut pas être dans le futur \(nous sommes le 15 juin 2025\)/);
     c.say('il y a 8 mois');
-    expect(c.context).toMatchObject({ purchaseDate: '2024-10-15', purchasePrecision: 'approx' });
+    expect(c.context).toMatchObject({ purchaseDate: '2024-10-15', purchasePrecision: 'ago' });
     expect(c.say('peut-être')[0]!.text).toMatch(/^Veuillez répondre par oui ou par non : avez-vous le ticket de caisse ou la facture \?/);
   });
 });
@@ -96,7 +96,7 @@ describe('repair booking in Traditional Chinese', () => {
   it('reads 三個月前, 沒有, a Chinese address, and answers in zh-TW with the Taiwan terms', () => {
     const c = chat(fakeStore().machine, { input: inputFor('TW', { model: 'pixie' }, TODAY, 'zh-TW') });
     c.say('大概三個月前買的');
-    expect(c.context).toMatchObject({ purchaseDate: '2025-03-15', purchasePrecision: 'approx' });
+    expect(c.context).toMatchObject({ purchaseDate: '2025-03-15', purchasePrecision: 'ago' });
     c.say('有，我有發票');
     expect(c.replies.at(-1)!.text).toMatch(/Nespresso 以前維修過這台 Pixie 嗎？維修後，同一故障至少享有 6 個月保固/);
     const terms = c.say('沒有')[0]!.text;
@@ -126,7 +126,7 @@ describe('repair booking in Portuguese', () => {
     const c = chat(store.machine, { input: inputFor('PT', { model: 'essenza-mini' }, TODAY, 'pt') });
     expect(c.replies[0]!.text).toMatch(/Quando comprou a sua Essenza Mini\?/);
     c.say('comprei-a há 8 meses');
-    expect(c.context).toMatchObject({ purchaseDate: '2024-10-15', purchasePrecision: 'approx' });
+    expect(c.context).toMatchObject({ purchaseDate: '2024-10-15', purchasePrecision: 'ago' });
     const terms = c.say('não tenho, perdi o talão');
     expect(c.context.hasProof).toBe(false);
     expect(terms[0]!.text).toMatch(/garantidas pelo fabricante da máquina nos termos da documentação original do produto/);
