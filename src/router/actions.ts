@@ -29,6 +29,11 @@ function offering(reply: Reply, task: DialogId | undefined, last = false): Reply
   return { ...reply, choices: last ? [...(reply.choices ?? []), button] : [button, ...(reply.choices ?? [])] };
 }
 
+/** A question the bot could not answer, kept (redacted, cut at 300 characters) for the content team, after the turn. */
+export function recordUnanswered(t: Turn, text: string): void {
+  t.effects.push({ type: 'record', list: 'unanswered', item: { at: t.s.now(), market: t.market, conv: hashId(t.state.id), text: redact(text).slice(0, 300) } });
+}
+
 /** `offer`: the task the message is about ("how long is the reset link valid?" → password reset), offered with the answer. */
 export async function answerDecision(t: Turn, d: Decision, text: string, offer?: DialogId): Promise<Reply[]> {
   const { s, state } = t;
@@ -58,7 +63,7 @@ export async function answerDecision(t: Turn, d: Decision, text: string, offer?:
       return [say.otherMarketOnly(d.entry, t.market!)];
     case 'abstain': {
       state.fallbacks += 1;
-      t.effects.push({ type: 'record', list: 'unanswered', item: { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(text).slice(0, 300) } });
+      recordUnanswered(t, text);
       // Two in a row: a person is offered (DESIGN.md §8), never queued without asking.
       if (state.fallbacks >= 2 && s.handoff) state.pending = { type: 'offerPerson', reason: 'two-fallbacks' };
       return [offering(say.abstain(t.market, state.fallbacks >= 2, d.outOfScope !== undefined), offer, true)];
@@ -84,7 +89,7 @@ export function answerEach(t: Turn, each: { answers: Extract<Decision, { type: '
       : say.faqAnswer(d.entry, d.score, t.market, !t.market, undefined, false),
   );
   if (unanswered.length === 0) return replies;
-  t.effects.push(...unanswered.map((q) => ({ type: 'record' as const, list: 'unanswered' as const, item: { at: t.s.now(), market: t.market, conv: hashId(state.id), text: redact(q).slice(0, 300) } })));
+  for (const q of unanswered) recordUnanswered(t, q);
   return [...replies, offering(say.notAnswered(unanswered, t.market), offer)];
 }
 

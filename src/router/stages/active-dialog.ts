@@ -11,8 +11,7 @@ import { asksSomething } from '../../../dialogs/reading.js';
 import { resultSupport } from './one-shot.js';
 import { msg } from '../../language/message.js';
 import { smalltalk, yesNo } from '../../language/understand/index.js';
-import { dialogDeps, dialogInput, dialogReply, runStep } from '../actions.js';
-import { hashId, redact } from '../../lib/redact.js';
+import { dialogDeps, dialogInput, dialogReply, recordUnanswered, runStep } from '../actions.js';
 import * as say from '../replies.js';
 import { CONTINUE, explainStep, goOnQuestion, ladderReply } from '../task-repair.js';
 import type { Reply, Stage, Turn } from '../turn-view.js';
@@ -74,7 +73,7 @@ export const activeDialog: Stage = async (t) => {
 };
 
 function digression(t: Turn, decision: ReturnType<Turn['s']['retriever']['decide']>): Reply[] {
-  const { s, state } = t;
+  const { state } = t;
   const envelope = state.dialog!;
   const goOn = goOnQuestion(envelope, t.market);
   // Only the last message's buttons are shown: the said reply's own go on the "shall we go on?" question.
@@ -90,7 +89,7 @@ function digression(t: Turn, decision: ReturnType<Turn['s']['retriever']['decide
       state.pending = { type: 'goOn', asked: true };
       return withGoOn(say.otherMarketOnly(decision.entry, t.market!), () => false);
     default:
-      t.effects.push({ type: 'record', list: 'unanswered', item: { at: s.now(), market: t.market, conv: hashId(state.id), text: redact(t.text).slice(0, 300) } });
+      recordUnanswered(t, t.text);
       state.pending = { type: 'goOn', asked: true };
       return withGoOn(say.abstain(t.market, false, decision.type === 'abstain' && decision.outOfScope !== undefined), (v) => v === 'cmd:help');
   }
