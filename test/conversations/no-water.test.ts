@@ -189,6 +189,21 @@ describe('no water', () => {
   });
 });
 
+/**
+ * A warranty question in the middle of the no-water steps: the warranty result for `resultMachine`, then "shall we go
+ * on?"; `goOn` brings back the steps for `stepsMachine`.
+ */
+async function warrantyThenGoOn(c: Customer, question: string, resultMachine: string, goOn: string, stepsMachine: string): Promise<void> {
+  const [result, askGoOn] = await c.say(question);
+  expect(support(result)).toMatchObject({ kind: 'dialog', task: 'warranty' });
+  expect(result?.text).toContain(resultMachine);
+  expect(dialogOf(askGoOn)).toEqual({ dialog: 'noWater', step: 'goOn' });
+
+  const [again] = await c.say(goOn);
+  expect(dialogOf(again)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+  expect(again?.text).toContain(stepsMachine);
+}
+
 describe('a question that names a machine, in the middle of the no-water steps', () => {
   it.each([
     { locale: 'ko-KR', start: '에센자 미니에서 물이 한 방울도 안 나와요', question: '산 지 1년 반 된 시티즈예요. 보증 아직 되나요?', fix: '아 사실 시티즈예요', goOn: '계속하기' },
@@ -200,14 +215,7 @@ describe('a question that names a machine, in the middle of the no-water steps',
     expect(dialogOf(steps)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
     expect(steps?.text).toContain('Essenza Mini');
 
-    const [result, askGoOn] = await c.say(question);
-    expect(support(result)).toMatchObject({ kind: 'dialog', task: 'warranty' });
-    expect(result?.text).toContain('CitiZ');
-    expect(dialogOf(askGoOn)).toEqual({ dialog: 'noWater', step: 'goOn' });
-
-    const [again] = await c.say(goOn);
-    expect(dialogOf(again)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
-    expect(again?.text).toContain('Essenza Mini');
+    await warrantyThenGoOn(c, question, 'CitiZ', goOn, 'Essenza Mini');
 
     const [switched] = await c.say(fix);
     expect(dialogOf(switched)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
@@ -225,14 +233,7 @@ describe('a warranty question that names no machine, in the middle of the no-wat
     const [steps] = await c.say(start);
     expect(dialogOf(steps)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
 
-    const [result, askGoOn] = await c.say(question);
-    expect(support(result)).toMatchObject({ kind: 'dialog', task: 'warranty' });
     // The task's machine by name, not "the machine": the task keeps its name, the result reads its id.
-    expect(result?.text).toContain('CitiZ');
-    expect(dialogOf(askGoOn)).toEqual({ dialog: 'noWater', step: 'goOn' });
-
-    const [again] = await c.say(goOn);
-    expect(dialogOf(again)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
-    expect(again?.text).toContain('CitiZ');
+    await warrantyThenGoOn(c, question, 'CitiZ', goOn, 'CitiZ');
   });
 });
