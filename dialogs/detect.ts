@@ -144,6 +144,20 @@ const FAULT =
   withoutAccents(/\b(stopped|not|isn'?t) heating\b|\bdoesn'?t heat\b|ne chauffe (plus|pas)|(já )?não aquece|deixou de aquecer|不會(加熱|熱)|不熱了|데워지지 않|안 데워|\b(won'?t|doesn'?t|does not|will not|can'?t|cannot) (turn|switch|power|come) on\b|\bwon'?t (heat|brew|start|work)\b|\b(leak(s|ing)?|is leaking)\b|\b(error|red|orange|warning) lights?\b|\blights? (keeps? )?(flash|blink)|\b(flashing|blinking)\b|\bstopped working\b|\b(isn'?t|is not|not) working\b|\b(is broken|broke)\b|漏水|開不了機|不能開機|無法開機|沒反應|(燈|指示燈)[^。]{0,4}閃|壞了|壞掉|故障了|不能用了|물이 새|새요|새는데|전원이 안|안 켜져|켜지지 않|깜빡|고장(났|나서|났는데|이에요)|작동(을)? 안 해|작동하지 않|ne s'allume (plus|pas)|\bfuit\b|\bfuite\b|clignot|voyant|en panne|ne (marche|fonctionne) plus|não (liga|acende)|está a (verter|perder|pingar)|\bpisca|a piscar|\bavariou\b|deixou de funcionar|não funciona|partiu(-se)?|está partid[ao]|\bbroke down\b/);
 /** A word for the repair itself (not the fault): "repair", "fix", "維修", "수리", "AS", "réparer", "SAV", "arranjar". */
 const REPAIR_WORD = withoutAccents(/repair|\bfix|\bexchange|refurbish|échang|reconditionn|\btroca|recondicionad|交換|교환|서비스 ?센터|유상 ?수리|무상 ?수리|assistência|service après-vente|維修|修理|送修|(幫忙|幫我|幫|拿去|送去|寄去|回去|你們)修(?!改|正)|수리|(?<![a-z])as(?![a-z])|에이에스|répar|\bsav\b|repar|arranj|consert/);
+/** A word for a machine's warranty, whose end makes a repair paid ("out of warranty", "過保", "보증 끝난", "hors garantie"). */
+const WARRANTY_WORD = withoutAccents(/warrant|guarantee|保固|保修|過保|保養|보증|워런티|무상|유상|garantie|garantia/);
+/** Mending words REPAIR_WORD leaves out: "修" alone (not 修改), 售後, 고치다, 리퍼, "répa", dépannage, atelier, pós-venda. */
+const MEND_WORD = withoutAccents(/\brep[ai]{2}r|\breapi?r|修(?!改|正|訂)|售後|換機|換過的?零件|고치|고쳐|고친|고칠|리퍼|공임|\brépa\b|dépann|\bdevis\b|\batelier\b|pièces? (?:remplacée|changée)|replaced parts?|pós-venda|après-vente/);
+
+/**
+ * The message is about repairing a machine: a repair word, a fault or a broken machine, or its warranty. A repair's
+ * price list is not the answer to a machine's price ("what does a Pixie cost?", "Vertuo Pop多少錢").
+ */
+export function mentionsRepair(text: string, opts: { warranty?: boolean } = {}): boolean {
+  const t = squash(text).replace(/\s+/g, ' ');
+  return REPAIR_WORD.test(t) || REPAIR_WEAK.test(t) || FAULT.test(t) || MEND_WORD.test(t) || (opts.warranty !== false && WARRANTY_WORD.test(t));
+}
+
 /** Asking to send the machine in or have it collected ("send it in", "pick it up", "寄回", "수거", "venir la chercher", "vir buscar"). */
 const SEND_IN =
   withoutAccents(/\bsend (it|her|him|the machine|my \w+( \w+)?) (in|back|off|to you)\b|\bsend (it|them) to you\b|\b(pick ?-?up|collection|collect (it|her|him|the machine|my))\b|\bcome (and |to )?(collect|pick up|get) (it|her|him|the machine|my)\b|寄回|送回|寄去|(來|到府)(收|取)|收件|取件|수거|보내(고 싶|려고|도 되|면 되)|보낼 수|(r?envoyer|venir (la |le )?(chercher|récupérer))|\b(enviar|mandar|devolver)\S*|(vir|venham|venha) (buscar|recolher)|recolha/);

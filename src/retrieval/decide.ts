@@ -13,7 +13,7 @@ import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
-import { boughtInKorea, cancellationSlotsIn, fromAbroad } from '../../dialogs/detect.js';
+import { boughtInKorea, cancellationSlotsIn, fromAbroad, mentionsRepair } from '../../dialogs/detect.js';
 import { modelNamedExactlyIn } from '../../dialogs/models.js';
 import { getModel, normaliseModelText } from '../policy/catalogue.js';
 import { catalogue } from '../policy/tables.js';
@@ -113,16 +113,32 @@ export const CONTAINED_COVERAGE = 0.99;
 export const OVERSEAS_TAG = 'overseas';
 /** The tag of the entries about a fee for ending something early (France's cancellation penalty). */
 export const PENALTY_TAG = 'penalty';
+/**
+ * The repair price lists (Korea's tiers by line, Korea's overseas machines, France's after-sales prices): answers to
+ * what a repair costs, only when the message speaks of a repair, a fault or a warranty (mentionsRepair). Every
+ * phrasing of theirs does, in the five languages, but three of 412 ("quanto cobram por uma vertuo").
+ */
+export const REPAIR_PRICE_LISTS = new Set(['kr-repair-cost-original', 'kr-repair-cost-vertuo', 'kr-overseas-repair-cost', 'fr-repair-cost']);
+/**
+ * The warranties on a repair (Taiwan's repaired parts, France's six months, Korea's same fault): answers only when the
+ * message speaks of a repair or a fault, a warranty alone being the machine's. Every phrasing of theirs does, in the
+ * five languages, but one of 373.
+ */
+export const REPAIR_WARRANTIES = new Set(['tw-repair-warranty', 'kr-repair-warranty', 'fr-repair-warranty']);
 
 /**
  * Entries, by tag, that what the customer said rules out (`drop`) or makes unlikely (`setBack`, OTHER_KIND_FACTOR).
  * `said` reads the message only when a candidate carries the tag (most messages never need it), once per decision.
  */
 interface Rule {
-  tag: string;
+  /** The entries the rule is about: those carrying this tag, or those this picks. */
+  tag: string | ((entry: FaqEntry) => boolean);
   how: 'drop' | 'setBack';
   said: () => boolean;
 }
+
+/** Whether `rule` is about `entry`. */
+const ruleCovers = (rule: Rule, entry: FaqEntry) => (typeof rule.tag === 'string' ? entry.tags?.includes(rule.tag) === true : rule.tag(entry));
 
 /** `f` evaluated on first use only. */
 function once<T>(f: () => T): () => T {
@@ -336,6 +352,12 @@ export class Retriever {
       { tag: OVERSEAS_TAG, how: 'drop', said: once(() => market === 'KR' && boughtInKorea(text)) },
       // The commitment is over ("mes 24 mois d'engagement sont terminés"): the early-cancellation fee is not this customer's.
       { tag: PENALTY_TAG, how: 'setBack', said: once(() => cancellationSlotsIn(text).finished === true) },
+      // Nothing about a repair, a fault or a warranty: a repair price list is not the price of a machine ("what does a
+      // Pixie cost?", "Vertuo Pop多少錢" had been answered with the Korean repair tiers).
+      { tag: (e) => REPAIR_PRICE_LISTS.has(e.id), how: 'drop', said: once(() => !mentionsRepair(text)) },
+      // Nor is the warranty on a repair the machine's own warranty ("how long is the warranty on my machine?" in
+      // Taiwan, whose documents give only the repair's).
+      { tag: (e) => REPAIR_WARRANTIES.has(e.id), how: 'drop', said: once(() => !mentionsRepair(text, { warranty: false })) },
     ];
     const model = once(() => modelNamedExactlyIn(text));
     // From abroad, and the message's own words already answer with an overseas entry: the added word would only
@@ -393,7 +415,7 @@ export class Retriever {
     const elsewhere: { best?: Candidate } = {};
     const found = index.searchAnalysed(q, market ? [market] : undefined, 9, market ? elsewhere : undefined);
     const outOfScope = found.find((c) => c.entry.id === OUT_OF_SCOPE_ID);
-    const ruledOut = (how: Rule['how']) => (c: Candidate) => ruled.some((r) => r.how === how && c.entry.tags?.includes(r.tag) === true && r.said());
+    const ruledOut = (how: Rule['how']) => (c: Candidate) => ruled.some((r) => r.how === how && ruleCovers(r, c.entry) && r.said());
     const kept = found.filter((c) => c !== outOfScope && !ruledOut('drop')(c));
     const likely = setBack(kept, ruledOut('setBack'));
     const candidates = this.byKind(byModel(likely, model).slice(0, 8), askedKinds(text, lang));
