@@ -6,7 +6,7 @@
 import { modelIn } from '../../dialogs/models.js';
 import { msg } from '../language/message.js';
 import { getModel } from '../policy/catalogue.js';
-import type { Command } from '../language/understand/index.js';
+import { quitIn, type Command } from '../language/understand/index.js';
 import { hashId, redact } from '../lib/redact.js';
 import type { Decision } from '../retrieval/decide.js';
 import type { BookingStore } from '../conversation/bookings.js';
@@ -114,6 +114,8 @@ export async function runCommand(t: Turn, command: Command): Promise<Reply[]> {
       // Taking an offer keeps its reason (the agent sees why the bot offered a person).
       const offer = state.pending?.type === 'offerPerson' ? state.pending.reason : undefined;
       state.pending = undefined;
+      // "laissez tomber, je préfère parler à quelqu'un": the task is given up, not left to read the next messages.
+      if (state.dialog && quitIn(t.text, t.lang)) state.dialog = undefined;
       return requestHandoff(t, offer ?? 'customer-request');
     }
     case 'changeCountry':

@@ -16,6 +16,7 @@ export const fr: LanguageUnderstanding = {
     ['forgetMe', /^(?:(?:supprimez|supprimer|effacez|effacer) (?:toutes )?mes (?:données|donnees|informations)|oubliez-moi)$/u],
   ],
   agentAnywhere: /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:parler|discuter|échanger|echanger) (?:avec |à |a )(?:un |une |quelqu'un|une vraie |un vrai )?(?:conseiller|conseillère|humain|personne|agent|opérateur|operateur|quelqu'un|vrai)|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:un vrai conseiller|une vraie personne|un humain|un conseiller humain|service client au téléphone)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))mettez-moi en relation(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u,
+  quitAnywhere: /(?<![\p{L}\p{N}])(?:laisse[zr]? tomber|oubliez ça|oublie ça|annulez tout|annule tout|annulez ça|annule ça|j'abandonne|tant pis|je vais (?:plutôt )?(?:les )?appeler)(?![\p{L}\p{N}])/u,
   smalltalk: [
     ['greeting', /^(?:bonjour|bonsoir|salut|coucou|allo|allô)[!. ]*$/u],
     ['thanks', /^(?:merci(?: beaucoup| bien)?|merci pour (?:tout|votre aide)|super,? merci)[!. ]*$/u],
@@ -27,6 +28,6 @@ export const fr: LanguageUnderstanding = {
     ['PT', /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:portugal|portugais|lisbonne)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u],
     ['KR', /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:corée|coree|coréen|coreen|séoul|seoul)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u],
   ],
-  inCountry: /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:je suis|j'habite|je vis|nous sommes|on est|client|cliente)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))[^.?!]{0,20}?(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:en|au|à|a)\s+(ta[ïi]wan|france|portugal|cor[ée]e)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u,
+  inCountry: /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:je suis|j'habite|j ?habite|je vis|nous sommes|on est|client|cliente)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))[^.?!]{0,20}?(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:en|au|à|a)\s+(ta[ïi]wan|france|portugal|cor[ée]e)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u,
   asksForThis: /^(?:(?:en|parlez|parle|répondez|repondez|écrivez|ecrivez)(?: moi)?(?: en)? fran[çc]ais(?: (?:svp|s'il vous pla[iî]t|merci))?|fran[çc]ais|lang:fr)$/u,
 };

@@ -16,6 +16,7 @@ import { pt } from './pt.js';
 import type { Command, LanguageUnderstanding, Small } from './types.js';
 import { zhTW } from './zh-TW.js';
 import { quickReject } from './quick-reject.js';
+import { livingInCity } from './places.js';
 
 export type { Command, Small, LanguageUnderstanding };
 
@@ -31,6 +32,7 @@ function withQuickRejects(u: LanguageUnderstanding): LanguageUnderstanding {
     dontKnow: quickReject(u.dontKnow),
     commands: pairs(u.commands),
     agentAnywhere: quickReject(u.agentAnywhere),
+    quitAnywhere: quickReject(u.quitAnywhere),
     smalltalk: pairs(u.smalltalk),
     countries: pairs(u.countries),
     inCountry: quickReject(u.inCountry),
@@ -98,6 +100,19 @@ export const command: (text: string, lang?: Lang) => Command | undefined = memoB
   return undefined;
 });
 
+/**
+ * Giving up the task in progress, said anywhere in the message ("forget it, i just want to book a repair", "算了 我不修了"):
+ * what else the message says (without the words that give up), else undefined.
+ */
+export function quitIn(text: string, lang?: Lang): { rest: string } | undefined {
+  const t = squash(text);
+  for (const u of order(lang)) {
+    const m = u.quitAnywhere.exec(t);
+    if (m) return { rest: `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').trim() };
+  }
+  return undefined;
+}
+
 export function smalltalk(text: string, lang?: Lang): Small | undefined {
   const t = squash(text);
   for (const u of order(lang)) for (const [kind, re] of u.smalltalk) if (re.test(t)) return kind;
@@ -119,12 +134,12 @@ export function countryIn(text: string): Market | undefined {
   return undefined;
 }
 
-/** "I'm in Korea", "저는 한국에 살아요", "j'habite en France": the market the customer says they are in. */
+/** "I'm in Korea", "저는 한국에 살아요", "j'habite en France", "vivo em Seul": the market the customer says they are in. */
 export function statedMarket(text: string): Market | undefined {
   const t = squash(text);
   for (const u of order()) {
     const m = u.inCountry.exec(t);
     if (m) return countryIn(m[1]!);
   }
-  return undefined;
+  return livingInCity(t, LANGS);
 }

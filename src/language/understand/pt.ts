@@ -15,6 +15,7 @@ export const pt: LanguageUnderstanding = {
     ['forgetMe', /^(?:(?:apaguem|apagar|eliminar|eliminem) (?:os )?(?:meus dados|os meus dados|dados pessoais)|esqueçam-me)$/u],
   ],
   agentAnywhere: /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))falar (?:com )?(?:uma |um |alguma |algum )?(?:pessoa|humano|assistente|operador|agente|colaborador|alguém|alguem)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:pessoa real|ser humano|atendimento humano|um humano)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u,
+  quitAnywhere: /(?<![\p{L}\p{N}])(?:esquece|esqueça|deixa estar|deixe estar|deixa para lá|deixa pra lá|cancela isto|cancela tudo|desisto|afinal (?:não|nao) (?:quero|preciso)|vou (?:antes )?ligar)(?![\p{L}\p{N}])/u,
   smalltalk: [
     ['greeting', /^(?:olá|ola|bom dia|boa tarde|boa noite|oi)[!. ]*$/u],
     ['thanks', /^(?:obrigad[oa](?: pela ajuda)?|muito obrigad[oa]|obg)[!. ]*$/u],

@@ -17,6 +17,11 @@ export interface LanguageUnderstanding {
   commands: Array<[Command, RegExp]>;
   /** A request for a person anywhere in a message ("can I just talk to a real person please"). */
   agentAnywhere: RegExp;
+  /**
+   * Giving up the task in progress anywhere in a message ("actually never mind, I'll just call them", "算了 我不修了",
+   * "laissez tomber"); what the message says besides is read on its own.
+   */
+  quitAnywhere: RegExp;
   smalltalk: Array<[Small, RegExp]>;
   /** Country names and demonyms in this language. */
   countries: Array<[Market, RegExp]>;

@@ -14,6 +14,7 @@ import { handoffRelay } from './handoff-relay.js';
 import { languageChoice } from './language-choice.js';
 import { lifecycle } from './lifecycle.js';
 import { pendingAnswer } from './pending-answer.js';
+import { quitTask } from './quit-task.js';
 import { TEXT_STAGES } from './text-stages.js';
 
 export { runStages } from './text-stages.js';
@@ -26,6 +27,7 @@ export const STAGES: readonly Stage[] = [
   languageChoice,
   commands,
   buttons,
+  quitTask,
   pendingAnswer,
   countryStatement,
   bookingStatus,
