@@ -9,7 +9,7 @@ import { daysBetween } from '../src/policy/dates.js';
 import { cancellationPenalty } from '../src/policy/subscription.js';
 import { subscriptionTerms } from '../src/policy/tables.js';
 import { parseDate, parseMonths } from './parse.js';
-import { amountIn, cancellationSlotsIn, monthsIn, statedCancellationSlotsIn, withoutStatedCancellationSlot } from './detect.js';
+import { amountIn, cancellationSlotsIn, monthsIn, correctedCommitment, statedCancellationSlotsIn, withoutStatedCancellationSlot } from './detect.js';
 import { answerYesNo, correctionIn, defineSlotDialog, choiceIn, PERSON_CHOICE, personOrNot, taskContext, withCorrections, YES_NO_CHOICES, type Correctable, type TaskAnswer, type TaskContext, type TaskStep } from './step-kit.js';
 import type { DialogInput } from './types.js';
 
@@ -138,7 +138,7 @@ function stated(slot: 'commitment' | 'elapsed' | 'priceWithout' | 'priceWith', v
     slot,
     step,
     read: (text, ctx) => {
-      const v = ctx.market === 'FR' ? statedCancellationSlotsIn(text)[slot] : undefined;
+      const v = ctx.market !== 'FR' ? undefined : (statedCancellationSlotsIn(text)[slot] ?? (slot === 'commitment' ? correctedCommitment(text, ctx.commitment) : undefined));
       return typeof v === 'number' && valid(v) ? { [slot]: v } : undefined;
     },
     rest: (text) => withoutStatedCancellationSlot(text, slot),

@@ -377,7 +377,9 @@ export function withoutStatedCancellationSlot(text: string, slot: string): strin
   const t = squash(text).replace(/\s+/g, ' ');
   const spans: Spans = {};
   statedSlots(t, spans);
-  const span = spans[slot];
+  // A commitment corrected without its name ("afinal é de 24 meses", correctedCommitment): its months go too.
+  const months = slot === 'commitment' && !spans[slot] ? COMMITMENT_MONTHS.exec(t) : null;
+  const span = spans[slot] ?? (months ? spanOf(months) : undefined);
   return span ? `${t.slice(0, span[0])} ${t.slice(span[1])}`.replace(/\s+/g, ' ').trim() : t;
 }
 
@@ -398,7 +400,7 @@ function statedSlots(t: string, spans: Spans = {}): Slots {
     /\b(?:commitment|contract|subscription|sub|plan|signed up|committed) (?:of|for|was|is|was for|is for) (12|24) months?/.exec(t) ??
     /(12|24)\s*(?:개월|달)\s*(?:약정|계약|구독)|(?:약정|계약|구독)\s*(?:기간\s*)?(?:이|은|는)?\s*(12|24)\s*개월/.exec(t) ??
     /(12|24)\s*個月(?:的)?\s*(?:合約|訂閱|方案|綁約)|(?:合約|綁約|訂閱)[^。]{0,4}?(12|24)\s*個月/.exec(t) ??
-    /(?:abonnement|engagement|contrat) (?:(?:est|était|etait) )?(?:de |sur |d'un an |)(12|24) mois|(12|24) mois d'(?:engagement|abonnement)/.exec(t) ??
+    /(?:abonnement|engagement|contrat) (?:(?:est|était|etait|c'est|c'était|c'etait|ce sont|c'étaient) )?(?:de |sur |d'un an |)(12|24) mois|(12|24) mois (?:d'|l'|pour l'|de l')(?:engagement|abonnement)/.exec(t) ??
     /(?:subscrição|assinatura|contrato|fidelização) (?:(?:é|era|foi) )?(?:de )?(12|24) meses|(12|24) meses de (?:fidelização|contrato|subscrição|assinatura)/.exec(t);
   // "un engagement de 24" (no unit), "mês 15 de 24", "month 15 of 24": the commitment said by its number alone.
   const bare = commitment ? undefined : /(?:engagement|contrat|commitment|contract|fidelização|compromisso|contrato) (?:de |of |sur )?(12|24)(?!\d|[.,]\d|\s*(?:€|eur|e\b|%))|(?:mês|month|mois) \d{1,2} (?:de|of|sur) (12|24)(?!\d|[.,]\d)/.exec(t);
@@ -432,7 +434,9 @@ function statedSlots(t: string, spans: Spans = {}): Slots {
     /(\d{1,2}) mois (?:écoulés?|passés?|déjà|d'utilisation|que)|depuis (\d{1,2}) mois|il y a (\d{1,2}) mois|(?:ça|ca|cela) fait (\d{1,2}) mois/.exec(t) ??
     /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)|(?:já vão|já lá vão|já passaram|vou no|estou no) (\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))|(?<![\d.,])(\d{1,2}) (?:écoulés?|passés?|passados|decorridos|feitos)(?![a-zà-ÿ])/.exec(t) ??
     /(?:passaram|passed|went by|écoulés?|passés?)\s+(?:só |only |just )?(\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))/.exec(t) ??
-    /(?:mês|month|mois) (\d{1,2}) (?:de|of|sur) (?:12|24)(?!\d|[.,]\d)/.exec(t);
+    /(?:mês|month|mois) (\d{1,2}) (?:de|of|sur) (?:12|24)(?!\d|[.,]\d)/.exec(t) ??
+    // "i'm at month 4", "je suis au mois 4", "estou no mês 4", "第4個月": the month the customer is in.
+    /\b(?:at|in|on) (?:my |the )?month (\d{1,2})(?!\d|[.,]\d)|\bau mois (\d{1,2})(?!\d|[.,]\d)|\b(?:no|estou no|vou no) mês (\d{1,2})(?!\d|[.,]\d)|第\s*(\d{1,2})\s*個月/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) {
     slots.elapsed = Number(e);
@@ -440,6 +444,25 @@ function statedSlots(t: string, spans: Spans = {}): Slots {
   }
   Object.assign(slots, prices(t, true, spans));
   return slots;
+}
+
+/** Saying that something said before was wrong: "actually", "sorry", "en fait", "afinal", "잠깐", "不對". */
+const CORRECTING = withoutAccents(
+  /\b(?:actually|wait|sorry|oops|i mean|my bad|correction|not \d{1,2})\b|^no\b|en fait|attend(?:ez|s)\b|pardon|désolée?|je me suis trompée?|^non\b|\bpas \d{1,2}\b|afinal|espera\b|desculp|enganei|^não\b|\bnão \d{1,2}\b|잠깐|아니|정정|잘못|等等|不對|不是|抱歉|說錯|搞錯|更正/u,
+);
+
+/**
+ * A commitment corrected without naming it ("sorry, it was 24 months, not 12", "ah não, espera, afinal é de 24 meses",
+ * "等等 是24個月"): 12 or 24 months, said with a word of correction, other than the commitment already given, and not
+ * a time gone by (that one is read by what names it: "ça fait 24 mois"). Undefined otherwise.
+ */
+export function correctedCommitment(text: string, current: number | undefined): number | undefined {
+  if (current === undefined) return undefined;
+  const t = withDigits(squash(text)).replace(/\s+/g, ' ');
+  if (!CORRECTING.test(t) || statedSlots(t).elapsed !== undefined) return undefined;
+  const m = COMMITMENT_MONTHS.exec(t);
+  const n = m ? Number(m[1]) : undefined;
+  return n !== undefined && n !== current ? n : undefined;
 }
 
 /** Months left of the commitment, in the five languages (read against the squashed text, numbers as digits). */
