@@ -5,7 +5,7 @@
  */
 import { looksLikeQuestion } from '../../../dialogs/parse.js';
 import type { Lang } from '../../conversation/lang.js';
-import { yesNo, type YesNo } from '../../language/understand/index.js';
+import { hasWordsOfItsOwn, yesNo, type YesNo } from '../../language/understand/index.js';
 import { modelIn, modelNamedIn } from '../../../dialogs/models.js';
 import { answerDecision, continueOrRepeat, feedback, requestHandoff, runCommand, startDialog } from '../actions.js';
 import { isCountryOnly } from '../market.js';
@@ -54,6 +54,9 @@ export const pendingAnswer: Stage = async (t) => {
     if (!state.dialog) return undefined;
     const yn = pending.asked && !t.button ? shortAnswer(text, t.lang) : undefined;
     if (text.trim() === CONTINUE || yn === 'yes') return continueOrRepeat(t);
+    // "沒有 還是沒水", "no, still nothing", "네 다시 해볼게요 안되네요" in the no-water steps: not "stop", the try failed
+    // again; the step reads it as its answer. A bare no ("no", "아니요", "non merci") stops the task.
+    if (yn === 'no' && state.dialog.machine === 'noWater' && hasWordsOfItsOwn(text, { cjk: 4, words: 3 })) return undefined;
     if (yn === 'no') return runCommand(t, 'cancel');
     return undefined;
   }
