@@ -1,0 +1,101 @@
+/**
+ * What blind testers found, one per language, each writing as a customer of their market through the real service
+ * (round 10): a commitment corrected without its name, a task given up in a sentence, where the customer lives said
+ * by a city, a Korean "예약 취소" (cancel the booking) read as "yes".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUES } from '../../src/language/catalog/index.js';
+import { choices, support } from '../helpers/service.js';
+import { dialogOf, startAtToday, type TestService } from './support.js';
+import { Chat, REFERENCE, type Lang } from './languages/chat.js';
+
+let svc: TestService;
+beforeAll(async () => {
+  svc = await startAtToday();
+});
+afterAll(async () => {
+  await svc.close();
+});
+
+const COMMITMENT: Array<{ lang: Lang; locale: string; start: string; twelve: string; fix: string }> = [
+  { lang: 'en', locale: 'en-FR', start: 'what is the fee to cancel my machine subscription?', twelve: '12 months', fix: 'sorry it was 24 months not 12' },
+  { lang: 'zh-TW', locale: 'zh-FR', start: '咖啡機訂閱提前解約要付多少？', twelve: '12個月', fix: '等等 不對 是24個月' },
+  { lang: 'ko', locale: 'ko-FR', start: '머신 구독 해지 위약금 얼마예요?', twelve: '12개월', fix: '아 잠깐 24개월이에요' },
+  { lang: 'fr', locale: 'fr-FR', start: 'frais de résiliation abonnement', twelve: '12 mois', fix: "attendez non, mon engagement c'est 24 mois" },
+  { lang: 'pt', locale: 'pt-FR', start: 'quanto pago para cancelar a subscrição da máquina?', twelve: '12 meses', fix: 'ah não, espera, afinal é de 24 meses' },
+];
+
+describe.each(COMMITMENT)('a commitment corrected without its name in $lang', (c) => {
+  it('changes the commitment and asks the months again, never "your commitment is over, cancelling is free"', async () => {
+    const x = new Chat(svc, c.locale, c.lang, 'FR');
+    await x.step(c.start, 'cancellationPenalty', 'askingCommitment');
+    const months12 = await x.step(c.twelve, 'cancellationPenalty', 'askingElapsed');
+    const [ack, again] = await x.say(c.fix);
+    expect(ack?.text).toBe(CATALOGUES[c.lang]['repair.corrected']);
+    expect(dialogOf(again)).toEqual({ dialog: 'cancellationPenalty', step: 'askingElapsed' });
+    expect(again?.text).not.toBe(months12.text);
+    expect(again?.text).toContain('24');
+  });
+});
+
+const QUIT: Array<{ lang: Lang; locale: string; market: string; start: string; model: string; quit: string }> = [
+  { lang: 'en', locale: 'en-TW', market: 'TW', start: 'my machine gives no water, help me', model: 'Pixie', quit: 'forget it, how long does a repair take?' },
+  { lang: 'zh-TW', locale: 'zh-TW', market: 'TW', start: '我的咖啡機不出水 幫我看一下', model: 'Pixie', quit: '算了 不弄了 維修要幾天？' },
+  { lang: 'ko', locale: 'ko-TW', market: 'TW', start: '머신에서 물이 안 나와요 도와주세요', model: '픽시', quit: '그만할게요 대만에서 수리 며칠 걸려요?' },
+  { lang: 'fr', locale: 'fr-TW', market: 'TW', start: "ma machine ne sort plus d'eau, aidez-moi", model: 'Pixie', quit: 'laissez tomber, la réparation prend combien de jours ?' },
+  { lang: 'pt', locale: 'pt-TW', market: 'TW', start: 'a minha máquina não deita água, ajudem-me', model: 'Pixie', quit: 'esquece, quantos dias demora a reparação?' },
+];
+
+describe.each(QUIT)('a task given up in a sentence in $lang', (c) => {
+  it('ends the task and answers what else the message asks', async () => {
+    const x = new Chat(svc, c.locale, c.lang, c.market);
+    await x.step(c.start, 'noWater', 'askingModel');
+    await x.step(c.model, 'noWater', 'tryingFix');
+    const [stopped, answer] = await x.say(c.quit);
+    expect(stopped?.text).toBe(CATALOGUES[c.lang]['cancel.done']);
+    expect(support(answer)?.faqId).toBe('tw-repair-duration');
+    // The task is over: a "no" now is not the no-water step's answer.
+    expect(dialogOf((await x.say('no')).at(-1))?.dialog).not.toBe('noWater');
+  });
+});
+
+describe('where the customer lives, said by a city', () => {
+  it('"im in taipei btw" answers the country question and then the question that waited for it', async () => {
+    const x = new Chat(svc, 'en-US', 'en', 'TW');
+    const asked = await x.customer.say('how do i get a refund for a parcel that was sent back to you?');
+    expect(choices(asked.at(-1))).toContain('Taiwan');
+    const replies = await x.customer.say('im in taipei btw');
+    expect(replies[0]?.text).toBe(CATALOGUES.en.marketSet.replace('{market}', 'Taiwan'));
+    expect(replies.length).toBeGreaterThan(1);
+  });
+
+  it.each([
+    ['pt-PT', 'pt', 'vivo em Seul. qual é a garantia da minha máquina?', 'KR', '12 meses'],
+    ['fr-FR', 'fr', "j'habite à Séoul, combien de temps dure la garantie de ma machine ?", 'KR', '12'],
+    ['zh-TW', 'zh-TW', '我住首爾 客服電話幾號', 'KR', '080-734-1111'],
+  ] as const)('%s "%s" is answered for the city\'s market', async (locale, lang, text, market, fact) => {
+    const x = new Chat(svc, locale, lang, market);
+    const replies = await x.say(text);
+    expect(replies.map((r) => r.text).join('\n')).toContain(fact);
+  });
+});
+
+describe('Korean yes is a word of its own', () => {
+  it('"예약 취소" at the summary cancels the booking, never saves it; "네스프레소 …" is no yes', async () => {
+    const c = new Chat(svc, 'ko-KR', 'ko', 'KR');
+    await c.step('시티즈 수리 예약하고 싶어요', 'repairBooking', 'askingOrigin');
+    await c.step('네스프레소 코리아에서 샀어요', 'repairBooking', 'askingPurchaseDate');
+    await c.step('작년 3월에 샀어요', 'repairBooking', 'askingProof');
+    await c.step('네, 영수증 있어요', 'repairBooking', 'askingRegistration');
+    await c.step('아니요', 'repairBooking', 'askingLastRepair');
+    await c.say('아니요, 수리한 적 없어요');
+    await c.step('아니요, 필요 없어요', 'repairBooking', 'askingName');
+    await c.step('김민지', 'repairBooking', 'askingPhone');
+    await c.step('010-1234-5678', 'repairBooking', 'askingEmail');
+    await c.step('minji@example.kr', 'repairBooking', 'askingAddress');
+    await c.step('서울시 중구 세종대로 12', 'repairBooking', 'confirming');
+    const replies = await c.say('예약 취소');
+    expect(replies.map((r) => r.text).join('\n')).not.toMatch(REFERENCE);
+    expect(replies.at(-1)?.text).toContain(CATALOGUES.ko['rb.cancelled']);
+  });
+});
