@@ -46,7 +46,7 @@ function oneModelIn(text: string): string | undefined {
 const NEGATED = /\bnot\b|n['’]t\b|\bpas\b|\bnão\b|\bnao\b|不是|並非|아니/iu;
 /** Korean puts what it was not first: "픽시가 아니라 에센자 미니", "3월 12일 말고 5월 12일". */
 const KO_NOT_BUT = /(?:이|가)?\s*(?:아니라|아니고|말고)/u;
-const CLAUSES = /[,，、。;；!?！？]|\s(?:but|mais|mas|et non|e não)\s|但是|而是/u;
+const CLAUSES = /[,，、。;；!?！？]|\s(?:but|mais|mas|et non|et pas|e não|e nao|and not)\s|(?=\s(?:pas|not|não|nao)\s)|但是|而是/u;
 /** "No," / "아니요" said first answers the question, it does not negate what follows ("não é a Pixie" does). */
 const LEADING_NO = /^\s*(?:(?:no|non|não|nope|아니)\s*[,.!]+|아니요|아뇨)[\s,.!]*/iu;
 
@@ -93,10 +93,23 @@ export function modelNamedExactlyIn(text: string): string | undefined {
  */
 export function modelNamedIn(text: string): string | undefined {
   const id = modelIn(text);
-  const m = id ? getModel(id) : undefined;
-  if (!id || !m) return undefined;
+  if (id && asWritten(text, id)) return id;
+  // The closest model to the whole message was a misreading ("espera, afinal é uma Pixie" read "espera" as Expert):
+  // a model written as such in a clause that does not deny it.
+  for (const c of clausesOf(text)) {
+    if (c.negated) continue;
+    const other = oneModelIn(c.text);
+    if (other && other !== id && asWritten(c.text, other)) return other;
+  }
+  return undefined;
+}
+
+/** The model `id` is written in `text` by one of its names or aliases, or a Hangul spelling. */
+function asWritten(text: string, id: string): boolean {
+  const m = getModel(id);
+  if (!m) return false;
   const norm = ` ${normaliseModelText(text)} `;
-  if ([m.name, ...m.aliases].some((a) => norm.includes(` ${normaliseModelText(a)} `))) return id;
+  if ([m.name, ...m.aliases].some((a) => norm.includes(` ${normaliseModelText(a)} `))) return true;
   const t = text.normalize('NFKC');
-  return HANGUL.some(([re, name]) => re.test(t) && findModel(name)?.id === id) ? id : undefined;
+  return HANGUL.some(([re, name]) => re.test(t) && findModel(name)?.id === id);
 }

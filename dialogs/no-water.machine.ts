@@ -4,6 +4,7 @@
  */
 import type { Lang } from '../src/conversation/lang.js';
 import { msg, type Msg } from '../src/language/message.js';
+import { isBareOk } from '../src/language/understand/index.js';
 import type { ChoiceData } from '../src/language/render.js';
 import { getModel } from '../src/policy/catalogue.js';
 import { modelIn, modelNamedIn } from './models.js';
@@ -55,6 +56,8 @@ function instructions(ctx: NoWaterContext): Msg {
 }
 
 function flowed(text: string, lang: Lang): boolean | undefined {
+  // "ok" says it was read, not that water came out.
+  if (isBareOk(text)) return undefined;
   const v = answerYesNo(text, lang, DID_IT_WORK);
   if (v === 'yes' || v === 'no') return v === 'yes';
   const choice = choiceIn(text, DID_IT_WORK, lang);
@@ -117,6 +120,9 @@ export const noWaterSteps = {
       };
     },
     answer: (text, ctx) => {
+      // "아 잠깐 아니다 픽시에요" after "the steps are not documented for the Vertuo Next": the steps for that machine.
+      const named = modelNamedIn(text);
+      if (named && named !== ctx.model && getModel(named)?.noWater !== 'noneDocumented') return { ok: true, patch: { model: named, modelNotListed: false, tries: 0, rested: false, worked: undefined } };
       const v = choiceIn(text, [REPAIR, PERSON_CHOICE, NO_THANKS], ctx.lang) ?? (REPAIR_WORD.test(text) ? 'repair' : personOrNot(text, ctx.lang, NO_THANKS));
       if (v === undefined) return { ok: false, reason: msg('nw.reask.help', { repair: msg('label.bookRepair'), person: msg('label.person'), noThanks: msg('nw.label.noThanks') }) };
       return { ok: true, patch: { outcome: outcomeFor(v, ctx) } };
