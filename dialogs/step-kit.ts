@@ -9,7 +9,7 @@ import { assign, emit, enqueueActions, setup, type AnyActorLogic, type AnyEventO
 import { LANGS, type Lang } from '../src/conversation/lang.js';
 import { msg, type Msg, type Text } from '../src/language/message.js';
 import { Renderer, type ChoiceData } from '../src/language/render.js';
-import { hasWordsOfItsOwn, squash, yesNo, type YesNo } from '../src/language/understand/index.js';
+import { hasWordsOfItsOwn, isBareOk, squash, yesNo, type YesNo } from '../src/language/understand/index.js';
 import { asksSomething } from './reading.js';
 import { parseChoice } from './parse.js';
 import type { BaseContext, DialogId, DialogInput, DialogOutput, DialogReply } from './types.js';
@@ -228,7 +228,7 @@ export function answerYesNo(text: string, lang: Lang, choices?: readonly ChoiceD
 export function personOrNot(text: string, lang: Lang, noThanks: ChoiceData): 'person' | 'no thanks' | undefined {
   const v = choiceIn(text, [PERSON_CHOICE, noThanks], lang);
   if (v === 'person' || v === 'no thanks') return v;
-  const yn = yesNo(text, lang);
+  const yn = isBareOk(text) ? undefined : yesNo(text, lang);
   if (yn === 'yes') return 'person';
   if (yn === 'no') return 'no thanks';
   return PERSON_WORD.test(text) ? 'person' : undefined;

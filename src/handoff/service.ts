@@ -8,7 +8,7 @@ import { decodeButton } from '../conversation/buttons.js';
 import { Renderer, type ReplyData } from '../language/render.js';
 import { MENU } from '../language/menu.js';
 import { knowledgeRenderSource } from '../language/render-source.js';
-import { command as readCommand } from '../language/understand/index.js';
+import { aboutWaiting, command as readCommand, quitIn } from '../language/understand/index.js';
 import type { Retriever } from '../retrieval/decide.js';
 import type { Knowledge } from '../retrieval/knowledge.js';
 import type { ConversationState, TranscriptLine } from '../conversation/conversation.js';
@@ -154,7 +154,9 @@ export class HandoffService implements HandoffPort {
 
     const button = text ? decodeButton(text) : undefined;
     const command = button?.type === 'cmd' ? button.command : text && !button ? readCommand(text, state.lang) : undefined;
-    if (command === 'cancel') {
+    // "stop waiting", "afinal não preciso", "안 기다릴래요", or giving up in a sentence: leaving the queue, as "cancel".
+    const waiting = text && !button ? aboutWaiting(text, state.lang) : undefined;
+    if (command === 'cancel' || waiting === 'stop' || (text && !button && quitIn(text, state.lang))) {
       const t = await this.store.apply(state.id, { type: 'customer.left', at: this.now() });
       if (!t.ok) return { replies: [], final: true };
       await this.events.publish({ type: 'queue', action: 'left', id: state.id, status: 'ended', at: this.now() });
@@ -164,7 +166,8 @@ export class HandoffService implements HandoffPort {
       state.pending = undefined;
       return { replies: [say.leftQueue(state.market, MENU)], final: true };
     }
-    if (command === 'agent') return { replies: [say.alreadyQueued(state.market, await this.store.position(state.id))], final: true };
+    // A person asked for again, or the wait asked about ("anyone there?", "還要等多久", "몇 번째예요?"): where they stand.
+    if (command === 'agent' || waiting === 'ask') return { replies: [say.alreadyQueued(state.market, await this.store.position(state.id))], final: true };
     // Waiting: the bot keeps answering; the first message is acknowledged once.
     if (!rec.acknowledged && (await this.store.apply(state.id, { type: 'customer.acknowledged' })).ok) {
       return { replies: [say.messageKept(state.market, rec.afterHours, await this.store.position(state.id))], final: false, afterHours: rec.afterHours };

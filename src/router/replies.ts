@@ -23,6 +23,8 @@ export const MARKET_CHOICES: ChoiceData[] = MARKETS.map((m) => ({ label: msg(`ma
 export const LANG_CHOICES: ChoiceData[] = LANGS.map((l) => ({ label: msg(`lang.${l}`), value: `lang:${l}` }));
 
 const PERSON: ChoiceData = { label: msg('label.person'), value: 'cmd:agent' };
+/** "Talk to a person", as a button. */
+export const PERSON_CHOICE = PERSON;
 
 export function welcome(market?: Market): ReplyData {
   return { text: msg('welcome'), choices: MENU, support: { kind: 'system', market } };

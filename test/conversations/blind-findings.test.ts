@@ -99,3 +99,78 @@ describe('Korean yes is a word of its own', () => {
     expect(replies.at(-1)?.text).toContain(CATALOGUES.ko['rb.cancelled']);
   });
 });
+
+describe('the no-water steps as blind testers answered them', () => {
+  it.each([
+    ['fr-FR', 'fr', 'FR', "pas d'eau qui sort de ma Pixie", undefined, "en fait c'est une U pas une pixie", 'U'],
+    ['pt-PT', 'pt', 'PT', 'a minha máquina não deita água', 'CitiZ', 'desculpe, confundi, a maquina é a U e nao a citiz', 'U'],
+    ['pt-PT', 'pt', 'PT', 'a minha máquina não deita água', 'CitiZ', 'espera, enganei-me, afinal é uma Pixie', 'Pixie'],
+    ['ko-KR', 'ko', 'KR', '머신에서 물이 안 나와요', '버츄오 넥스트요', '아 잠깐 아니다 픽시에요', 'Pixie'],
+  ] as const)('%s: a model corrected ("%s" then "%s") starts the steps for that machine', async (locale, lang, market, start, model, fix, name) => {
+    const x = new Chat(svc, locale, lang, market);
+    await x.say(start);
+    if (model) await x.say(model);
+    const [steps] = await x.say(fix);
+    expect(dialogOf(steps)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+    expect(steps?.text).toContain(name);
+  });
+
+  it('"ok" is no answer to "did water come out?"; "ok did that, still dead" is a failed try', async () => {
+    const x = new Chat(svc, 'en-TW', 'en', 'TW');
+    await x.step('my machine gives no water', 'noWater', 'askingModel');
+    const first = await x.step('Pixie', 'noWater', 'tryingFix');
+    const [again] = await x.say('ok');
+    expect(again?.text).not.toMatch(/working again/);
+    expect(again?.text).toContain(CATALOGUES.en['nw.reask.yesNo']);
+    const [next] = await x.say('ok did that, still dead');
+    expect(next?.text).not.toBe(first.text);
+    expect(next?.text).toMatch(/try 1 of 5/);
+  });
+
+  it('"沒有 還是沒水" after a question in the middle of the steps is a failed try, not "stop"', async () => {
+    const x = new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
+    await x.step('我的機器不出水 是 CitiZ', 'noWater', 'tryingFix');
+    const goOn = await x.say('會員編號在哪看');
+    expect(dialogOf(goOn.at(-1))?.step).toBe('goOn');
+    const [next] = await x.say('沒有 還是沒水');
+    expect(dialogOf(next)).toEqual({ dialog: 'noWater', step: 'tryingFix' });
+  });
+});
+
+describe('a person, asked about and waited for', () => {
+  it.each([
+    ['en-FR', 'en', 'are you a bot or a real person lol'],
+    ['zh-TW', 'zh-TW', '你是真人還是機器人啊'],
+    ['ko-KR', 'ko', '너 사람이야 봇이야?'],
+    ['fr-FR', 'fr', 'vous êtes un robot ?'],
+    ['pt-PT', 'pt', 'és um robô ou uma pessoa?'],
+  ] as const)('%s "%s" is told what the bot is, a person one tap away, and not queued', async (locale, lang, text) => {
+    const x = new Chat(svc, locale, lang, locale.slice(-2) === 'TW' ? 'TW' : locale.slice(-2));
+    const [said] = await x.say(text);
+    expect(said?.text).toBe(CATALOGUES[lang].areYouBot);
+    expect(support(said)?.kind).toBe('smalltalk');
+    expect(choices(said)).toEqual([CATALOGUES[lang]['label.person']]);
+  });
+
+  it('"ok and how do i cancel…?" at an offer of a person answers the question, no queue', async () => {
+    const x = new Chat(svc, 'en-FR', 'en', 'FR');
+    await x.say('what is the capital of mongolia');
+    const offered = await x.say('what is the capital of mongolia?');
+    expect(choices(offered.at(-1))).toContain(CATALOGUES.en['label.person']);
+    const [answer] = await x.say('ok and how do i cancel my machine subscription, is there a fee?');
+    expect(support(answer)?.kind).not.toBe('handoff');
+  });
+
+  it('while queued, "hello? anyone there" gets where the customer stands and "stop waiting" leaves the queue', async () => {
+    const x = new Chat(svc, 'en-TW', 'en', 'TW');
+    await x.say("I didn't get the reset email");
+    await x.say('talk to a person');
+    const [asked] = await x.say('hello? anyone there');
+    expect(asked?.text).toMatch(/^You're already waiting for a person\./);
+    const [left] = await x.say('no no i didnt ask for a person. stop waiting');
+    expect(support(left)?.kind).toBe('handoff');
+    expect(left?.text).not.toMatch(/already waiting/);
+    const [after] = await x.say('how long is the reset link valid?');
+    expect(after?.text).toContain('72');
+  });
+});

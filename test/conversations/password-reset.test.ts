@@ -154,7 +154,11 @@ describe('password reset', () => {
     const desk = agent(svc);
     const seen = await desk.handoffOf(c);
     expect(seen.body.handoff.packet).toMatchObject({ reason: 'customer-request', market: 'TW', dialog: { machine: 'passwordReset', step: 'askingIfFound' } });
-    const waiting = await c.say('are you there?');
+    // Asking about the wait is answered with where the customer stands, never read as the task's answer.
+    const asked = await c.say('are you there?');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.text).toMatch(/^You're already waiting for a person\. An agent will reply here\./);
+    const waiting = await c.say('i looked everywhere');
     expect(waiting[0]?.text).toMatch(/the agent will see your message when they join/); // once
     expect(waiting).toHaveLength(2); // and the bot goes on with the task while the customer waits
     expect((await desk.accept(c)).status).toBe(200);

@@ -1,6 +1,6 @@
 /** Understanding of commands, small talk and yes / no / don't know, in the five languages (DESIGN.md §10). */
 import { describe, expect, it } from 'vitest';
-import { askedLanguage, command, smalltalk, yesNo } from '../../src/language/understand/index.js';
+import { aboutWaiting, askedLanguage, command, quitIn, smalltalk, yesNo } from '../../src/language/understand/index.js';
 
 describe('commands', () => {
   it.each([
@@ -65,6 +65,77 @@ describe('small talk and answers', () => {
     expect(smalltalk('謝謝')).toBe('thanks');
     expect(smalltalk('merci beaucoup')).toBe('thanks');
     expect(smalltalk('obrigado')).toBe('thanks');
+  });
+
+  // As blind testers typed them: several greetings, thanks with goodbye, an "ok" around them; a question makes it none.
+  it.each([
+    ['olá boa tarde', 'greeting'],
+    ['嗨 你好', 'greeting'],
+    ['coucou ça va ?', 'greeting'],
+    ['ㅎㅇㅎㅇ', 'greeting'],
+    ['muito obrigada pela ajuda', 'thanks'],
+    ['ok it worked in the end, thanks a lot!', 'thanks'],
+    ['감사합니다 도움 많이 됐어요', 'thanks'],
+    ['tchau, obrigada', 'bye'],
+    ['thanks, bye', 'bye'],
+    ['merci beaucoup, bonne journée', 'bye'],
+    ['謝謝 掰掰', 'bye'],
+    ['are you a bot or a real person lol', 'areYouBot'],
+    ['你是真人還是機器人啊', 'areYouBot'],
+    ['너 사람이야 봇이야?', 'areYouBot'],
+    ['vous êtes un robot ?', 'areYouBot'],
+    ['és um robô ou uma pessoa?', 'areYouBot'],
+    ['olá, a minha máquina não funciona', undefined],
+    ['你好 我的機器壞了', undefined],
+    ['bonjour, ma machine fuit', undefined],
+  ])('small talk: %s → %s', (text, kind) => {
+    expect(smalltalk(text)).toBe(kind);
+  });
+
+  it('asking whether it is a bot names a person without asking for one', () => {
+    expect(command('are you a bot or a real person lol')).toBeUndefined();
+    expect(command('你是真人還是機器人啊')).toBeUndefined();
+    expect(command('can i talk to a real person')).toBe('agent');
+  });
+
+  it.each([
+    ['예약 취소', undefined],
+    ['네스프레소 커피 추천해주세요', undefined],
+    ['네', 'yes'],
+    ['넵 감사합니다', 'yes'],
+    ['ok waited half an hour, still dead', 'no'],
+  ])('Korean and English yes and no: %s → %s', (text, expected) => {
+    expect(yesNo(text)).toBe(expected);
+  });
+
+  it.each([
+    ['hello? anyone there', 'ask'],
+    ['還要等多久', 'ask'],
+    ['지금 몇번째에요?', 'ask'],
+    ['vous êtes là ?', 'ask'],
+    ['alguém aí?', 'ask'],
+    ['no no i didnt ask for a person. stop waiting', 'stop'],
+    ['afinal nao preciso, obrigado', 'stop'],
+    ['아 그냥 괜찮아요 안 기다릴래요', 'stop'],
+    ['不用等了', 'stop'],
+    ["je ne veux plus attendre", 'stop'],
+    ['how long is the warranty', undefined],
+  ])('while waiting for a person: %s → %s', (text, expected) => {
+    expect(aboutWaiting(text)).toBe(expected);
+  });
+
+  it.each([
+    // What is left has no words of its own: the task just ends.
+    ['actually never mind, I\'ll just call them. cancel this', 'actually'],
+    ['算了 我不修了', '我'],
+    ['forget it, i just want to book a repair', 'i just want to book a repair'],
+    ['laissez tomber, je préfère parler à quelqu\'un', "je préfère parler à quelqu'un"],
+  ])('giving up the task in a sentence: %s', (text, rest) => {
+    expect(quitIn(text)?.rest).toBe(rest);
+  });
+
+  it.each(['不用了', '필요 없어요', 'no thanks', 'if I cancel it now, how much is the fee?', "si j'annule maintenant, combien ?"])('no giving up read in an answer: %s', (text) => {
+    expect(quitIn(text)).toBeUndefined();
   });
 
   it.each([

@@ -1,6 +1,13 @@
+import { onlyOf } from './phrases.js';
 import type { LanguageUnderstanding } from './types.js';
 
 // Text reaches here lower-cased; accents are kept, so patterns accept both forms where customers drop them.
+const GREET = String.raw`bonjour|bonsoir|salut|coucou|allo|allô|hello|ça va|ca va|comment ça va|comment allez-vous|vous allez bien`;
+const THANKS = String.raw`merci(?: beaucoup| bien| infiniment| mille fois| pour (?:tout|votre aide|l'aide|ton aide))?|mille merci|je vous remercie`;
+const BYE = String.raw`au revoir|bonne journée|bonne soirée|bonne fin de journée|à bientôt|a bientot|à plus|a plus|bye`;
+/** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */
+const FILL = String.raw`ok|d'accord|super|parfait|génial|top|nickel|très bien|tres bien|cool|ça a marché|ca a marche|c'est bon|😊|🙏|👍`;
+
 export const fr: LanguageUnderstanding = {
   lang: 'fr',
   yes: /^(?:oui|ouais|ouaip|si|d'accord|ok|bien sûr|bien sur|exact|exactement|c'est ça|c'est ca|tout à fait|ça marche|ca marche|ça a marché|ca a marche|ça fonctionne|ca fonctionne|c'est bon|j'en ai une?|absolument)(?![\p{L}\p{N}])/u,
@@ -17,10 +24,13 @@ export const fr: LanguageUnderstanding = {
   ],
   agentAnywhere: /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:parler|discuter|échanger|echanger) (?:avec |à |a )(?:un |une |quelqu'un|une vraie |un vrai )?(?:conseiller|conseillère|humain|personne|agent|opérateur|operateur|quelqu'un|vrai)|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:un vrai conseiller|une vraie personne|un humain|un conseiller humain|service client au téléphone)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))mettez-moi en relation(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u,
   quitAnywhere: /(?<![\p{L}\p{N}])(?:laisse[zr]? tomber|oubliez ça|oublie ça|annulez tout|annule tout|annulez ça|annule ça|j'abandonne|tant pis|je vais (?:plutôt )?(?:les )?appeler)(?![\p{L}\p{N}])/u,
+  stopWaiting: /(?<![\p{L}\p{N}])(?:je (?:ne )?veux plus attendre|j'attends plus|annule[rz]? l'attente|pas besoin d'(?:un|une) (?:conseill[eè]re?|personne|humain)|plus besoin d'(?:un|une) (?:conseill[eè]re?|personne)|je n'ai plus besoin|sortir de la file)(?![\p{L}\p{N}])/u,
+  askWaiting: /(?<![\p{L}\p{N}])(?:vous êtes là|y a quelqu'un|il y a quelqu'un|combien de temps (?:encore|d'attente|je dois attendre)|ma position|encore longtemps|toujours en attente|je suis toujours dans la file)(?![\p{L}\p{N}])/u,
   smalltalk: [
-    ['greeting', /^(?:bonjour|bonsoir|salut|coucou|allo|allô)[!. ]*$/u],
-    ['thanks', /^(?:merci(?: beaucoup| bien)?|merci pour (?:tout|votre aide)|super,? merci)[!. ]*$/u],
-    ['bye', /^(?:au revoir|bonne journée|bonne soirée|à bientôt|a bientot|salut)[!. ]*$/u],
+    ['areYouBot', /(?<![\p{L}\p{N}])(?:t'es|tu es|vous êtes|êtes-vous|etes-vous|c'est|je parle à) (?:un |une )?(?:robot|bot|humain|vraie personne|vrai humain|ia|chatbot|personne réelle)(?![\p{L}\p{N}])/u],
+    ['bye', onlyOf(BYE, `${GREET}|${THANKS}|${FILL}`)],
+    ['thanks', onlyOf(THANKS, `${GREET}|${FILL}`)],
+    ['greeting', onlyOf(GREET, FILL)],
   ],
   countries: [
     ['TW', /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:ta[ïi]wan|ta[ïi]wanais)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u],

@@ -33,6 +33,8 @@ function withQuickRejects(u: LanguageUnderstanding): LanguageUnderstanding {
     commands: pairs(u.commands),
     agentAnywhere: quickReject(u.agentAnywhere),
     quitAnywhere: quickReject(u.quitAnywhere),
+    stopWaiting: quickReject(u.stopWaiting),
+    askWaiting: quickReject(u.askWaiting),
     smalltalk: pairs(u.smalltalk),
     countries: pairs(u.countries),
     inCountry: quickReject(u.inCountry),
@@ -68,6 +70,16 @@ function order(first?: Lang): LanguageUnderstanding[] {
 
 export type YesNo = 'yes' | 'no' | 'dontKnow';
 
+/**
+ * A bare acknowledgement ("ok", "d'accord", "好的", "알겠어요", "está bem"): a yes to "shall I…?", but no answer to
+ * "did water come out?" nor a choice among three buttons, where blind testers' "ok" had been read as "it worked"
+ * and as "connect me to a person".
+ */
+export function isBareOk(text: string): boolean {
+  return BARE_OK.test(squash(text));
+}
+const BARE_OK = /^(?:ok(?:ay)?|k|kk|okie|alright|fine|ok (?:then|thanks|thank you|merci|obrigad[oa])|d'accord|dacc|bon|bien|entendu|好|好的|好喔|好哦|嗯|嗯嗯|ok的|알겠어요|알겠습니다|네 알겠어요|오케이|está bem|esta bem|tá bem|ta bem|certo|ok então)[\s!.~]*$/u;
+
 /** Yes, no or "I don't know" as an answer to a question the bot asked; negation wins over yes. */
 export function yesNo(text: string, lang?: Lang): YesNo | undefined {
   const t = squash(text);
@@ -96,7 +108,8 @@ export const command: (text: string, lang?: Lang) => Command | undefined = memoB
   const t = squash(text);
   if (!t) return undefined;
   for (const u of order(lang)) for (const [cmd, re] of u.commands) if (re.test(t)) return cmd;
-  if (order(lang).some((u) => u.agentAnywhere.test(t))) return 'agent';
+  // "are you a bot or a real person?" names a person without asking for one.
+  if (order(lang).some((u) => u.agentAnywhere.test(t)) && smalltalk(text, lang) !== 'areYouBot') return 'agent';
   return undefined;
 });
 
@@ -106,10 +119,21 @@ export const command: (text: string, lang?: Lang) => Command | undefined = memoB
  */
 export function quitIn(text: string, lang?: Lang): { rest: string } | undefined {
   const t = squash(text);
-  for (const u of order(lang)) {
-    const m = u.quitAnywhere.exec(t);
-    if (m) return { rest: `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').trim() };
-  }
+  const u = order(lang).find((x) => x.quitAnywhere.test(t));
+  if (!u) return undefined;
+  // Every such phrase goes ("算了 我不修了", "never mind, I'll just call them. cancel this").
+  let rest = t;
+  for (let m = u.quitAnywhere.exec(rest); m; m = u.quitAnywhere.exec(rest)) rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;
+  return { rest: rest.replace(/\s+/g, ' ').replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').trim() };
+}
+
+/** While waiting for a person: the customer no longer wants one, or asks about the wait; undefined otherwise. */
+export function aboutWaiting(text: string, lang?: Lang): 'stop' | 'ask' | undefined {
+  const t = squash(text);
+  if (order(lang).some((u) => u.stopWaiting.test(t))) return 'stop';
+  // squash drops a final "?": the questions read it from the text as written.
+  const asked = text.normalize('NFKC').toLowerCase().trim();
+  if (order(lang).some((u) => u.askWaiting.test(t) || u.askWaiting.test(asked))) return 'ask';
   return undefined;
 }
 

@@ -1,4 +1,11 @@
+import { onlyOf } from './phrases.js';
 import type { LanguageUnderstanding } from './types.js';
+
+const GREET = String.raw`olá|ola|oi|bom dia|boa tarde|boa noite|tudo bem|como está|como estão|hello`;
+const THANKS = String.raw`obrigad[oa](?: pela ajuda| por tudo)?|muito obrigad[oa](?: pela ajuda| por tudo)?|obg|brigad[oa]|agradeço`;
+const BYE = String.raw`adeus|até logo|ate logo|tchau|xau|até à próxima|ate a proxima|bom dia para si|resto de bom dia`;
+/** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */
+const FILL = String.raw`ok|está bem|esta bem|certo|ótimo|otimo|perfeito|boa|resultou|já funciona|ja funciona|😊|🙏|👍`;
 
 export const pt: LanguageUnderstanding = {
   lang: 'pt',
@@ -16,10 +23,13 @@ export const pt: LanguageUnderstanding = {
   ],
   agentAnywhere: /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))falar (?:com )?(?:uma |um |alguma |algum )?(?:pessoa|humano|assistente|operador|agente|colaborador|alguém|alguem)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))|(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:pessoa real|ser humano|atendimento humano|um humano)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u,
   quitAnywhere: /(?<![\p{L}\p{N}])(?:esquece|esqueça|deixa estar|deixe estar|deixa para lá|deixa pra lá|cancela isto|cancela tudo|desisto|afinal (?:não|nao) (?:quero|preciso)|vou (?:antes )?ligar)(?![\p{L}\p{N}])/u,
+  stopWaiting: /(?<![\p{L}\p{N}])(?:afinal (?:não|nao) preciso|já não preciso|ja nao preciso|(?:não|nao) quero esperar|cancelar a espera|sair da fila|(?:não|nao) preciso de (?:uma pessoa|um assistente|ninguém))(?![\p{L}\p{N}])/u,
+  askWaiting: /(?<![\p{L}\p{N}])(?:está aí|esta ai|estão aí|alguém aí|alguem ai|quanto tempo (?:falta|mais|tenho de esperar|vou esperar)|qual (?:é )?a minha posição|ainda estou na fila|falta muito)(?![\p{L}\p{N}])/u,
   smalltalk: [
-    ['greeting', /^(?:olá|ola|bom dia|boa tarde|boa noite|oi)[!. ]*$/u],
-    ['thanks', /^(?:obrigad[oa](?: pela ajuda)?|muito obrigad[oa]|obg)[!. ]*$/u],
-    ['bye', /^(?:adeus|até logo|ate logo|tchau|xau)[!. ]*$/u],
+    ['areYouBot', /(?<![\p{L}\p{N}])(?:és|é|você é|vocês são|estou a falar com|falo com) (?:um |uma )?(?:robô|robo|bot|humano|pessoa real|pessoa|ia|chatbot|máquina)(?![\p{L}\p{N}])/u],
+    ['bye', onlyOf(BYE, `${GREET}|${THANKS}|${FILL}`)],
+    ['thanks', onlyOf(THANKS, `${GREET}|${FILL}`)],
+    ['greeting', onlyOf(GREET, FILL)],
   ],
   countries: [
     ['TW', /(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))(?:taiwan|taiwanês|taiwanes|formosa)(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))/u],

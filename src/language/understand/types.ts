@@ -3,7 +3,7 @@ import type { Lang } from '../../conversation/lang.js';
 import type { Market } from '../../lib/types.js';
 
 export type Command = 'cancel' | 'startOver' | 'help' | 'agent' | 'changeCountry' | 'changeLanguage' | 'forgetMe';
-export type Small = 'greeting' | 'thanks' | 'bye';
+export type Small = 'greeting' | 'thanks' | 'bye' | 'areYouBot';
 
 export interface LanguageUnderstanding {
   lang: Lang;
@@ -22,6 +22,10 @@ export interface LanguageUnderstanding {
    * "laissez tomber"); what the message says besides is read on its own.
    */
   quitAnywhere: RegExp;
+  /** While waiting for a person: no longer wanting one ("stop waiting", "안 기다릴래요", "afinal não preciso"). */
+  stopWaiting: RegExp;
+  /** While waiting for a person: asking about the wait ("anyone there?", "還要等多久", "몇 번째예요?", "vous êtes là ?"). */
+  askWaiting: RegExp;
   smalltalk: Array<[Small, RegExp]>;
   /** Country names and demonyms in this language. */
   countries: Array<[Market, RegExp]>;

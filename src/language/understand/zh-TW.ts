@@ -1,6 +1,13 @@
+import { onlyOf } from './phrases.js';
 import type { LanguageUnderstanding } from './types.js';
 
 // Text reaches here read as Traditional (Simplified is converted first), so patterns use Traditional characters.
+const GREET = String.raw`你好|您好|哈囉|哈嘍|嗨|hi|hello|早安|午安|晚安|早|你好嗎|在嗎`;
+const THANKS = String.raw`謝謝|感謝|多謝|謝啦|謝謝你|謝謝您|感恩|3q|thx|謝謝你的幫忙|謝謝幫忙|感謝幫忙`;
+const BYE = String.raw`再見|掰掰|拜拜|bye|先這樣|就這樣`;
+/** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */
+const FILL = String.raw`好|好的|好喔|好哦|了解|ok|太好了|沒問題|解決了|可以了|好了|啦|喔|哦|~|😊|🙏|👍`;
+
 export const zhTW: LanguageUnderstanding = {
   lang: 'zh-TW',
   // A question that starts with one of these ("可以在全聯買膠囊嗎", "有什麼顏色") asks; it does not say yes.
@@ -18,10 +25,13 @@ export const zhTW: LanguageUnderstanding = {
   ],
   agentAnywhere: /(?:真人|人工客服|(?:找|轉|接|要|跟|和|請|讓|需要|有)[^。，,]{0,3}(?:專人|客服人員)(?!到府|收件|取件|來收|上門)|專人(?:協助|服務|處理|幫忙|回覆|聯絡)|轉接客服|找客服|找人工|跟人講|和人說|真的人)/u,
   quitAnywhere: /算了|不修了|不要修了|不弄了|取消(?:預約|這個流程)|改天再說/u,
+  stopWaiting: /不用等了|不等了|不想等了|取消排隊|取消等待|不需要真人|不用轉接|不用真人|不需要客服了|不用客服了/u,
+  askWaiting: /還要等多久|還要排多久|要等多久|前面還有幾個人|前面幾個人|排第幾|有人在嗎|有人嗎|在嗎|排到了嗎|還在排/u,
   smalltalk: [
-    ['greeting', /^(?:你好|您好|哈囉|嗨|早安|午安|晚安)[!！。~]*$/u],
-    ['thanks', /^(?:謝謝|感謝|多謝|謝啦|謝謝你|謝謝您|感恩)[!！。~]*$/u],
-    ['bye', /^(?:再見|掰掰|拜拜|bye)[!！。~]*$/u],
+    ['areYouBot', /你是(?:真人|機器人|人|bot|ai|客服機器人)|真人還是機器人|是不是機器人|是機器人嗎|機器人嗎|有真人嗎/u],
+    ['bye', onlyOf(BYE, `${GREET}|${THANKS}|${FILL}`)],
+    ['thanks', onlyOf(THANKS, `${GREET}|${FILL}`)],
+    ['greeting', onlyOf(GREET, FILL)],
   ],
   countries: [
     ['TW', /(?:台灣|臺灣|台北|臺北)/u],

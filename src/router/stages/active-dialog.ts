@@ -24,7 +24,7 @@ function isBareAnswer(text: string): boolean {
   return (yesNo(text) !== undefined && !asksSomething(text)) || !/\p{L}{2,}/u.test(text);
 }
 
-const SMALL_REPLY = { greeting: 'greeting', thanks: 'thanks', bye: 'bye' } as const;
+const SMALL_REPLY = { greeting: 'greeting', thanks: 'thanks', bye: 'bye', areYouBot: 'areYouBot' } as const;
 
 export const activeDialog: Stage = async (t) => {
   const { s, state, text } = t;

@@ -45,7 +45,8 @@ export const pendingAnswer: Stage = async (t) => {
   }
   if (pending?.type === 'offerPerson') {
     state.pending = undefined;
-    return yesNo(text, t.lang) === 'yes' ? requestHandoff(t, pending.reason) : undefined;
+    // "ok and how do i cancel my easyordering?" asks a question: answered, no hand-off (shortAnswer sets it apart).
+    return shortAnswer(text, t.lang) === 'yes' ? requestHandoff(t, pending.reason) : undefined;
   }
   if (pending?.type === 'goOn') {
     // "Shall we go on with your repair booking?": Continue (or yes) asks the task's question again, no stops

@@ -12,6 +12,9 @@ export const smalltalk: Stage = (t) => {
       return [say.smalltalk(msg('thanks'), t.market)];
     case 'bye':
       return [say.smalltalk(msg('bye'), t.market)];
+    case 'areYouBot':
+      // "are you a bot or a real person?" asks what we are: said, with a person one tap away (it is no request for one).
+      return [say.smalltalk(msg('areYouBot'), t.market, [say.PERSON_CHOICE])];
     default:
       return undefined;
   }

@@ -76,6 +76,7 @@ export const core = {
   greeting: 'Hello! What can I help you with today?',
   thanks: "You're welcome! Anything else I can help with?",
   bye: 'Goodbye, and enjoy your coffee!',
+  areYouBot: "I'm the automated support assistant: I answer from Nespresso's support documents and can guide you through a few tasks. If you would rather talk to a person, just say so or use the button.",
   feedbackYes: 'Great, glad that helped! Anything else?',
   feedbackNo: "Sorry that didn't help. You can ask in other words, or talk to a person from our support team.",
   'abstain.offerPerson': 'Would you like to talk to a person from our support team?',

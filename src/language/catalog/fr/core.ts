@@ -72,6 +72,7 @@ export const core = {
   greeting: "Bonjour ! Que puis-je faire pour vous aujourd'hui ?",
   thanks: "Avec plaisir ! Puis-je vous aider pour autre chose ?",
   bye: 'Au revoir, et bonne dégustation !',
+  areYouBot: "Je suis l’assistant automatique du service client : je réponds à partir des documents d’assistance Nespresso et je peux vous guider dans quelques démarches. Si vous préférez parler à une personne, dites-le-moi ou utilisez le bouton.",
   feedbackYes: "Parfait, ravi d'avoir pu vous aider ! Autre chose ?",
   feedbackNo: "Désolé que cela ne vous ait pas aidé. Vous pouvez reformuler votre question, ou parler à une personne de notre service client.",
   'abstain.offerPerson': 'Souhaitez-vous parler à une personne de notre service client ?',

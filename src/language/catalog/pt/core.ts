@@ -72,6 +72,7 @@ export const core = {
   greeting: 'Olá! Em que posso ajudar hoje?',
   thanks: 'De nada! Posso ajudar em mais alguma coisa?',
   bye: 'Adeus, e bom café!',
+  areYouBot: "Sou o assistente automático do apoio ao cliente: respondo a partir dos documentos de apoio da Nespresso e posso guiá-lo em alguns processos. Se preferir falar com uma pessoa, diga-me ou use o botão.",
   feedbackYes: 'Ótimo, ainda bem que ajudou! Mais alguma coisa?',
   feedbackNo: 'Lamento não ter ajudado. Pode perguntar por outras palavras, ou falar com uma pessoa da nossa equipa de apoio.',
   'abstain.offerPerson': 'Quer falar com uma pessoa da nossa equipa de apoio?',
