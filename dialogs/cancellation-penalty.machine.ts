@@ -71,7 +71,9 @@ const ownSteps = {
   askingElapsed: {
     prompt: (ctx) => ({ text: msg('cp.askElapsed', { commitment: ctx.commitment ?? LONG }), choices: [FINISHED_CHOICE] }),
     answer: (text, ctx) => {
-      if (text.trim() === FINISHED_CHOICE.value || FINISHED.test(text) || choiceIn(text, [FINISHED_CHOICE], ctx.lang)) return { ok: true, patch: { finished: true } };
+      // A bare number is the months, never the position of the one button ("1" had meant "commitment over").
+      const number = /^\s*#?\d{1,3}\s*$/.test(text);
+      if (text.trim() === FINISHED_CHOICE.value || FINISHED.test(text) || (!number && choiceIn(text, [FINISHED_CHOICE], ctx.lang))) return { ok: true, patch: { finished: true } };
       const v = months(text, ctx.today);
       return v !== undefined && v >= 0 && v <= 240 ? { ok: true, patch: { elapsed: v } } : { ok: false, reason: msg('cp.reask.elapsed') };
     },
@@ -93,7 +95,7 @@ const ownSteps = {
   askingReceivedDate: {
     prompt: () => ({ text: msg('cp.askReceived') }),
     answer: (text, ctx) => {
-      const d = parseDate(text, ctx.today, ctx.market);
+      const d = parseDate(text, ctx.today, ctx.market, ctx.lang);
       if (!d) return { ok: false, reason: msg('cp.reask.date') };
       if (d.date > ctx.today) return { ok: false, reason: msg('cp.reask.future', { today: { date: ctx.today } }) };
       return { ok: true, patch: { receivedDate: d.date } };
@@ -188,7 +190,7 @@ export function answerCancellation(step: CancellationStep, text: string, ctx: Ca
   return own.ok ? { ok: true, patch: { ...extra, ...own.patch } } : own;
 }
 
-const howToCancel = () => msg(FR.appCanCancel ? 'cp.howToCancelApp' : 'cp.howToCancel', { path: FR.cancelPath.join(' → ') });
+const howToCancel = () => msg(FR.appCanCancel ? 'cp.howToCancelApp' : 'cp.howToCancel', { path: msg('cp.cancelPath') });
 const atTheEnd = () => msg('cp.atTheEnd', { months: FR.reminderMonthsBefore });
 
 export function penaltyReply(ctx: CancellationContext): Msg[] {
@@ -207,7 +209,7 @@ export function penaltyReply(ctx: CancellationContext): Msg[] {
   return [
     msg('cp.penalty.rule', { percent: Math.round(FR.penaltyRate * 100) }),
     working,
-    msg('cp.join3', { first: cost, second: left === 1 ? msg('cp.penalty.remainingOne', into) : msg('cp.penalty.remaining', { ...into, left }), third: atTheEnd() }),
+    msg('cp.join3', { first: cost, second: left === 1 ? msg('cp.penalty.remainingOne', into) : into.elapsed === 1 ? msg('cp.penalty.remainingFirst', { commitment: into.commitment, left }) : msg('cp.penalty.remaining', { ...into, left }), third: atTheEnd() }),
     howToCancel(),
   ];
 }
@@ -248,7 +250,7 @@ export function cancellationContext(input: DialogInput): CancellationContext {
   // When it began, said as a date ("started in March 2025"): the whole months from then to today.
   const started = input.slots.started;
   if (ctx.elapsed === undefined && ctx.finished === undefined && typeof started === 'string') {
-    const begun = parseDate(started, input.today, input.market);
+    const begun = parseDate(started, input.today, input.market, input.lang);
     if (begun && begun.date <= input.today) ctx.elapsed = monthsFrom(begun.date, input.today);
   }
   const without = num('priceWithout');

@@ -92,7 +92,7 @@ const CLAUSE = /[,，、。;；!?！？()（）]|\.(?!\d)|\s[-–—]\s|\s\/\s/u
 function purchaseWhen(text: string, clause: unknown, input: Omit<DialogInput, 'slots'>): ParsedDate | undefined {
   // A date after today is not when the machine was bought ("買完一個禮拜內就有登錄" reads as a week from now).
   const parse = (c: string) => {
-    const d = parseDate(c, input.today, input.market);
+    const d = parseDate(c, input.today, input.market, input.lang);
     return d && d.date <= input.today ? d : undefined;
   };
   const clauses = text.split(CLAUSE).map((c) => c.trim()).filter(Boolean);

@@ -4,6 +4,7 @@
  * ("2년 전", "三個月前", "il y a 8 mois", "há 8 meses", "작년 3월", "去年三月", "mars dernier").
  */
 // Only the four locales used: chrono-node's root module loads all of its ~20 (0.6 s of CPU at start, ~15 MB).
+import type { Lang } from '../src/conversation/lang.js';
 import * as en from 'chrono-node/en';
 import * as fr from 'chrono-node/fr';
 import * as pt from 'chrono-node/pt';
@@ -80,7 +81,7 @@ function monthIn(t: string): number | undefined {
 }
 
 /** A date in free text ("last March", "2 years ago", "January 2021", "2021-03-05", "2022년 8월 22일", "il y a 8 mois"). */
-export function parseDate(text: string, today: string, market?: Market): ParsedDate | undefined {
+export function parseDate(text: string, today: string, market?: Market, lang?: Lang): ParsedDate | undefined {
   const t = text.normalize('NFKC').toLowerCase().replace(/\byrs?\b/g, 'years').replace(/\bmos?\b/g, 'months');
   const [ty] = today.split('-').map(Number) as [number];
 
@@ -126,7 +127,9 @@ export function parseDate(text: string, today: string, market?: Market): ParsedD
   // find one where there is a digit, a month or weekday, or a word for a relative day, week, month or year.
   if (!CHRONO_HINT.test(t) && monthIn(t) === undefined) return undefined;
   const ref = new Date(`${today}T12:00:00Z`);
-  const dayFirst = market === 'FR' || market === 'PT';
+  // "10/01/2025" is the 10th of January to a French or Portuguese customer wherever they live (a Portuguese speaker
+  // in Busan was told the 1st of October), and to anyone in France or Portugal.
+  const dayFirst = market === 'FR' || market === 'PT' || lang === 'fr' || lang === 'pt';
   const parsers = /\p{Script=Han}/u.test(t) ? [zh.hant] : [dayFirst ? en.GB : en, fr, pt];
   // A locale's hit that misses what the text says — neither month nor year fixed ("comprei a 12 de maio" is "now" to
   // French), or no year where one is written ("3 de março de 2024" is "3 de mar" to French) — gives way to a later

@@ -127,10 +127,10 @@ export function parseChoice(text: string, choices: readonly ChoiceData[]): strin
 export type DateWhat = 'purchaseDate' | 'manufacturingDate' | 'registrationDate' | 'repairDate' | 'startDate' | 'date';
 
 /** A past (or today's) date: purchase, registration, manufacturing, receipt. `what` a message or a key of ans.what. */
-export function pastDate(today: string, market: Market | undefined, what: DateWhat | Msg | string) {
+export function pastDate(today: string, market: Market | undefined, what: DateWhat | Msg | string, lang?: Lang) {
   const whatParam = typeof what === 'object' ? what : /^[a-zA-Z]+$/.test(what) && `ans.what.${what}` in WHAT ? msg(`ans.what.${what}` as Msg['key']) : what;
   return z.string().transform((text, ctx): ParsedDate => {
-    const d = parseDate(text, today, market);
+    const d = parseDate(text, today, market, lang);
     if (!d) {
       fail(ctx, text, msg('ans.date.unreadable', { what: whatParam }));
       return z.NEVER;

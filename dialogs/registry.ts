@@ -50,7 +50,7 @@ export function stepOf(def: DialogDefinition, step: string): Step<BaseContext> |
 }
 
 /** Context fields that are bookkeeping, not something the customer told us. */
-const INTERNAL = new Set(['contact', 'today', 'outcome', 'closing', 'choosingField', 'confirmed', 'saveFailed', 'warrantyShown', 'bookingId']);
+const INTERNAL = new Set(['contact', 'lang', 'today', 'outcome', 'closing', 'choosingField', 'confirmed', 'saveFailed', 'warrantyShown', 'bookingId']);
 
 /** Filled slots for the agent's context packet (model ids shown as names). */
 export function slotsOf(context: Record<string, unknown>): Record<string, unknown> {

@@ -29,7 +29,7 @@ function purchaseDateIn(text: string, ctx: RepairContext, step: string): Partial
   const parts = clausesOf(text);
   if (DATE_STEPS.includes(step) && !parts.some((p) => p.negated)) return undefined;
   for (const p of parts.filter((c) => !c.negated)) {
-    const r = check(pastDate(ctx.today, ctx.market, 'purchaseDate'), p.text);
+    const r = check(pastDate(ctx.today, ctx.market, 'purchaseDate', ctx.lang), p.text);
     if (r.ok) return { purchaseDate: r.value.date, purchasePrecision: r.value.precision };
   }
   return undefined;

@@ -22,11 +22,12 @@ export function repairContext(input: DialogInput): RepairContext {
   const s = input.slots;
   const ctx: RepairContext = {
     ...baseContext(input),
+    lang: input.lang,
     bookingId: typeof s.bookingId === 'string' && s.bookingId ? s.bookingId : globalThis.crypto.randomUUID(),
   };
   if (typeof s.model === 'string') ctx.model = getModel(s.model)?.id ?? modelIn(s.model);
   if (typeof s.purchaseDate === 'string') {
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(s.purchaseDate) ? { date: s.purchaseDate, precision: 'day' as const } : parseDate(s.purchaseDate, input.today, input.market);
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(s.purchaseDate) ? { date: s.purchaseDate, precision: 'day' as const } : parseDate(s.purchaseDate, input.today, input.market, input.lang);
     if (d && d.date <= input.today) {
       ctx.purchaseDate = d.date;
       const p = s.purchasePrecision;

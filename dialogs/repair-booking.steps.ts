@@ -125,7 +125,7 @@ const steps = {
   askingPurchaseDate: {
     prompt: (ctx) => ({ text: msg('rb.askPurchaseDate', { model: modelName(ctx) }) }),
     answer: (text, ctx) => {
-      const r = check(pastDate(ctx.today, ctx.market, 'purchaseDate'), text);
+      const r = check(pastDate(ctx.today, ctx.market, 'purchaseDate', ctx.lang), text);
       return r.ok ? { ok: true, patch: { purchaseDate: r.value.date, purchasePrecision: r.value.precision } } : r;
     },
   },
@@ -139,9 +139,9 @@ const steps = {
       choices: [{ label: label('ans.label.dontKnow'), value: 'dontKnow' }],
     }),
     answer: (text, ctx) => {
-      const date = parseDate(text, ctx.today, ctx.market);
+      const date = parseDate(text, ctx.today, ctx.market, ctx.lang);
       if (!date && (text === 'dontKnow' || parseYesNoAnswer(text) === 'dontKnow' || parseYesNoAnswer(text) === 'no')) return { ok: true, patch: { manufacturingUnknown: true } };
-      const r = check(pastDate(ctx.today, ctx.market, 'manufacturingDate'), text);
+      const r = check(pastDate(ctx.today, ctx.market, 'manufacturingDate', ctx.lang), text);
       return r.ok ? { ok: true, patch: { manufacturingDate: r.value.date } } : r;
     },
   },
@@ -162,7 +162,7 @@ const steps = {
       // The choices bound the delay: "within 30 days" qualifies, "later" does not.
       if (choice === 'no') return { ok: true, patch: { registered: false, registeredWithinDays: undefined } };
       if (choice) return { ok: true, patch: { registered: true, registeredWithinDays: choice === 'within' ? KRW.registrationBonus.withinDays : KRW.registrationBonus.withinDays + 1 } };
-      const date = parseDate(text, ctx.today, ctx.market);
+      const date = parseDate(text, ctx.today, ctx.market, ctx.lang);
       if (date && ctx.purchaseDate) {
         if (date.date > ctx.today) return { ok: false, reason: msg('rb.registrationFuture') };
         const days = daysBetween(ctx.purchaseDate, date.date);
@@ -207,13 +207,13 @@ const steps = {
   },
   askingLastRepair: {
     prompt: (ctx) => ({
-      text: msg(ctx.market === 'TW' ? 'rb.askLastRepairTW' : 'rb.askLastRepair', { model: modelName(ctx), months: repairWarrantyMonths(ctx) }),
+      text: msg(ctx.market === 'TW' ? 'rb.askLastRepairTW' : ctx.market === 'FR' ? 'rb.askLastRepairFR' : 'rb.askLastRepair', { model: modelName(ctx), months: repairWarrantyMonths(ctx) }),
       choices: NO_CHOICE,
     }),
     answer: (text, ctx) => {
       const yn = parseYesNoAnswer(text, NO_CHOICE);
       if (yn === 'no' || parseChoice(text, NO_CHOICE) === 'no') return { ok: true, patch: { priorRepair: false } };
-      const date = parseDate(text, ctx.today, ctx.market);
+      const date = parseDate(text, ctx.today, ctx.market, ctx.lang);
       if (!date) return { ok: false, reason: msg(yn === 'yes' ? 'rb.whenRepaired' : yn === 'dontKnow' ? 'ans.notSure' : 'rb.repairExpected') };
       if (date.date > ctx.today) return { ok: false, reason: msg('rb.repairFuture') };
       if (ctx.purchaseDate && date.date < ctx.purchaseDate) return { ok: false, reason: msg('rb.beforePurchase', { date: { date: ctx.purchaseDate } }) };

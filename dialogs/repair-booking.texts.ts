@@ -3,6 +3,7 @@
  * booking record. Facts and decisions come from src/policy (rules as codes with their numbers); this file
  * only puts them into sentences.
  */
+import type { Lang } from '../src/conversation/lang.js';
 import { getModel } from '../src/policy/catalogue.js';
 import { addDays, addMonths, daysBetween } from '../src/policy/dates.js';
 import { krRepairCost } from '../src/policy/kr-repair-cost.js';
@@ -14,6 +15,8 @@ import type { ParsedDate } from './parse.js';
 import type { BaseContext, RepairBooking } from './types.js';
 
 export interface RepairContext extends BaseContext {
+  /** The conversation's language: how dates are read ("10/01/2025" is day first in French and Portuguese). */
+  lang?: Lang;
   bookingId: string;
   /** Catalogue id. */
   model?: string;
@@ -235,7 +238,8 @@ function ruleText(ctx: RepairContext, d: WarrantyDecision): Msg {
   const rule = warrantyRuleText(d.rule);
   if (!d.afterRepair) return rule;
   const what = msg(ctx.market === 'KR' ? 'rb.what.kr' : ctx.market === 'FR' ? 'rb.what.fr' : 'rb.what.tw');
-  return msg('rb.rule.afterRepair', { rule, date: day(d.afterRepair.lastRepairDate), what, months: d.afterRepair.months, end: day(d.afterRepair.endDate) });
+  // Korea's repair warranty holds for the same fault only; Taiwan's and France's documents set no such limit.
+  return msg(ctx.market === 'KR' ? 'rb.rule.afterRepairKR' : 'rb.rule.afterRepair', { rule, date: day(d.afterRepair.lastRepairDate), what, months: d.afterRepair.months, end: day(d.afterRepair.endDate) });
 }
 
 /** A brand as written: the table's "DeLonghi" is De'Longhi. */

@@ -101,7 +101,7 @@ export class Renderer {
     return '';
   }
 
-  /** "0809 001 886 (toll-free, every day 08:00–22:00)" in `lang`; hours only where the documents state them. */
+  /** "0809 001 886 (toll-free, 08:00–22:00)" in `lang`; hours only where the documents state them. */
   contactLine(market: Market, lang: Lang): string {
     const c = this.source?.contact(market);
     if (!c) return '';

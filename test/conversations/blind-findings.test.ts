@@ -8,6 +8,7 @@ import { CATALOGUES } from '../../src/language/catalog/index.js';
 import { choices, support } from '../helpers/service.js';
 import { dialogOf, startAtToday, type TestService } from './support.js';
 import { Chat, REFERENCE, type Lang } from './languages/chat.js';
+import { parseDate } from '../../dialogs/parse-dates.js';
 
 let svc: TestService;
 beforeAll(async () => {
@@ -172,5 +173,40 @@ describe('a person, asked about and waited for', () => {
     expect(left?.text).not.toMatch(/already waiting/);
     const [after] = await x.say('how long is the reset link valid?');
     expect(after?.text).toContain('72');
+  });
+});
+
+describe('what the documents say, and only that', () => {
+  it('a Portuguese or French speaker in Korea means the 10th of January by "10/01/2025"; an English speaker there, October', () => {
+    expect(parseDate('10/01/2025', '2026-12-08', 'KR', 'pt')?.date).toBe('2025-01-10');
+    expect(parseDate('10/01/2025', '2026-12-08', 'KR', 'fr')?.date).toBe('2025-01-10');
+    expect(parseDate('10/01/2025', '2026-12-08', 'KR', 'en')?.date).toBe('2025-10-01');
+  });
+
+  it('France and Taiwan: a repair\'s own warranty without Korea\'s "same fault"; Taiwan\'s hours without "every day"', async () => {
+    const tw = new Chat(svc, 'en-TW', 'en', 'TW');
+    const contact = (await tw.say('what is your phone number?')).map((r) => r.text).join('\n');
+    expect(contact).toContain('0809 001 886');
+    expect(contact).not.toMatch(/every day/);
+    for (const text of [CATALOGUES.en['rb.askLastRepairFR'], CATALOGUES.en['rb.askLastRepairTW'], CATALOGUES.en['rb.rule.afterRepair']]) expect(text).not.toMatch(/same fault/);
+    expect(CATALOGUES.en['rb.rule.afterRepairKR']).toMatch(/same fault/);
+  });
+
+  it('in French, the way to cancel names the site\'s French labels, as the French FAQ answer does', async () => {
+    const x = new Chat(svc, 'fr-FR', 'fr', 'FR');
+    await x.step('frais de résiliation abonnement', 'cancellationPenalty', 'askingCommitment');
+    await x.step('12 mois', 'cancellationPenalty', 'askingElapsed');
+    await x.step('1', 'cancellationPenalty', 'askingPriceWithout');
+    await x.step('279', 'cancellationPenalty', 'askingPriceWith');
+    const [done] = await x.say('99');
+    expect(done?.text).toContain('« Mon Compte » → « Mes Abonnements » → « Résilier mon abonnement »');
+    expect(done?.text).not.toContain('My Account');
+    expect(done?.text).toContain('1 mois sur 12');
+  });
+
+  it('"1 month into 12", not "1 months"', async () => {
+    const x = new Chat(svc, 'en-FR', 'en', 'FR');
+    const [done] = await x.say('cancel my machine subscription: 12 month commitment, i started last month, the machine is 199 euros and i paid 1 euro');
+    expect(done?.text).not.toMatch(/\b1 months\b/);
   });
 });

@@ -121,16 +121,16 @@ describe('cancellation penalty', () => {
     // A question is answered: the documents for Taiwan are silent, so the bot says so with Taiwan's contact.
     const [answer] = await c.say('how do I cancel my machine subscription');
     expect(support(answer)).toMatchObject({ kind: 'fallback', market: 'TW' });
-    expect(answer?.text).toBe("Our documents for Taiwan don't cover that (what I have on it applies to France only), so I won't guess. Please call 0809 001 886 (toll-free, every day 08:00–22:00).");
+    expect(answer?.text).toBe("Our documents for Taiwan don't cover that (what I have on it applies to France only), so I won't guess. Please call 0809 001 886 (toll-free, 08:00–22:00).");
 
     // Asking to do it starts the task, which says the same and offers a person.
     const [silent] = await c.say('I want to cancel my machine subscription');
     expect(dialogOf(silent)).toEqual({ dialog: 'cancellationPenalty', step: 'offeringPerson' });
-    expect(silent?.text).toMatch(/^My documents for Taiwan do not describe a machine subscription or how to cancel one, so I won't guess\. Please contact Nespresso on 0809 001 886 \(toll-free, every day 08:00–22:00\)\./);
+    expect(silent?.text).toMatch(/^My documents for Taiwan do not describe a machine subscription or how to cancel one, so I won't guess\. Please contact Nespresso on 0809 001 886 \(toll-free, 08:00–22:00\)\./);
     expect(silent?.text).not.toMatch(/€|0\.8|Plus programme/);
 
     const [bye] = await c.say('No, thanks');
-    expect(bye?.text).toBe('All right. You can reach Nespresso on 0809 001 886 (toll-free, every day 08:00–22:00).');
+    expect(bye?.text).toBe('All right. You can reach Nespresso on 0809 001 886 (toll-free, 08:00–22:00).');
   });
 
   it('Portugal: not covered (Easyordering is free to cancel), and a person on request', async () => {

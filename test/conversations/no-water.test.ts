@@ -75,7 +75,7 @@ describe('no water', () => {
     const [offer] = await c.say('no');
     expect(dialogOf(offer)).toEqual({ dialog: 'noWater', step: 'offeringHelp' });
     expect(offer?.text).toBe(
-      'I am sorry the CitiZ still gives no water. I can start a repair booking for it, or put you through to a person. You can also call Nespresso on 0809 001 886 (toll-free, every day 08:00–22:00).',
+      'I am sorry the CitiZ still gives no water. I can start a repair booking for it, or put you through to a person. You can also call Nespresso on 0809 001 886 (toll-free, 08:00–22:00).',
     );
     expect(choices(offer)).toEqual(['Book a repair', 'Talk to a person', 'No, thanks']);
 

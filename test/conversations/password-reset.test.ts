@@ -47,11 +47,11 @@ describe('password reset', () => {
 
     const [contact] = await c.say('no');
     expect(dialogOf(contact)).toEqual({ dialog: 'passwordReset', step: 'offeringPerson' });
-    expect(contact?.text).toContain('If the email is not in any of those folders, please contact Nespresso on 0809 001 886 (toll-free, every day 08:00–22:00) or by email.');
+    expect(contact?.text).toContain('If the email is not in any of those folders, please contact Nespresso on 0809 001 886 (toll-free, 08:00–22:00) or by email.');
     expect(choices(contact)).toEqual(['Talk to a person', 'No, thanks']);
 
     const [bye] = await c.say('No, thanks');
-    expect(bye?.text).toBe('All right. You can reach Nespresso on 0809 001 886 (toll-free, every day 08:00–22:00).');
+    expect(bye?.text).toBe('All right. You can reach Nespresso on 0809 001 886 (toll-free, 08:00–22:00).');
   });
 
   it('Taiwan: an answer that is not an option is asked again with the options; a number picks one', async () => {
@@ -149,7 +149,7 @@ describe('password reset', () => {
 
     const [queued] = await c.say('talk to a person');
     expect(support(queued)).toMatchObject({ kind: 'handoff', market: 'TW' });
-    expect(queued?.text).toMatch(/connecting you with a person.*Our team for Taiwan is available every day 08:00–22:00 \(Taipei time\)/);
+    expect(queued?.text).toMatch(/connecting you with a person.*Our team for Taiwan is available 08:00–22:00 \(Taipei time\)/);
 
     const desk = agent(svc);
     const seen = await desk.handoffOf(c);

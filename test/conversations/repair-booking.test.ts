@@ -61,7 +61,7 @@ describe('repair booking', () => {
     const [status] = await c.say(`what's the status of booking ${reference}?`);
     expect(support(status)).toMatchObject({ kind: 'dialog', dialog: 'repairBooking', step: 'status', market: 'TW' });
     expect(status?.text).toBe(
-      `Booking ${reference}: CitiZ repair, received on June 16, 2025. Status: received — our service team will contact you at the phone number you gave to arrange the collection.`,
+      `Booking ${reference}: CitiZ repair, received on June 16, 2025. Status: received — our service team will contact you at the phone number you gave.`,
     );
 
     // Without the reference, the booking of this conversation is found.

@@ -98,7 +98,7 @@ describe('repair booking in Traditional Chinese', () => {
     c.say('大概三個月前買的');
     expect(c.context).toMatchObject({ purchaseDate: '2025-03-15', purchasePrecision: 'ago' });
     c.say('有，我有發票');
-    expect(c.replies.at(-1)!.text).toMatch(/Nespresso 以前維修過這台 Pixie 嗎？維修後，同一故障至少享有 6 個月保固/);
+    expect(c.replies.at(-1)!.text).toMatch(/Nespresso 以前維修過這台 Pixie 嗎？維修後，維修過的零件保固為原保固剩餘期間或 6 個月，以較長者為準/);
     const terms = c.say('沒有')[0]!.text;
     expect(terms).toMatch(/在台灣，Nespresso 咖啡機專員會先透過電話 0809 001 886/);
     expect(terms).toMatch(/在 5–7 個工作天內完成維修/);

@@ -162,7 +162,7 @@ describe('repair booking in Taiwan and Portugal', () => {
   it('TW: the Nespresso Assistance Package terms, no registration, outlying islands excluded', () => {
     const c = chat(fakeStore().machine, { input: inputFor('TW', { model: 'pixie', purchaseDate: '2024-12-01', hasProof: true }) });
     expect(c.replies[0]).toMatchObject({ step: 'askingLastRepair' });
-    expect(c.replies[0]!.text).toMatch(/warranted for 6 months at least for the same fault/);
+    expect(c.replies[0]!.text).toMatch(/the repaired parts are warranted for the rest of the original warranty or 6 months, whichever is longer/);
     const terms = c.say('no')[0]!.text;
     for (const s of ['diagnoses the machine by phone, on 0809 001 886', 'Nespresso Assistance Package', 'collection of the machine from your home or an address of your choice (outlying island areas excluded)', '5–7 working days', 'return to the same address', 'unexpired portion of the original warranty or 6 months, whichever is greater']) {
       expect(terms).toContain(s);

@@ -13,7 +13,7 @@ describe('hoursStatus', () => {
     expect(localTime(at('2026-07-01T12:00:00Z'), 'Europe/Paris').minutes).toBe(14 * 60); // summer time: UTC+2
   });
 
-  it('Taiwan: open every day 08:00–22:00 Taipei time', () => {
+  it('Taiwan: open 08:00–22:00 Taipei time', () => {
     expect(hoursStatus(contacts.TW, at('2026-11-23T01:00:00Z'))).toEqual({ kind: 'open', closesAt: '22:00' }); // 09:00
     expect(hoursStatus(contacts.TW, at('2026-11-23T14:30:00Z'))).toEqual({ kind: 'closed', next: { ahead: 1, day: 2, time: '08:00' } }); // Monday 22:30: back Tuesday
     expect(hoursStatus(contacts.TW, at('2026-11-22T23:00:00Z'))).toEqual({ kind: 'closed', next: { ahead: 0, day: 1, time: '08:00' } }); // 07:00

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS } from '../../src/conversation/lang.js';
 import { CATALOGUES, EN } from '../../src/language/catalog/index.js';
+import { subscriptionTerms } from '../../src/policy/tables.js';
 
 const placeholders = (s: string) => [...s.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1]).sort();
 const KEYS = Object.keys(EN) as Array<keyof typeof EN>;
@@ -27,6 +28,10 @@ describe('catalogues', () => {
     const labels = KEYS.filter((k) => /(^|\.)label\./.test(k) || k.startsWith('label.') || k.startsWith('market.') || k.startsWith('lang.'));
     expect(labels.length).toBeGreaterThan(20);
     for (const key of labels) expect([...cat[key]].length, `${lang} ${key}: ${cat[key]}`).toBeLessThanOrEqual(20);
+  });
+
+  it("the English path to cancel a subscription is the policy's (France's FAQ)", () => {
+    expect(EN['cp.cancelPath']).toBe(subscriptionTerms.FR.cancelPath.join(' → '));
   });
 
   it('the other languages are translations, not copies of the English', () => {

@@ -78,7 +78,7 @@ describe('fr (France)', () => {
     await c.step('Jean Dupont', 'repairBooking', 'askingPhone');
     await c.step('06 12 34 56 78', 'repairBooking', 'askingEmail');
     const address = await c.step('jean@example.fr', 'repairBooking', 'askingAddress');
-    expect(address.text).toBe("Quelle est l'adresse d'enlèvement de la machine (numéro et rue, code postal et ville) ?");
+    expect(address.text).toBe('Quelle est votre adresse (numéro et rue, code postal et ville) ?');
     const summary = await c.step('10 rue de Rivoli, 75001 Paris', 'repairBooking', 'confirming');
     expect(summary.text).toContain("• Machine : CitiZ\n• Date d'achat : 10 septembre 2024 ; preuve d'achat : oui");
     expect(summary.text).toContain("• Garantie : couverte jusqu'au 9 septembre 2026");

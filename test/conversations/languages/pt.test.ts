@@ -78,7 +78,7 @@ describe('pt (Portugal)', () => {
     await c.step('Maria Silva', 'repairBooking', 'askingPhone');
     await c.step('912 345 678', 'repairBooking', 'askingEmail');
     const address = await c.step('maria@example.pt', 'repairBooking', 'askingAddress');
-    expect(address.text).toBe('Qual é a morada de recolha da máquina (rua e número, código postal e localidade)?');
+    expect(address.text).toBe('Qual é a sua morada (rua e número, código postal e localidade)?');
     const summary = await c.step('Rua Augusta 10, 1100-053 Lisboa', 'repairBooking', 'confirming');
     expect(summary.text).toContain('• Máquina: CitiZ\n• Data de compra: 1 de março de 2024 (aproximada); prova de compra: sim');
     expect(summary.text).toContain('• Nome: Maria Silva\n• Telefone: 912345678\n• E-mail: maria@example.pt\n• Morada: Rua Augusta 10, 1100-053 Lisboa');

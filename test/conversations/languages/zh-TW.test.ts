@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 const chat = () => new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
-const TW_CONTACT = '0809 001 886（免付費，每天 08:00–22:00）';
+const TW_CONTACT = '0809 001 886（免付費，08:00–22:00）';
 
 describe('zh-TW (Taiwan)', () => {
   it('密碼重設：連結 72 小時有效；「還是不行」→ 檢查垃圾郵件；沒有 → 聯絡方式；「我要找真人客服」→ 轉接', async () => {
@@ -37,7 +37,7 @@ describe('zh-TW (Taiwan)', () => {
     const [handoff] = await c.say('我要找真人客服');
     expect(support(handoff)?.kind).toBe('handoff');
     expect(handoff?.text).toMatch(/^正在為您轉接我們的客服人員。/);
-    expect(handoff?.text).toContain('我們台灣的團隊服務時間為每天 08:00–22:00（台北標準時間）');
+    expect(handoff?.text).toContain('我們台灣的團隊服務時間為08:00–22:00（台北標準時間）');
     expect(choices(handoff)).toEqual(['不等了']);
   });
 
@@ -73,7 +73,7 @@ describe('zh-TW (Taiwan)', () => {
     const proof = await c.step('我是2024年3月5日在門市買的', 'repairBooking', 'askingProof');
     expect(proof.text).toBe('您有購買證明（收據或發票）嗎？');
     const lastRepair = await c.step('有，我有發票', 'repairBooking', 'askingLastRepair');
-    expect(lastRepair.text).toContain('同一故障至少享有 6 個月保固');
+    expect(lastRepair.text).toContain('維修過的零件保固為原保固剩餘期間或 6 個月，以較長者為準');
 
     const [terms, name] = await c.say('沒有');
     expect(terms?.text).toMatch(/^在台灣，Nespresso 咖啡機專員會先透過電話 0809 001 886/);

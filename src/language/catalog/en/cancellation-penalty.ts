@@ -35,9 +35,11 @@ export const cancellationPenalty = {
   'cp.penalty.cost': 'So cancelling now would cost {amount}.',
   'cp.penalty.costAbout': 'So cancelling now would cost about {amount}.',
   'cp.penalty.remaining': 'You are {elapsed} months into {commitment}: after the remaining {left} months, cancelling is free.',
+  'cp.penalty.remainingFirst': 'You are 1 month into {commitment}: after the remaining {left} months, cancelling is free.',
   'cp.penalty.remainingOne': 'You are {elapsed} months into {commitment}: after the remaining 1 month, cancelling is free.',
   'cp.atTheEnd':
     'You will receive an email {months} months before the end of your contract, reminding you that it expires; the subscription renews tacitly, and you can contact Nespresso at any time to remove the tacit renewal.',
+  'cp.cancelPath': 'My Account → My Subscriptions → Cancel My Subscription',
   'cp.howToCancel':
     'You cancel on nespresso.com: {path} (this is not possible in the Nespresso app). Payments stop as soon as the cancellation is recorded, and the machine remains your property whenever you cancel.',
   'cp.howToCancelApp':

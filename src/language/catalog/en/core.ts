@@ -60,7 +60,7 @@ export const core = {
   'contact.free of charge': 'free of charge',
   'contact.dayRange': '{from} to {to}',
   'contact.hoursAlways': '24 hours a day, all year round',
-  'contact.hoursDaily': 'every day {open}–{close}',
+  'contact.hoursDaily': '{open}–{close}',
   'contact.hoursDays': '{days}, {open}–{close}',
 
   numberHint: 'Reply with a number to choose.',
@@ -87,7 +87,7 @@ export const core = {
   'booking.needReference': 'I need the booking reference to look it up: it starts with "R-", like R-AB12CD. What is yours?',
   'booking.notFound': "I can't find a booking with the reference {reference}. Please check it, or ask for a person.",
   'booking.status':
-    'Booking {reference}: {model} repair, received on {date}. Status: received — our service team will contact you at the phone number you gave to arrange the collection.',
+    'Booking {reference}: {model} repair, received on {date}. Status: received — our service team will contact you at the phone number you gave.',
   'booking.statusLabel': 'Status of {reference}',
   'handoff.unavailable': 'No agent can join this chat right now. To reach a person, please call {contact}.',
   'handoff.unavailableNoMarket': 'No agent can join this chat right now. Tell me your country and I will give you the phone number to call.',

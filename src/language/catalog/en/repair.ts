@@ -26,7 +26,7 @@ export const repair = {
   'repair.help.model': 'The model name is written on the machine itself, for example "Pixie", "CitiZ" or "Vertuo Next".',
   'repair.help.date': 'The date is on your receipt or invoice. If you do not have it, an approximate date is fine, for example "last March" or "2 years ago".',
   'repair.help.proof': 'The proof of purchase is the receipt or invoice. If you do not have it, answer "No": the booking goes on without it.',
-  'repair.help.phone': 'The service team will call this number to arrange the collection of your machine.',
+  'repair.help.phone': 'The service team will call you on this number about your repair.',
   'repair.help.booking': 'This is needed for the booking; you can still change it at the summary before anything is booked.',
   'repair.help.generic': 'No problem.',
   'repair.wayForward': "If you can't answer this, a person from our team can help, or you can stop here.",

@@ -38,9 +38,12 @@ export const cancellationPenalty = {
   'cp.penalty.cost': 'Résilier maintenant vous coûterait donc {amount}.',
   'cp.penalty.costAbout': 'Résilier maintenant vous coûterait donc environ {amount}.',
   'cp.penalty.remaining': 'Vous en êtes à {elapsed} mois sur {commitment} : après les {left} mois restants, la résiliation est gratuite.',
+  'cp.penalty.remainingFirst': 'Vous en êtes à 1 mois sur {commitment} : après les {left} mois restants, la résiliation est gratuite.',
   'cp.penalty.remainingOne': 'Vous en êtes à {elapsed} mois sur {commitment} : après le mois restant, la résiliation est gratuite.',
   'cp.atTheEnd':
     'Vous recevrez un e-mail {months} mois avant la fin de votre contrat pour vous rappeler son échéance ; l’abonnement se renouvelle par tacite reconduction, et vous pouvez contacter Nespresso à tout moment pour supprimer la tacite reconduction.',
+  // The site's labels as the French FAQ answer gives them; the other languages keep the English labels their FAQ answers quote.
+  'cp.cancelPath': '« Mon Compte » → « Mes Abonnements » → « Résilier mon abonnement »',
   'cp.howToCancel':
     'La résiliation se fait sur nespresso.com : {path} (ce n’est pas possible dans l’application Nespresso). Les paiements s’arrêtent dès que la résiliation est enregistrée, et la machine reste votre propriété quel que soit le moment où vous résiliez.',
   'cp.howToCancelApp':

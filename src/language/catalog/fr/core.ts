@@ -56,7 +56,7 @@ export const core = {
   'contact.free of charge': 'gratuit',
   'contact.dayRange': 'du {from} au {to}',
   'contact.hoursAlways': '24 h/24, toute l’année',
-  'contact.hoursDaily': 'tous les jours de {open} à {close}',
+  'contact.hoursDaily': 'de {open} à {close}',
   'contact.hoursDays': '{days}, de {open} à {close}',
 
   numberHint: 'Répondez par un numéro pour choisir.',
@@ -83,7 +83,7 @@ export const core = {
   'booking.needReference': "J'ai besoin de la référence de la réservation pour la retrouver : elle commence par « R- », comme R-AB12CD. Quelle est la vôtre ?",
   'booking.notFound': 'Je ne trouve aucune réservation avec la référence {reference}. Vérifiez-la, ou demandez un conseiller.',
   'booking.status':
-    "Réservation {reference} : réparation de {model}, reçue le {date}. Statut : reçue — notre service technique vous contactera au numéro de téléphone indiqué pour organiser l'enlèvement.",
+    "Réservation {reference} : réparation de {model}, reçue le {date}. Statut : reçue — notre service technique vous contactera au numéro de téléphone indiqué.",
   'booking.statusLabel': 'Statut de {reference}',
   'handoff.unavailable': 'Aucun conseiller ne peut rejoindre cette conversation pour le moment. Pour parler à une personne, appelez le {contact}.',
   'handoff.unavailableNoMarket': 'Aucun conseiller ne peut rejoindre cette conversation pour le moment. Dites-moi votre pays et je vous donnerai le numéro à appeler.',

@@ -22,15 +22,15 @@ export const repair = {
   'repair.help.model': 'Le nom du modèle est écrit sur la machine elle-même, par exemple « Pixie », « CitiZ » ou « Vertuo Next ».',
   'repair.help.date': 'La date figure sur votre ticket de caisse ou votre facture. Si vous ne l’avez pas, une date approximative suffit, par exemple « en mars dernier » ou « il y a 2 ans ».',
   'repair.help.proof': "La preuve d'achat, c'est le ticket de caisse ou la facture. Si vous ne l'avez pas, répondez « Non » : la demande continue sans elle.",
-  'repair.help.phone': 'Le service après-vente appellera ce numéro pour organiser l’enlèvement de votre machine.',
+  'repair.help.phone': 'Le service après-vente vous appellera à ce numéro au sujet de votre réparation.',
   'repair.help.booking': 'Cette information est nécessaire à la réservation ; vous pourrez encore la modifier au récapitulatif, avant que quoi que ce soit ne soit réservé.',
   'repair.help.generic': 'Pas de souci.',
   'repair.wayForward': 'Si vous ne pouvez pas répondre, une personne de notre équipe peut vous aider, ou vous pouvez vous arrêter là.',
 
   'repair.corrected': 'Merci, c’est modifié.',
 
-  'repair.goOn': 'Reprenons-nous {task} ?',
-  'repair.backGoOn': 'Vous êtes de retour avec l’assistant. Reprenons-nous {task} ?',
+  'repair.goOn': 'Voulez-vous reprendre {task} ?',
+  'repair.backGoOn': 'Vous êtes de retour avec l’assistant. Voulez-vous reprendre {task} ?',
   'repair.task.passwordReset': 'la réinitialisation de votre mot de passe',
   'repair.task.noWater': 'les étapes « pas d’eau »',
   'repair.task.repairBooking': 'votre demande de réparation',

@@ -35,9 +35,11 @@ export const cancellationPenalty = {
   'cp.penalty.cost': '따라서 지금 해지하시면 {amount}이(가) 들어요.',
   'cp.penalty.costAbout': '따라서 지금 해지하시면 약 {amount}이(가) 들어요.',
   'cp.penalty.remaining': '{commitment}개월 중 {elapsed}개월이 지났어요. 남은 {left}개월이 지나면 무료로 해지할 수 있어요.',
+  'cp.penalty.remainingFirst': '{commitment}개월 중 1개월이 지났어요. 남은 {left}개월이 지나면 무료로 해지할 수 있어요.',
   'cp.penalty.remainingOne': '{commitment}개월 중 {elapsed}개월이 지났어요. 남은 1개월이 지나면 무료로 해지할 수 있어요.',
   'cp.atTheEnd':
     '계약 종료 {months}개월 전에 만료를 알리는 이메일을 받으시게 돼요. 구독은 묵시적으로 갱신되며, 언제든지 네스프레소에 연락해 묵시적 갱신을 해제하실 수 있어요.',
+  'cp.cancelPath': 'My Account → My Subscriptions → Cancel My Subscription',
   'cp.howToCancel':
     '해지는 nespresso.com에서 하세요: {path} (네스프레소 앱에서는 할 수 없어요). 해지가 등록되는 즉시 결제가 중단되며, 언제 해지하시든 머신은 고객님 소유로 남아요.',
   'cp.howToCancelApp': '해지는 nespresso.com에서 하세요: {path}. 해지가 등록되는 즉시 결제가 중단되며, 언제 해지하시든 머신은 고객님 소유로 남아요.',

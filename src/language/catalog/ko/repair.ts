@@ -22,7 +22,7 @@ export const repair = {
   'repair.help.model': '모델명은 기기에 직접 적혀 있어요. 예: "Pixie", "CitiZ", "Vertuo Next".',
   'repair.help.date': '날짜는 영수증이나 인보이스에 있어요. 없으시면 대략적인 날짜도 괜찮아요. 예: "작년 3월", "2년 전".',
   'repair.help.proof': '구매 증빙은 영수증이나 인보이스예요. 없으시면 "아니요"라고 답해 주세요. 증빙 없이도 접수를 계속할 수 있어요.',
-  'repair.help.phone': '서비스팀이 기기 수거 일정을 잡기 위해 이 번호로 연락드려요.',
+  'repair.help.phone': '서비스팀이 수리와 관련해 이 번호로 연락드려요.',
   'repair.help.booking': '예약에 필요한 정보예요. 예약이 확정되기 전 요약 단계에서 언제든 바꾸실 수 있어요.',
   'repair.help.generic': '괜찮아요.',
   'repair.wayForward': '답하기 어려우시면 상담원이 도와드릴 수 있고, 여기서 그만하셔도 돼요.',

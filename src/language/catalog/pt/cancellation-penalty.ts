@@ -38,9 +38,11 @@ export const cancellationPenalty = {
   'cp.penalty.cost': 'Portanto, cancelar agora custaria {amount}.',
   'cp.penalty.costAbout': 'Portanto, cancelar agora custaria cerca de {amount}.',
   'cp.penalty.remaining': 'Já passaram {elapsed} dos {commitment} meses: depois dos {left} meses restantes, cancelar é gratuito.',
+  'cp.penalty.remainingFirst': 'Já passou 1 dos {commitment} meses: depois dos {left} meses restantes, cancelar é gratuito.',
   'cp.penalty.remainingOne': 'Já passaram {elapsed} dos {commitment} meses: depois do 1 mês restante, cancelar é gratuito.',
   'cp.atTheEnd':
     'Receberá um email {months} meses antes do fim do seu contrato a lembrar que termina; a subscrição renova-se tacitamente, e pode contactar a Nespresso a qualquer momento para retirar a renovação tácita.',
+  'cp.cancelPath': 'My Account → My Subscriptions → Cancel My Subscription',
   'cp.howToCancel':
     'Cancela em nespresso.com: {path} (não é possível na aplicação Nespresso). Os pagamentos param assim que o cancelamento é registado, e a máquina continua a ser sua, seja quando for que cancele.',
   'cp.howToCancelApp':

@@ -56,7 +56,7 @@ export const core = {
   'contact.free of charge': 'gratuito',
   'contact.dayRange': 'de {from} a {to}',
   'contact.hoursAlways': '24 horas por dia, todo o ano',
-  'contact.hoursDaily': 'todos os dias das {open} às {close}',
+  'contact.hoursDaily': 'das {open} às {close}',
   'contact.hoursDays': '{days}, das {open} às {close}',
 
   numberHint: 'Responda com um número para escolher.',
@@ -83,7 +83,7 @@ export const core = {
   'booking.needReference': 'Preciso da referência da marcação para a procurar: começa por «R-», como R-AB12CD. Qual é a sua?',
   'booking.notFound': 'Não encontro nenhuma marcação com a referência {reference}. Verifique-a, ou peça para falar com uma pessoa.',
   'booking.status':
-    'Marcação {reference}: reparação de {model}, recebida a {date}. Estado: recebida — a nossa equipa técnica vai contactá-lo para o número de telefone indicado para combinar a recolha.',
+    'Marcação {reference}: reparação de {model}, recebida a {date}. Estado: recebida — a nossa equipa técnica vai contactá-lo para o número de telefone indicado.',
   'booking.statusLabel': 'Estado de {reference}',
   'handoff.unavailable': 'Neste momento nenhum assistente pode entrar nesta conversa. Para falar com uma pessoa, ligue para o {contact}.',
   'handoff.unavailableNoMarket': 'Neste momento nenhum assistente pode entrar nesta conversa. Diga-me o seu país e indico-lhe o número para onde ligar.',

@@ -22,7 +22,7 @@ export const repair = {
   'repair.help.model': 'O nome do modelo está escrito na própria máquina, por exemplo "Pixie", "CitiZ" ou "Vertuo Next".',
   'repair.help.date': 'A data está no talão ou na fatura. Se não os tiver, uma data aproximada serve, por exemplo "em março passado" ou "há 2 anos".',
   'repair.help.proof': 'A prova de compra é o talão ou a fatura. Se não a tiver, responda "Não": o pedido continua sem ela.',
-  'repair.help.phone': 'A equipa de assistência vai ligar para este número para combinar a recolha da sua máquina.',
+  'repair.help.phone': 'A equipa de assistência vai ligar-lhe para este número sobre a sua reparação.',
   'repair.help.booking': 'Este dado é necessário para o pedido; ainda o pode alterar no resumo, antes de qualquer marcação.',
   'repair.help.generic': 'Não faz mal.',
   'repair.wayForward': 'Se não souber responder, uma pessoa da nossa equipa pode ajudar, ou pode parar por aqui.',

@@ -55,7 +55,7 @@ export const core = {
   'contact.free of charge': '免付費',
   'contact.dayRange': '{from}至{to}',
   'contact.hoursAlways': '全年無休，24 小時',
-  'contact.hoursDaily': '每天 {open}–{close}',
+  'contact.hoursDaily': '{open}–{close}',
   'contact.hoursDays': '{days} {open}–{close}',
 
   numberHint: '請回覆數字來選擇。',
@@ -81,7 +81,7 @@ export const core = {
   'booking.which': '請問是哪一筆預約？請點選：',
   'booking.needReference': '我需要預約編號才能查詢：編號以「R-」開頭，例如 R-AB12CD。請問您的編號是？',
   'booking.notFound': '找不到編號為 {reference} 的預約。請確認編號，或要求真人客服。',
-  'booking.status': '預約 {reference}：{model} 維修，於 {date} 受理。狀態：已受理 — 我們的服務團隊會以您提供的電話與您聯絡，安排收件。',
+  'booking.status': '預約 {reference}：{model} 維修，於 {date} 受理。狀態：已受理 — 我們的服務團隊會以您提供的電話與您聯絡。',
   'booking.statusLabel': '{reference} 的狀態',
   'handoff.unavailable': '目前沒有客服人員可以加入這個對話。如需真人協助，請撥打 {contact}。',
   'handoff.unavailableNoMarket': '目前沒有客服人員可以加入這個對話。請告訴我您所在的國家，我會提供您可撥打的電話。',

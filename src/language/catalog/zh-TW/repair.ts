@@ -22,7 +22,7 @@ export const repair = {
   'repair.help.model': '型號名稱就寫在機器上，例如「Pixie」、「CitiZ」或「Vertuo Next」。',
   'repair.help.date': '日期在您的收據或發票上。如果沒有，大約的日期也可以，例如「去年三月」或「2年前」。',
   'repair.help.proof': '購買證明就是收據或發票。如果沒有，請回答「否」：沒有證明也可以繼續預約。',
-  'repair.help.phone': '維修團隊會打這個號碼和您約定收件時間。',
+  'repair.help.phone': '維修團隊會打這個號碼和您聯絡維修事宜。',
   'repair.help.booking': '這是預約需要的資料；在確認摘要時，預約完成前都還可以修改。',
   'repair.help.generic': '沒關係。',
   'repair.wayForward': '如果無法回答，我們的真人客服可以協助您，或者您也可以就此停止。',
