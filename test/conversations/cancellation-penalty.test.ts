@@ -112,7 +112,7 @@ describe('cancellation penalty', () => {
 
     await c.say('2025-06-10');
     const [rules] = await c.say('no, I opened it');
-    expect(rules?.text).toContain('As the product has been opened, the change-of-mind return does not apply.');
+    expect(rules?.text).toContain('As the product has been opened, the change-of-mind return does not apply; a machine that has not been used can still be returned at a boutique.');
   });
 
   it('Taiwan: not covered by the documents — says so, gives the Taiwan contact', async () => {

@@ -51,6 +51,6 @@ export const cancellationPenalty = {
   'cp.kr.canReturn': 'You received it {days} days ago and it is unopened, so you can still return it.',
   'cp.kr.canReturnOne': 'You received it 1 day ago and it is unopened, so you can still return it.',
   'cp.kr.tooLate': 'You received it {days} days ago, more than {limit} days, so the change-of-mind return no longer applies.',
-  'cp.kr.opened': 'As the product has been opened, the change-of-mind return does not apply.',
+  'cp.kr.opened': 'As the product has been opened, the change-of-mind return does not apply; a machine that has not been used can still be returned at a boutique.',
   'cp.kr.contact': 'For anything else, please contact the Nespresso Club on {contact}.',
 } as const;

@@ -55,6 +55,6 @@ export const cancellationPenalty = {
   'cp.kr.canReturn': 'Vous l’avez reçu il y a {days} jours et il n’est pas ouvert : vous pouvez donc encore le retourner.',
   'cp.kr.canReturnOne': 'Vous l’avez reçu il y a 1 jour et il n’est pas ouvert : vous pouvez donc encore le retourner.',
   'cp.kr.tooLate': 'Vous l’avez reçu il y a {days} jours, soit plus de {limit} jours : le retour pour changement d’avis ne s’applique donc plus.',
-  'cp.kr.opened': 'Comme le produit a été ouvert, le retour pour changement d’avis ne s’applique pas.',
+  'cp.kr.opened': 'Comme le produit a été ouvert, le retour pour changement d’avis ne s’applique pas ; une machine qui n’a pas été utilisée peut toutefois être retournée en boutique.',
   'cp.kr.contact': 'Pour toute autre question, contactez le Club Nespresso au {contact}.',
 } satisfies Record<keyof typeof En, string>;

@@ -50,6 +50,6 @@ export const cancellationPenalty = {
   'cp.kr.canReturn': '{days}일 전에 받으셨고 미개봉 상태이니 아직 반품하실 수 있어요.',
   'cp.kr.canReturnOne': '1일 전에 받으셨고 미개봉 상태이니 아직 반품하실 수 있어요.',
   'cp.kr.tooLate': '{days}일 전에 받으셔서 {limit}일이 넘었으므로 단순 변심 반품은 더 이상 적용되지 않아요.',
-  'cp.kr.opened': '제품을 개봉하셨으므로 단순 변심 반품은 적용되지 않아요.',
+  'cp.kr.opened': '제품을 개봉하셨으므로 단순 변심 반품은 적용되지 않아요. 다만 사용하지 않은 머신은 부티크에서 반품할 수 있어요.',
   'cp.kr.contact': '그 밖의 문의는 네스프레소 클럽 {contact}로 해 주세요.',
 } satisfies Record<keyof typeof En, string>;

@@ -54,6 +54,6 @@ export const cancellationPenalty = {
   'cp.kr.canReturn': 'Recebeu-o há {days} dias e está por abrir, por isso ainda o pode devolver.',
   'cp.kr.canReturnOne': 'Recebeu-o há 1 dia e está por abrir, por isso ainda o pode devolver.',
   'cp.kr.tooLate': 'Recebeu-o há {days} dias, mais de {limit} dias, por isso a devolução por mudança de opinião já não se aplica.',
-  'cp.kr.opened': 'Como o produto foi aberto, a devolução por mudança de opinião não se aplica.',
+  'cp.kr.opened': 'Como o produto foi aberto, a devolução por mudança de opinião não se aplica; uma máquina que não tenha sido usada pode ainda assim ser devolvida numa boutique.',
   'cp.kr.contact': 'Para qualquer outra questão, contacte o Nespresso Club através do {contact}.',
 } satisfies Record<keyof typeof En, string>;

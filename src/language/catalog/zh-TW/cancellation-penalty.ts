@@ -48,6 +48,6 @@ export const cancellationPenalty = {
   'cp.kr.canReturn': '您是 {days} 天前收到的，而且尚未拆封，所以仍可退貨。',
   'cp.kr.canReturnOne': '您是 1 天前收到的，而且尚未拆封，所以仍可退貨。',
   'cp.kr.tooLate': '您是 {days} 天前收到的，已超過 {limit} 天，因此不再適用改變心意的退貨。',
-  'cp.kr.opened': '由於產品已拆封，不適用改變心意的退貨。',
+  'cp.kr.opened': '由於產品已拆封，不適用改變心意的退貨；不過，未使用過的咖啡機仍可在精品店退貨。',
   'cp.kr.contact': '其他問題請聯絡 Nespresso 會員俱樂部：{contact}。',
 } satisfies Record<keyof typeof En, string>;
