@@ -158,6 +158,16 @@ export function mentionsRepair(text: string, opts: { warranty?: boolean } = {}):
   return REPAIR_WORD.test(t) || REPAIR_WEAK.test(t) || FAULT.test(t) || MEND_WORD.test(t) || (opts.warranty !== false && WARRANTY_WORD.test(t));
 }
 
+/** Words of a price or a cost, or of paying or not ("how much", "free", "quote", "수리비", "gratuit", "orçamento"). */
+const PRICE_WORD = withoutAccents(
+  /price|cost|how much|fee|charge|pay|paid|free|quote|expensive|cheap|krw|won\b|€|多少|幾萬|價|費|錢|收費|免費|얼마|비용|가격|요금|만원|원|돈|유상|무상|무료|수리비|비싸|combien|prix|coût|cout|tarif|frais|payer|payant|gratuit|cher|chère|devis|quanto|preço|preco|custo|pagar|pag[ao]\b|caro|tabela|cobra|grátis|gratis|gratuit[oa]|orçamento/u,
+);
+
+/** The message asks what something costs, or whether it is paid or free. */
+export function asksPrice(text: string): boolean {
+  return PRICE_WORD.test(squash(text).replace(/\s+/g, ' '));
+}
+
 /** Asking to send the machine in or have it collected ("send it in", "pick it up", "寄回", "수거", "venir la chercher", "vir buscar"). */
 const SEND_IN =
   withoutAccents(/\bsend (it|her|him|the machine|my \w+( \w+)?) (in|back|off|to you)\b|\bsend (it|them) to you\b|\b(pick ?-?up|collection|collect (it|her|him|the machine|my))\b|\bcome (and |to )?(collect|pick up|get) (it|her|him|the machine|my)\b|寄回|送回|寄去|(來|到府)(收|取)|收件|取件|수거|보내(고 싶|려고|도 되|면 되)|보낼 수|(r?envoyer|venir (la |le )?(chercher|récupérer))|\b(enviar|mandar|devolver)\S*|(vir|venham|venha) (buscar|recolher)|recolha/);
@@ -172,7 +182,7 @@ const DATEISH =
  * "achetée aux États-Unis", "comprada nos EUA").
  */
 export const FOREIGN_COUNTRY = withoutAccents(
-  /(?<!\p{L})(the us|usa|u\.s\.a?\.?|united states|america|japan|china|hong kong|taiwan|singapore|germany|france|the uk|england|britain|europe|italy|spain|switzerland|australia|canada|portugal|amazon us|amazon\.com|états-unis|etats-unis|amérique|japon|chine|allemagne|angleterre|royaume-uni|italie|espagne|suisse|australie|eua|estados unidos|japão|alemanha|frança|inglaterra|reino unido|europa|itália|espanha|suíça|austrália|canadá)(?!\p{L})|미국|일본|중국|홍콩|대만|싱가포르|독일|프랑스|영국|유럽|이탈리아|스페인|스위스|호주|캐나다|포르투갈|美國|日本|中國|香港|台灣|臺灣|新加坡|德國|法國|英國|歐洲|義大利|意大利|西班牙|瑞士|澳洲|加拿大|葡萄牙/u,
+  /(?<!\p{L})(the us|the states|usa|u\.s\.a?\.?|united states|america|japan|china|hong kong|taiwan|singapore|germany|france|the uk|england|britain|europe|italy|spain|switzerland|australia|canada|portugal|amazon us|amazon\.com|états-unis|etats-unis|amérique|japon|chine|allemagne|angleterre|royaume-uni|italie|espagne|suisse|australie|eua|estados unidos|japão|alemanha|frança|inglaterra|reino unido|europa|itália|espanha|suíça|austrália|canadá)(?!\p{L})|미국|일본|중국|홍콩|대만|싱가포르|독일|프랑스|영국|유럽|이탈리아|스페인|스위스|호주|캐나다|포르투갈|美國|日本|中國|香港|台灣|臺灣|新加坡|德國|法國|英國|歐洲|義大利|意大利|西班牙|瑞士|澳洲|加拿大|葡萄牙/u,
 );
 
 const PURCHASED = withoutAccents(/(?:^|\s)산 ?지(?=\s|\d)|(?:구매|구입)한 ?지|買的|購買|購入|买的|訂的|구매|구입|샀|주문한|achet[ée]|command[ée]|compr(?:ei|ou|ad[oa])|encomend(?:ei|ou|ad[oa])/u);

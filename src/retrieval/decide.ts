@@ -13,7 +13,7 @@ import { LangSchema, type FaqEntry } from './knowledge-schema.js';
 import type { Knowledge } from './knowledge.js';
 import { askedKinds, statedKinds, type AnswerKind } from './answer-kind.js';
 import { buildIndex, FaqIndex, isNumberLike, OUT_OF_SCOPE_ID, type Candidate, type LangIndexes } from './faq-index.js';
-import { boughtInKorea, cancellationSlotsIn, fromAbroad, mentionsRepair } from '../../dialogs/detect.js';
+import { asksPrice, boughtInKorea, cancellationSlotsIn, fromAbroad, mentionsRepair } from '../../dialogs/detect.js';
 import { modelNamedExactlyIn } from '../../dialogs/models.js';
 import { getModel, normaliseModelText } from '../policy/catalogue.js';
 import { catalogue } from '../policy/tables.js';
@@ -115,8 +115,9 @@ export const OVERSEAS_TAG = 'overseas';
 export const PENALTY_TAG = 'penalty';
 /**
  * The repair price lists (Korea's tiers by line, Korea's overseas machines, France's after-sales prices): answers to
- * what a repair costs, only when the message speaks of a repair, a fault or a warranty (mentionsRepair). Every
- * phrasing of theirs does, in the five languages, but three of 412 ("quanto cobram por uma vertuo").
+ * what a repair costs, only when the message speaks of a repair, a fault or a warranty (mentionsRepair) and of a
+ * price (asksPrice). Every phrasing of theirs does, in the five languages, but five of 448 ("quanto cobram por uma
+ * vertuo", "해외 머신 버츄오 8만원 맞아요?").
  */
 export const REPAIR_PRICE_LISTS = new Set(['kr-repair-cost-original', 'kr-repair-cost-vertuo', 'kr-overseas-repair-cost', 'fr-repair-cost']);
 /**
@@ -353,8 +354,9 @@ export class Retriever {
       // The commitment is over ("mes 24 mois d'engagement sont terminés"): the early-cancellation fee is not this customer's.
       { tag: PENALTY_TAG, how: 'setBack', said: once(() => cancellationSlotsIn(text).finished === true) },
       // Nothing about a repair, a fault or a warranty: a repair price list is not the price of a machine ("what does a
-      // Pixie cost?", "Vertuo Pop多少錢" had been answered with the Korean repair tiers).
-      { tag: (e) => REPAIR_PRICE_LISTS.has(e.id), how: 'drop', said: once(() => !mentionsRepair(text)) },
+      // Pixie cost?", "Vertuo Pop多少錢" had been answered with the Korean repair tiers); nor the answer to how to get
+      // a machine repaired, with no word of a price ("ma Lattissima One est en panne, comment la faire réparer ?").
+      { tag: (e) => REPAIR_PRICE_LISTS.has(e.id), how: 'drop', said: once(() => !mentionsRepair(text) || !asksPrice(text)) },
       // Nor is the warranty on a repair the machine's own warranty ("how long is the warranty on my machine?" in
       // Taiwan, whose documents give only the repair's).
       { tag: (e) => REPAIR_WARRANTIES.has(e.id), how: 'drop', said: once(() => !mentionsRepair(text, { warranty: false })) },
@@ -417,6 +419,8 @@ export class Retriever {
     const outOfScope = found.find((c) => c.entry.id === OUT_OF_SCOPE_ID);
     const ruledOut = (how: Rule['how']) => (c: Candidate) => ruled.some((r) => r.how === how && ruleCovers(r, c.entry) && r.said());
     const kept = found.filter((c) => c !== outOfScope && !ruledOut('drop')(c));
+    // Another market's entry that what the customer said rules out says nothing of where the question belongs.
+    if (elsewhere.best && ruledOut('drop')(elsewhere.best)) elsewhere.best = undefined;
     const likely = setBack(kept, ruledOut('setBack'));
     const candidates = this.byKind(byModel(likely, model).slice(0, 8), askedKinds(text, lang));
     const distinct = distinctTopics(candidates);
