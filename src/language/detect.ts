@@ -27,9 +27,21 @@ export function detectLang(text: string): Lang | undefined {
   const hangul = (text.match(/\p{Script=Hangul}/gu) ?? []).length;
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   const kana = (text.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  if (hangul + han + kana > 0) {
+    // A sentence in English, French or Portuguese naming a Korean or Chinese shop or place ("bought my pixie at
+    // 현대백화점 boutique, how long is the warranty?") is written in its own language, not in the name's.
+    const around = latinLang(text.replace(/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+/gu, ' '));
+    const letters = (text.match(/\p{Script=Latin}/gu) ?? []).length;
+    if (around && letters >= 4 * (hangul + han + kana)) return around;
+  }
   if (hangul >= 2 && hangul >= han) return 'ko';
   if (han >= 2 && kana === 0) return 'zh-TW';
   if (hangul + han > 0) return undefined;
+  return latinLang(text);
+}
+
+/** English, French or Portuguese by their function words, or undefined (too short, or no clear winner). */
+function latinLang(text: string): Lang | undefined {
   const latin = text
     .replace(/\S+@\S+/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')

@@ -1,6 +1,7 @@
 /** Understanding of commands, small talk and yes / no / don't know, in the five languages (DESIGN.md §10). */
 import { describe, expect, it } from 'vitest';
 import { aboutWaiting, askedLanguage, command, quitIn, smalltalk, yesNo } from '../../src/language/understand/index.js';
+import { detectLang } from '../../src/language/detect.js';
 
 describe('commands', () => {
   it.each([
@@ -106,6 +107,29 @@ describe('small talk and answers', () => {
     ['ok waited half an hour, still dead', 'no'],
   ])('Korean and English yes and no: %s → %s', (text, expected) => {
     expect(yesNo(text)).toBe(expected);
+  });
+
+  it.each([
+    ['pode responder em inglês por favor?', 'en'],
+    ['ok volta ao português, se faz favor', 'pt'],
+    ['can you answer in french?', 'fr'],
+    ['pouvez-vous répondre en anglais ?', 'en'],
+    ['請用英文回答', 'en'],
+    ['영어로 해주세요', 'en'],
+    ['tem manual em inglês?', undefined],
+    ['can I write to customer service in English?', undefined],
+    ['my machine has a french plug, can you repair it?', undefined],
+  ])('a language asked for in a sentence: %s → %s', (text, lang) => {
+    expect(askedLanguage(text)).toBe(lang);
+  });
+
+  it.each([
+    ["hi I'm in Korea, bought my pixie at 현대백화점 boutique, how long is the warranty?", 'en'],
+    ["j'ai acheté ma machine chez 新光三越 à Taipei, elle est encore garantie ?", 'fr'],
+    ['Vertuo Pop 머신을 abonnement(구독)으로 하면 한달에 얼마씩 빠져나가요?', 'ko'],
+    ['我的 Vertuo Next 不出水', 'zh-TW'],
+  ])('a sentence naming a Korean or Chinese shop is in its own language: %s → %s', (text, lang) => {
+    expect(detectLang(text)).toBe(lang);
   });
 
   it.each([

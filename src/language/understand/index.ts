@@ -148,8 +148,42 @@ export function askedLanguage(text: string): Lang | undefined {
   const t = squash(text);
   if (/^lang:/.test(t)) return LANGS.find((l) => `lang:${l.toLowerCase()}` === t);
   for (const u of order()) if (u.asksForThis.test(t)) return u.lang;
+  // Asked for in a sentence, in any of the five languages ("pode responder em inglês por favor?", "ok volta ao
+  // português, se faz favor", "can you answer in french?", "請用英文回答"): the bot asked to use a language by name.
+  if (t.length > 90) return undefined;
+  for (const [lang, re] of ASKED_TO_USE) if (re.test(t)) return lang;
   return undefined;
 }
+
+/** Each language's name as the five languages write it (regex source). */
+const LANGUAGE_NAMES: Array<[Lang, string]> = [
+  ['en', String.raw`english|anglais|inglês|ingles|英文|英語|영어`],
+  ['zh-TW', String.raw`chinese|mandarin|chinois|chinês|chines|中文|華語|國語|중국어`],
+  ['ko', String.raw`korean|coréen|coreen|coreano|韓文|韓語|한국어|한국말`],
+  ['fr', String.raw`french|français|francais|francês|frances|法文|法語|프랑스어|불어`],
+  ['pt', String.raw`portuguese|portugais|português|portugues|葡萄牙文|葡萄牙語|포르투갈어`],
+];
+
+/**
+ * The bot asked to answer in the language `name`: "can you answer in …", "reply in … please", "pode responder em …",
+ * "volta ao …", "pouvez-vous répondre en …", "répondez en …", "請用…回答", "…로 해 주세요". A question about something in a
+ * language ("can I write to customer service in English?", "tem manual em inglês?") is none.
+ */
+const askedToUse = (name: string): RegExp =>
+  new RegExp(
+    [
+      String.raw`\b(?:can|could|would|will) you\b[^.?!]{0,20}\b(?:answer|reply|respond|speak|write|talk|continue|switch)\b[^.?!]{0,15}\b(?:in|to) (?:${name})\b`,
+      String.raw`^(?:ok,? |okay,? |please,? |pls,? )?(?:answer|reply|respond|speak|write|talk|continue|switch)(?: to me| back)? (?:in|to) (?:${name})\b`,
+      String.raw`\b(?:pode|podes|podia|consegue|poderia)\b[^.?!]{0,20}\b(?:responder|falar|escrever|continuar)\b[^.?!]{0,12}\bem (?:${name})`,
+      String.raw`^(?:ok,? |está bem,? )?(?:volta|voltar|volte|passa|passe|mude|muda|responda|responde|fale|fala|escreva|escreve)(?: comigo)?(?: a| ao| para o| para| em)? (?:${name})`,
+      String.raw`\b(?:pouvez|pourriez|peux|pourrais)[- ](?:vous|tu)\b[^.?!]{0,20}\b(?:répondre|repondre|parler|écrire|ecrire|continuer)\b[^.?!]{0,12}\ben (?:${name})`,
+      String.raw`^(?:ok,? |d'accord,? )?(?:répondez|repondez|parlez|écrivez|ecrivez|passez|continuez|repassez|réponds|parle)(?:-moi)? (?:en )?(?:${name})`,
+      String.raw`(?:用|改用|換成|說|講)(?:${name})(?:回答|回覆|跟我說|講|說)?`,
+      String.raw`(?:${name})(?:으로|로) ?(?:해|답|말|얘기|써|바꿔|대답)`,
+    ].join('|'),
+    'u',
+  );
+const ASKED_TO_USE: Array<[Lang, RegExp]> = LANGUAGE_NAMES.map(([lang, name]) => [lang, askedToUse(name)]);
 
 /** A market named anywhere in the text, in any language. */
 export function countryIn(text: string): Market | undefined {
