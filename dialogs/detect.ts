@@ -255,6 +255,33 @@ const SEND_FOR_REPAIR = withoutAccents(
 );
 
 /** The machine, when and where it was bought, and whether there is a receipt, as a message gives them (any language). */
+/** Whether and how soon the machine was registered, as a message says it ("registered it the same week", "一週內就有登錄"). */
+const NOT_REGISTERED = /\b(not|never|didn'?t|did not|haven'?t|have not) (yet )?regist|(沒|沒有|未)[^。，,]{0,10}(註冊|登錄|登記)|등록(을)? ?(안|하지 않|못)|등록[^.]{0,4}(안 했|안했|하지 않았|못 했)|(pas|jamais) (encore )?(enregistré|inscrit)|não (a |o )?(registei|registrei|registado|registada)/u;
+export const REGISTERED = /regist|註冊|登錄|登記|등록|enregistr|inscrit|regist/u;
+/** Registered soon after buying: the same day or week, at once, within N days; or N days/weeks/months later. */
+const REGISTERED_SOON = /\b(same|that) (day|week)\b|\b(right away|straight away|immediately|at once)\b|當天|同一天|同一週|同週|當週|那週|馬上|立刻|立即|같은 ?(날|주)|당일|바로|즉시|le jour même|la même semaine|aussitôt|tout de suite|immédiatement|no mesmo dia|na mesma semana|logo|imediatamente/u;
+const WITHIN_WEEKS = /(?:within|in|under|less than)\s*(\d)\s*weeks?|(\d)\s*(?:個\s*)?(?:週|周|禮拜|星期)\s*(?:內|之內)|(\d)\s*주\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d)\s*semaines|(?:nas|em menos de|dentro de)\s*(\d)\s*semanas/u;
+const WITHIN_DAYS = /(?:within|in|under|less than)\s*(\d{1,3})\s*days?|(\d{1,3})\s*(?:天內|天之內)|(\d{1,3})\s*일\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d{1,3})\s*jours|(?:nos|em menos de|dentro de)\s*(\d{1,3})\s*dias/u;
+const LATER = /(\d{1,3})\s*(days?|weeks?|months?|天|週|個月|일|주|개월|달|jours?|semaines?|mois|dias?|semanas?|meses|mês)\s*(?:later|after|後|之後|후|뒤|après|plus tard|depois|mais tarde)/u;
+
+export function registrationOf(t: string): { registered?: boolean; registeredWithinDays?: number } {
+  if (NOT_REGISTERED.test(t)) return { registered: false };
+  if (!REGISTERED.test(t)) return {};
+  if (REGISTERED_SOON.test(t)) return { registered: true, registeredWithinDays: /(week|週|주|semaine|semana)/u.test(t) ? 7 : 0 };
+  const within = WITHIN_DAYS.exec(t)?.slice(1).find((x) => x !== undefined);
+  if (within) return { registered: true, registeredWithinDays: Number(within) };
+  const weeks = WITHIN_WEEKS.exec(t)?.slice(1).find((x) => x !== undefined);
+  if (weeks) return { registered: true, registeredWithinDays: Number(weeks) * 7 };
+  const later = LATER.exec(t);
+  if (later?.[1]) {
+    const n = Number(later[1]);
+    const unit = later[2]!;
+    const days = /week|週|주|semaine|semana/u.test(unit) ? n * 7 : /month|個月|개월|달|mois|mes|mês/u.test(unit) ? n * 30 : n;
+    return { registered: true, registeredWithinDays: days };
+  }
+  return { registered: true };
+}
+
 export function purchaseSlotsIn(raw: string): Slots {
   const t = squash(raw).replace(/\s+/g, ' ');
   const slots: Slots = {};
@@ -275,6 +302,9 @@ export function purchaseSlotsIn(raw: string): Slots {
     if (NO_PROOF.test(t)) slots.hasProof = false;
     else if (HAS_PROOF.test(t)) slots.hasProof = true;
   }
+  // "…買完一週內就有登錄", "registered it the same week": not asked again (Korea's repair booking reads it).
+  const registration = registrationOf(withDigits(t));
+  if (registration.registered !== undefined) Object.assign(slots, registration);
   return slots;
 }
 

@@ -11,7 +11,7 @@ import { warrantyRules } from '../src/policy/tables.js';
 import { squash } from '../src/language/understand/index.js';
 import { cancellationContext, cancellationCorrectable, finishedReply, penaltyReply, type CancellationContext } from './cancellation-penalty.machine.js';
 import { correctionIn } from './step-kit.js';
-import { asksForRepair, detectDialog, durationsIn, IN_KOREA, purchaseSlotsIn } from './detect.js';
+import { asksForRepair, detectDialog, durationsIn, IN_KOREA, purchaseSlotsIn, REGISTERED, registrationOf } from './detect.js';
 import { modelIn } from './models.js';
 import { parseDate, type ParsedDate } from './parse.js';
 import { withDigits } from './parse-numbers.js';
@@ -53,31 +53,6 @@ const MONEY = /\b(cost|costs|price|prices|fee|fees|charge|charges)\b|錢|費用|
 const OVERSEAS = /\b(overseas|abroad)\b|海外|國外|해외|직구|à l'étranger|no estrangeiro|fora de portugal/u;
 /** A receipt kept, in words the repair task's own reading does not cover. */
 const PROOF_KEPT = /\b(receipt|invoice|proof of purchase)( is)? (kept|saved)\b|\bkept (the |my )?(receipt|invoice)\b|(收據|發票)[^。]{0,4}(還在|有留|保留|留著)|保留[^。]{0,3}(收據|發票)|(영수증|증빙)[^.]{0,6}(보관|챙겨)|(gardé|conservé)[^.]{0,10}(facture|ticket|preuve)|(facture|ticket) (gardée?|conservée?)|guardei[^.]{0,10}(fatura|talão|recibo|comprovativo)/u;
-const NOT_REGISTERED = /\b(not|never|didn'?t|did not|haven'?t|have not) (yet )?regist|(沒|沒有|未)[^。，,]{0,10}(註冊|登錄|登記)|등록(을)? ?(안|하지 않|못)|등록[^.]{0,4}(안 했|안했|하지 않았|못 했)|(pas|jamais) (encore )?(enregistré|inscrit)|não (a |o )?(registei|registrei|registado|registada)/u;
-const REGISTERED = /regist|註冊|登錄|登記|등록|enregistr|inscrit|regist/u;
-/** Registered soon after buying: the same day or week, at once, within N days; or N days/weeks/months later. */
-const REGISTERED_SOON = /\b(same|that) (day|week)\b|\b(right away|straight away|immediately|at once)\b|當天|同一天|同一週|同週|當週|那週|馬上|立刻|立即|같은 ?(날|주)|당일|바로|즉시|le jour même|la même semaine|aussitôt|tout de suite|immédiatement|no mesmo dia|na mesma semana|logo|imediatamente/u;
-const WITHIN_WEEKS = /(?:within|in|under|less than)\s*(\d)\s*weeks?|(\d)\s*(?:個\s*)?(?:週|周|禮拜|星期)\s*(?:內|之內)|(\d)\s*주\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d)\s*semaines|(?:nas|em menos de|dentro de)\s*(\d)\s*semanas/u;
-const WITHIN_DAYS = /(?:within|in|under|less than)\s*(\d{1,3})\s*days?|(\d{1,3})\s*(?:天內|天之內)|(\d{1,3})\s*일\s*(?:안|이내|만)|(?:dans les|en moins de|sous)\s*(\d{1,3})\s*jours|(?:nos|em menos de|dentro de)\s*(\d{1,3})\s*dias/u;
-const LATER = /(\d{1,3})\s*(days?|weeks?|months?|天|週|個月|일|주|개월|달|jours?|semaines?|mois|dias?|semanas?|meses|mês)\s*(?:later|after|後|之後|후|뒤|après|plus tard|depois|mais tarde)/u;
-
-function registrationOf(t: string): { registered?: boolean; registeredWithinDays?: number } {
-  if (NOT_REGISTERED.test(t)) return { registered: false };
-  if (!REGISTERED.test(t)) return {};
-  if (REGISTERED_SOON.test(t)) return { registered: true, registeredWithinDays: /(week|週|주|semaine|semana)/u.test(t) ? 7 : 0 };
-  const within = WITHIN_DAYS.exec(t)?.slice(1).find((x) => x !== undefined);
-  if (within) return { registered: true, registeredWithinDays: Number(within) };
-  const weeks = WITHIN_WEEKS.exec(t)?.slice(1).find((x) => x !== undefined);
-  if (weeks) return { registered: true, registeredWithinDays: Number(weeks) * 7 };
-  const later = LATER.exec(t);
-  if (later?.[1]) {
-    const n = Number(later[1]);
-    const unit = later[2]!;
-    const days = /week|週|주|semaine|semana/u.test(unit) ? n * 7 : /month|個月|개월|달|mois|mes|mês/u.test(unit) ? n * 30 : n;
-    return { registered: true, registeredWithinDays: days };
-  }
-  return { registered: true };
-}
 
 const PURCHASE_VERB = /bought|purchased|got it|買|購|구매|구입|샀|(?:^|\s)산 ?지|선물 받|achet|compr/u;
 /** The machine's age said instead of when it was bought: "10 months old", "用了10個月", "쓴 지 10개월", "elle a 10 mois", "tem 10 meses". */

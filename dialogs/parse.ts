@@ -222,6 +222,9 @@ export const Email = z
 const NAME_PREFIX =
   /^(?:my name is|the name is|name:|it's|i am|i'm|je m'appelle|je suis|mon nom est|c'est|au nom de|o meu nome é|meu nome é|chamo-me|sou o|sou a|em nome de|我叫|我是|名字是|姓名[:：]?|제 ?이름은|이름은|저는)\s*/iu;
 
+/** Going back or a bare acknowledgement, never a name. */
+const NOT_A_NAME = /^(?:go back|back|previous|undo|ok|okay|retour|revenir|précédent|voltar|voltar atrás|anterior|뒤로|이전|回上一步|上一步|返回|好|好的)$/iu;
+
 export const PersonName = z
   .string()
   .trim()
@@ -235,6 +238,8 @@ export const PersonName = z
     const letters = [...s.replace(/[\s.'’-]/g, '')].length;
     const cjk = /^[\p{Script=Han}\p{Script=Hangul}]/u.test(s);
     if (letters < 2 && !(cjk && letters >= 2)) fail(ctx, s, msg('ans.name.short'));
+    // "no", "아니요", "ok", "go back", "回上一步" answer something else (blind testers found them saved as names).
+    else if ((!/\s/.test(s) && understandYesNo(s) !== undefined) || NOT_A_NAME.test(s)) fail(ctx, s, msg('ans.name.notAName'));
     else if (s.length > 80) fail(ctx, s, msg('ans.name.long'));
     else if (!/^\p{L}[\p{L}\p{M} .'’-]*$/u.test(s)) fail(ctx, s, msg('ans.name.letters'));
     else return s;

@@ -54,7 +54,8 @@ const NO_CHOICE: ChoiceData[] = [{ label: label('label.no'), value: 'no' }];
 const OVERSEAS = /\b(abroad|overseas|foreign|another country|outside|à l'étranger|étranger|no estrangeiro|estrangeiro|fora)\b|해외|외국|직구|國外|国外|海外/iu;
 const IN_KOREA = /\bkorea\b|\bcorée\b|\bcoreia\b|한국|코리아|국내|韓國|韩国/iu;
 const LATER = /\blater\b|\bplus tard\b|\bmais tarde\b|\bdepois\b|나중|이후|之後|之后|後來/iu;
-const WITHIN = /\bwithin\b|\bdans les\b|\bdentro\b|이내|안에|以內|以内|之內/iu;
+// "sous 30 jours", "right away", "샀을때 바로 등록했어요", "買完一週內就有登錄": within the days the bonus asks.
+const WITHIN = /\bwithin\b|\bdans les\b|\bsous\b|\bdentro\b|right away|straight away|immediately|\bsame (?:day|week)\b|tout de suite|aussitôt|imediatamente|\blogo\b|na mesma semana|이내|안에|바로|즉시|당일|곧바로|以內|以内|之內|內|马上|馬上|立刻|當天/iu;
 const AFTER_DAYS = /(\d{1,3})\s*(?:days?|jours?|dias?|일|天)\s*(?:after|later|from|après|plus tard|depois|후|뒤|만에|後|后)/iu;
 const REGISTERED_NOW = /\b(done|registered|enregistrée?|c'est fait|registad[ao]|feito)\b|등록했|등록 ?완료|완료|已註冊|註冊好|登錄好|好了/iu;
 const REFURB = /refurb|exchange|reconditionn|échange|recondicionad|troca|리퍼|교환|整新|翻新|更換/iu;

@@ -108,6 +108,11 @@ function followUp(f: { value: string }): ChoiceData[] {
   return task ? [task] : [];
 }
 
+/** The task an entry's follow-up starts ("start no water" → noWater), if any. */
+export function followUpTask(value: string): string | undefined {
+  return TASK_OF[value.trim().toLowerCase()];
+}
+
 const TASK_OF: Record<string, string> = {
   'start password reset': 'passwordReset',
   'start no water': 'noWater',

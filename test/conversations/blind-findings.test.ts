@@ -210,3 +210,51 @@ describe('what the documents say, and only that', () => {
     expect(done?.text).not.toMatch(/\b1 months\b/);
   });
 });
+
+describe('what was said is not asked again, and answers are not names', () => {
+  it('"買完一週內就有登錄" in the first message: Korea\'s repair booking does not ask about registration', async () => {
+    const x = new Chat(svc, 'zh-KR', 'zh-TW', 'KR');
+    await x.step('我住在韓國，我的 Lattissima One 壞了要送修，2025年1月20號買的，買完一週內就有登錄', 'repairBooking', 'askingOrigin');
+    await x.step('向韓國 Nespresso 購買', 'repairBooking', 'askingProof');
+    const replies = await x.say('有');
+    expect(replies.map((r) => dialogOf(r).step)).not.toContain('askingRegistration');
+  });
+
+  it.each([
+    ['en-TW', 'en', 'TW', 'no'],
+    ['ko-KR', 'ko', 'KR', '아니요'],
+    ['zh-TW', 'zh-TW', 'TW', '回上一步'],
+  ] as const)('%s: "%s" is no name for the booking', async (locale, lang, market, notAName) => {
+    const x = new Chat(svc, locale, lang, market);
+    await x.say('task:repairBooking');
+    await x.say('Pixie');
+    if (market === 'KR') await x.say('1');
+    await x.say('2025-01-20');
+    await x.say(market === 'KR' ? '네' : lang === 'zh-TW' ? '有' : 'yes');
+    // Walk on to the name with the answers each step takes.
+    for (let i = 0; i < 4; i += 1) {
+      const last = (await x.customer.say(lang === 'ko' ? '아니요' : lang === 'zh-TW' ? '否' : 'no')).at(-1);
+      if (dialogOf(last).step === 'askingName') break;
+    }
+    const [reply] = await x.say(notAName);
+    expect(dialogOf(reply)).toEqual({ dialog: 'repairBooking', step: 'askingName' });
+    expect(reply?.text).toContain(CATALOGUES[lang]['ans.name.notAName']);
+  });
+
+  it('"계속하기" typed, as the button says it, goes on with the task', async () => {
+    const x = new Chat(svc, 'ko-KR', 'ko', 'KR');
+    await x.step('머신에서 물이 안 나와요', 'noWater', 'askingModel');
+    await x.step('픽시', 'noWater', 'tryingFix');
+    const asked = await x.say('회원 번호는 어디서 봐요?');
+    expect(dialogOf(asked.at(-1)).step).toBe('goOn');
+    await x.step('계속하기', 'noWater', 'tryingFix');
+  });
+
+  it('"我的是 essenza mini" after the no-water answer starts the steps for that machine', async () => {
+    const x = new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
+    const [faq] = await x.say('咖啡機按了都沒有水出來 是壞了嗎');
+    expect(support(faq)?.faqId).toBe('tw-no-water');
+    const steps = await x.step('我的是 essenza mini', 'noWater', 'tryingFix');
+    expect(steps.text).toContain('Essenza Mini');
+  });
+});

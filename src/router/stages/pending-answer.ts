@@ -5,11 +5,12 @@
  */
 import { looksLikeQuestion } from '../../../dialogs/parse.js';
 import type { Lang } from '../../conversation/lang.js';
-import { hasWordsOfItsOwn, yesNo, type YesNo } from '../../language/understand/index.js';
+import { hasWordsOfItsOwn, squash, yesNo, type YesNo } from '../../language/understand/index.js';
 import { modelIn, modelNamedIn } from '../../../dialogs/models.js';
 import { answerDecision, continueOrRepeat, feedback, requestHandoff, runCommand, startDialog } from '../actions.js';
 import { isCountryOnly } from '../market.js';
 import * as say from '../replies.js';
+import { followUpTask } from '../replies.js';
 import { CONTINUE, OTHER_MACHINE, SAME_MACHINE } from '../task-repair.js';
 import type { Reply, Stage } from '../turn-view.js';
 import { routeText } from './text-stages.js';
@@ -20,6 +21,9 @@ import { taskTrigger } from './task-request.js';
  * negation ("qu'est-ce qui n'est pas couvert par la garantie ?", "o que não está coberto?"): that one is
  * answered as a question, not taken as a thumbs-down or a "stop".
  */
+/** "Continue" typed, as the button says it or near it ("계속하기", "계속", "繼續", "on continue", "continuar"). */
+const GO_ON = /^(?:continue|go on|keep going|carry on|let'?s continue|계속(?:하기|해요|할게요|해 주세요|하죠)?|繼續|继续|好 繼續|continuer|on continue|continuez|continuar|continua|continuemos|vamos continuar)$/u;
+
 function shortAnswer(text: string, lang: Lang): YesNo | undefined {
   // Both readers are pure: the yes / no first, as most messages here are new questions with none, and
   // the question form (the dearer read) only when there is one to set aside.
@@ -54,7 +58,7 @@ export const pendingAnswer: Stage = async (t) => {
     state.pending = undefined;
     if (!state.dialog) return undefined;
     const yn = pending.asked && !t.button ? shortAnswer(text, t.lang) : undefined;
-    if (text.trim() === CONTINUE || yn === 'yes') return continueOrRepeat(t);
+    if (text.trim() === CONTINUE || yn === 'yes' || (!t.button && GO_ON.test(squash(text)))) return continueOrRepeat(t);
     // "沒有 還是沒水", "no, still nothing", "네 다시 해볼게요 안되네요" in the no-water steps: not "stop", the try failed
     // again; the step reads it as its answer. A bare no ("no", "아니요", "non merci") stops the task.
     if (yn === 'no' && state.dialog.machine === 'noWater' && hasWordsOfItsOwn(text, { cjk: 4, words: 3 })) return undefined;
@@ -78,6 +82,12 @@ export const pendingAnswer: Stage = async (t) => {
   if (pending?.type === 'feedback') {
     const yn = shortAnswer(t.text, t.lang);
     state.pending = undefined;
+    // "我的是 essenza mini" after the no-water answer: the machine the answer's task needs, so that task, with it
+    // (the answer had been given again, word for word).
+    const model = !t.button && hasWordsOfItsOwn(text, { cjk: 13, words: 6 }) === false ? modelNamedIn(text) : undefined;
+    const entry = model ? s.knowledge.entries.find((e) => e.id === pending.faqId) : undefined;
+    const task = entry?.followUps?.map((f) => followUpTask(f.value)).find((x) => x === 'noWater' || x === 'repairBooking');
+    if (model && task) return startDialog(t, task, { model });
     // "好，幫我預約", "ok, book it for me": the yes leads into a request, which is what the message is for.
     if (yn !== undefined && taskTrigger(t)) return undefined;
     return yn === 'yes' || yn === 'no' ? feedback(t, pending.faqId, yn) : undefined;

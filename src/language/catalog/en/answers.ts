@@ -24,6 +24,7 @@ export const answers = {
   'ans.months': 'Please tell me how many months the subscription has run, e.g. "5 months", or when it started, e.g. "since March 2024".',
   'ans.phone': 'That does not look like a phone number. Please type it with its digits only, e.g. {example}.',
   'ans.email': 'That email address looks incomplete. It should look like name@example.com.',
+  'ans.name.notAName': "That looks like an answer rather than a name. Please give the full name for the booking.",
   'ans.name.short': 'Please give the full name for the booking (at least two letters).',
   'ans.name.long': 'That is a bit long for a name: please give just the first and last name.',
   'ans.name.letters': 'A name can only hold letters, spaces, hyphens and apostrophes. Please give the full name for the booking.',
