@@ -61,14 +61,16 @@ describe('retrieval quality', () => {
  * (two more "did you mean"s); the out-of-domain blind sets below gained 5–9 points each.
  * Round 9 (the Portuguese out-of-scope list filled with the second blind dev set's kinds): pt top-1 91.2 → 90.4 % (one
  * right answer became a "did you mean"), for two more blind dev questions and one more held-out question refused.
+ * Round 10 (a repair's price list or warranty answers only a message about a repair, and a price list only one about
+ * a price): zh-TW out of domain 91.2 → 94.1 % ("韓國官網Vertuo Next現在多少錢" had the repair tiers), ko 97.1 → 100 %.
  */
 describe('retrieval quality per language', () => {
   const k = loadKnowledge();
   const retriever = new Retriever(k, buildIndexes(k), loadThresholds(k.dir));
   it.each([
     ['en-fresh.json', 0.89, 0, 1, 0],
-    ['zh-TW.json', 0.92, 2, 0.91, 0],
-    ['ko.json', 0.92, 0, 0.97, 0],
+    ['zh-TW.json', 0.92, 2, 0.94, 0],
+    ['ko.json', 0.92, 0, 1, 0],
     ['fr.json', 0.96, 2, 0.93, 0],
     ['pt.json', 0.9, 2, 0.96, 0],
   ] as const)('%s: top-1 >= %s, wrong <= %s, out-of-domain not answered >= %s, wrong guesses <= %s', (file, top1, wrong, ood, guesses) => {
@@ -87,7 +89,8 @@ describe('retrieval quality per language', () => {
  * 31, 33 of 40. Round 9 (2026-12-07, night): a second dev set (test/eval/ood-dev2, first run en 30, zh-TW 33, ko 34,
  * fr 29, pt 30), the English, French and Portuguese out-of-scope lists filled with its kinds (the Chinese and Korean
  * additions were measured and not kept: leave-one-out right −5 and −7 for one blind question more), Korean endings
- * (ko dev 37 → 38): dev en 40, ko 38; dev 2 en 33, pt 32; held out en 36, pt 36.
+ * (ko dev 37 → 38): dev en 40, ko 38; dev 2 en 33, pt 32; held out en 36, pt 36. Round 10 (repair price lists need a
+ * repair and a price word): held out zh-TW 36 → 37.
  */
 describe('out-of-domain questions written blind', () => {
   const k = loadKnowledge();
@@ -95,7 +98,7 @@ describe('out-of-domain questions written blind', () => {
   it.each([
     ['ood-dev', 'en', 40], ['ood-dev', 'zh-TW', 35], ['ood-dev', 'ko', 38], ['ood-dev', 'fr', 36], ['ood-dev', 'pt', 35],
     ['ood-dev2', 'en', 33], ['ood-dev2', 'zh-TW', 33], ['ood-dev2', 'ko', 34], ['ood-dev2', 'fr', 29], ['ood-dev2', 'pt', 32],
-    ['ood-fresh', 'en', 36], ['ood-fresh', 'zh-TW', 36], ['ood-fresh', 'ko', 36], ['ood-fresh', 'fr', 34], ['ood-fresh', 'pt', 36],
+    ['ood-fresh', 'en', 36], ['ood-fresh', 'zh-TW', 37], ['ood-fresh', 'ko', 36], ['ood-fresh', 'fr', 34], ['ood-fresh', 'pt', 36],
   ] as const)('%s/%s: at least %s of 40 refused', (dir, lang, floor) => {
     const questions = loadQuestions(fileURLToPath(new URL(`../eval/${dir}/${lang}.json`, import.meta.url)));
     expect(questions).toHaveLength(40);

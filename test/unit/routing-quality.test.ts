@@ -93,9 +93,10 @@ describe.runIf(devSets.length > 0)('routing on the dev sets', () => {
  * The later sets (test/eval/routing-fresh/<lang>.json), written by other people and never opened by whoever changed
  * the reading, say how routing holds up on messages nobody tuned for (README, "Routing", says how held out they
  * still are). Floors at the last measurement (2026-12-07, after round 6): en 96.2, zh-TW 100, ko 96.2, fr 98.1,
- * pt 98.1 % (French and Portuguese each lost one message to a "did you mean" with their round-6 phrasings).
+ * pt 98.1 % (French and Portuguese each lost one message to a "did you mean" with their round-6 phrasings). Round 10:
+ * fr 100 % (a Korean price list no longer answers a repair question with no word of a price).
  */
-const HELD_OUT_FLOOR: Record<string, number> = { en: 0.96, 'zh-TW': 0.98, ko: 0.96, fr: 0.98, pt: 0.98 };
+const HELD_OUT_FLOOR: Record<string, number> = { en: 0.96, 'zh-TW': 0.98, ko: 0.96, fr: 1, pt: 0.98 };
 const freshOf = (lang: string) => fileURLToPath(new URL(`../eval/routing-fresh/${lang}.json`, import.meta.url));
 const fresh = LANGS.filter((lang) => existsSync(freshOf(lang)));
 
