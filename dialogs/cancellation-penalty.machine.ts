@@ -52,6 +52,15 @@ function months(text: string, today: string): number | undefined {
   return parseMonths(text, today);
 }
 
+/**
+ * The months gone by from when the customer now says the subscription began ("oh sorry I got the months wrong, it
+ * started in March 2025", at the price question: read as the price 2,025 before); undefined when no start is said.
+ */
+function startedAgain(text: string, today: string): number | undefined {
+  const started = cancellationSlotsIn(text).started;
+  return typeof started === 'string' ? months(started, today) : undefined;
+}
+
 function money(text: string, min: number, reask: Msg): TaskAnswer<CancellationContext> | { ok: true; value: number } {
   const v = amountIn(text);
   if (v === undefined) return { ok: false, reason: msg('cp.reask.amount') };
@@ -140,10 +149,15 @@ function stated(slot: 'commitment' | 'elapsed' | 'priceWithout' | 'priceWith', v
     slot,
     step,
     read: (text, ctx) => {
-      const v = ctx.market !== 'FR' ? undefined : (statedCancellationSlotsIn(text)[slot] ?? (slot === 'commitment' ? correctedCommitment(text, ctx.commitment) : undefined));
+      const v = ctx.market !== 'FR' ? undefined : (statedCancellationSlotsIn(text)[slot] ?? (slot === 'commitment' ? correctedCommitment(text, ctx.commitment) : slot === 'elapsed' ? startedAgain(text, ctx.today) : undefined));
       return typeof v === 'number' && valid(v) ? { [slot]: v } : undefined;
     },
-    rest: (text) => withoutStatedCancellationSlot(text, slot),
+    rest: (text) => {
+      const rest = withoutStatedCancellationSlot(text, slot);
+      // A start said again ("it started in March 2025") goes whole: its year is no price.
+      const started = slot === 'elapsed' ? cancellationSlotsIn(text).started : undefined;
+      return typeof started === 'string' ? rest.replace(started.toLowerCase(), ' ').replace(/\s+/g, ' ').trim() : rest;
+    },
   };
 }
 export const cancellationCorrectable: Array<Correctable<CancellationContext>> = [

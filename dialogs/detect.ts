@@ -287,7 +287,7 @@ export function purchaseSlotsIn(raw: string): Slots {
   const slots: Slots = {};
   const model = modelIn(raw);
   if (model) slots.model = model;
-  const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in (?=\d|the (?:spring|summer|autumn|fall|winter)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)[^,.;!?]*)/.exec(t);
+  const bought = /\b(?:bought|purchased|got)\b(?: it| this| the machine| my \w+(?: \w+)?)?\s+((?:on|in (?=\d|the (?:spring|summer|autumn|fall|winter)|(?:january|february|march|april|may|june|july|august|september|october|november|december)\b)|last|about|around|\d|a |an |two |three |four |five |january|february|march|april|may|june|july|august|september|october|november|december)(?:[^,.;!?]|(?<=\d)[.,](?=\d))*)/.exec(t);
   if (bought?.[1]) slots.purchaseDate = bought[1].split(/\s+(?:and|but|with|so|because)\s+/)[0]!.replace(/^(on|about|around)\s+/, '').trim();
   if (/\b(no|without( a| the)?|lost( my| the)?|don'?t have( a| the)?|do not have( a| the)?)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = false;
   else if (/\b(have|got|kept|with)\s+(the|my|a)\s+(receipt|invoice|proof)/.test(t)) slots.hasProof = true;
@@ -351,7 +351,7 @@ export function monthsIn(text: string): number | undefined {
 
 /** The one amount a message gives ("279", "€279", "279 €", "it normally sells for 199 euros", "279유로"), not a duration. */
 export function amountIn(text: string): number | undefined {
-  const t = squash(text).replace(/(\d)[\s.](?=\d{3}\b)/g, '$1');
+  const t = withoutThousands(squash(text).replace(/(\d)[\s.](?=\d{3}\b)/g, '$1'));
   const found: number[] = [];
   for (const m of t.matchAll(/(\d{1,6}(?:[.,]\d{1,2})?)/g)) {
     const after = t.slice((m.index ?? 0) + m[0].length);
@@ -366,16 +366,37 @@ export function amountIn(text: string): number | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * Thousands written as customers write them, as plain digits: "1 099,00 €", "1.099 €" (French, Portuguese), "€1,099",
+ * "1,299歐" (English, Chinese). A comma or point followed by exactly three digits and no more is a thousands
+ * separator (no price has three decimals); a space is one only when a currency is next to the amount.
+ */
+export function withoutThousands(t: string): string {
+  return t
+    .replace(/(?<![\d.,])(\d{1,3})(?:[ \u00a0\u202f](\d{3}))+(?=(?:[.,]\d{1,2})?\s*(?:€|eur|euros?|歐|유로))/gu, (m) => m.replace(/[ \u00a0\u202f]/g, ''))
+    .replace(/(?<=(?:€|eur|euros?)\s*)(\d{1,3})[ \u00a0\u202f](\d{3})(?![\d])/gu, '$1$2')
+    .replace(/(?<![\d.,])(\d{1,3})[.,](\d{3})(?![\d.,]?\d)/g, '$1$2');
+}
+
+/**
+ * The message as the penalty's readers read it: squashed, numbers in words as digits, thousands as plain digits,
+ * and a machine's name that holds a number word ("Lattissima One") not read as a price of 1.
+ */
+function amountsAsDigits(text: string): string {
+  const named = squash(text).replace(/\b(lattissima|vertuo|citiz|gran lattissima)\s+one\b/g, '$1');
+  return withoutThousands(withDigits(named)).replace(/\s+/g, ' ');
+}
+
 /** Commitment, months elapsed and the two prices, wherever they appear in a message, in any language. */
 export function cancellationSlotsIn(text: string): Slots {
   // Numbers said in words ("twelve month commitment", "cent quarante-neuf euros", "一百九十九歐", "일곱 달째") read as digits.
-  const t = withDigits(squash(text)).replace(/\s+/g, ' ');
+  const t = amountsAsDigits(text);
   const slots = statedSlots(t);
   // "a 24 month machine sub", "abonnement machine de 24 mois", "24개월 머신 구독": 12 or 24 months that are not a time ago or a time elapsed.
   const loose = COMMITMENT_MONTHS.exec(t);
   if (slots.commitment === undefined && loose?.[1] && !new RegExp(String.raw`(?:il y a|há|since|for|depuis)\s*${loose[1]}\s*${MONTH_WORD}`).test(t)) slots.commitment = Number(loose[1]);
   if (
-    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b|\bbefore\b).){0,40}\b(is |has |was )?(over|ended|finished|completed|expired)\b|\bafter (the|my) commitment\b|(合約|綁約|承諾期|約期|(?<!大)約)[^。，,]{0,8}(?<!沒|未|不|還沒)(到期|結束|已滿|期滿|滿了)|(?<!沒|未|不)約滿|(?<!沒有?|未|不|還沒)綁滿|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|약정[^.]{0,4}다 ?(채운|채우고|채웠)|engagement(?:(?!n'|ne |pas\b|avant)[^.?!]){0,16}\b(est |sont |a pris fin|ont pris fin)?(terminée?s?|finie?s?|achevée?s?|écoulée?s?)(?![a-z])|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato|compromisso)(?:(?!não|ainda)[^.?!]){0,60}\b(já )?(acabou|terminou|chegou ao fim)|(?<!não |ainda não )\b(terminei|cumpri|completei|acabei) (os |o )?(\d{1,2} meses|compromisso|contrato|período|fidelização)|(?<!not |n't |haven't |not yet )\b(finished|completed|served|done) (my |the |all )?(\d{1,2}[- ]?months?|commitment|contract)\b|\bj'ai (terminé|fini|fait|accompli) (mes |les |mon )?(\d{1,2} mois|engagement)/.test(t)
+    /\b(commitment|contract)\b(?:(?!\bnot\b|n't|\byet\b|\bbefore\b).){0,40}\b(is |has |was )?(over|ended|finished|completed|expired)\b|\bafter (the|my) commitment\b|(合約|綁約|承諾期|約期|(?<!大)約)[^。，,]{0,8}(?<!沒|未|不|還沒)(到期|結束|已滿|期滿|滿了)|(?<!沒|未|不)約滿|(?<!沒有?|未|不|還沒)綁滿|약정[^.]{0,6}(?<!안 |안|못 |못)(끝났|만료|종료)|약정[^.]{0,4}다 ?(채운|채우고|채웠)|engagement(?:(?!n'|ne |pas\b|avant)[^.?!]){0,16}\b(est |sont |a pris fin|ont pris fin)?(terminée?s?|finie?s?|achevée?s?|écoulée?s?)(?![a-z])|(?<!avant (la )?)fin de (mon|l')engagement|(fidelização|contrato|compromisso)(?:(?!não|ainda)[^.?!]){0,60}\b(já )?(acabou|terminou|chegou ao fim)|(?<!não |ainda não )\b(terminei|cumpri|completei|acabei) (os |o )?(compromisso|contrato|período|fidelização)|(?<!not |n't |haven't |not yet )\b(finished|completed|served|done) (my |the |all )?(commitment|contract)\b|\bj'ai (terminé|fini|fait|accompli) (mes |les |mon )?(engagement)/.test(t)
   )
     slots.finished = true;
   // Months left that no commitment turns into months gone by are not months gone by either.
@@ -406,7 +427,7 @@ export function cancellationSlotsIn(text: string): Slots {
  * never a bare number or duration: what may change a figure already given, at any step of the penalty task.
  */
 export function statedCancellationSlotsIn(text: string): Slots {
-  return statedSlots(withDigits(squash(text)).replace(/\s+/g, ' '));
+  return statedSlots(amountsAsDigits(text));
 }
 
 /**
@@ -475,12 +496,17 @@ function statedSlots(t: string, spans: Spans = {}): Slots {
     /há (\d{1,2}) meses|(\d{1,2}) meses (?:passados|decorridos|de uso|já)|(?:já vão|já lá vão|já passaram|vou no|estou no) (\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))|(?<![\d.,])(\d{1,2}) (?:écoulés?|passés?|passados|decorridos|feitos)(?![a-zà-ÿ])/.exec(t) ??
     /(?:passaram|passed|went by|écoulés?|passés?)\s+(?:só |only |just )?(\d{1,2})(?!\d|[.,]\d)(?!\s*(?:€|eur|e\b|%))/.exec(t) ??
     /(?:mês|month|mois) (\d{1,2}) (?:de|of|sur) (?:12|24)(?!\d|[.,]\d)/.exec(t) ??
+    // "I've done 10 months", "completei 10 meses", "j'ai fait 10 mois": months gone by; the commitment is over only
+    // when they reach it (the task compares them), never because the words say "done".
+    /(?<!not |n't |haven't |not yet )\b(?:finished|completed|served|done|did)\s+(?:my |the |all |all my )?(\d{1,2})[- ]?months?\b|(?<!não |nao |ainda não |ainda nao )\b(?:terminei|cumpri|completei|acabei|fiz)\s+(?:os |o )?(\d{1,2})\s*meses\b|\bj'ai (?:terminé|fini|fait|accompli)\s+(?:mes |les )?(\d{1,2})\s*mois\b/.exec(t) ??
     // "i'm at month 4", "je suis au mois 4", "estou no mês 4", "第4個月": the month the customer is in.
     /\b(?:at|in|on) (?:my |the )?month (\d{1,2})(?!\d|[.,]\d)|\bau mois (\d{1,2})(?!\d|[.,]\d)|\b(?:no|estou no|vou no) mês (\d{1,2})(?!\d|[.,]\d)|第\s*(\d{1,2})\s*個月/.exec(t);
   const e = elapsed?.slice(1).find((x) => x !== undefined);
   if (e && slots.elapsed === undefined) {
     slots.elapsed = Number(e);
     spans.elapsed = spanOf(elapsed!);
+    // "I've completed my 12 months", "já cumpri os 24 meses", with no other commitment said: that commitment, done.
+    if (slots.commitment === undefined && (e === '12' || e === '24') && DONE_MONTHS.test(elapsed![0])) [slots.commitment, slots.finished] = [Number(e), true];
   }
   Object.assign(slots, prices(t, true, spans));
   return slots;
@@ -504,6 +530,9 @@ export function correctedCommitment(text: string, current: number | undefined): 
   const n = m ? Number(m[1]) : undefined;
   return n !== undefined && n !== current ? n : undefined;
 }
+
+/** The words of months done ("completed my 12 months", "cumpri os 24 meses", "j'ai terminé mes 24 mois"). */
+const DONE_MONTHS = /finished|completed|served|done|did|terminei|cumpri|completei|acabei|fiz|terminé|fini|fait|accompli/u;
 
 /** Months left of the commitment, in the five languages (read against the squashed text, numbers as digits). */
 const REMAINING = withoutAccents(

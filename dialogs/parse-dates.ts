@@ -80,14 +80,22 @@ function monthIn(t: string): number | undefined {
   return MONTHS.find(([, re]) => re.test(t))?.[0];
 }
 
+/** A year as written before 年 or 년: four digits; two (2000 + yy); three, Taiwan's Minguo calendar (1911 + yyy). */
+function fullYear(written: string): number {
+  const n = Number(written);
+  if (written.length === 4) return n;
+  return written.length === 3 ? 1911 + n : 2000 + n;
+}
+
 /** A date in free text ("last March", "2 years ago", "January 2021", "2021-03-05", "2022년 8월 22일", "il y a 8 mois"). */
 export function parseDate(text: string, today: string, market?: Market, lang?: Lang): ParsedDate | undefined {
   const t = text.normalize('NFKC').toLowerCase().replace(/\byrs?\b/g, 'years').replace(/\bmos?\b/g, 'months');
   const [ty] = today.split('-').map(Number) as [number];
 
-  const cjk = /(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月](?:\s*(\d{1,2})\s*[일日號号])?/u.exec(t);
+  // Also a two-digit year ("24년 12월 1일": 2024) and Taiwan's Minguo year ("114年3月5日", "民國114年": 1911 + 114).
+  const cjk = /(?<!\d)(\d{4}|\d{2,3})\s*[년年]\s*(\d{1,2})\s*[월月](?:\s*(\d{1,2})\s*[일日號号])?/u.exec(t);
   if (cjk) {
-    const [y, m, d] = [Number(cjk[1]), Number(cjk[2]), cjk[3] ? Number(cjk[3]) : undefined];
+    const [y, m, d] = [fullYear(cjk[1]!), Number(cjk[2]), cjk[3] ? Number(cjk[3]) : undefined];
     if (m >= 1 && m <= 12) return { date: iso(y, m, d ?? 1), precision: d ? 'day' : 'month' };
   }
   // "5월 12일" (Korean, no year; chrono has no Korean): this year's, or last year's when that is still to come.
@@ -98,6 +106,9 @@ export function parseDate(text: string, today: string, market?: Market, lang?: L
   }
   const isoLike = /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/.exec(t);
   if (isoLike) return { date: iso(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3])), precision: 'day' };
+  // "24.12.1", "25.3.15": Korea's short year-first form (the day-first "10.01.2025" has a four-digit year last).
+  const shortKo = market === 'KR' || lang === 'ko' ? /(?<![\d.])(\d{2})\.(\d{1,2})\.(\d{1,2})(?![\d])/.exec(t) : null;
+  if (shortKo && Number(shortKo[2]) <= 12) return { date: iso(2000 + Number(shortKo[1]), Number(shortKo[2]), Number(shortKo[3])), precision: 'day' };
 
   // "2 years ago", "il y a 8 mois", "há 8 meses", "2년 전", "三個月前".
   if (AGO.test(t)) {

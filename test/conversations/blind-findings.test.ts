@@ -6,7 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../src/language/catalog/index.js';
 import { choices, support } from '../helpers/service.js';
-import { dialogOf, startAtToday, type TestService } from './support.js';
+import { dialogOf, startAtToday, TODAY, type TestService } from './support.js';
+import { marketFromText } from '../../src/router/market.js';
+import { command } from '../../src/language/understand/index.js';
 import { Chat, REFERENCE, type Lang } from './languages/chat.js';
 import { parseDate } from '../../dialogs/parse-dates.js';
 
@@ -256,5 +258,92 @@ describe('what was said is not asked again, and answers are not names', () => {
     expect(support(faq)?.faqId).toBe('tw-no-water');
     const steps = await x.step('我的是 essenza mini', 'noWater', 'tryingFix');
     expect(steps.text).toContain('Essenza Mini');
+  });
+});
+
+describe('thanks, then a question', () => {
+  it('"ok merci c\'est quoi le num du service client" after an answer answers the question, not "glad it helped"', async () => {
+    const x = new Chat(svc, 'fr-FR', 'fr', 'FR');
+    await x.say('comment résilier mon abonnement ?');
+    const [reply] = await x.say("ok merci c'est quoi le num du service client");
+    expect(support(reply)?.faqId).toBe('fr-contact');
+    expect(reply?.text).toContain('0800 55 52 53');
+  });
+});
+
+describe('second round: figures and dates as customers write them', () => {
+  it.each([
+    ['en-FR', 'en', 'I live in France. cancel subscription penalty: 24 months commitment, 3 months in, machine normally 1 099,00 € and I paid 349,90 € with the subscription', /529[.,]30/],
+    ['en-FR', 'en', 'cancel subscription penalty: 24 months commitment, 3 months in, machine normally €1,099 and I paid €349.90 with the subscription', /529[.,]30/],
+    ['en-FR', 'en', "got a Lattissima One on subscription 24 months, paid 99€ for it, normal price is 279€. I'm 10 months in, what's the penalty?", /124[.,]20/],
+    ['fr-FR', 'fr', "j'ai une Lattissima One en abonnement, 24 mois d'engagement, 7 mois écoulés, 279 € sans abo, 99 € avec", /124,20/],
+  ] as const)('%s: %s', async (locale, lang, text, amount) => {
+    const x = new Chat(svc, locale, lang, 'FR');
+    const replies = await x.say(text);
+    expect(replies.map((r) => r.text).join('\n')).toMatch(amount);
+  });
+
+  it('"I\'ve done 10 months" of 24 is 10 months gone by, not a commitment over', async () => {
+    const x = new Chat(svc, 'en-FR', 'en', 'FR');
+    await x.step('what is the fee to cancel my machine subscription?', 'cancellationPenalty', 'askingCommitment');
+    await x.step('24 months', 'cancellationPenalty', 'askingElapsed');
+    await x.step("I've done 10 months", 'cancellationPenalty', 'askingPriceWithout');
+  });
+
+  it('a start date said again at the price question is the months, never a price of 2,025', async () => {
+    const x = new Chat(svc, 'en-FR', 'en', 'FR');
+    await x.step('cancel my machine subscription fee', 'cancellationPenalty', 'askingCommitment');
+    await x.step('24 months', 'cancellationPenalty', 'askingElapsed');
+    await x.step('5 months', 'cancellationPenalty', 'askingPriceWithout');
+    await x.step('€1,099', 'cancellationPenalty', 'askingPriceWith');
+    const replies = await x.say('oh sorry I got the months wrong, it started in March 2025');
+    expect(replies.map((r) => r.text).join('\n')).not.toMatch(/2,025|2 025/);
+    expect(dialogOf(replies.at(-1))).toEqual({ dialog: 'cancellationPenalty', step: 'askingPriceWith' });
+  });
+
+  it.each([
+    ['24년 12월 1일에 산 시티즈', 'KR', 'ko', '2024-12-01'],
+    ['24.12.1에 샀어요', 'KR', 'ko', '2024-12-01'],
+    ['114年3月5日買的', 'KR', 'zh-TW', '2025-03-05'],
+    ['民國114年3月5日', 'TW', 'zh-TW', '2025-03-05'],
+  ] as const)('a date as written in Korea and Taiwan: %s → %s', (text, market, lang, date) => {
+    expect(parseDate(text, TODAY, market, lang)?.date).toBe(date);
+  });
+
+  it('"bought my Citiz on 2022.05.10" is that day, not "about 2022"', async () => {
+    const x = new Chat(svc, 'en-KR', 'en', 'KR');
+    const replies = await x.say('bought my Citiz on 2022.05.10 from nespresso korea, still under warranty?');
+    const said = replies.map((r) => r.text).join('\n');
+    expect(said).toMatch(/May 9, 2024/);
+    expect(said).not.toMatch(/approximate/);
+  });
+});
+
+describe('second round: where the customer lives, and asking for a person', () => {
+  it.each([
+    ['Seoul here. how often should i descale?', 'KR'],
+    ['english speaker in Lyon here', 'FR'],
+    ['moro em Nice, França. devolvi uma encomenda', 'FR'],
+    ['vivo em Bordéus. Subscrição de 12 meses', 'FR'],
+    ['프랑스에 사는데요 캡슐 주문하면 배송 며칠 걸려요?', 'FR'],
+    ['프랑스 니스 살아요', 'FR'],
+  ] as const)('%s → %s', (text, market) => {
+    expect(marketFromText(text)).toBe(market);
+  });
+
+  it('"I\'m in Lyon, what\'s your phone number?" is answered, the city taken as where the customer is', async () => {
+    const x = new Chat(svc, 'en-US', 'en', 'FR');
+    const [reply] = await x.say("I'm in Lyon, what's your phone number?");
+    expect(reply?.text).toContain('0800 55 52 53');
+  });
+
+  it.each([
+    ['en-FR', 'ugh. just get me a human'],
+    ['pt-PT', 'isto é muito complicado, passe-me a um assistente humano por favor'],
+    ['pt-PT', 'quero falar com um funcionário, não com um robô'],
+    ['ko-KR', '사람 좀 바꿔주세요'],
+    ['ko-KR', '상담원이랑 채팅하고싶어요 봇 말고'],
+  ] as const)('%s "%s" is a request for a person', (_locale, text) => {
+    expect(command(text)).toBe('agent');
   });
 });

@@ -16,7 +16,7 @@ import { pt } from './pt.js';
 import type { Command, LanguageUnderstanding, Small } from './types.js';
 import { zhTW } from './zh-TW.js';
 import { quickReject } from './quick-reject.js';
-import { livingInCity } from './places.js';
+import { livingInCity, livingNear } from './places.js';
 
 export type { Command, Small, LanguageUnderstanding };
 
@@ -199,5 +199,8 @@ export function statedMarket(text: string): Market | undefined {
     const m = u.inCountry.exec(t);
     if (m) return countryIn(m[1]!);
   }
-  return livingInCity(t, LANGS);
+  const city = livingInCity(t, LANGS);
+  if (city) return city;
+  const near = livingNear(t);
+  return near ? countryIn(near) : undefined;
 }

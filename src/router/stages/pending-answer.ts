@@ -21,6 +21,9 @@ import { taskTrigger } from './task-request.js';
  * negation ("qu'est-ce qui n'est pas couvert par la garantie ?", "o que não está coberto?"): that one is
  * answered as a question, not taken as a thumbs-down or a "stop".
  */
+/** Thanks and acknowledgements at the start of a message ("ok merci", "yes thanks,", "好 謝謝", "네 감사합니다"). */
+const LEADING_ACK = /^(?:[\s,.!:;]*(?:ok(?:ay)?|yes|yeah|yep|great|perfect|thanks?(?: you)?(?: so much| a lot)?|thx|cheers|oui|d'accord|super|parfait|merci(?: beaucoup| bien)?|sim|certo|ótimo|perfeito|obrigad[oa]|muito obrigad[oa]|好|好的|對|謝謝|感謝|了解|네|넵|예|감사합니다|고마워요|좋아요|알겠어요)(?![\p{L}\p{N}]))+[\s,.!:;]*/iu;
+
 /** "Continue" typed, as the button says it or near it ("계속하기", "계속", "繼續", "on continue", "continuar"). */
 const GO_ON = /^(?:continue|go on|keep going|carry on|let'?s continue|계속(?:하기|해요|할게요|해 주세요|하죠)?|繼續|继续|好 繼續|continuer|on continue|continuez|continuar|continua|continuemos|vamos continuar)$/u;
 
@@ -90,6 +93,9 @@ export const pendingAnswer: Stage = async (t) => {
     if (model && task) return startDialog(t, task, { model });
     // "好，幫我預約", "ok, book it for me": the yes leads into a request, which is what the message is for.
     if (yn !== undefined && taskTrigger(t)) return undefined;
+    // "ok merci c'est quoi le num du service client": thanks, then a new question, which is what the message is for.
+    const asked = text.replace(LEADING_ACK, '');
+    if (yn !== undefined && hasWordsOfItsOwn(asked, { cjk: 4, words: 3 })) return routeText(t, asked);
     return yn === 'yes' || yn === 'no' ? feedback(t, pending.faqId, yn) : undefined;
   }
   return undefined;

@@ -6,8 +6,14 @@
  */
 import { answerDecision, answerEach } from '../actions.js';
 import type { Stage } from '../turn-view.js';
+import { hasWordsOfItsOwn, squash } from '../../language/understand/index.js';
+import { withoutLivingInCity } from '../../language/understand/places.js';
 
 export const retrieval: Stage = (t) => {
+  // "I'm in Lyon, what's your phone number?": the city said where the customer is (the market), not what they ask.
+  // (English, French and Portuguese: Chinese and Korean read a city as characters they share with other words.)
+  const asked = t.said && (t.lang === 'en' || t.lang === 'fr' || t.lang === 'pt') ? withoutLivingInCity(squash(t.text), [t.lang]) : undefined;
+  if (asked && hasWordsOfItsOwn(asked, { cjk: 4, words: 3 })) t = { ...t, text: asked };
   const offer = t.s.dialogs?.detect(t.text)?.dialog;
   // Two questions in one message ("How long is the link valid? And what if I forgot my e-mail?"): both answered.
   const each = t.s.retriever.decideEach(t.text, t.market, t.lang);
