@@ -225,6 +225,9 @@ const NAME_PREFIX =
 /** Going back or a bare acknowledgement, never a name. */
 const NOT_A_NAME = /^(?:go back|back|previous|undo|ok|okay|retour|revenir|précédent|voltar|voltar atrás|anterior|뒤로|이전|回上一步|上一步|返回|好|好的)$/iu;
 
+/** A sentence about something else ("I want to change my answer to the previous question"), never a name. */
+const A_SENTENCE = /(?<![\p{L}])(?:i'm|i'd|my|want|would|change|previous|question|answer|je|j'|veux|voudrais|changer|eu|quero|queria|mudar|pergunta|resposta)(?![\p{L}])/iu;
+
 export const PersonName = z
   .string()
   .trim()
@@ -239,7 +242,7 @@ export const PersonName = z
     const cjk = /^[\p{Script=Han}\p{Script=Hangul}]/u.test(s);
     if (letters < 2 && !(cjk && letters >= 2)) fail(ctx, s, msg('ans.name.short'));
     // "no", "아니요", "ok", "go back", "回上一步" answer something else (blind testers found them saved as names).
-    else if ((!/\s/.test(s) && understandYesNo(s) !== undefined) || NOT_A_NAME.test(s)) fail(ctx, s, msg('ans.name.notAName'));
+    else if ((!/\s/.test(s) && understandYesNo(s) !== undefined) || understandYesNo(s) === 'dontKnow' || NOT_A_NAME.test(s) || A_SENTENCE.test(s)) fail(ctx, s, msg('ans.name.notAName'));
     else if (s.length > 80) fail(ctx, s, msg('ans.name.long'));
     else if (!/^\p{L}[\p{L}\p{M} .'’-]*$/u.test(s)) fail(ctx, s, msg('ans.name.letters'));
     else return s;
@@ -252,6 +255,9 @@ const HAN_NUMBER = /[一二三四五六七八九十百]+\s*[號号段樓楼巷�
  * A pickup address as locals write it: a street number is required; a postcode is not (Korea and Taiwan
  * write none in everyday use: "서울시 중구 세종대로 12", "台北市信義路五段7號", "12 Sejong-daero, Jung-gu, Seoul").
  */
+/** Taiwan's outlying islands, in the five languages' spellings. */
+const TW_OUTLYING = /金門|金门|馬祖|马祖|連江|连江|澎湖|馬公|马公|綠島|绿岛|蘭嶼|兰屿|小琉球|琉球鄉|kinmen|matsu|lienchiang|penghu|magong|green island|orchid island|lanyu|liuqiu|진먼|펑후|마쭈/iu;
+
 export function address(market?: Market) {
   const parts = market === 'TW' ? 'ans.address.partsTW' : market === 'KR' ? 'ans.address.partsKR' : 'ans.address.parts';
   const andPostcode = market === 'TW' || market === 'KR' ? '' : msg('ans.address.andPostcode');
@@ -266,6 +272,8 @@ export function address(market?: Market) {
       if ([...t].length < (cjk ? 6 : 8) || (!cjk && words.length < 2)) fail(ctx, s, msg('ans.address.short', { parts: msg(parts) }));
       else if (t.length > 200) fail(ctx, s, msg('ans.address.long', { parts: msg(parts) }));
       else if (!/\p{L}/u.test(t) || !hasNumber) fail(ctx, s, msg('ans.address.number', { andPostcode }));
+      // Taiwan's collection excludes outlying islands (the TW FAQ): Kinmen, Matsu, Penghu, Green Island, Orchid Island, Liuqiu.
+      else if (market === 'TW' && TW_OUTLYING.test(t)) fail(ctx, s, msg('ans.address.outlyingTW', { contact: { contact: 'TW' } }));
       else return s;
       return z.NEVER;
     });

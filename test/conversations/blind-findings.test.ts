@@ -8,7 +8,8 @@ import { CATALOGUES } from '../../src/language/catalog/index.js';
 import { choices, support } from '../helpers/service.js';
 import { dialogOf, startAtToday, TODAY, type TestService } from './support.js';
 import { marketFromText } from '../../src/router/market.js';
-import { command } from '../../src/language/understand/index.js';
+import { command, smalltalk } from '../../src/language/understand/index.js';
+import { PersonName } from '../../dialogs/parse.js';
 import { Chat, REFERENCE, type Lang } from './languages/chat.js';
 import { parseDate } from '../../dialogs/parse-dates.js';
 
@@ -345,5 +346,64 @@ describe('second round: where the customer lives, and asking for a person', () =
     ['ko-KR', '상담원이랑 채팅하고싶어요 봇 말고'],
   ] as const)('%s "%s" is a request for a person', (_locale, text) => {
     expect(command(text)).toBe('agent');
+  });
+});
+
+describe('second round: the booking and its steps', () => {
+  it('Taiwan: an address on an outlying island is refused for the collection, with the way on', async () => {
+    const x = new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
+    await x.step('我的CitiZ壞了想送修', 'repairBooking', 'askingPurchaseDate');
+    await x.say('2024年3月5日');
+    await x.say('有');
+    await x.say('否');
+    await x.step('林美', 'repairBooking', 'askingPhone');
+    await x.step('0912 345 678', 'repairBooking', 'askingEmail');
+    await x.step('mei@example.tw', 'repairBooking', 'askingAddress');
+    const [refused] = await x.say('澎湖縣馬公市中正路10號');
+    expect(dialogOf(refused)).toEqual({ dialog: 'repairBooking', step: 'askingAddress' });
+    expect(refused?.text).toContain('離島');
+    expect(refused?.text).toContain('0809 001 886');
+    await x.step('台北市信義路五段7號', 'repairBooking', 'confirming');
+  });
+
+  it('"不用租" after a question at the loan-machine step answers that step, and the booking goes on', async () => {
+    const x = new Chat(svc, 'zh-KR', 'zh-TW', 'KR');
+    await x.say('我住在韓國 我的Pixie壞了想送修');
+    await x.say('向韓國 Nespresso 購買');
+    await x.say('2023年3月5日');
+    await x.say('有');
+    await x.say('沒有');
+    const rental = await x.say('沒有');
+    expect(dialogOf(rental.at(-1)).step).toBe('askingRental');
+    const asked = await x.say('先問一下 如果有在30天內註冊保固會多久？');
+    expect(dialogOf(asked.at(-1)).step).toBe('goOn');
+    await x.step('不用租', 'repairBooking', 'askingName');
+  });
+
+  it('"não obrigado. <a question>" ends the step and answers the question', async () => {
+    const x = new Chat(svc, 'pt-PT', 'pt', 'PT');
+    await x.say('esqueci-me da palavra-passe');
+    await x.say('não');
+    const replies = await x.say('não obrigado. quanto tempo é que o link de reposição é válido?');
+    expect(replies.length).toBeGreaterThan(1);
+    expect(dialogOf(replies[0]).dialog).toBe('passwordReset');
+    expect(dialogOf(replies.at(-1)).dialog).toBeUndefined();
+  });
+
+  it.each(['não sei', 'I want to change my answer to the previous question'])('"%s" is no name', (text) => {
+    expect(PersonName.safeParse(text).success).toBe(false);
+  });
+
+  it.each(['Maria da Conceição Ferreira dos Santos', 'Sim Soo-jin', 'I Made Wirawan', '林美'])('"%s" is a name', (text) => {
+    expect(PersonName.safeParse(text).success).toBe(true);
+  });
+
+  it.each([
+    ['merci bcp, bonne journée', 'bye'],
+    ['obrigadinho', 'thanks'],
+    ['cheers mate', 'thanks'],
+    ['安安', 'greeting'],
+  ] as const)('small talk: %s → %s', (text, kind) => {
+    expect(smalltalk(text)).toBe(kind);
   });
 });

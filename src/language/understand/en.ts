@@ -1,11 +1,11 @@
 import { onlyOf } from './phrases.js';
 import type { LanguageUnderstanding } from './types.js';
 
-const GREET = String.raw`hi|hello|hey|hiya|hey there|hi there|hello there|good (?:morning|afternoon|evening)|yo|how are you|how r u|how's it going`;
-const THANKS = String.raw`thanks?(?: you)?(?: (?:so|very) much| a lot| a bunch| for (?:the|your) help| for helping)?|thx|ty|tysm|cheers|much appreciated|appreciate it`;
+const GREET = String.raw`how are you doing(?: today)?|how's your day|hi|hello|hey|hiya|hey there|hi there|hello there|good (?:morning|afternoon|evening)|yo|how are you|how r u|how's it going`;
+const THANKS = String.raw`cheers mate|thanks mate|ta|thanks?(?: you)?(?: (?:so|very) much| a lot| a bunch| for (?:the|your) help| for helping)?|thx|ty|tysm|cheers|much appreciated|appreciate it`;
 const BYE = String.raw`bye|bye bye|goodbye|see you|see ya|ciao|have a (?:good|nice) (?:day|one|evening)`;
 /** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */
-const FILL = String.raw`ok|okay|great|perfect|awesome|cool|nice|good|brilliant|lovely|all good|got it|it worked(?: in the end)?|that helped|problem solved|😊|🙏|👍|🙂`;
+const FILL = String.raw`ok i'?ll wait|i'?ll wait|mate|ok|okay|great|perfect|awesome|cool|nice|good|brilliant|lovely|all good|got it|it worked(?: in the end)?|that helped|problem solved|😊|🙏|👍|🙂`;
 
 export const en: LanguageUnderstanding = {
   lang: 'en',

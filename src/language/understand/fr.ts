@@ -3,7 +3,7 @@ import type { LanguageUnderstanding } from './types.js';
 
 // Text reaches here lower-cased; accents are kept, so patterns accept both forms where customers drop them.
 const GREET = String.raw`bonjour|bonsoir|salut|coucou|allo|allô|hello|ça va|ca va|comment ça va|comment allez-vous|vous allez bien`;
-const THANKS = String.raw`merci(?: beaucoup| bien| infiniment| mille fois| pour (?:tout|votre aide|l'aide|ton aide))?|mille merci|je vous remercie`;
+const THANKS = String.raw`merci bcp|merci beaucoup beaucoup|mci|merci(?: beaucoup| bien| infiniment| mille fois| pour (?:tout|votre aide|l'aide|ton aide))?|mille merci|je vous remercie`;
 const BYE = String.raw`au revoir|bonne journée|bonne soirée|bonne fin de journée|à bientôt|a bientot|à plus|a plus|bye`;
 /** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */
 const FILL = String.raw`ok|d'accord|super|parfait|génial|top|nickel|très bien|tres bien|cool|ça a marché|ca a marche|c'est bon|😊|🙏|👍`;

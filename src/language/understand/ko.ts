@@ -1,7 +1,7 @@
 import { onlyOf } from './phrases.js';
 import type { LanguageUnderstanding } from './types.js';
 
-const GREET = String.raw`안녕하세요|안녕|하이|반가워요|안녕하십니까|ㅎㅇ|ㅎㅇㅎㅇ|hi|hello|여보세요|좋은 아침`;
+const GREET = String.raw`안뇽|하이요|안녕하세요|안녕|하이|반가워요|안녕하십니까|ㅎㅇ|ㅎㅇㅎㅇ|hi|hello|여보세요|좋은 아침`;
 const THANKS = String.raw`감사합니다|고마워요|고맙습니다|감사해요|땡큐|ㄱㅅ|ㄳ|감사|도움 많이 됐어요|도움이 됐어요|덕분에 해결됐어요`;
 const BYE = String.raw`안녕히 계세요|잘 있어요|바이|수고하세요|수고하셨습니다|들어가세요`;
 /** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */

@@ -2,7 +2,7 @@ import { onlyOf } from './phrases.js';
 import type { LanguageUnderstanding } from './types.js';
 
 const GREET = String.raw`olá|ola|oi|bom dia|boa tarde|boa noite|tudo bem|como está|como estão|hello`;
-const THANKS = String.raw`obrigad[oa](?: pela ajuda| por tudo)?|muito obrigad[oa](?: pela ajuda| por tudo)?|obg|brigad[oa]|agradeço`;
+const THANKS = String.raw`obrigadinh[oa]|obrigadão|obrigad[oa](?: pela ajuda| por tudo)?|muito obrigad[oa](?: pela ajuda| por tudo)?|obg|brigad[oa]|agradeço`;
 const BYE = String.raw`adeus|até logo|ate logo|tchau|xau|até à próxima|ate a proxima|bom dia para si|resto de bom dia`;
 /** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */
 const FILL = String.raw`ok|está bem|esta bem|certo|ótimo|otimo|perfeito|boa|resultou|já funciona|ja funciona|😊|🙏|👍`;

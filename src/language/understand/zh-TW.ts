@@ -2,7 +2,7 @@ import { onlyOf } from './phrases.js';
 import type { LanguageUnderstanding } from './types.js';
 
 // Text reaches here read as Traditional (Simplified is converted first), so patterns use Traditional characters.
-const GREET = String.raw`你好|您好|哈囉|哈嘍|嗨|hi|hello|早安|午安|晚安|早|你好嗎|在嗎`;
+const GREET = String.raw`安安|哈嘍你好|你好|您好|哈囉|哈嘍|嗨|hi|hello|早安|午安|晚安|早|你好嗎|在嗎`;
 const THANKS = String.raw`謝謝|感謝|多謝|謝啦|謝謝你|謝謝您|感恩|3q|thx|謝謝你的幫忙|謝謝幫忙|感謝幫忙`;
 const BYE = String.raw`再見|掰掰|拜拜|bye|先這樣|就這樣`;
 /** Words around small talk that do not make it a question ("ok", "great", "好的", "네"). */

@@ -10,11 +10,12 @@ import { oneShotResult } from '../../../dialogs/one-shot.js';
 import { asksSomething } from '../../../dialogs/reading.js';
 import { resultSupport } from './one-shot.js';
 import { msg } from '../../language/message.js';
-import { smalltalk, yesNo } from '../../language/understand/index.js';
+import { hasWordsOfItsOwn, smalltalk, yesNo } from '../../language/understand/index.js';
 import { dialogDeps, dialogInput, dialogReply, recordUnanswered, runStep } from '../actions.js';
 import * as say from '../replies.js';
 import { CONTINUE, explainStep, goOnQuestion, ladderReply } from '../task-repair.js';
 import type { Reply, Stage, Turn } from '../turn-view.js';
+import { routeText } from './text-stages.js';
 
 /**
  * "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to;
@@ -33,7 +34,13 @@ export const activeDialog: Stage = async (t) => {
     return undefined;
   }
   const envelope = state.dialog;
-  if (s.dialogs.accepts(envelope, text)) return advance(t);
+  if (s.dialogs.accepts(envelope, text)) {
+    const replies = await advance(t);
+    // "não obrigado. quanto tempo é que o link é válido?": the answer ended the task; the question after it is
+    // answered too, rather than dropped.
+    const asked = state.dialog ? undefined : laterQuestion(text);
+    return asked ? [...replies, ...(await routeText(t, asked))] : replies;
+  }
   const input = dialogInput(t, {});
   // A "Continue" tapped on an earlier message: the task's question again.
   if (text.trim() === CONTINUE) return [dialogReply(t, envelope.machine, s.dialogs.repeatPrompt(envelope, input))];
@@ -117,4 +124,12 @@ async function missed(t: Turn): Promise<Reply[]> {
     return [rung];
   }
   return runStep(t, s.dialogs!.continue(envelope, t.text, dialogInput(t, {}), dialogDeps(t)), envelope.machine);
+}
+
+/** The sentences after the first, when they ask something with words of their own; undefined otherwise. */
+function laterQuestion(text: string): string | undefined {
+  const sentences = text.split(/(?<=[.!?。！？])\s*/u).map((x) => x.trim()).filter(Boolean);
+  if (sentences.length < 2) return undefined;
+  const later = sentences.slice(1).join(' ');
+  return asksSomething(later) && hasWordsOfItsOwn(later, { cjk: 5, words: 3 }) ? later : undefined;
 }

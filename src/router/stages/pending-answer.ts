@@ -21,6 +21,9 @@ import { taskTrigger } from './task-request.js';
  * negation ("qu'est-ce qui n'est pas couvert par la garantie ?", "o que não está coberto?"): that one is
  * answered as a question, not taken as a thumbs-down or a "stop".
  */
+/** The words of a bare no, with thanks ("no", "non merci", "不用了", "아니요 괜찮아요"), taken out to see what else is said. */
+const BARE_NO = /(?<![\p{L}])(?:no|nope|nah|non|não|nao|thanks?|thank you|merci|obrigad[oa]|stop|no thanks)(?![\p{L}])|아니요|아니오|아뇨|아니|괜찮아요|됐어요|不用了|不用|不要|沒有|否|不了|謝謝|[\s\p{P}]/gu;
+
 /** Thanks and acknowledgements at the start of a message ("ok merci", "yes thanks,", "好 謝謝", "네 감사합니다"). */
 const LEADING_ACK = /^(?:[\s,.!:;]*(?:ok(?:ay)?|yes|yeah|yep|great|perfect|thanks?(?: you)?(?: so much| a lot)?|thx|cheers|oui|d'accord|super|parfait|merci(?: beaucoup| bien)?|sim|certo|ótimo|perfeito|obrigad[oa]|muito obrigad[oa]|好|好的|對|謝謝|感謝|了解|네|넵|예|감사합니다|고마워요|좋아요|알겠어요)(?![\p{L}\p{N}]))+[\s,.!:;]*/iu;
 
@@ -65,6 +68,8 @@ export const pendingAnswer: Stage = async (t) => {
     // "沒有 還是沒水", "no, still nothing", "네 다시 해볼게요 안되네요" in the no-water steps: not "stop", the try failed
     // again; the step reads it as its answer. A bare no ("no", "아니요", "non merci") stops the task.
     if (yn === 'no' && state.dialog.machine === 'noWater' && hasWordsOfItsOwn(text, { cjk: 4, words: 3 })) return undefined;
+    // "不用租" (no need to rent) after a question at the loan-machine step answers that step; only a bare no stops.
+    if (yn === 'no' && /[\p{L}\p{N}]/u.test(squash(text).replace(BARE_NO, '')) && s.dialogs?.accepts(state.dialog, text)) return undefined;
     if (yn === 'no') return runCommand(t, 'cancel');
     return undefined;
   }

@@ -24,6 +24,7 @@ export const answers = {
   'ans.months': 'Please tell me how many months the subscription has run, e.g. "5 months", or when it started, e.g. "since March 2024".',
   'ans.phone': 'That does not look like a phone number. Please type it with its digits only, e.g. {example}.',
   'ans.email': 'That email address looks incomplete. It should look like name@example.com.',
+  'ans.address.outlyingTW': "The Nespresso Assistance Package collects machines from an address in Taiwan excluding outlying island areas, so this address cannot be used for the collection. Please give an address on Taiwan's main island, or call the Nespresso Club on {contact} to arrange another way.",
   'ans.name.notAName': "That looks like an answer rather than a name. Please give the full name for the booking.",
   'ans.name.short': 'Please give the full name for the booking (at least two letters).',
   'ans.name.long': 'That is a bit long for a name: please give just the first and last name.',

@@ -20,6 +20,7 @@ export const answers = {
   'ans.months': "Veuillez m'indiquer depuis combien de mois court l'abonnement, par exemple « 5 mois », ou quand il a commencé, par exemple « depuis mars 2024 ».",
   'ans.phone': "Cela ne ressemble pas à un numéro de téléphone. Veuillez le saisir avec ses chiffres uniquement, par exemple {example}.",
   'ans.email': "Cette adresse e-mail semble incomplète. Elle doit ressembler à nom@exemple.com.",
+  'ans.address.outlyingTW': "Le Nespresso Assistance Package enlève les machines à une adresse à Taïwan, hors îles périphériques : cette adresse ne peut donc pas servir à l’enlèvement. Indiquez une adresse sur l’île principale de Taïwan, ou appelez le Nespresso Club au {contact} pour convenir d’une autre solution.",
   'ans.name.notAName': "Cela ressemble à une réponse plutôt qu’à un nom. Indiquez le nom complet pour la réservation.",
   'ans.name.short': 'Veuillez indiquer le nom complet pour la réservation (au moins deux lettres).',
   'ans.name.long': "C'est un peu long pour un nom : veuillez indiquer seulement le prénom et le nom.",

@@ -20,6 +20,7 @@ export const answers = {
   'ans.months': '구독이 몇 개월째인지 알려 주세요. 예: "5개월". 또는 언제 시작했는지 알려 주세요. 예: "2024년 3월부터".',
   'ans.phone': '전화번호가 아닌 것 같아요. 숫자만으로 입력해 주세요. 예: {example}.',
   'ans.email': '이메일 주소가 완전하지 않은 것 같아요. name@example.com 형식이어야 해요.',
+  'ans.address.outlyingTW': "Nespresso Assistance Package의 기기 수거는 외딴 섬 지역을 제외하므로 이 주소로는 수거할 수 없어요. 대만 본섬의 주소를 알려 주시거나, Nespresso Club에 전화해 다른 방법을 문의해 주세요: {contact}.",
   'ans.name.notAName': "이름이 아니라 답변처럼 보여요. 예약하실 분의 성함을 알려 주세요.",
   'ans.name.short': '예약하실 분의 성함을 전부 알려 주세요(두 글자 이상).',
   'ans.name.long': '이름으로는 조금 길어요. 성과 이름만 알려 주세요.',

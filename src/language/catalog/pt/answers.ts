@@ -20,6 +20,7 @@ export const answers = {
   'ans.months': 'Diga-me há quantos meses decorre a subscrição, por exemplo "5 meses", ou quando começou, por exemplo "desde março de 2024".',
   'ans.phone': 'Isso não parece um número de telefone. Escreva-o só com os algarismos, por exemplo {example}.',
   'ans.email': 'Esse endereço de e-mail parece incompleto. Deve ter o formato nome@exemplo.com.',
+  'ans.address.outlyingTW': "O Nespresso Assistance Package recolhe as máquinas numa morada em Taiwan, excluindo as ilhas periféricas, por isso esta morada não pode ser usada para a recolha. Indique uma morada na ilha principal de Taiwan, ou ligue para o Nespresso Club, {contact}, para combinar outra forma.",
   'ans.name.notAName': "Isso parece uma resposta e não um nome. Indique o nome completo para a marcação.",
   'ans.name.short': 'Indique o nome completo para a marcação (pelo menos duas letras).',
   'ans.name.long': 'É um pouco longo para um nome: indique só o nome próprio e o apelido.',

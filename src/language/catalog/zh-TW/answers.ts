@@ -20,6 +20,7 @@ export const answers = {
   'ans.months': '請告訴我訂閱已經進行了幾個月，例如「5個月」，或是何時開始，例如「從2024年3月開始」。',
   'ans.phone': '這看起來不像電話號碼。請只輸入數字，例如 {example}。',
   'ans.email': '這個電子郵件地址似乎不完整，格式應該像 name@example.com。',
+  'ans.address.outlyingTW': "Nespresso Assistance Package 的到府收件不包含離島地區，因此無法使用這個地址收件。請提供台灣本島的地址，或撥打 {contact} 聯絡 Nespresso 會員俱樂部，洽詢其他方式。",
   'ans.name.notAName': "這看起來像是回答，不像姓名。請提供預約用的完整姓名。",
   'ans.name.short': '請提供預約用的全名（至少兩個字）。',
   'ans.name.long': '這作為姓名有點長：請只提供姓和名。',
