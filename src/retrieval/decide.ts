@@ -222,7 +222,7 @@ export function lastSentence(text: string): string | undefined {
 
 const SENTENCES = /(?<=[.!?])\s+|(?<=[。！？?])\s*(?=[\p{Script=Han}\p{Script=Hangul}])|(?<=[。！？])\s*|\n+/u;
 /** The message's sentences that have a letter or a digit, in order. */
-const sentencesOf = (text: string) => text.split(SENTENCES).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
+export const sentencesOf = (text: string): string[] => text.split(SENTENCES).map((s) => s.trim()).filter((s) => /[\p{L}\p{N}]/u.test(s));
 /** A sentence that asks: a question mark, or a Korean question ending without one ("…되나요", "…인가요"). */
 const ASKS = /(?:[?？]|(?:나요|까요|가요|인지요)[.~!]*)\s*$/u;
 

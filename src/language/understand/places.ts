@@ -62,22 +62,26 @@ const ANSWER_PLACES = new Set(['madeira', 'madère', 'açores', 'azores', 'funch
  * match it had turned the question away. Undefined when no city is said so.
  */
 export function withoutLivingInCity(squashed: string, order: readonly Lang[]): string | undefined {
-  for (const lang of order) {
-    const m = LIVING_IN[lang].exec(squashed);
-    const city = m?.slice(1).find((x) => x !== undefined);
-    // An island or a region some answers depend on (Madeira's delivery, Kinmen's collection, Incheon's on-site
-    // rates) is part of the question.
-    if (m && city && !ANSWER_PLACES.has(city)) return `${squashed.slice(0, m.index)} ${squashed.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
-  }
-  return undefined;
+  const found = livingIn(squashed, order);
+  // An island or a region some answers depend on (Madeira's delivery, Kinmen's collection, Incheon's on-site
+  // rates) is part of the question.
+  if (!found || ANSWER_PLACES.has(found.city)) return undefined;
+  const m = found.match;
+  return `${squashed.slice(0, m.index)} ${squashed.slice(m.index + m[0].length)}`.replace(/\s+/g, ' ').trim();
 }
 
 /** The market of the city the customer says they live or are in, reading `first`'s phrasing first; undefined if none. */
 export function livingInCity(squashed: string, order: readonly Lang[]): Market | undefined {
+  const found = livingIn(squashed, order);
+  return found ? BY_CITY.get(found.city) : undefined;
+}
+
+/** The first "I live in <city>" of the languages in `order`: the words that say it and the city. */
+function livingIn(squashed: string, order: readonly Lang[]): { match: RegExpExecArray; city: string } | undefined {
   for (const lang of order) {
-    const m = LIVING_IN[lang].exec(squashed);
-    const city = m?.slice(1).find((x) => x !== undefined);
-    if (city) return BY_CITY.get(city);
+    const match = LIVING_IN[lang].exec(squashed);
+    const city = match?.slice(1).find((x) => x !== undefined);
+    if (match && city) return { match, city };
   }
   return undefined;
 }

@@ -16,6 +16,7 @@ import * as say from '../replies.js';
 import { CONTINUE, explainStep, goOnQuestion, ladderReply } from '../task-repair.js';
 import type { Reply, Stage, Turn } from '../turn-view.js';
 import { routeText } from './text-stages.js';
+import { sentencesOf } from '../../retrieval/decide.js';
 
 /**
  * "yes", "18", "2025-06-10", "€279": a try at answering the pending step (to re-prompt), never a question to digress to;
@@ -128,7 +129,7 @@ async function missed(t: Turn): Promise<Reply[]> {
 
 /** The sentences after the first, when they ask something with words of their own; undefined otherwise. */
 function laterQuestion(text: string): string | undefined {
-  const sentences = text.split(/(?<=[.!?。！？])\s*/u).map((x) => x.trim()).filter(Boolean);
+  const sentences = sentencesOf(text);
   if (sentences.length < 2) return undefined;
   const later = sentences.slice(1).join(' ');
   return asksSomething(later) && hasWordsOfItsOwn(later, { cjk: 5, words: 3 }) ? later : undefined;
