@@ -14,10 +14,20 @@ import type { Correctable } from './step-kit.js';
 type Clear = (field: 'model' | 'purchaseDate' | 'name' | 'phone' | 'email') => Partial<RepairContext>;
 
 /** Words that name the phone number in the five languages (a number alone at another step is not a correction). */
-const PHONE_WORDS = /\b(phone|number|mobile|tel|téléphone|telephone|numéro|portable|telefone|telemóvel|telemovel|número)\b|전화|번호|휴대폰|핸드폰|電話|手機|号码|號碼/iu;
+const PHONE_WORDS = /\b(phone|number|mobile|tel|téléphone|telephone|numéro|numero|portable|telefone|telemóvel|telemovel|número)\b|전화|번호|휴대폰|핸드폰|電話|手機|号码|號碼/iu;
+/**
+ * Saying the last answer was mistyped or wrong ("啊打錯", "enganei-me", "je me suis trompé", "sorry, wrong"): with a
+ * phone number or a date and no name for it, that detail said again.
+ */
+const MISTYPED = /打錯|打错|錯了|講錯|說錯|搞錯|不對|更正|enganei|engano|errei|me trompée?|je me suis trompée?|\bsorry\b|\boops\b|\bmy bad\b|\bwrong\b|\bactually\b|잘못|틀렸|틀려|정정/iu;
+/** A date named as such ("the date", "la date", "a data", "日期", "날짜"). */
+const DATE_WORD = /\bdate\b|\bdata\b|日期|날짜|구매일|購買日/iu;
 /** A phone number's digits as the phone parser finds them: not read again as a date or an amount. */
 const PHONE_RUN = /\+?\(?\d[\d\s().\-/]{6,}\d/g;
 const EMAIL_IN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+
+/** A phone number in the text: a run of nine digits or more (a date such as 11/12/2025 has eight). */
+const hasPhoneNumber = (text: string) => [...text.normalize('NFKC').matchAll(PHONE_RUN)].some((m) => m[0].replace(/\D/g, '').length >= 9);
 
 /** Buying named: a date in the same message is when the machine was bought. */
 const BOUGHT = /\b(bought|purchased?|got it)\b|achet|\bcompr(ei|ad[ao]|ou|a)\b|구매|구입|샀|買|購/iu;
@@ -25,7 +35,9 @@ const BOUGHT = /\b(bought|purchased?|got it)\b|achet|\bcompr(ei|ad[ao]|ou|a)\b|�
 const DATE_STEPS = ['askingManufacturingDate', 'askingLastRepair', 'askingRegistration'];
 
 function purchaseDateIn(text: string, ctx: RepairContext, step: string): Partial<RepairContext> | undefined {
-  if (!BOUGHT.test(text)) return undefined;
+  // "等等 日期講錯 是2024年10月20號", "enganei-me, foi a 11/12/2025": a date said again as a correction of the purchase's.
+  const saidAgain = ctx.purchaseDate !== undefined && (DATE_WORD.test(text) || MISTYPED.test(text)) && !hasPhoneNumber(text);
+  if (!BOUGHT.test(text) && !saidAgain) return undefined;
   const parts = clausesOf(text);
   if (DATE_STEPS.includes(step) && !parts.some((p) => p.negated)) return undefined;
   for (const p of parts.filter((c) => !c.negated)) {
@@ -58,7 +70,7 @@ export function repairCorrections(clear: Clear): Array<Correctable<RepairContext
       step: 'askingPhone',
       early: true,
       read: (text, ctx) => {
-        if (!PHONE_WORDS.test(text)) return undefined;
+        if (!PHONE_WORDS.test(text) && !(ctx.phone && MISTYPED.test(text))) return undefined;
         const p = check(phone(ctx.market), text);
         return p.ok ? { phone: p.value } : undefined;
       },

@@ -407,3 +407,32 @@ describe('second round: the booking and its steps', () => {
     expect(smalltalk(text)).toBe(kind);
   });
 });
+
+describe('second round: a phone or a date said again as a correction, without naming it', () => {
+  it('"啊打錯 是0912-345-687" at the e-mail question corrects the phone', async () => {
+    const x = new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
+    await x.step('我的CitiZ壞了想送修', 'repairBooking', 'askingPurchaseDate');
+    await x.say('2024年3月5日');
+    await x.say('有');
+    await x.say('否');
+    await x.step('林美', 'repairBooking', 'askingPhone');
+    await x.step('0912-345-678', 'repairBooking', 'askingEmail');
+    const [ack, again] = await x.say('啊打錯 是0912-345-687');
+    expect(ack?.text).toBe(CATALOGUES['zh-TW']['repair.corrected']);
+    expect(dialogOf(again)).toEqual({ dialog: 'repairBooking', step: 'askingEmail' });
+    await x.step('mei@example.tw', 'repairBooking', 'askingAddress');
+    const summary = await x.step('台北市信義路五段7號', 'repairBooking', 'confirming');
+    expect(summary.text).toContain('0912345687');
+  });
+
+  it.each([
+    ['zh-TW', 'zh-TW', 'TW', '我的CitiZ壞了想送修', '2024年11月20號買的', '等等 日期講錯 是2024年10月20號'],
+    ['pt-PT', 'pt', 'PT', 'quero marcar uma reparação da minha CitiZ', '12/11/2024', 'enganei-me, foi a 11/12/2024'],
+  ] as const)('%s: "%s" … "%s" corrects the purchase date', async (locale, lang, market, start, date, fix) => {
+    const x = new Chat(svc, locale, lang, market);
+    await x.say(start);
+    await x.step(date, 'repairBooking', 'askingProof');
+    const [ack] = await x.say(fix);
+    expect(ack?.text).toBe(CATALOGUES[lang]['repair.corrected']);
+  });
+});
