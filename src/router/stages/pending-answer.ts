@@ -4,6 +4,7 @@
  * go on with the active task, or whether a new repair booking is for the same machine.
  */
 import { looksLikeQuestion } from '../../../dialogs/parse.js';
+import { asksSomething } from '../../../dialogs/reading.js';
 import type { Lang } from '../../conversation/lang.js';
 import { hasWordsOfItsOwn, squash, yesNo, type YesNo } from '../../language/understand/index.js';
 import { modelIn, modelNamedIn } from '../../../dialogs/models.js';
@@ -26,6 +27,9 @@ const BARE_NO = /(?<![\p{L}])(?:no|nope|nah|non|não|nao|thanks?|thank you|merci
 
 /** Thanks and acknowledgements at the start of a message ("ok merci", "yes thanks,", "好 謝謝", "네 감사합니다"). */
 const LEADING_ACK = /^(?:[\s,.!:;]*(?:ok(?:ay)?|yes|yeah|yep|great|perfect|thanks?(?: you)?(?: so much| a lot)?|thx|cheers|oui|d'accord|super|parfait|merci(?: beaucoup| bien)?|sim|certo|ótimo|perfeito|obrigad[oa]|muito obrigad[oa]|好|好的|對|謝謝|感謝|了解|네|넵|예|감사합니다|고마워요|좋아요|알겠어요)(?![\p{L}\p{N}]))+[\s,.!:;]*/iu;
+
+/** A question word the question reader leaves to its context ("c'est quoi le num…"). */
+const QUESTION_WORD = /(?<![\p{L}])(?:c'?est quoi|c est quoi|qu'est-ce|what'?s|what is|how|where|when|which|combien|comment|où|quand|quel(?:le)?s?|qual|quanto|como|onde|quando)(?![\p{L}])|什麼|多少|幾|怎麼|哪|얼마|어디|언제|뭐|어떻게/u;
 
 /** "Continue" typed, as the button says it or near it ("계속하기", "계속", "繼續", "on continue", "continuar"). */
 const GO_ON = /^(?:continue|go on|keep going|carry on|let'?s continue|계속(?:하기|해요|할게요|해 주세요|하죠)?|繼續|继续|好 繼續|continuer|on continue|continuez|continuar|continua|continuemos|vamos continuar)$/u;
@@ -100,7 +104,8 @@ export const pendingAnswer: Stage = async (t) => {
     if (yn !== undefined && taskTrigger(t)) return undefined;
     // "ok merci c'est quoi le num du service client": thanks, then a new question, which is what the message is for.
     const asked = text.replace(LEADING_ACK, '');
-    if (yn !== undefined && hasWordsOfItsOwn(asked, { cjk: 4, words: 3 })) return routeText(t, asked);
+    // Only a question: "yes, that answered it" and "no, that did not help" are the feedback itself.
+    if (yn !== undefined && (asksSomething(asked) || QUESTION_WORD.test(asked)) && hasWordsOfItsOwn(asked, { cjk: 4, words: 3 })) return routeText(t, asked);
     return yn === 'yes' || yn === 'no' ? feedback(t, pending.faqId, yn) : undefined;
   }
   return undefined;
