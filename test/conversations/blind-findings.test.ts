@@ -349,14 +349,20 @@ describe('second round: where the customer lives, and asking for a person', () =
   });
 });
 
+/** A Taiwan CitiZ booking in Chinese, walked to the phone question (a 2024 purchase, a receipt, no earlier repair). */
+async function taiwanBookingToPhone(): Promise<Chat> {
+  const x = new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
+  await x.step('我的CitiZ壞了想送修', 'repairBooking', 'askingPurchaseDate');
+  await x.say('2024年3月5日');
+  await x.say('有');
+  await x.say('否');
+  await x.step('林美', 'repairBooking', 'askingPhone');
+  return x;
+}
+
 describe('second round: the booking and its steps', () => {
   it('Taiwan: an address on an outlying island is refused for the collection, with the way on', async () => {
-    const x = new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
-    await x.step('我的CitiZ壞了想送修', 'repairBooking', 'askingPurchaseDate');
-    await x.say('2024年3月5日');
-    await x.say('有');
-    await x.say('否');
-    await x.step('林美', 'repairBooking', 'askingPhone');
+    const x = await taiwanBookingToPhone();
     await x.step('0912 345 678', 'repairBooking', 'askingEmail');
     await x.step('mei@example.tw', 'repairBooking', 'askingAddress');
     const [refused] = await x.say('澎湖縣馬公市中正路10號');
@@ -410,12 +416,7 @@ describe('second round: the booking and its steps', () => {
 
 describe('second round: a phone or a date said again as a correction, without naming it', () => {
   it('"啊打錯 是0912-345-687" at the e-mail question corrects the phone', async () => {
-    const x = new Chat(svc, 'zh-TW', 'zh-TW', 'TW');
-    await x.step('我的CitiZ壞了想送修', 'repairBooking', 'askingPurchaseDate');
-    await x.say('2024年3月5日');
-    await x.say('有');
-    await x.say('否');
-    await x.step('林美', 'repairBooking', 'askingPhone');
+    const x = await taiwanBookingToPhone();
     await x.step('0912-345-678', 'repairBooking', 'askingEmail');
     const [ack, again] = await x.say('啊打錯 是0912-345-687');
     expect(ack?.text).toBe(CATALOGUES['zh-TW']['repair.corrected']);
